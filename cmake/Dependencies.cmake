@@ -1,0 +1,23 @@
+# Every dependency comes from a Debian package (scripts/install-deps.sh installs them).
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+
+# Debian's GeographicLib ships only a Find module and no target: wrap it.
+list(APPEND CMAKE_MODULE_PATH /usr/share/cmake/geographiclib)
+find_package(GeographicLib REQUIRED)
+if(NOT TARGET GeographicLib::GeographicLib)
+  add_library(GeographicLib::GeographicLib INTERFACE IMPORTED)
+  set_target_properties(GeographicLib::GeographicLib PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${GeographicLib_INCLUDE_DIRS}"
+    INTERFACE_LINK_LIBRARIES "${GeographicLib_LIBRARIES}")
+endif()
+
+if(SKYSHIELD_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(SKYSHIELD_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

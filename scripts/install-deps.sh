@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages skyshield builds with; skips what is already there (idempotent).
+# Usage: scripts/install-deps.sh          (build + test dependencies)
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config ninja-build ccache
+  libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
+  libfmt-dev libspdlog-dev libgeographiclib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  gnuplot-nox
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,78 @@
+#pragma once
+// The battalion command post: every decision cycle it evaluates the confirmed tracks, finds for each
+// ready launcher and each threat a feasible intercept, and assigns launchers to threats by greedy
+// WTA under doctrine (shoot-look-shoot: at most salvo_size interceptors in the air per threat) and
+// the engagement radar's target and missile channel limits. It sees tracks, never truth.
+#include <vector>
+
+#include "c2/defended_asset.hpp"
+#include "c2/fire_control.hpp"
+#include "c2/threat_evaluation.hpp"
+#include "tracking/track.hpp"
+#include "weapons/interceptor_class.hpp"
+#include "weapons/launcher.hpp"
+
+namespace skyshield {
+
+struct DoctrineParams {
+  double decision_period_s = 1.0;
+  int salvo_size = 1;               // interceptors in the air per threat at once (1 = shoot-look-shoot)
+  int max_shots_per_threat = 6;     // give up on a threat after this many interceptors
+  double kill_assessment_delay_s = 3.0;
+};
+
+struct FireOrder {
+  int launcher_index = -1;
+  int track_id = -1;
+  double order_time_s = 0.0;
+  double launch_time_s = 0.0;
+  Vec3 pip_enu = Vec3::Zero();
+  double expected_pk = 0.0;
+  double priority = 0.0;
+};
+
+// What the command post knows about one engagement (per track).
+struct EngagementState {
+  int track_id = -1;
+  int in_flight = 0;       // interceptors launched or ordered, outcome not yet assessed
+  int shots = 0;           // total interceptors committed
+  bool assessed_killed = false;
+};
+
+struct CommandPostInputs {
+  double t = 0.0;
+  const std::vector<Track>* tracks = nullptr;               // battalion picture (frame: battalion ENU)
+  const std::vector<InterceptorClass>* classes = nullptr;
+  std::vector<Launcher>* launchers = nullptr;
+  std::vector<Vec3> launchers_enu;                          // launcher sites in the battalion frame
+  double frame_origin_alt_m = 0.0;
+  int free_target_channels = 0;     // engagement radar: channels not used by current engagements
+  int free_missile_channels = 0;
+};
+
+class CommandPost {
+ public:
+  CommandPost(std::vector<DefendedAsset> assets, std::vector<Vec3> assets_enu, DoctrineParams doctrine);
+
+  // One decision cycle: returns the fire orders issued (launchers are told via accept_order).
+  std::vector<FireOrder> decide(const CommandPostInputs& in);
+
+  // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.
+  void report_outcome(int track_id, bool killed);
+  // Forget engagements on tracks that no longer exist.
+  void drop_track(int track_id);
+
+  const std::vector<ThreatAssessment>& last_assessment() const { return assessment_; }
+  const std::vector<EngagementState>& engagements() const { return engagements_; }
+  const DoctrineParams& doctrine() const { return doctrine_; }
+
+ private:
+  EngagementState& engagement(int track_id);
+  std::vector<DefendedAsset> assets_;
+  std::vector<Vec3> assets_enu_;
+  DoctrineParams doctrine_;
+  std::vector<ThreatAssessment> assessment_;
+  std::vector<EngagementState> engagements_;
+};
+
+}  // namespace skyshield

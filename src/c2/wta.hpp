@@ -1,0 +1,29 @@
+#pragma once
+// Static weapon-target assignment (Manne 1958; den Broeder, Ellison & Emerling 1959):
+// weapons i, targets j with value V_j and kill probability p_ij; choose x_ij in {0,1}, each weapon
+// at most once, to minimise the expected surviving value sum_j V_j * prod_i (1 - p_ij)^x_ij.
+// Optional constraints: a cap on weapons per target and on the number of distinct targets engaged.
+#include <Eigen/Core>
+#include <vector>
+
+namespace skyshield {
+
+struct WtaProblem {
+  std::vector<double> value;        // V_j
+  Eigen::MatrixXd pk;               // weapons x targets; 0 where a weapon cannot engage a target
+  std::vector<int> max_per_target;  // empty = unlimited
+  int max_targets = -1;             // -1 = unlimited distinct targets engaged
+};
+
+// Expected surviving value of an assignment (weapon -> target or -1).
+double wta_surviving_value(const WtaProblem& p, const std::vector<int>& assignment);
+
+// Greedy maximum marginal return: repeatedly give the weapon-target pair with the largest
+// decrease of expected surviving value, until no pair helps. Optimal when all weapons are
+// identical (den Broeder et al. 1959); a heuristic otherwise.
+std::vector<int> wta_greedy(const WtaProblem& p);
+
+// Exhaustive optimum over all (targets + 1)^weapons assignments; for tests on small cases.
+std::vector<int> wta_brute_force(const WtaProblem& p);
+
+}  // namespace skyshield

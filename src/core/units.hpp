@@ -1,0 +1,21 @@
+#pragma once
+// Physical constants and unit conversions. SI units everywhere inside skyshield:
+// metres, seconds, kilograms, radians, watts, hertz. Degrees and decibels appear only at the edges.
+#include <cmath>
+#include <numbers>
+
+namespace skyshield {
+
+inline constexpr double kPi = std::numbers::pi;
+inline constexpr double kDegToRad = kPi / 180.0;
+inline constexpr double kRadToDeg = 180.0 / kPi;
+inline constexpr double kSpeedOfLight = 299792458.0;    // m/s, exact (SI)
+inline constexpr double kBoltzmann = 1.380649e-23;      // J/K, exact (SI 2019)
+inline constexpr double kStandardGravity = 9.80665;     // m/s^2, standard g0 (CGPM 1901)
+inline constexpr double kEarthMu = 3.986004418e14;      // m^3/s^2, WGS-84 GM
+inline constexpr double kStandardTemperature = 290.0;   // K, IEEE standard noise temperature T0
+
+inline double db_to_linear(double db) { return std::pow(10.0, db / 10.0); }
+inline double linear_to_db(double x) { return 10.0 * std::log10(x); }
+
+}  // namespace skyshield

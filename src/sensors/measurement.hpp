@@ -1,0 +1,44 @@
+#pragma once
+// What a radar hands to the tracker: detections in the radar's own spherical coordinates, with
+// their accuracy, and a description of the volume it looked at (so the tracker can tell a miss
+// from a target that was never looked at). Nothing here identifies the truth object.
+#include <vector>
+
+#include "core/geo.hpp"
+
+namespace skyshield {
+
+struct Measurement {
+  double t = 0.0;              // s, time of the detection
+  RangeAzEl rae;               // in the radar's local ENU frame
+  double sigma_range_m = 0.0;
+  double sigma_az_rad = 0.0;
+  double sigma_el_rad = 0.0;
+  double snr_db = 0.0;
+};
+
+// The volume a radar looked at during one batch.
+struct Coverage {
+  bool full_circle = false;    // the sweep covered all azimuths
+  double sweep_from_rad = 0.0; // azimuth sweep [from, to) clockwise, may wrap through north
+  double sweep_to_rad = 0.0;
+  double max_range_m = 0.0;
+  double min_el_rad = 0.0;
+  double max_el_rad = 0.0;
+  std::vector<RangeAzEl> dwells;   // track dwells: beam centres looked at this batch
+  double dwell_half_beam_rad = 0.0;
+
+  // True when a point at `rae` (radar frame) lay inside the looked-at volume.
+  bool covers(const RangeAzEl& rae) const;
+};
+
+struct MeasurementBatch {
+  int radar_index = -1;
+  double t0 = 0.0;             // s, batch spans [t0, t1)
+  double t1 = 0.0;
+  LocalFrame radar_frame;      // ENU frame at the antenna
+  Coverage coverage;
+  std::vector<Measurement> detections;   // target detections and false alarms, in random order
+};
+
+}  // namespace skyshield

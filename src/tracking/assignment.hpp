@@ -1,0 +1,23 @@
+#pragma once
+// Rectangular linear assignment (minimum total cost, each row to at most one column and each
+// column to at most one row), solved exactly by the shortest-augmenting-path method
+// (Jonker & Volgenant 1987; Crouse 2016, "On implementing 2D rectangular assignment algorithms").
+// Entries >= kForbidden may not be assigned.
+#include <Eigen/Core>
+#include <vector>
+
+namespace skyshield {
+
+inline constexpr double kForbidden = 1e18;
+
+// Returns for each row the assigned column, or -1. Rows may stay unassigned only when every
+// column they could take is forbidden or taken; the total cost of assigned pairs is minimal
+// among assignments of maximum cardinality.
+std::vector<int> solve_assignment(const Eigen::MatrixXd& cost);
+
+// Exhaustive search over all assignments (for tests on small matrices).
+std::vector<int> solve_assignment_brute_force(const Eigen::MatrixXd& cost);
+
+double assignment_cost(const Eigen::MatrixXd& cost, const std::vector<int>& row_to_col);
+
+}  // namespace skyshield

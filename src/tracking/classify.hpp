@@ -1,0 +1,18 @@
+#pragma once
+// Kinematic classification of a track into a threat class from its speed, altitude and climb rate.
+#include "core/threat_class.hpp"
+#include "tracking/track.hpp"
+
+namespace skyshield {
+
+struct ClassifierParams {
+  double ballistic_min_speed_mps = 1200.0;   // faster than any air-breather in the raid library
+  double ballistic_min_altitude_m = 20000.0; // or above this altitude at > 800 m/s
+  double drone_max_speed_mps = 90.0;         // slower than any aircraft or cruise missile
+  double cruise_max_altitude_m = 500.0;      // low fliers faster than drones
+};
+
+// altitude_m: the track's height above the ellipsoid (computed by the caller from its frame).
+ThreatClass classify_track(const Track& track, double altitude_m, const ClassifierParams& p = {});
+
+}  // namespace skyshield
