@@ -1,6 +1,7 @@
 #pragma once
 // Vector and matrix types used across the kill chain (Eigen).
 #include <Eigen/Core>
+#include <Eigen/Geometry>  // cross products
 
 namespace skyshield {
 

@@ -1,0 +1,81 @@
+// skyshield: the command-line program. Subcommands: run, validate.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+
+#include "core/error.hpp"
+#include "progress_bar.hpp"
+#include "record/summary.hpp"
+#include "record/writers.hpp"
+#include "scenario/loader.hpp"
+#include "sim/engine.hpp"
+#include "skyshield/version.hpp"
+
+namespace {
+
+int cmd_validate(const std::string& path) {
+  const skyshield::Scenario s = skyshield::load_scenario(path);
+  std::cout << fmt::format("{}: OK - scenario '{}': {} threats, {} battalions, {} interceptor classes\n", path, s.name,
+                           s.threats.size(), s.battalions.size(), s.interceptor_classes.size());
+  return 0;
+}
+
+int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir) {
+  using namespace skyshield;
+  const Scenario s = load_scenario(path);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
+
+  ProgressBar bar(fmt::format("running '{}'", s.name));
+  RunOptions opt;
+  opt.seed = seed;
+  opt.progress = [&](double t, double total) { bar.update(t, total); };
+  const RunRecord run = run_scenario(s, opt);
+  bar.update(1, 1);
+  const Summary summary = summarize(run);
+
+  const std::filesystem::path dir(out_dir);
+  write_file_atomically((dir / "summary.json").string(), summary_json(run, summary));
+  write_file_atomically((dir / "events.csv").string(), events_csv(run));
+  write_file_atomically((dir / "trajectories.csv").string(), trajectories_csv(run));
+  write_file_atomically((dir / "engagement.svg").string(), engagement_svg(run));
+  std::cout << summary_table(run, summary);
+  std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/engagement.svg\n", out_dir);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"skyshield - engagement simulator of a layered, S-400-class air-defence system (notional parameters)"};
+  app.set_version_flag("--version", std::string("skyshield ") + skyshield::kVersion);
+  app.require_subcommand(1);
+
+  std::string run_path, validate_path, out_dir = "out";
+  std::optional<std::uint64_t> seed;
+  CLI::App* run = app.add_subcommand("run", "Run a scenario once and write summary.json, events.csv, trajectories.csv, engagement.svg");
+  run->add_option("scenario", run_path, "Scenario YAML file")->required();
+  run->add_option("--seed", seed, "Random seed (overrides the scenario's)");
+  run->add_option("--out", out_dir, "Output directory")->capture_default_str();
+  CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
+  validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    if (*run) return cmd_run(run_path, seed, out_dir);
+    if (*validate) return cmd_validate(validate_path);
+  } catch (const skyshield::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+#include "progress_bar.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace skyshield {
+
+ProgressBar::ProgressBar(std::string label)
+    : label_(std::move(label)), enabled_(isatty(fileno(stderr)) != 0), start_(std::chrono::steady_clock::now()) {}
+
+ProgressBar::~ProgressBar() {
+  if (enabled_ && last_permille_ >= 0) std::fputc('\n', stderr);
+}
+
+void ProgressBar::update(double done, double total) {
+  if (!enabled_ || total <= 0) return;
+  const double f = std::clamp(done / total, 0.0, 1.0);
+  const int permille = static_cast<int>(f * 1000);
+  if (permille == last_permille_) return;
+  last_permille_ = permille;
+  constexpr int kWidth = 40;
+  const int filled = static_cast<int>(f * kWidth);
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  std::string bar(filled, '#');
+  bar.resize(kWidth, '.');
+  std::fprintf(stderr, "\r%s [%s] %5.1f%%  sim %7.1f s  wall %5.1f s", label_.c_str(), bar.c_str(), f * 100.0, done,
+               elapsed);
+  std::fflush(stderr);
+}
+
+}  // namespace skyshield

@@ -1,0 +1,24 @@
+#pragma once
+// A one-line progress bar on stderr, drawn only when stderr is a terminal (quiet in CI and pipes).
+// The only place skyshield reads the wall clock.
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+namespace skyshield {
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label);
+  ~ProgressBar();
+  void update(double done, double total);
+  bool enabled() const { return enabled_; }
+
+ private:
+  std::string label_;
+  bool enabled_;
+  int last_permille_ = -1;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace skyshield

@@ -1,0 +1,21 @@
+#include "record/run_record.hpp"
+
+namespace skyshield {
+
+const char* to_string(EventType e) {
+  switch (e) {
+    case EventType::Detect: return "detect";
+    case EventType::TrackConfirmed: return "track_confirmed";
+    case EventType::TrackDeleted: return "track_deleted";
+    case EventType::Assign: return "assign";
+    case EventType::Launch: return "launch";
+    case EventType::Intercept: return "intercept";
+    case EventType::Miss: return "miss";
+    case EventType::SelfDestruct: return "self_destruct";
+    case EventType::Leak: return "leak";
+    case EventType::Impact: return "impact";
+  }
+  return "unknown";
+}
+
+}  // namespace skyshield

@@ -1,0 +1,96 @@
+#pragma once
+// Everything a run leaves behind: the event log, one record per threat and per interceptor, the
+// sites, and sampled trajectories. Filled by the engine, read by the summary and the writers.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geo.hpp"
+#include "core/threat_class.hpp"
+
+namespace skyshield {
+
+enum class EventType {
+  Detect,          // first detection of a threat by a radar (scoring: the radar does not know which)
+  TrackConfirmed,  // a battalion track is confirmed (target = nearest threat, scoring only)
+  TrackDeleted,
+  Assign,          // fire order: launcher -> track
+  Launch,          // interceptor leaves its tube
+  Intercept,       // interceptor kills a threat
+  Miss,            // interceptor passes its target, or its warhead fails to kill
+  SelfDestruct,    // interceptor destroys itself (flight time, lost target)
+  Leak,            // a threat completes its mission (reaches its target or release point)
+  Impact,          // a missile or drone hits the ground at the end of its flight
+};
+const char* to_string(EventType e);
+
+struct Event {
+  double t = 0.0;
+  EventType type = EventType::Detect;
+  std::string entity;   // who acts: radar, track, launcher, interceptor or threat
+  std::string target;   // whom it concerns
+  std::string layer;    // interceptor layer, when relevant
+  double value = 0.0;   // SNR dB (detect), expected Pk (assign), miss distance m (intercept/miss/impact)
+  std::string detail;
+};
+
+struct ThreatRecord {
+  int id = -1;
+  std::string name, type;
+  ThreatClass cls = ThreatClass::Aircraft;
+  double launch_time_s = 0.0;
+  double first_detection_s = -1.0;   // -1: never
+  double first_track_s = -1.0;
+  double first_launch_s = -1.0;      // first interceptor launched at it (scoring association)
+  std::string outcome = "active";    // killed | leaked | active (still flying at the end)
+  double outcome_time_s = -1.0;
+  std::string killed_by_layer;
+  int interceptors_fired = 0;
+  double impact_miss_m = -1.0;       // leaked missiles/drones: distance of the impact from the aim point
+};
+
+struct InterceptorRecord {
+  int id = -1;
+  std::string name, layer, interceptor_class, launcher, battalion;
+  double launch_time_s = 0.0;
+  int track_id = -1;
+  std::string threat;                // scoring association of the track at launch
+  std::string outcome = "flying";    // killed | missed | self_destruct | ground_impact | flying
+  double outcome_time_s = -1.0;
+  double miss_distance_m = -1.0;
+  double unit_cost = 0.0;
+};
+
+struct Site {
+  std::string name, kind;            // kind: asset | radar | launcher | command_post
+  Geodetic position;
+  double range_m = 0.0;              // radar instrumented range / launcher max range, for plots
+};
+
+struct TrajectorySample {
+  double t = 0.0;
+  Geodetic p;
+};
+
+struct Trajectory {
+  std::string name, kind;            // kind: a threat class name or "interceptor:<layer>"
+  std::vector<TrajectorySample> samples;
+};
+
+struct RunRecord {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  double step_s = 0.0;
+  double end_time_s = 0.0;
+  long long steps = 0;
+  Geodetic reference;                // the first asset, origin of plots
+  std::vector<std::string> layers;   // interceptor layers in scenario order
+  std::vector<ThreatRecord> threats;
+  std::vector<InterceptorRecord> interceptors;
+  std::vector<Event> events;
+  std::vector<Site> sites;
+  std::vector<Trajectory> trajectories;
+  int rounds_remaining = 0;
+};
+
+}  // namespace skyshield

@@ -1,0 +1,96 @@
+#include "record/summary.hpp"
+
+#include <fmt/format.h>
+
+namespace skyshield {
+
+namespace {
+int layer_index(const RunRecord& run, const std::string& layer) {
+  for (std::size_t i = 0; i < run.layers.size(); ++i)
+    if (run.layers[i] == layer) return static_cast<int>(i);
+  return -1;
+}
+
+void add_threat(ClassSummary& c, const ThreatRecord& t, int layer, std::size_t n_layers, double& det_sum) {
+  if (c.killed_by_layer.empty()) c.killed_by_layer.assign(n_layers, 0);
+  ++c.count;
+  if (t.outcome == "killed") {
+    ++c.killed;
+    if (layer >= 0) ++c.killed_by_layer[layer];
+  } else if (t.outcome == "leaked") {
+    ++c.leaked;
+  } else {
+    ++c.active;
+  }
+  c.interceptors_fired += t.interceptors_fired;
+  if (t.first_detection_s >= 0) {
+    ++c.detected;
+    det_sum += t.first_detection_s - t.launch_time_s;
+  }
+}
+}  // namespace
+
+Summary summarize(const RunRecord& run) {
+  Summary s;
+  const std::size_t nl = run.layers.size();
+  std::array<double, kThreatClassCount> det_sum{};
+  double total_det = 0.0;
+  for (auto& c : s.by_class) c.killed_by_layer.assign(nl, 0);
+  s.total.killed_by_layer.assign(nl, 0);
+  for (const ThreatRecord& t : run.threats) {
+    const int layer = layer_index(run, t.killed_by_layer);
+    add_threat(s.by_class[static_cast<int>(t.cls)], t, layer, nl, det_sum[static_cast<int>(t.cls)]);
+    add_threat(s.total, t, layer, nl, total_det);
+  }
+  for (int c = 0; c < kThreatClassCount; ++c)
+    if (s.by_class[c].detected > 0) s.by_class[c].first_detection_mean_s = det_sum[c] / s.by_class[c].detected;
+  if (s.total.detected > 0) s.total.first_detection_mean_s = total_det / s.total.detected;
+
+  s.by_layer.assign(nl, {});
+  for (const InterceptorRecord& i : run.interceptors) {
+    const int l = layer_index(run, i.layer);
+    for (LayerSummary* ls : {&s.interceptors, l >= 0 ? &s.by_layer[l] : nullptr}) {
+      if (!ls) continue;
+      ++ls->fired;
+      ls->cost += i.unit_cost;
+      if (i.outcome == "killed") ++ls->kills;
+      else if (i.outcome == "missed") ++ls->misses;
+      else if (i.outcome == "flying") ++ls->flying;
+      else ++ls->self_destructs;
+    }
+  }
+  return s;
+}
+
+std::string summary_table(const RunRecord& run, const Summary& s) {
+  std::string out;
+  out += fmt::format("\nScenario '{}', seed {}: {:.1f} s simulated in {} steps of {} s\n\n", run.scenario, run.seed,
+                     run.end_time_s, run.steps, run.step_s);
+  std::string header = fmt::format("{:<18} {:>6} {:>7}", "threat class", "count", "killed");
+  for (const auto& l : run.layers) header += fmt::format(" {:>5}", l);
+  header += fmt::format(" {:>7} {:>7} {:>6} {:>10}\n", "leaked", "active", "fired", "1st det s");
+  out += header + std::string(header.size() - 1, '-') + "\n";
+  auto row = [&](const std::string& name, const ClassSummary& c) {
+    std::string r = fmt::format("{:<18} {:>6} {:>7}", name, c.count, c.killed);
+    for (int k : c.killed_by_layer) r += fmt::format(" {:>5}", k);
+    const std::string det = c.first_detection_mean_s >= 0 ? fmt::format("{:.1f}", c.first_detection_mean_s) : "-";
+    return r + fmt::format(" {:>7} {:>7} {:>6} {:>10}\n", c.leaked, c.active, c.interceptors_fired, det);
+  };
+  for (ThreatClass c : kAllThreatClasses)
+    if (s.by_class[static_cast<int>(c)].count > 0) out += row(std::string(to_string(c)), s.by_class[static_cast<int>(c)]);
+  out += std::string(header.size() - 1, '-') + "\n" + row("total", s.total);
+  out += fmt::format("\n{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8}\n", "interceptor layer", "fired", "kills", "misses",
+                     "aborted", "flying", "cost");
+  for (std::size_t l = 0; l < run.layers.size(); ++l) {
+    const LayerSummary& ls = s.by_layer[l];
+    out += fmt::format("{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8.1f}\n", run.layers[l], ls.fired, ls.kills, ls.misses,
+                       ls.self_destructs, ls.flying, ls.cost);
+  }
+  const LayerSummary& a = s.interceptors;
+  out += fmt::format("{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8.1f}\n", "all", a.fired, a.kills, a.misses,
+                     a.self_destructs, a.flying, a.cost);
+  out += fmt::format("\nRounds left in the launchers: {}\n", run.rounds_remaining);
+  return out;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,35 @@
+#pragma once
+// The outcome of one run, per threat class and per defensive layer.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "record/run_record.hpp"
+
+namespace skyshield {
+
+struct ClassSummary {
+  int count = 0, killed = 0, leaked = 0, active = 0;
+  std::vector<int> killed_by_layer;     // parallel to RunRecord::layers
+  int interceptors_fired = 0;           // at threats of this class (scoring association)
+  int detected = 0;                     // threats of this class detected at least once
+  double first_detection_mean_s = -1.0; // mean time from launch to first detection, over detected threats
+};
+
+struct LayerSummary {
+  int fired = 0, kills = 0, misses = 0, self_destructs = 0, flying = 0;
+  double cost = 0.0;
+};
+
+struct Summary {
+  std::array<ClassSummary, kThreatClassCount> by_class;
+  ClassSummary total;
+  std::vector<LayerSummary> by_layer;   // parallel to RunRecord::layers
+  LayerSummary interceptors;            // all layers
+};
+
+Summary summarize(const RunRecord& run);
+// Fixed-width terminal table.
+std::string summary_table(const RunRecord& run, const Summary& s);
+
+}  // namespace skyshield

@@ -1,0 +1,105 @@
+#include "record/writers.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+
+namespace skyshield {
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(fmt::format("{}: cannot write the file", tmp));
+    out << content;
+    if (!out) throw InputError(fmt::format("{}: write failed", tmp));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(fmt::format("{}: cannot rename into place", path));
+}
+
+namespace {
+// CSV field quoting (RFC 4180) for text that may hold commas or quotes.
+std::string csv(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+}  // namespace
+
+std::string events_csv(const RunRecord& run) {
+  std::string out = "t_s,event,entity,target,layer,value,detail\n";
+  for (const Event& e : run.events)
+    out += fmt::format("{:.2f},{},{},{},{},{:.3f},{}\n", e.t, to_string(e.type), csv(e.entity), csv(e.target), csv(e.layer),
+                       e.value, csv(e.detail));
+  return out;
+}
+
+std::string trajectories_csv(const RunRecord& run) {
+  std::string out = "t_s,name,kind,lat_deg,lon_deg,alt_m\n";
+  for (const Trajectory& tr : run.trajectories)
+    for (const TrajectorySample& s : tr.samples)
+      out += fmt::format("{:.2f},{},{},{:.7f},{:.7f},{:.1f}\n", s.t, csv(tr.name), csv(tr.kind), s.p.lat_deg, s.p.lon_deg,
+                         s.p.alt_m);
+  return out;
+}
+
+namespace {
+nlohmann::json class_json(const RunRecord& run, const ClassSummary& c) {
+  nlohmann::json j;
+  j["count"] = c.count;
+  j["killed"] = c.killed;
+  nlohmann::json by_layer = nlohmann::json::object();
+  for (std::size_t l = 0; l < run.layers.size(); ++l) by_layer[run.layers[l]] = c.killed_by_layer[l];
+  j["killed_by_layer"] = by_layer;
+  j["leaked"] = c.leaked;
+  j["active_at_end"] = c.active;
+  j["interceptors_fired"] = c.interceptors_fired;
+  j["detected"] = c.detected;
+  j["mean_time_to_first_detection_s"] = c.first_detection_mean_s >= 0 ? nlohmann::json(c.first_detection_mean_s) : nlohmann::json();
+  return j;
+}
+nlohmann::json optional_time(double t) { return t >= 0 ? nlohmann::json(t) : nlohmann::json(); }
+}  // namespace
+
+std::string summary_json(const RunRecord& run, const Summary& s) {
+  nlohmann::ordered_json j;
+  j["scenario"] = run.scenario;
+  j["seed"] = run.seed;
+  j["step_s"] = run.step_s;
+  j["end_time_s"] = run.end_time_s;
+  j["steps"] = run.steps;
+  j["layers"] = run.layers;
+  j["total"] = class_json(run, s.total);
+  nlohmann::ordered_json by_class = nlohmann::ordered_json::object();
+  for (ThreatClass c : kAllThreatClasses)
+    if (s.by_class[static_cast<int>(c)].count > 0) by_class[std::string(to_string(c))] = class_json(run, s.by_class[static_cast<int>(c)]);
+  j["by_class"] = by_class;
+  nlohmann::ordered_json layers = nlohmann::ordered_json::object();
+  auto layer_json = [](const LayerSummary& l) {
+    return nlohmann::ordered_json{{"fired", l.fired}, {"kills", l.kills}, {"misses", l.misses},
+                                  {"self_destructs", l.self_destructs}, {"flying_at_end", l.flying}, {"cost", l.cost}};
+  };
+  for (std::size_t l = 0; l < run.layers.size(); ++l) layers[run.layers[l]] = layer_json(s.by_layer[l]);
+  j["interceptors_by_layer"] = layers;
+  j["interceptors"] = layer_json(s.interceptors);
+  j["rounds_remaining"] = run.rounds_remaining;
+  nlohmann::ordered_json timeline = nlohmann::ordered_json::array();
+  for (const ThreatRecord& t : run.threats) {
+    timeline.push_back({{"name", t.name}, {"type", t.type}, {"class", std::string(to_string(t.cls))},
+                        {"launch_time_s", t.launch_time_s}, {"first_detection_s", optional_time(t.first_detection_s)},
+                        {"first_track_s", optional_time(t.first_track_s)}, {"first_launch_at_s", optional_time(t.first_launch_s)},
+                        {"outcome", t.outcome}, {"outcome_time_s", optional_time(t.outcome_time_s)},
+                        {"killed_by_layer", t.killed_by_layer.empty() ? nlohmann::json() : nlohmann::json(t.killed_by_layer)},
+                        {"interceptors_fired", t.interceptors_fired},
+                        {"impact_miss_m", t.impact_miss_m >= 0 ? nlohmann::json(t.impact_miss_m) : nlohmann::json()}});
+  }
+  j["threats"] = timeline;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace skyshield

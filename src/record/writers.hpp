@@ -1,0 +1,20 @@
+#pragma once
+// Output files of a run. Each is written to a temporary file and renamed into place, so a reader
+// never sees half a file.
+#include <string>
+
+#include "record/run_record.hpp"
+#include "record/summary.hpp"
+
+namespace skyshield {
+
+void write_file_atomically(const std::string& path, const std::string& content);
+
+std::string events_csv(const RunRecord& run);
+std::string trajectories_csv(const RunRecord& run);
+std::string summary_json(const RunRecord& run, const Summary& s);
+// Plan view (km east/north of the first asset) of every trajectory, site and range ring, plus an
+// altitude-versus-time panel.
+std::string engagement_svg(const RunRecord& run);
+
+}  // namespace skyshield

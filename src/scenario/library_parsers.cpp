@@ -1,0 +1,107 @@
+#include "scenario/library_parsers.hpp"
+
+#include "core/threat_class.hpp"
+
+namespace skyshield {
+
+InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n) {
+  n.allow_only({"layer", "min_range_km", "max_range_km", "min_altitude_m", "max_altitude_m", "launch_speed_mps",
+                "max_speed_mps", "boost_time_s", "max_lateral_g", "max_flight_time_s", "nav_constant",
+                "seeker_range_km", "lethal_radius_m", "pk", "unit_cost", "source"});
+  InterceptorClass c;
+  c.name = name;
+  c.layer = n.str_at("layer");
+  c.min_range_m = n.number_at("min_range_km", 0.0, 1000.0) * 1e3;
+  c.max_range_m = n.number_at("max_range_km", 0.1, 1000.0) * 1e3;
+  if (c.max_range_m <= c.min_range_m) n.required("max_range_km").fail("must exceed min_range_km");
+  c.min_altitude_m = n.number_at("min_altitude_m", 0.0, 100e3);
+  c.max_altitude_m = n.number_at("max_altitude_m", 1.0, 200e3);
+  if (c.max_altitude_m <= c.min_altitude_m) n.required("max_altitude_m").fail("must exceed min_altitude_m");
+  c.launch_speed_mps = n.number_at("launch_speed_mps", 0.0, 5000.0);
+  c.max_speed_mps = n.number_at("max_speed_mps", 1.0, 10000.0);
+  if (c.max_speed_mps < c.launch_speed_mps) n.required("max_speed_mps").fail("must be at least launch_speed_mps");
+  c.boost_time_s = n.number_at("boost_time_s", 0.001, 600.0);
+  c.max_lateral_g = n.number_at("max_lateral_g", 0.1, 100.0);
+  c.max_flight_time_s = n.number_at("max_flight_time_s", 1.0, 3600.0);
+  c.nav_constant = n.number_at("nav_constant", 1.0, 10.0);
+  c.seeker_range_m = n.number_at("seeker_range_km", 0.0, 500.0) * 1e3;
+  c.lethal_radius_m = n.number_at("lethal_radius_m", 0.1, 1000.0);
+  const YamlNode pk = n.required("pk");
+  pk.allow_only({"aircraft", "drone", "cruise_missile", "ballistic_missile"});
+  for (ThreatClass t : kAllThreatClasses)
+    c.pk_in_lethal_radius[static_cast<int>(t)] = pk.number_at(std::string(to_string(t)), 0.0, 1.0);
+  c.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 1.0);
+  return c;
+}
+
+RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
+  n.allow_only({"kind", "peak_power_kw", "gain_db", "frequency_ghz", "pulse_width_us", "pulses_integrated",
+                "noise_figure_db", "losses_db", "pfa", "instrumented_range_km", "min_elevation_deg",
+                "max_elevation_deg", "antenna_height_m", "scan_period_s", "sector_center_deg", "sector_width_deg",
+                "beamwidth_az_deg", "beamwidth_el_deg", "range_resolution_m", "monopulse_k", "target_channels",
+                "missile_channels", "track_dwell_period_s", "source"});
+  RadarParams r;
+  r.name = name;
+  const YamlNode kind = n.required("kind");
+  const std::string k = kind.str();
+  if (k == "rotating") r.scan = ScanKind::Rotating;
+  else if (k == "sector") r.scan = ScanKind::Sector;
+  else kind.fail("must be 'rotating' or 'sector' (got '" + k + "')");
+  r.peak_power_w = n.number_at("peak_power_kw", 1e-3, 1e5) * 1e3;
+  r.gain_db = n.number_at("gain_db", 0.0, 70.0);
+  r.frequency_hz = n.number_at("frequency_ghz", 0.003, 100.0) * 1e9;
+  r.pulse_width_s = n.number_at("pulse_width_us", 1e-3, 1e5) * 1e-6;
+  r.pulses_integrated = static_cast<int>(n.required("pulses_integrated").integer(1, 100000));
+  r.noise_figure_db = n.number_at("noise_figure_db", 0.0, 30.0);
+  r.losses_db = n.number_at("losses_db", 0.0, 40.0);
+  r.pfa = n.number_at("pfa", 1e-14, 0.1);
+  r.instrumented_range_m = n.number_at("instrumented_range_km", 1.0, 5000.0) * 1e3;
+  r.min_elevation_deg = n.number_at("min_elevation_deg", -10.0, 89.0);
+  r.max_elevation_deg = n.number_at("max_elevation_deg", -9.0, 90.0);
+  if (r.max_elevation_deg <= r.min_elevation_deg) n.required("max_elevation_deg").fail("must exceed min_elevation_deg");
+  r.antenna_height_m = n.number_at("antenna_height_m", 0.0, 1000.0);
+  r.scan_period_s = n.number_at("scan_period_s", 0.1, 600.0);
+  if (r.scan == ScanKind::Sector) {
+    r.sector_center_deg = n.number_at("sector_center_deg", -360.0, 360.0);
+    r.sector_width_deg = n.number_at("sector_width_deg", 1.0, 360.0);
+  } else {
+    for (const char* f : {"sector_center_deg", "sector_width_deg"})
+      if (n.has(f)) n.required(f).fail("only a 'sector' radar has a sector");
+  }
+  r.beamwidth_az_deg = n.number_at("beamwidth_az_deg", 0.01, 90.0);
+  r.beamwidth_el_deg = n.number_at("beamwidth_el_deg", 0.01, 90.0);
+  r.range_resolution_m = n.number_at("range_resolution_m", 0.1, 10000.0);
+  r.monopulse_k = n.number_or("monopulse_k", 0.5, 5.0, r.monopulse_k);
+  r.target_channels = static_cast<int>(n.optional("target_channels") ? n.required("target_channels").integer(0, 1000) : 0);
+  r.missile_channels = static_cast<int>(n.optional("missile_channels") ? n.required("missile_channels").integer(0, 1000) : 0);
+  if ((r.target_channels > 0) != (r.missile_channels > 0))
+    n.fail("an engagement radar needs both target_channels and missile_channels");
+  r.track_dwell_period_s = n.number_or("track_dwell_period_s", 0.05, 60.0, r.track_dwell_period_s);
+  return r;
+}
+
+ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
+  n.allow_only({"class", "rcs_m2", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps",
+                "flight_path_angle_deg", "source"});
+  ThreatType t;
+  t.name = name;
+  const YamlNode cls = n.required("class");
+  const auto c = threat_class_from_string(cls.str());
+  if (!c) cls.fail("must be one of aircraft, drone, cruise_missile, ballistic_missile (got '" + cls.str() + "')");
+  t.cls = *c;
+  t.rcs_m2 = n.number_at("rcs_m2", 1e-6, 1e4);
+  t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));
+  if (t.cls == ThreatClass::BallisticMissile) {
+    t.flight_path_angle_deg = n.number_or("flight_path_angle_deg", 0.0, 89.0, 0.0);
+    for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps"})
+      if (n.has(f)) n.required(f).fail("a ballistic missile's speed comes from its range and flight-path angle");
+  } else {
+    t.speed_mps = n.number_at("speed_mps", 1.0, 3000.0);
+    t.max_load_factor = n.number_at("max_load_factor", 1.01, 30.0);
+    t.max_climb_rate_mps = n.number_at("max_climb_rate_mps", 0.1, 1000.0);
+    if (n.has("flight_path_angle_deg")) n.required("flight_path_angle_deg").fail("only for ballistic missiles");
+  }
+  return t;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,16 @@
+#pragma once
+// Parsers of the scenario library's entries: interceptor classes, radar types, threat types.
+#include <string>
+
+#include "scenario/yaml_node.hpp"
+#include "sensors/radar_params.hpp"
+#include "weapons/interceptor_class.hpp"
+#include "world/threat_type.hpp"
+
+namespace skyshield {
+
+InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n);
+RadarParams parse_radar_type(const std::string& name, const YamlNode& n);
+ThreatType parse_threat_type(const std::string& name, const YamlNode& n);
+
+}  // namespace skyshield

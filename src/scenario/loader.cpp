@@ -1,0 +1,218 @@
+#include "scenario/loader.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/units.hpp"
+#include "scenario/library_parsers.hpp"
+#include "scenario/yaml_node.hpp"
+
+namespace skyshield {
+
+namespace {
+
+// Named places (assets, battalions) that positions may be given relative to.
+using Places = std::map<std::string, Geodetic>;
+
+// A position: absolute {lat, lon, alt} or relative {from, bearing_deg, range_km, alt}.
+Geodetic parse_position(const YamlNode& n, const Places& places) {
+  if (!n.is_map()) n.fail("must be a position map {lat, lon, alt} or {from, bearing_deg, range_km, alt}");
+  Geodetic g;
+  if (n.has("from")) {
+    n.allow_only({"from", "bearing_deg", "range_km", "alt"});
+    const YamlNode from = n.required("from");
+    const auto it = places.find(from.str());
+    if (it == places.end()) from.fail(fmt::format("unknown place '{}' (an asset or battalion defined earlier)", from.str()));
+    g = geodesic_direct(it->second, n.number_at("bearing_deg", -360.0, 360.0), n.number_at("range_km", 0.0, 20000.0) * 1e3);
+  } else {
+    n.allow_only({"lat", "lon", "alt"});
+    g.lat_deg = n.number_at("lat", -90.0, 90.0);
+    g.lon_deg = n.number_at("lon", -180.0, 180.0);
+  }
+  g.alt_m = n.number_at("alt", -500.0, 1e6);
+  return g;
+}
+
+template <typename T>
+int find_named(const std::vector<T>& items, const YamlNode& ref, const char* what) {
+  const std::string name = ref.str();
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].name == name) return static_cast<int>(i);
+  std::string known;
+  for (const auto& it : items) known += (known.empty() ? "" : ", ") + it.name;
+  ref.fail(fmt::format("unknown {} '{}' (known: {})", what, name, known.empty() ? "none" : known));
+}
+
+template <typename T, typename Parse>
+void parse_library_section(const YamlNode& root, const char* key, std::vector<T>& out, Parse parse) {
+  const auto section = root.optional(key);
+  if (!section) return;
+  for (const auto& [name, node] : section->entries()) {
+    for (const auto& existing : out)
+      if (existing.name == name) node.fail(fmt::format("'{}' is defined twice", name));
+    out.push_back(parse(name, node));
+  }
+}
+
+void parse_library(const YamlNode& root, Scenario& s) {
+  parse_library_section(root, "interceptor_classes", s.interceptor_classes, parse_interceptor_class);
+  parse_library_section(root, "radar_types", s.radar_types, parse_radar_type);
+  parse_library_section(root, "threat_types", s.threat_types, parse_threat_type);
+}
+
+void parse_simulation(const YamlNode& n, SimSettings& sim) {
+  n.allow_only({"step_s", "duration_s", "seed", "trajectory_sample_s"});
+  sim.step_s = n.number_or("step_s", 1e-4, 1.0, sim.step_s);
+  sim.duration_s = n.number_or("duration_s", 1.0, 86400.0, sim.duration_s);
+  if (const auto seed = n.optional("seed")) sim.seed = static_cast<std::uint64_t>(seed->integer(0, INT64_MAX));
+  sim.trajectory_sample_s = n.number_or("trajectory_sample_s", sim.step_s, 3600.0, sim.trajectory_sample_s);
+}
+
+DoctrineParams parse_doctrine(const std::optional<YamlNode>& n) {
+  DoctrineParams d;
+  if (!n) return d;
+  n->allow_only({"decision_period_s", "salvo_size", "max_shots_per_threat", "kill_assessment_delay_s"});
+  d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
+  if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
+  if (const auto v = n->optional("max_shots_per_threat")) d.max_shots_per_threat = static_cast<int>(v->integer(1, 100));
+  d.kill_assessment_delay_s = n->number_or("kill_assessment_delay_s", 0.0, 120.0, d.kill_assessment_delay_s);
+  return d;
+}
+
+TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
+  TrackerParams t;
+  if (!n) return t;
+  n->allow_only({"process_noise_q", "gate_chi2", "confirm_m", "confirm_n", "delete_misses_tentative",
+                 "delete_misses_confirmed", "max_coast_s", "init_velocity_sigma_mps"});
+  t.process_noise_q = n->number_or("process_noise_q", 0.0, 1e6, t.process_noise_q);
+  t.gate_chi2 = n->number_or("gate_chi2", 0.1, 1000.0, t.gate_chi2);
+  if (const auto v = n->optional("confirm_n")) t.confirm_n = static_cast<int>(v->integer(1, 31));
+  if (const auto v = n->optional("confirm_m")) t.confirm_m = static_cast<int>(v->integer(1, t.confirm_n));
+  if (const auto v = n->optional("delete_misses_tentative")) t.delete_misses_tentative = static_cast<int>(v->integer(1, 100));
+  if (const auto v = n->optional("delete_misses_confirmed")) t.delete_misses_confirmed = static_cast<int>(v->integer(1, 100));
+  t.max_coast_s = n->number_or("max_coast_s", 0.1, 3600.0, t.max_coast_s);
+  t.init_velocity_sigma_mps = n->number_or("init_velocity_sigma_mps", 1.0, 10000.0, t.init_velocity_sigma_mps);
+  return t;
+}
+
+BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places) {
+  n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "doctrine", "tracker"});
+  BattalionSpec b;
+  b.name = n.str_at("name");
+  b.command_post = parse_position(n.required("position"), places);
+  places[b.name] = b.command_post;
+  for (const YamlNode& r : n.required("radars").list()) {
+    r.allow_only({"name", "type", "position"});
+    b.radars.push_back({r.str_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
+                        parse_position(r.required("position"), places)});
+  }
+  if (b.radars.empty()) n.required("radars").fail("a battalion needs at least one radar");
+  const YamlNode er = n.required("engagement_radar");
+  b.engagement_radar = find_named(b.radars, er, "radar of this battalion");
+  if (s.radar_types[b.radars[b.engagement_radar].type_index].target_channels <= 0)
+    er.fail("this radar's type has no target/missile channels, so it cannot guide interceptors");
+  for (const YamlNode& l : n.required("launchers").list()) {
+    l.allow_only({"name", "class", "tubes", "position", "reaction_time_s", "launch_interval_s"});
+    LauncherConfig c;
+    c.name = l.str_at("name");
+    c.interceptor_class = find_named(s.interceptor_classes, l.required("class"), "interceptor class");
+    c.tubes = static_cast<int>(l.required("tubes").integer(1, 64));
+    c.site = parse_position(l.required("position"), places);
+    c.reaction_time_s = l.number_or("reaction_time_s", 0.0, 600.0, c.reaction_time_s);
+    c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
+    b.launchers.push_back(c);
+  }
+  b.doctrine = parse_doctrine(n.optional("doctrine"));
+  b.tracker = parse_tracker(n.optional("tracker"));
+  return b;
+}
+
+void parse_threat(const YamlNode& n, const Scenario& s, const Places& places, std::vector<ThreatSpec>& out) {
+  n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch"});
+  ThreatSpec t;
+  t.name = n.str_at("name");
+  t.type_index = find_named(s.threat_types, n.required("type"), "threat type");
+  t.launch_time_s = n.number_or("launch_time_s", 0.0, 86400.0, 0.0);
+  t.target_asset = find_named(s.assets, n.required("target"), "asset");
+  const int count = n.has("count") ? static_cast<int>(n.required("count").integer(1, 10000)) : 1;
+  const double interval = n.number_or("interval_s", 0.0, 3600.0, 0.0);
+  const ThreatType& type = s.threat_types[t.type_index];
+  const Geodetic target = s.assets[t.target_asset].site;
+  if (type.cls == ThreatClass::BallisticMissile) {
+    if (n.has("route")) n.required("route").fail("a ballistic missile has a launch point, not a route");
+    t.launch_point = parse_position(n.required("launch"), places);
+    t.aim_point = target;
+    if (geodesic_inverse(t.launch_point, target).distance_m < 20e3)
+      n.required("launch").fail("a ballistic launch point must be at least 20 km from its target");
+  } else {
+    if (n.has("launch")) n.required("launch").fail("an air-breathing threat has a route, not a launch point");
+    for (const YamlNode& p : n.required("route").list()) t.route.push_back(parse_position(p, places));
+    // Missiles and drones end their route on the target; an aircraft's route ends at its release point.
+    if (type.cls != ThreatClass::Aircraft) t.route.push_back(target);
+    if (t.route.size() < 2) n.required("route").fail("needs at least two points (start and release point)");
+  }
+  for (const auto& existing : out)
+    if (existing.name == t.name || existing.name.starts_with(t.name + "-")) n.required("name").fail("threat name '" + t.name + "' is used twice");
+  for (int i = 0; i < count; ++i) {
+    ThreatSpec copy = t;
+    if (count > 1) copy.name = fmt::format("{}-{}", t.name, i + 1);
+    copy.launch_time_s = t.launch_time_s + i * interval;
+    out.push_back(std::move(copy));
+  }
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path) {
+  const YamlNode root = YamlNode::load_file(path);
+  root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
+                   "assets", "battalions", "threats"});
+  Scenario s;
+  s.source_path = path;
+  if (const auto meta = root.optional("scenario")) {
+    meta->allow_only({"name", "description"});
+    s.name = meta->str_at("name");
+    if (const auto d = meta->optional("description")) s.description = d->str();
+  } else {
+    s.name = std::filesystem::path(path).stem().string();
+  }
+  if (const auto lib = root.optional("library")) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    for (const YamlNode& entry : lib->list()) {
+      const std::string file = (dir / entry.str()).string();
+      if (!std::filesystem::exists(file)) entry.fail("library file '" + file + "' does not exist");
+      const YamlNode lib_root = YamlNode::load_file(file);
+      lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types"});
+      parse_library(lib_root, s);
+    }
+  }
+  parse_library(root, s);
+  if (const auto sim = root.optional("simulation")) parse_simulation(*sim, s.sim);
+
+  Places places;
+  for (const YamlNode& a : root.required("assets").list()) {
+    a.allow_only({"name", "position", "value", "radius_m"});
+    DefendedAsset asset;
+    asset.name = a.str_at("name");
+    asset.site = parse_position(a.required("position"), places);
+    asset.value = a.number_at("value", 0.0, 1e9);
+    asset.radius_m = a.number_or("radius_m", 1.0, 1e6, asset.radius_m);
+    if (places.count(asset.name)) a.required("name").fail("name '" + asset.name + "' is used twice");
+    places[asset.name] = asset.site;
+    s.assets.push_back(asset);
+  }
+  if (s.assets.empty()) root.required("assets").fail("at least one defended asset is needed");
+  for (const YamlNode& b : root.required("battalions").list()) {
+    const std::string name = b.str_at("name");
+    if (places.count(name)) b.required("name").fail("name '" + name + "' is used twice");
+    s.battalions.push_back(parse_battalion(b, s, places));
+  }
+  if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
+  for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, s.threats);
+  return s;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,55 @@
+#pragma once
+// A whole scenario after loading and validation: the library of notional systems and threat
+// types, the defended assets, the battalions and the raid.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "c2/command_post.hpp"
+#include "c2/defended_asset.hpp"
+#include "sensors/radar_params.hpp"
+#include "tracking/tracker.hpp"
+#include "weapons/interceptor_class.hpp"
+#include "weapons/launcher.hpp"
+#include "world/threat.hpp"
+#include "world/threat_type.hpp"
+
+namespace skyshield {
+
+struct SimSettings {
+  double step_s = 0.05;            // fixed engine step
+  double duration_s = 1800.0;      // hard stop; the run ends earlier once every threat is resolved
+  std::uint64_t seed = 1;
+  double trajectory_sample_s = 1.0;// trajectory output period
+};
+
+struct RadarSite {
+  std::string name;
+  int type_index = -1;             // into Scenario::radar_types
+  Geodetic site;
+};
+
+struct BattalionSpec {
+  std::string name;
+  Geodetic command_post;           // origin of the battalion's tracking frame
+  std::vector<RadarSite> radars;
+  int engagement_radar = -1;       // index into radars of the fire-control radar (channel limits)
+  std::vector<LauncherConfig> launchers;
+  DoctrineParams doctrine;
+  TrackerParams tracker;
+};
+
+struct Scenario {
+  std::string source_path;
+  std::string name;
+  std::string description;
+  SimSettings sim;
+  std::vector<InterceptorClass> interceptor_classes;
+  std::vector<RadarParams> radar_types;
+  std::vector<ThreatType> threat_types;
+  std::vector<DefendedAsset> assets;
+  std::vector<BattalionSpec> battalions;
+  std::vector<ThreatSpec> threats;
+};
+
+}  // namespace skyshield

@@ -1,0 +1,127 @@
+#include "scenario/yaml_node.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "core/error.hpp"
+
+namespace skyshield {
+
+YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path)
+    : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
+
+YamlNode YamlNode::load_file(const std::string& path) {
+  auto file = std::make_shared<const std::string>(path);
+  std::ifstream in(path);
+  if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
+  try {
+    YAML::Node root = YAML::Load(in);
+    if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
+    return YamlNode(root, file, "");
+  } catch (const YAML::Exception& e) {
+    throw InputError(fmt::format("{}:{}:{}: YAML syntax error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+}
+
+void YamlNode::fail(const std::string& message) const {
+  const YAML::Mark m = node_.Mark();
+  const int line = m.line >= 0 ? m.line + 1 : 1, col = m.column >= 0 ? m.column + 1 : 1;
+  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, path_.empty() ? "(top level)" : path_, message));
+}
+
+namespace {
+std::string join_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+}  // namespace
+
+bool YamlNode::has(const std::string& key) const {
+  if (!node_.IsMap()) return false;
+  const YAML::Node& n = node_;
+  return static_cast<bool>(n[key]);
+}
+
+YamlNode YamlNode::required(const std::string& key) const {
+  if (!node_.IsMap()) fail("must be a map with field '" + key + "'");
+  const YAML::Node& n = node_;
+  YAML::Node child = n[key];
+  if (!child || child.IsNull()) fail(fmt::format("missing field '{}'", key));
+  return YamlNode(child, file_, join_path(path_, key));
+}
+
+std::optional<YamlNode> YamlNode::optional(const std::string& key) const {
+  if (!has(key)) return std::nullopt;
+  const YAML::Node& n = node_;
+  YAML::Node child = n[key];
+  if (child.IsNull()) return std::nullopt;
+  return YamlNode(child, file_, join_path(path_, key));
+}
+
+void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
+  if (!node_.IsMap()) fail("must be a map");
+  for (const auto& kv : node_) {
+    const std::string key = kv.first.as<std::string>();
+    bool ok = false;
+    for (const char* a : allowed) ok = ok || key == a;
+    if (!ok) {
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      YamlNode(kv.first, file_, join_path(path_, key)).fail(fmt::format("unknown field '{}' (allowed: {})", key, list));
+    }
+  }
+}
+
+double YamlNode::number(double lo, double hi) const {
+  double v = 0;
+  if (!node_.IsScalar() || !YAML::convert<double>::decode(node_, v))
+    fail(fmt::format("must be a number (got '{}')", node_.IsScalar() ? node_.Scalar() : "a non-scalar"));
+  if (!std::isfinite(v)) fail("must be a finite number");
+  if (v < lo || v > hi) fail(fmt::format("must be between {} and {} (got {})", lo, hi, v));
+  return v;
+}
+
+long long YamlNode::integer(long long lo, long long hi) const {
+  long long v = 0;
+  if (!node_.IsScalar() || !YAML::convert<long long>::decode(node_, v))
+    fail(fmt::format("must be an integer (got '{}')", node_.IsScalar() ? node_.Scalar() : "a non-scalar"));
+  if (v < lo || v > hi) fail(fmt::format("must be between {} and {} (got {})", lo, hi, v));
+  return v;
+}
+
+std::string YamlNode::str() const {
+  if (!node_.IsScalar()) fail("must be a text value");
+  return node_.Scalar();
+}
+
+bool YamlNode::boolean() const {
+  bool v = false;
+  if (!node_.IsScalar() || !YAML::convert<bool>::decode(node_, v)) fail("must be true or false");
+  return v;
+}
+
+double YamlNode::number_or(const std::string& key, double lo, double hi, double fallback) const {
+  const auto n = optional(key);
+  return n ? n->number(lo, hi) : fallback;
+}
+
+std::vector<YamlNode> YamlNode::list() const {
+  if (!node_.IsSequence()) fail("must be a list");
+  std::vector<YamlNode> out;
+  for (std::size_t i = 0; i < node_.size(); ++i)
+    out.emplace_back(node_[i], file_, fmt::format("{}[{}]", path_, i));
+  return out;
+}
+
+std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
+  if (!node_.IsMap()) fail("must be a map of named entries");
+  std::vector<std::pair<std::string, YamlNode>> out;
+  for (const auto& kv : node_) {
+    const std::string key = kv.first.as<std::string>();
+    out.emplace_back(key, YamlNode(kv.second, file_, join_path(path_, key)));
+  }
+  return out;
+}
+
+}  // namespace skyshield

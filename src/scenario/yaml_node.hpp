@@ -1,0 +1,54 @@
+#pragma once
+// A YAML node that remembers its file and its path in the document, so that every validation
+// error names file, line, column and field:  "scenarios/x.yaml:12:7: threats[2].speed_mps: must be > 0".
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace skyshield {
+
+class YamlNode {
+ public:
+  YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path);
+
+  // Parses a whole file; a syntax error becomes an InputError with the file, line and column.
+  static YamlNode load_file(const std::string& path);
+
+  [[noreturn]] void fail(const std::string& message) const;
+  const std::string& path() const { return path_; }
+  const std::string& file() const { return *file_; }
+  int line() const { return node_.Mark().line + 1; }
+
+  bool is_map() const { return node_.IsMap(); }
+  bool has(const std::string& key) const;
+  YamlNode required(const std::string& key) const;             // fails with "missing field"
+  std::optional<YamlNode> optional(const std::string& key) const;
+  // Fails on a key that is not in `allowed`, naming the allowed ones.
+  void allow_only(std::initializer_list<const char*> allowed) const;
+
+  // Scalars. Numbers must be finite and inside [lo, hi].
+  double number(double lo, double hi) const;
+  long long integer(long long lo, long long hi) const;
+  std::string str() const;
+  bool boolean() const;
+
+  // Convenience: required / optional numeric fields of a map.
+  double number_at(const std::string& key, double lo, double hi) const { return required(key).number(lo, hi); }
+  double number_or(const std::string& key, double lo, double hi, double fallback) const;
+  std::string str_at(const std::string& key) const { return required(key).str(); }
+
+  std::vector<YamlNode> list() const;                                   // must be a sequence
+  std::vector<std::pair<std::string, YamlNode>> entries() const;        // must be a map, in file order
+
+ private:
+  YAML::Node node_;
+  std::shared_ptr<const std::string> file_;
+  std::string path_;
+};
+
+}  // namespace skyshield

@@ -1,0 +1,39 @@
+#include "sim/battalion.hpp"
+
+namespace skyshield {
+
+namespace {
+std::vector<DefendedAsset> assets_of(const Scenario& s) { return s.assets; }
+std::vector<Vec3> assets_enu(const Scenario& s, const LocalFrame& f) {
+  std::vector<Vec3> out;
+  for (const auto& a : s.assets) out.push_back(f.to_enu(ecef_from_geodetic(a.site)));
+  return out;
+}
+}  // namespace
+
+Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
+    : spec(&s.battalions[idx]),
+      index(idx),
+      frame(s.battalions[idx].command_post),
+      tracker(frame, s.battalions[idx].tracker),
+      command_post(assets_of(s), assets_enu(s, frame), s.battalions[idx].doctrine) {
+  for (std::size_t r = 0; r < spec->radars.size(); ++r) {
+    const RadarSite& site = spec->radars[r];
+    radars.emplace_back(static_cast<int>(r), s.radar_types[site.type_index], site.site,
+                        Rng::stream(seed, "radar/" + spec->name + "/" + site.name));
+  }
+  for (const LauncherConfig& c : spec->launchers) {
+    launchers.emplace_back(c);
+    launchers_enu.push_back(frame.to_enu(launchers.back().site_ecef()));
+  }
+}
+
+bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel) const {
+  Track tr;
+  if (!tracker.predicted(track_id, t, tr)) return false;
+  pos = frame.to_ecef(tr.position());
+  vel = frame.vector_to_ecef(tr.velocity());
+  return true;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,34 @@
+#pragma once
+// The run-time state of one battalion: its radars, its tracker (the battalion air picture), its
+// command post, its launchers and its fire orders waiting for launch.
+#include <cstdint>
+#include <vector>
+
+#include "c2/command_post.hpp"
+#include "scenario/scenario.hpp"
+#include "sensors/radar.hpp"
+#include "tracking/tracker.hpp"
+#include "weapons/launcher.hpp"
+
+namespace skyshield {
+
+struct Battalion {
+  Battalion(const Scenario& s, int index, std::uint64_t seed);
+
+  const BattalionSpec* spec;
+  int index;
+  LocalFrame frame;                 // ENU at the command post: the frame of tracks and fire control
+  std::vector<Radar> radars;
+  Tracker tracker;
+  CommandPost command_post;
+  std::vector<Launcher> launchers;
+  std::vector<Vec3> launchers_enu;
+  std::vector<FireOrder> pending;   // ordered, not yet launched
+  double next_decision_t = 0.0;
+
+  const RadarParams& engagement_params() const { return radars[spec->engagement_radar].params(); }
+  // Track estimate converted to ECEF; false when the track no longer exists.
+  bool track_ecef(int track_id, double t, Vec3& pos, Vec3& vel) const;
+};
+
+}  // namespace skyshield

@@ -1,0 +1,222 @@
+#include "sim/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "sim/battalion.hpp"
+#include "sim/recorder.hpp"
+#include "weapons/interceptor.hpp"
+
+namespace skyshield {
+
+namespace {
+
+struct Flight {
+  Interceptor missile;
+  int battalion;
+  int record;        // index into RunRecord::interceptors
+  int trajectory;    // index into RunRecord::trajectories, -1 when not recorded
+};
+
+struct PendingAssessment {
+  double t;
+  int battalion;
+  int track_id;
+  bool killed;
+};
+
+class Engine {
+ public:
+  Engine(const Scenario& s, const RunOptions& opt)
+      : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
+        rec_(s, seed_, opt.record_trajectories) {
+    for (std::size_t i = 0; i < s.threats.size(); ++i)
+      threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], dt_);
+    for (std::size_t b = 0; b < s.battalions.size(); ++b)
+      battalions_.push_back(std::make_unique<Battalion>(s, static_cast<int>(b), seed_));
+    rec_.add_sites(battalions_);
+  }
+
+  RunRecord run() {
+    const long long max_steps = static_cast<long long>(std::ceil(s_.sim.duration_s / dt_ - 1e-9));
+    const long long progress_every = std::max<long long>(1, max_steps / 200);
+    long long step = 0;
+    for (; step < max_steps; ++step) {
+      const double t = step * dt_;  // times from the step index: no accumulated rounding
+      const double t1 = (step + 1) * dt_;
+      move_threats(t);
+      build_views();
+      for (auto& b : battalions_) sense_and_track(*b, t, t1);
+      for (auto& b : battalions_) decide(*b, t1);
+      launch_due(t1);
+      fly_interceptors(t1);
+      deliver_assessments(t1);
+      rec_.sample(t1, threats_, flights_view());
+      if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
+      if (finished()) { ++step; break; }
+    }
+    int rounds = 0;
+    for (const auto& b : battalions_)
+      for (const Launcher& l : b->launchers) rounds += l.rounds_left();
+    if (opt_.progress) opt_.progress(s_.sim.duration_s, s_.sim.duration_s);
+    return rec_.finish(step, step * dt_, rounds);
+  }
+
+ private:
+  std::vector<std::pair<int, const Interceptor*>> flights_view() const {
+    std::vector<std::pair<int, const Interceptor*>> v;
+    for (const Flight& f : flights_) v.emplace_back(f.trajectory, &f.missile);
+    return v;
+  }
+
+  void move_threats(double t) {
+    for (Threat& th : threats_) {
+      if (!th.step(t, dt_)) continue;
+      if (th.status() == ThreatStatus::Flying) rec_.threat_appeared(th, t);
+      else if (th.status() == ThreatStatus::Leaked) rec_.threat_leaked(th, t + dt_, s_);
+    }
+  }
+
+  void build_views() {
+    views_.clear();
+    for (const Threat& th : threats_)
+      if (th.alive()) views_.push_back(th.view());
+  }
+
+  void sense_and_track(Battalion& b, double t, double t1) {
+    const RadarParams& er = b.engagement_params();
+    const bool dwell_due = std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
+    std::vector<Vec3> dwells;
+    if (dwell_due) {
+      for (const EngagementState& e : b.command_post.engagements()) {
+        if (e.in_flight <= 0 || static_cast<int>(dwells.size()) >= er.target_channels) continue;
+        Vec3 p, v;
+        if (b.track_ecef(e.track_id, t1, p, v)) dwells.push_back(p);
+      }
+    }
+    for (Radar& radar : b.radars) {
+      detections_.clear();
+      const bool is_er = radar.index() == b.spec->engagement_radar;
+      const MeasurementBatch batch = radar.look(t, t1, views_, is_er ? std::span<const Vec3>(dwells) : std::span<const Vec3>(),
+                                                &detections_);
+      rec_.detections(b, radar, detections_, threats_);
+      b.tracker.process(batch);
+    }
+    for (const TrackEvent& e : b.tracker.take_events()) {
+      if (e.kind == TrackEvent::Kind::Deleted) b.command_post.drop_track(e.track_id);
+      if (e.kind != TrackEvent::Kind::Initiated) rec_.track_event(b, e, views_, threats_);
+    }
+  }
+
+  void decide(Battalion& b, double t) {
+    if (t + 1e-9 < b.next_decision_t) return;
+    b.next_decision_t = t + b.spec->doctrine.decision_period_s;
+    const RadarParams& er = b.engagement_params();
+    int missiles = static_cast<int>(b.pending.size());
+    for (const Flight& f : flights_)
+      if (f.battalion == b.index && f.missile.flying()) ++missiles;
+    int engaged = 0;
+    for (const EngagementState& e : b.command_post.engagements())
+      if (e.in_flight > 0) ++engaged;
+    CommandPostInputs in;
+    in.t = t;
+    in.tracks = &b.tracker.tracks();
+    in.classes = &s_.interceptor_classes;
+    in.launchers = &b.launchers;
+    in.launchers_enu = b.launchers_enu;
+    in.frame_origin_alt_m = b.frame.origin().alt_m;
+    in.free_target_channels = std::max(0, er.target_channels - engaged);
+    in.free_missile_channels = std::max(0, er.missile_channels - missiles);
+    for (const FireOrder& o : b.command_post.decide(in)) {
+      rec_.fire_order(b, o, t);
+      b.pending.push_back(o);
+    }
+  }
+
+  void launch_due(double t) {
+    for (auto& b : battalions_) {
+      auto due = [&](const FireOrder& o) { return o.launch_time_s <= t + 1e-9; };
+      for (const FireOrder& o : b->pending) {
+        if (!due(o)) continue;
+        const Launcher& l = b->launchers[o.launcher_index];
+        const InterceptorClass& cls = s_.interceptor_classes[l.config().interceptor_class];
+        const int id = static_cast<int>(rec_.record().interceptors.size());
+        Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
+                      Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
+        m.set_target_pk(track_pk(*b, o.track_id, cls));
+        const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
+        flights_.push_back({std::move(m), b->index, record, trajectory});
+      }
+      b->pending.erase(std::remove_if(b->pending.begin(), b->pending.end(), due), b->pending.end());
+    }
+  }
+
+  static double track_pk(const Battalion& b, int track_id, const InterceptorClass& cls) {
+    for (const Track& tr : b.tracker.tracks())
+      if (tr.id == track_id) return cls.pk_in_lethal_radius[static_cast<int>(tr.classified)];
+    return cls.pk_in_lethal_radius[static_cast<int>(ThreatClass::Aircraft)];
+  }
+
+  void fly_interceptors(double t1) {
+    const double t = t1 - dt_;
+    for (Flight& f : flights_) {
+      if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
+      const Battalion& b = *battalions_[f.battalion];
+      std::optional<Uplink> uplink;
+      Vec3 p, v;
+      if (b.track_ecef(f.missile.track_id(), t, p, v)) uplink = Uplink{p, v};
+      f.missile.step(t, dt_, uplink, views_);
+      if (f.missile.flying()) continue;
+      const InterceptorOutcome& out = f.missile.outcome();
+      if (out.state == InterceptorState::Killed) {
+        for (Threat& th : threats_)
+          if (th.id() == out.truth_id && th.alive()) th.kill();
+        views_.erase(std::remove_if(views_.begin(), views_.end(), [&](const TruthView& v) { return v.id == out.truth_id; }),
+                     views_.end());
+      }
+      rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
+      assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(),
+                              out.state == InterceptorState::Killed});
+    }
+  }
+
+  void deliver_assessments(double t) {
+    for (const PendingAssessment& a : assessments_)
+      if (a.t <= t + 1e-9) battalions_[a.battalion]->command_post.report_outcome(a.track_id, a.killed);
+    assessments_.erase(std::remove_if(assessments_.begin(), assessments_.end(), [&](const PendingAssessment& a) { return a.t <= t + 1e-9; }),
+                       assessments_.end());
+  }
+
+  bool finished() const {
+    for (const Threat& th : threats_)
+      if (th.status() == ThreatStatus::Waiting || th.alive()) return false;
+    for (const Flight& f : flights_)
+      if (f.missile.flying()) return false;
+    for (const auto& b : battalions_)
+      if (!b->pending.empty()) return false;
+    return true;
+  }
+
+  const Scenario& s_;
+  const RunOptions& opt_;
+  std::uint64_t seed_;
+  double dt_;
+  Recorder rec_;
+  std::vector<Threat> threats_;
+  std::vector<std::unique_ptr<Battalion>> battalions_;
+  std::vector<Flight> flights_;
+  std::vector<PendingAssessment> assessments_;
+  std::vector<TruthView> views_;
+  std::vector<DetectionRecord> detections_;
+};
+
+}  // namespace
+
+RunRecord run_scenario(const Scenario& scenario, const RunOptions& options) {
+  return Engine(scenario, options).run();
+}
+
+}  // namespace skyshield

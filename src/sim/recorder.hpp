@@ -1,0 +1,57 @@
+#pragma once
+// Turns what happens in the engine into the RunRecord: events, per-threat and per-interceptor
+// records, sites and sampled trajectories. It also holds the scoring association of tracks to
+// truth (nearest threat), which feeds only the outputs, never the command post.
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "record/run_record.hpp"
+#include "sim/battalion.hpp"
+#include "weapons/interceptor.hpp"
+#include "world/threat.hpp"
+
+namespace skyshield {
+
+class Recorder {
+ public:
+  Recorder(const Scenario& s, std::uint64_t seed, bool trajectories);
+
+  void add_sites(const std::vector<std::unique_ptr<Battalion>>& battalions);
+  void threat_appeared(const Threat& th, double t);
+  void threat_leaked(const Threat& th, double t, const Scenario& s);
+  void detections(const Battalion& b, const Radar& radar, const std::vector<DetectionRecord>& log,
+                  const std::vector<Threat>& threats);
+  void track_event(const Battalion& b, const TrackEvent& e, const std::vector<TruthView>& views,
+                   const std::vector<Threat>& threats);
+  void fire_order(const Battalion& b, const FireOrder& o, double t);
+  // Returns (interceptor record index, trajectory index or -1).
+  std::pair<int, int> launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
+                             double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats);
+  void interceptor_outcome(int record, int trajectory, const Interceptor& m, const std::vector<Threat>& threats);
+  void sample(double t, const std::vector<Threat>& threats, const std::vector<std::pair<int, const Interceptor*>>& flights);
+
+  const RunRecord& record() const { return rec_; }
+  RunRecord finish(long long steps, double end_time_s, int rounds_remaining);
+
+ private:
+  void add_event(double t, EventType type, std::string entity, std::string target, std::string layer = "",
+                 double value = 0.0, std::string detail = "");
+  void append_sample(int trajectory, double t, const Geodetic& p);
+  std::string track_name(const Battalion& b, int track_id) const;
+
+  RunRecord rec_;
+  bool trajectories_;
+  double sample_period_;
+  double next_sample_t_ = 0.0;
+  std::map<std::pair<int, int>, bool> detected_;      // (global radar, threat) first detections
+  std::map<std::pair<int, int>, int> track_truth_;    // (battalion, track) -> threat id, scoring only
+  std::vector<std::string> battalion_names_;
+  std::vector<double> max_range_;                     // per interceptor class, for plots
+};
+
+// Index of the live truth object nearest to pos (ECEF) within max_m, or -1.
+int nearest_truth(const Vec3& pos, const std::vector<TruthView>& views, double max_m);
+
+}  // namespace skyshield
