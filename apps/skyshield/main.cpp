@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    return app.exit(e) == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
   }
   try {
     if (*run) return cmd_run(run_path, seed, out_dir);

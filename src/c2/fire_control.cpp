@@ -1,1 +1,42 @@
-// placeholder: being written
+#include "c2/fire_control.hpp"
+
+#include <cmath>
+
+#include "core/units.hpp"
+
+namespace skyshield {
+
+InterceptSolution solve_intercept(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
+                                  double launch_time_s, double frame_origin_alt_m, double deadline_s) {
+  InterceptSolution s;
+  auto predict = [&](double t) {
+    const double dt = t - track.t;
+    Vec3 p = track.position() + track.velocity() * dt;
+    if (ballistic) p.z() -= 0.5 * kStandardGravity * dt * dt;
+    return p;
+  };
+  double t_int = launch_time_s + (track.position() - launcher_enu).norm() / cls.max_speed_mps;
+  bool converged = false;
+  for (int i = 0; i < 50; ++i) {
+    const double next = launch_time_s + flyout_time_s(cls, (predict(t_int) - launcher_enu).norm());
+    if (std::abs(next - t_int) < 1e-3) { t_int = next; converged = true; break; }
+    t_int = next;
+  }
+  if (!converged) { s.reason = "no convergence"; return s; }
+  s.intercept_time_s = t_int;
+  s.time_of_flight_s = t_int - launch_time_s;
+  s.pip_enu = predict(t_int);
+  s.slant_range_m = (s.pip_enu - launcher_enu).norm();
+  const double alt = s.pip_enu.z() + frame_origin_alt_m;
+  if (s.slant_range_m > cls.max_range_m) s.reason = "out of range";
+  else if (s.slant_range_m < cls.min_range_m) s.reason = "inside minimum range";
+  else if (alt < cls.min_altitude_m) s.reason = "below min altitude";
+  else if (alt > cls.max_altitude_m) s.reason = "above max altitude";
+  else if (s.time_of_flight_s > cls.max_flight_time_s) s.reason = "flight time too long";
+  else if (t_int > deadline_s) s.reason = "too late";
+  else if (t_int <= track.t) s.reason = "intercept in the past";
+  else s.feasible = true;
+  return s;
+}
+
+}  // namespace skyshield

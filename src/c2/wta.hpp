@@ -13,6 +13,7 @@ struct WtaProblem {
   Eigen::MatrixXd pk;               // weapons x targets; 0 where a weapon cannot engage a target
   std::vector<int> max_per_target;  // empty = unlimited
   int max_targets = -1;             // -1 = unlimited distinct targets engaged
+  int max_weapons = -1;             // -1 = unlimited weapons assigned in total
 };
 
 // Expected surviving value of an assignment (weapon -> target or -1).

@@ -86,13 +86,14 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   TrackerParams t;
   if (!n) return t;
   n->allow_only({"process_noise_q", "gate_chi2", "confirm_m", "confirm_n", "delete_misses_tentative",
-                 "delete_misses_confirmed", "max_coast_s", "init_velocity_sigma_mps"});
+                 "delete_misses_confirmed", "min_coast_confirmed_s", "max_coast_s", "init_velocity_sigma_mps"});
   t.process_noise_q = n->number_or("process_noise_q", 0.0, 1e6, t.process_noise_q);
   t.gate_chi2 = n->number_or("gate_chi2", 0.1, 1000.0, t.gate_chi2);
   if (const auto v = n->optional("confirm_n")) t.confirm_n = static_cast<int>(v->integer(1, 31));
   if (const auto v = n->optional("confirm_m")) t.confirm_m = static_cast<int>(v->integer(1, t.confirm_n));
   if (const auto v = n->optional("delete_misses_tentative")) t.delete_misses_tentative = static_cast<int>(v->integer(1, 100));
   if (const auto v = n->optional("delete_misses_confirmed")) t.delete_misses_confirmed = static_cast<int>(v->integer(1, 100));
+  t.min_coast_confirmed_s = n->number_or("min_coast_confirmed_s", 0.0, 3600.0, t.min_coast_confirmed_s);
   t.max_coast_s = n->number_or("max_coast_s", 0.1, 3600.0, t.max_coast_s);
   t.init_velocity_sigma_mps = n->number_or("init_velocity_sigma_mps", 1.0, 10000.0, t.init_velocity_sigma_mps);
   return t;

@@ -9,5 +9,7 @@ namespace skyshield {
 double marcum_q1(double a, double b);
 // Single-look Pd for linear SNR snr and false-alarm probability pfa.
 double detection_probability(Swerling sw, double snr_linear, double pfa);
+// Linear single-look SNR needed for probability of detection pd (inverse of the above, by bisection).
+double required_snr(Swerling sw, double pd, double pfa);
 
 }  // namespace skyshield

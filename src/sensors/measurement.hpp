@@ -28,8 +28,9 @@ struct Coverage {
   std::vector<RangeAzEl> dwells;   // track dwells: beam centres looked at this batch
   double dwell_half_beam_rad = 0.0;
 
-  // True when a point at `rae` (radar frame) lay inside the looked-at volume.
-  bool covers(const RangeAzEl& rae) const;
+  // True when a point at `rae` (radar frame) lay inside the looked-at volume, grown by margin_rad
+  // in angle on every side (a tracker uses the margin for a predicted position's uncertainty).
+  bool covers(const RangeAzEl& rae, double margin_rad = 0.0) const;
 };
 
 struct MeasurementBatch {
@@ -38,7 +39,7 @@ struct MeasurementBatch {
   double t1 = 0.0;
   LocalFrame radar_frame;      // ENU frame at the antenna
   Coverage coverage;
-  std::vector<Measurement> detections;   // target detections and false alarms, in random order
+  std::vector<Measurement> detections;   // target detections, then false alarms
 };
 
 }  // namespace skyshield

@@ -2,7 +2,8 @@
 // One radar: each call to look() covers a time slice [t0, t1) of its scan and returns a
 // MeasurementBatch. Detection follows the range equation, the Swerling Pd, the radar horizon
 // and the instrumented range; measurements carry Gaussian noise that shrinks with SNR;
-// false alarms appear from Pfa and the number of resolution cells looked at.
+// false alarms appear from Pfa and the number of resolution cells looked at (targets first,
+// then false alarms; the tracker does not depend on the order).
 #include <span>
 #include <vector>
 

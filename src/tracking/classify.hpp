@@ -7,7 +7,8 @@ namespace skyshield {
 
 struct ClassifierParams {
   double ballistic_min_speed_mps = 1200.0;   // faster than any air-breather in the raid library
-  double ballistic_min_altitude_m = 20000.0; // or above this altitude at > 800 m/s
+  double ballistic_min_altitude_m = 20000.0; // or above this altitude ...
+  double ballistic_min_speed_high_mps = 800.0; // ... faster than this
   double drone_max_speed_mps = 90.0;         // slower than any aircraft or cruise missile
   double cruise_max_altitude_m = 500.0;      // low fliers faster than drones
 };

@@ -42,6 +42,11 @@ class Interceptor {
   bool flying() const { return outcome_.state == InterceptorState::Flying; }
   const InterceptorOutcome& outcome() const { return outcome_; }
   int seeker_lock() const { return lock_id_; }   // truth id the seeker homes on, or -1
+  // Probability of kill when the target passes inside the lethal radius (set at launch from the
+  // classified threat class of the engaged track).
+  void set_target_pk(double pk) { target_pk_ = pk; }
+  // Magnitude of the lateral acceleration commanded at the last step (m/s^2), after the limit.
+  double last_lateral_accel() const { return last_lateral_accel_; }
 
   // Advance from t to t+dt. uplink: latest track estimate (nullopt when none); targets: live
   // truth objects, seen only by the seeker (acquires the echo nearest the uplinked/aim position
@@ -58,6 +63,11 @@ class Interceptor {
   int lock_id_ = -1;
   double best_miss_ = 1e300;
   InterceptorOutcome outcome_{};
+  double target_pk_ = 1.0;
+  double last_lateral_accel_ = 0.0;
+
+  static const TruthView* find(std::span<const TruthView> targets, int id);
+  void finish(InterceptorState s, double t, int truth_id, double miss);
 };
 
 }  // namespace skyshield

@@ -1,1 +1,15 @@
-// placeholder: being written
+#include "weapons/launcher.hpp"
+
+namespace skyshield {
+
+Launcher::Launcher(LauncherConfig cfg) : cfg_(std::move(cfg)), site_ecef_(ecef_from_geodetic(cfg_.site)), rounds_(cfg_.tubes) {}
+
+bool Launcher::ready(double t) const { return rounds_ > 0 && t + 1e-9 >= next_ready_t_; }
+
+double Launcher::accept_order(double t) {
+  --rounds_;
+  next_ready_t_ = t + cfg_.launch_interval_s;
+  return t + cfg_.reaction_time_s;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,85 @@
+// End to end: the default scenario through the whole kill chain.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "record/summary.hpp"
+#include "record/writers.hpp"
+#include "scenario/loader.hpp"
+#include "sim/engine.hpp"
+
+using namespace skyshield;
+
+namespace {
+const Scenario& default_scenario() {
+  static const Scenario s = load_scenario(SKYSHIELD_SOURCE_DIR "/scenarios/default.yaml");
+  return s;
+}
+const RunRecord& default_run() {
+  static const RunRecord r = run_scenario(default_scenario());
+  return r;
+}
+}  // namespace
+
+TEST(Engine, DefaultScenarioResolvesEveryThreat) {
+  const RunRecord& run = default_run();
+  const Summary s = summarize(run);
+  EXPECT_EQ(s.total.count, static_cast<int>(default_scenario().threats.size()));
+  // Every threat is either killed or leaked before the hard stop: the run ended early.
+  EXPECT_EQ(s.total.active, 0);
+  EXPECT_EQ(s.total.killed + s.total.leaked, s.total.count);
+  EXPECT_LT(run.end_time_s, default_scenario().sim.duration_s);
+  // Kills are accounted consistently: each killed threat has one killing interceptor.
+  EXPECT_EQ(s.interceptors.kills, s.total.killed);
+  int by_layer = 0;
+  for (int k : s.total.killed_by_layer) by_layer += k;
+  EXPECT_EQ(by_layer, s.total.killed);
+  // Inventory: 32 rounds in the battalion.
+  EXPECT_EQ(run.rounds_remaining + s.interceptors.fired, 32);
+}
+
+TEST(Engine, DefaultSeedKillsAtLeastOneOfEachClass) {
+  const Summary s = summarize(default_run());
+  for (ThreatClass c : kAllThreatClasses) {
+    EXPECT_GE(s.by_class[static_cast<int>(c)].killed, 1) << to_string(c);
+    EXPECT_EQ(s.by_class[static_cast<int>(c)].detected, s.by_class[static_cast<int>(c)].count) << to_string(c);
+  }
+}
+
+TEST(Engine, EventsFollowTheKillChainOrder) {
+  // For every killed threat: detected, then tracked, then an interceptor launched, then the kill.
+  const RunRecord& run = default_run();
+  for (const ThreatRecord& t : run.threats) {
+    if (t.outcome != "killed") continue;
+    EXPECT_GE(t.first_detection_s, t.launch_time_s) << t.name;
+    EXPECT_GE(t.first_track_s, t.first_detection_s) << t.name;
+    EXPECT_GE(t.first_launch_s, t.first_track_s) << t.name;
+    EXPECT_GT(t.outcome_time_s, t.first_launch_s) << t.name;
+    EXPECT_FALSE(t.killed_by_layer.empty());
+  }
+  // No interceptor flies past its class's flight time.
+  for (const InterceptorRecord& i : run.interceptors) {
+    if (i.outcome_time_s < 0) continue;
+    for (const InterceptorClass& c : default_scenario().interceptor_classes) {
+      if (c.name == i.interceptor_class) {
+        EXPECT_LE(i.outcome_time_s - i.launch_time_s, c.max_flight_time_s + 0.1);
+      }
+    }
+  }
+}
+
+TEST(Engine, SameSeedIsByteIdentical) {
+  const RunRecord a = run_scenario(default_scenario());
+  const RunRecord& b = default_run();
+  EXPECT_EQ(events_csv(a), events_csv(b));
+  EXPECT_EQ(summary_json(a, summarize(a)), summary_json(b, summarize(b)));
+  EXPECT_EQ(trajectories_csv(a), trajectories_csv(b));
+}
+
+TEST(Engine, DifferentSeedChangesTheRun) {
+  RunOptions opt;
+  opt.seed = 12345;
+  const RunRecord a = run_scenario(default_scenario(), opt);
+  EXPECT_EQ(a.seed, 12345u);
+  EXPECT_NE(events_csv(a), events_csv(default_run()));
+}
