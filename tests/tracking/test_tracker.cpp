@@ -1,0 +1,131 @@
+// Tracker behaviour on synthetic batches built by hand (no radar model): confirmation by M of N,
+// no miss when a track was not looked at, deletion, false alarms, and two close targets.
+#include <gtest/gtest.h>
+
+#include "core/rng.hpp"
+#include "tracking/tracker.hpp"
+
+namespace skyshield {
+namespace {
+
+const Geodetic kSite{-25.0, 135.0, 150.0};
+
+struct Scene {
+  LocalFrame frame{kSite};
+  Tracker tracker{frame, TrackerParams{}};
+  Rng rng{3};
+
+  MeasurementBatch batch(double t, const std::vector<Vec3>& targets_enu, bool full_circle = true,
+                         double sweep_from = 0.0, double sweep_to = 0.0) {
+    MeasurementBatch b;
+    b.radar_index = 0;
+    b.t0 = t;
+    b.t1 = t + 0.05;
+    b.radar_frame = frame;
+    b.coverage.full_circle = full_circle;
+    b.coverage.sweep_from_rad = sweep_from;
+    b.coverage.sweep_to_rad = sweep_to;
+    b.coverage.max_range_m = 500e3;
+    b.coverage.min_el_rad = -0.1;
+    b.coverage.max_el_rad = 1.5;
+    for (const Vec3& p : targets_enu) {
+      Measurement m;
+      m.t = t;
+      m.sigma_range_m = 30.0;
+      m.sigma_az_rad = 1e-3;
+      m.sigma_el_rad = 1e-3;
+      const RangeAzEl r = range_az_el_from_enu(p);
+      m.rae = {r.range_m + 30.0 * rng.normal(), r.az_rad + 1e-3 * rng.normal(), r.el_rad + 1e-3 * rng.normal()};
+      b.detections.push_back(m);
+    }
+    return b;
+  }
+  int confirmed() const {
+    int n = 0;
+    for (const Track& t : tracker.tracks()) n += t.status == TrackStatus::Confirmed;
+    return n;
+  }
+};
+
+Vec3 target_at(double t) { return Vec3(50e3 + 200.0 * t, 80e3 - 100.0 * t, 7000.0); }
+
+TEST(Tracker, ConfirmsAfterMOfNAndEstimatesVelocity) {
+  Scene s;
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_EQ(s.confirmed(), 0);
+    s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
+  }
+  EXPECT_EQ(s.confirmed(), 1);  // 3 hits in the last 5 covered looks (default M = 3, N = 5)
+  for (int k = 3; k < 30; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
+  ASSERT_EQ(s.tracker.tracks().size(), 1u);
+  const Track& tr = s.tracker.tracks()[0];
+  EXPECT_LT((tr.velocity() - Vec3(200.0, -100.0, 0.0)).norm(), 15.0);
+  // Measurement sigma across the beam at ~95 km is ~95 m per axis; the filtered error is smaller.
+  EXPECT_LT((tr.position() - target_at(58.0)).norm(), 150.0);
+  Track pred;
+  ASSERT_TRUE(s.tracker.predicted(tr.id, 68.0, pred));
+  EXPECT_LT((pred.position() - target_at(68.0)).norm(), 300.0);
+}
+
+TEST(Tracker, NotLookingIsNotAMiss) {
+  Scene s;
+  for (int k = 0; k < 5; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
+  ASSERT_EQ(s.confirmed(), 1);
+  const double az = range_az_el_from_enu(target_at(10.0)).az_rad;
+  // Ten batches whose sweep points the other way: the track must survive untouched.
+  for (int k = 5; k < 15; ++k)
+    s.tracker.process(s.batch(0.2 * k + 10.0, {}, false, az + 2.0, az + 2.5));
+  ASSERT_EQ(s.tracker.tracks().size(), 1u);
+  EXPECT_EQ(s.tracker.tracks()[0].consecutive_misses, 0);
+  // Looks that cover it without a detection do count.
+  for (int k = 0; k < 3; ++k) s.tracker.process(s.batch(14.0 + 2.0 * k, {}));
+  EXPECT_EQ(s.tracker.tracks()[0].consecutive_misses, 3);
+}
+
+TEST(Tracker, DeletesAConfirmedTrackAfterMissesAndMinimumCoast) {
+  Scene s;
+  const TrackerParams p{};
+  for (int k = 0; k < 5; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
+  ASSERT_EQ(s.confirmed(), 1);
+  const int id = s.tracker.tracks()[0].id;
+  s.tracker.take_events();
+  double t = 8.0;
+  int looks = 0;
+  while (!s.tracker.tracks().empty() && looks < 100) {
+    t += 2.0;
+    ++looks;
+    s.tracker.process(s.batch(t, {}));
+  }
+  // Deleted at the first look that has both the miss count and the minimum coast.
+  EXPECT_EQ(looks, std::max(p.delete_misses_confirmed, static_cast<int>(std::ceil(p.min_coast_confirmed_s / 2.0))));
+  const std::vector<TrackEvent> ev = s.tracker.take_events();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].kind, TrackEvent::Kind::Deleted);
+  EXPECT_EQ(ev[0].track_id, id);
+}
+
+TEST(Tracker, UniformFalseAlarmsRarelyConfirm) {
+  Scene s;
+  Rng fa(17);
+  for (int k = 0; k < 50; ++k) {
+    std::vector<Vec3> clutter;
+    for (int i = 0; i < 20; ++i)
+      clutter.push_back(Vec3(fa.uniform(-300e3, 300e3), fa.uniform(-300e3, 300e3), fa.uniform(0.0, 20e3)));
+    s.tracker.process(s.batch(10.0 * k, clutter));
+  }
+  EXPECT_EQ(s.confirmed(), 0);
+  EXPECT_LT(s.tracker.tracks().size(), 70u);  // tentative tracks die after 3 misses: about 3 scans' worth
+}
+
+TEST(Tracker, KeepsTwoTargetsOneKilometreApartSeparate) {
+  Scene s;
+  auto second = [](double t) -> Vec3 { return target_at(t) + Vec3(0.0, 1000.0, 0.0); };
+  for (int k = 0; k < 20; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k), second(2.0 * k)}));
+  ASSERT_EQ(s.confirmed(), 2);
+  const Track& a = s.tracker.tracks()[0];
+  const Track& b = s.tracker.tracks()[1];
+  EXPECT_GT((a.position() - b.position()).norm(), 800.0);
+}
+
+}  // namespace
+}  // namespace skyshield
