@@ -54,19 +54,22 @@ std::string engagement_svg(const RunRecord& run) {
   svg += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"16\">skyshield - scenario '{}', seed {} - plan view (km from {:.3f}, {:.3f})</text>\n",
                      P, run.scenario, run.seed, run.reference.lat_deg, run.reference.lon_deg);
   svg += fmt::format("<rect x=\"{0}\" y=\"{0}\" width=\"{1}\" height=\"{1}\" fill=\"none\" stroke=\"#888\"/>\n", P, W - 2 * P);
+  // Everything drawn in the plan view is clipped to its frame.
+  svg += fmt::format("<defs><clipPath id=\"plan\"><rect x=\"{0}\" y=\"{0}\" width=\"{1}\" height=\"{1}\"/></clipPath></defs>\n", P,
+                     W - 2 * P);
   // Grid labels at the corners.
   svg += fmt::format("<text x=\"{}\" y=\"{}\">{:.0f}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{:.0f} km E</text>\n",
                      P, W - P + 16, cx - span / 2, W - P, W - P + 16, cx + span / 2);
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{:.0f} km N</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{:.0f}</text>\n",
-                     P - 4, P + 10, cy + span / 2, P - 4, W - P, cy - span / 2);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\">{:.0f} km N</text><text x=\"{}\" y=\"{}\">{:.0f}</text>\n",
+                     P + 4, P + 14, cy + span / 2, P + 4, W - P - 4, cy - span / 2);
   // Range rings: one per interceptor layer, around the first launcher of that layer.
   std::map<double, const Site*> rings;
   for (const Site& s : run.sites)
     if (s.kind == "launcher" && !rings.count(s.range_m)) rings[s.range_m] = &s;
   for (const auto& [r, s] : rings) {
     const Vec3 c = km(s->position);
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"none\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>"
-                       "<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#999\">{:.0f} km</text>\n",
+    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"none\" stroke=\"#bbb\" stroke-dasharray=\"4 4\" "
+                       "clip-path=\"url(#plan)\"/><text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#999\" clip-path=\"url(#plan)\">{:.0f} km</text>\n",
                        px(c.x()), py(c.y()), r / 1e3 / span * (W - 2 * P), px(c.x()) + 3, py(c.y() + r / 1e3) + 12, r / 1e3);
   }
   for (const Trajectory& tr : run.trajectories) {
@@ -80,7 +83,8 @@ std::string engagement_svg(const RunRecord& run) {
     }
     const char* col = colour(tr.kind);
     const double w = interceptor ? 0.8 : 1.6;
-    svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>\n", pts, col, w);
+    svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" clip-path=\"url(#plan)\"/>\n", pts,
+                       col, w);
     svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>\n", apts, col, w);
   }
   // Kills: a cross at the last sample of each killed threat.
