@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace skyshield {
 
@@ -10,23 +11,34 @@ namespace {
 // Probability that a non-central chi-square variable with 2 degrees of freedom and
 // non-centrality 2*lambda exceeds 2*x, written as a Poisson mixture of central chi-squares:
 //   Q1(sqrt(2 lambda), sqrt(2 x)) = sum_k Pois(k; lambda) * Q(k + 1, x),
-// with Q(k + 1, x) = e^-x sum_{j<=k} x^j / j! the regularised upper incomplete gamma function.
-// Every term is positive, so the sum is stable; it is truncated where the Poisson tail is < 1e-16.
+// with Q(k + 1, x) = e^-x sum_{j<=k} x^j / j! the regularised upper incomplete gamma function and
+// P = 1 - Q its complement. Every term of both sums is positive: the result is computed as the hit
+// sum when below 1/2 and as 1 - (the miss sum) above, so that both tails keep full relative accuracy.
 double poisson_mixture_q(double lambda, double x) {
-  if (lambda <= 0.0) return std::exp(-x);
-  const double k_max = lambda + 12.0 * std::sqrt(lambda) + 40.0;
-  double q = std::exp(-x);               // Q(1, x)
-  double log_xj = -x;                    // log(e^-x x^k / k!) for the current k
-  double sum = 0.0;
-  const double log_lambda = std::log(lambda);
-  const double log_x = x > 0.0 ? std::log(x) : -1e300;
-  for (int k = 0; k <= static_cast<int>(k_max); ++k) {
-    const double log_pois = -lambda + k * log_lambda - std::lgamma(k + 1.0);
-    sum += std::exp(log_pois) * std::min(q, 1.0);
-    log_xj += log_x - std::log(k + 1.0);
-    q += std::exp(log_xj);               // Q(k + 2, x)
+  // Terms t_j = e^-x x^j / j!, up to where they vanish (Poisson tail beyond x + 40 sqrt(x) + 60).
+  const int J = static_cast<int>(std::ceil(x + 40.0 * std::sqrt(x) + 60.0));
+  std::vector<double> q(J + 1), p(J + 1);  // q[k] = Q(k + 1, x), p[k] = P(k + 1, x)
+  const double log_x = x > 0.0 ? std::log(x) : 0.0;
+  std::vector<double> t(J + 1);
+  for (int j = 0; j <= J; ++j) t[j] = x > 0.0 ? std::exp(-x + j * log_x - std::lgamma(j + 1.0)) : (j == 0 ? 1.0 : 0.0);
+  double acc = 0.0;
+  for (int k = 0; k <= J; ++k) q[k] = std::min(1.0, acc += t[k]);
+  acc = 0.0;
+  for (int k = J; k >= 0; --k) {
+    p[k] = acc;  // sum over j > k
+    acc += t[k];
   }
-  return std::clamp(sum, 0.0, 1.0);
+  const double spread = 12.0 * std::sqrt(lambda) + 40.0;
+  const int k_lo = static_cast<int>(std::max(0.0, std::floor(lambda - spread)));
+  const int k_hi = static_cast<int>(std::ceil(lambda + spread));
+  const double log_lambda = lambda > 0.0 ? std::log(lambda) : 0.0;
+  double hit = 0.0, miss = 0.0;
+  for (int k = k_lo; k <= k_hi; ++k) {
+    const double pois = lambda > 0.0 ? std::exp(-lambda + k * log_lambda - std::lgamma(k + 1.0)) : (k == 0 ? 1.0 : 0.0);
+    hit += pois * q[std::min(k, J)];
+    if (k < J) miss += pois * p[k];
+  }
+  return std::clamp(hit < 0.5 ? hit : 1.0 - miss, 0.0, 1.0);
 }
 
 }  // namespace

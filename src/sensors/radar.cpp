@@ -60,13 +60,15 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
     cov.full_circle = swept >= kTwoPi;
     cov.sweep_to_rad = beam_azimuth(t1);
   } else {
-    const double right = wrap_2pi((params_.sector_center_deg + 0.5 * params_.sector_width_deg) * kDegToRad);
-    const double to_edge = clockwise(cov.sweep_from_rad, right);
-    cov.sweep_to_rad = (swept >= to_edge || to_edge == 0.0) ? right : beam_azimuth(t1);
-    if (swept >= sector) {  // a whole frame in one slice
-      cov.sweep_from_rad = wrap_2pi(right - sector);
-      cov.sweep_to_rad = right;
-    }
+    // Position of the slice within the frame, in fractions of the frame: [u0, u1), clipped at the
+    // frame's end (computed from t0, so a slice that ends exactly on the frame boundary stays thin).
+    const double left = (params_.sector_center_deg - 0.5 * params_.sector_width_deg) * kDegToRad;
+    const double u0 = t0 / params_.scan_period_s - std::floor(t0 / params_.scan_period_s);
+    const double u1 = std::min(1.0, u0 + (t1 - t0) / params_.scan_period_s);
+    cov.sweep_from_rad = wrap_2pi(left + u0 * sector);
+    cov.sweep_to_rad = wrap_2pi(left + u1 * sector);
+    if (swept >= sector) cov.sweep_from_rad = wrap_2pi(left);  // a whole frame in one slice
+    cov.full_circle = swept >= sector && sector >= kTwoPi;
   }
   const int channels = std::min<int>(params_.target_channels, static_cast<int>(dwell_targets_ecef.size()));
   for (int i = 0; i < channels; ++i) cov.dwells.push_back(range_az_el_from_enu(frame_.to_enu(dwell_targets_ecef[i])));
