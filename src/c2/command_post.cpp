@@ -50,12 +50,10 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   WtaProblem p;
   p.pk = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(weapons.size()), static_cast<Eigen::Index>(threats.size()));
   std::vector<std::vector<InterceptSolution>> sol(weapons.size(), std::vector<InterceptSolution>(threats.size()));
-  int engaged_now = 0;
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
     const EngagementState& e = engagement(threats[j]->track_id);
     p.max_per_target.push_back(doctrine_.salvo_size - e.in_flight);
-    if (e.in_flight > 0) ++engaged_now;
     for (std::size_t i = 0; i < weapons.size(); ++i) {
       const Launcher& l = (*in.launchers)[weapons[i]];
       const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
@@ -66,7 +64,6 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
         p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = cls.pk_in_lethal_radius[static_cast<int>(threats[j]->cls)];
     }
   }
-  (void)engaged_now;
   // Already engaged threats hold a target channel; only new ones need a free one.
   int already = 0;
   for (const auto* a : threats)

@@ -1,0 +1,90 @@
+// The command post's doctrine: shoot-look-shoot (one interceptor in the air per threat), channel
+// limits, launcher readiness, and no fire at tracks that threaten nothing.
+#include <gtest/gtest.h>
+
+#include "c2/command_post.hpp"
+
+namespace skyshield {
+namespace {
+
+struct Battery {
+  std::vector<InterceptorClass> classes;
+  std::vector<Launcher> launchers;
+  std::vector<Track> tracks;
+  CommandPost cp{{{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, DoctrineParams{}};
+
+  Battery() {
+    InterceptorClass c;
+    c.max_range_m = 120e3;
+    c.max_altitude_m = 30e3;
+    c.min_altitude_m = 5.0;
+    classes.push_back(c);
+    for (int i = 0; i < 3; ++i) {
+      LauncherConfig lc;
+      lc.site = Geodetic{-25.0, 135.0, 0.0};
+      lc.interceptor_class = 0;
+      lc.tubes = 4;
+      launchers.emplace_back(lc);
+    }
+    for (int k = 0; k < 2; ++k) {  // two cruise missiles inbound at 60 and 70 km
+      Track t;
+      t.id = 10 + k;
+      t.status = TrackStatus::Confirmed;
+      t.classified = ThreatClass::CruiseMissile;
+      t.x << 0, 60e3 + 10e3 * k, 100, 0, -250, 0;
+      tracks.push_back(t);
+    }
+    Track away;  // receding: no threat
+    away.id = 20;
+    away.status = TrackStatus::Confirmed;
+    away.classified = ThreatClass::CruiseMissile;
+    away.x << 5e3, 30e3, 100, 0, 250, 0;
+    tracks.push_back(away);
+  }
+  CommandPostInputs inputs(double t, int target_channels, int missile_channels) {
+    CommandPostInputs in;
+    in.t = t;
+    in.tracks = &tracks;
+    in.classes = &classes;
+    in.launchers = &launchers;
+    in.launchers_enu.assign(launchers.size(), Vec3::Zero());
+    in.free_target_channels = target_channels;
+    in.free_missile_channels = missile_channels;
+    return in;
+  }
+};
+
+TEST(CommandPost, ShootLookShootOneInterceptorPerThreat) {
+  Battery s;
+  const std::vector<FireOrder> first = s.cp.decide(s.inputs(0.0, 10, 20));
+  ASSERT_EQ(first.size(), 2u);  // one per inbound threat, none at the receding track
+  EXPECT_NE(first[0].track_id, first[1].track_id);
+  for (const FireOrder& o : first) EXPECT_NE(o.track_id, 20);
+  EXPECT_NE(first[0].launcher_index, first[1].launcher_index);
+  // Next cycle: both threats have an interceptor in the air: nothing more until assessment.
+  EXPECT_TRUE(s.cp.decide(s.inputs(10.0, 10, 20)).empty());
+  s.cp.report_outcome(first[0].track_id, false);  // missed: look, then shoot again
+  const std::vector<FireOrder> again = s.cp.decide(s.inputs(11.0, 10, 20));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].track_id, first[0].track_id);
+  s.cp.report_outcome(first[1].track_id, true);   // killed: never again
+  s.cp.report_outcome(again[0].track_id, true);
+  EXPECT_TRUE(s.cp.decide(s.inputs(20.0, 10, 20)).empty());
+}
+
+TEST(CommandPost, ChannelLimits) {
+  Battery s;
+  EXPECT_EQ(s.cp.decide(s.inputs(0.0, 1, 20)).size(), 1u);  // one free target channel
+  Battery m;
+  EXPECT_TRUE(m.cp.decide(m.inputs(0.0, 10, 0)).empty());   // no free missile channel
+}
+
+TEST(CommandPost, HigherPriorityThreatServedFirst) {
+  Battery s;
+  const std::vector<FireOrder> o = s.cp.decide(s.inputs(0.0, 1, 20));
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_EQ(o[0].track_id, 10);  // the nearer missile: same asset value, shorter time to go
+}
+
+}  // namespace
+}  // namespace skyshield

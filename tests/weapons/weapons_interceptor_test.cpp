@@ -1,0 +1,82 @@
+// The interceptor as a whole: PN flyout against a straight-flying target with a perfect uplink hits
+// inside the lethal radius (Zarchan: zero-lag PN against a non-manoeuvring target has zero miss);
+// the kill roll follows the warhead Pk; an unreachable target ends in self-destruction.
+#include <gtest/gtest.h>
+
+#include "core/geo.hpp"
+#include "weapons/interceptor.hpp"
+
+namespace skyshield {
+namespace {
+
+const LocalFrame kFrame(Geodetic{-25.0, 135.0, 0.0});
+
+InterceptorClass long_range() {
+  InterceptorClass c;
+  c.launch_speed_mps = 100.0;
+  c.max_speed_mps = 1800.0;
+  c.boost_time_s = 8.0;
+  c.max_lateral_g = 25.0;
+  c.max_flight_time_s = 120.0;
+  c.nav_constant = 4.0;
+  c.seeker_range_m = 15e3;
+  c.lethal_radius_m = 20.0;
+  return c;
+}
+
+struct Flight {
+  InterceptorOutcome outcome;
+  int steps = 0;
+};
+
+Flight fly(const InterceptorClass& c, double pk, const Vec3& target0_enu, const Vec3& target_vel_enu, std::uint64_t seed) {
+  TruthView tv;
+  tv.id = 42;
+  const Vec3 launcher = Vec3(0, 0, 5);
+  // Aim at the collision point of a constant-speed flyout (a rough PIP: 40 s of target motion).
+  const Vec3 aim = target0_enu + target_vel_enu * 40.0;
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(launcher), kFrame.to_ecef(aim), Rng(seed));
+  m.set_target_pk(pk);
+  Flight f;
+  const double dt = 0.05;
+  for (int k = 0; k < 4000 && m.flying(); ++k) {
+    const double t = k * dt;
+    tv.pos_ecef = kFrame.to_ecef(target0_enu + target_vel_enu * t);
+    tv.vel_ecef = kFrame.vector_to_ecef(target_vel_enu);
+    const std::vector<TruthView> targets{tv};
+    m.step(t, dt, Uplink{tv.pos_ecef, tv.vel_ecef}, targets);
+    ++f.steps;
+  }
+  f.outcome = m.outcome();
+  return f;
+}
+
+TEST(Interceptor, HitsAStraightFlyingTargetInsideTheLethalRadius) {
+  const InterceptorClass c = long_range();
+  const Flight f = fly(c, 1.0, Vec3(20e3, 60e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 1);
+  ASSERT_EQ(f.outcome.state, InterceptorState::Killed);
+  EXPECT_EQ(f.outcome.truth_id, 42);
+  EXPECT_LE(f.outcome.miss_distance_m, c.lethal_radius_m);
+}
+
+TEST(Interceptor, KillRollFollowsWarheadPk) {
+  const InterceptorClass c = long_range();
+  EXPECT_EQ(fly(c, 0.0, Vec3(20e3, 60e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 2).outcome.state, InterceptorState::Missed);
+  int kills = 0;
+  const int n = 200;
+  for (int i = 0; i < n; ++i)
+    kills += fly(c, 0.7, Vec3(10e3, 20e3, 3000.0), Vec3(-100.0, -100.0, 0.0), 100 + i).outcome.state == InterceptorState::Killed;
+  // Binomial(200, 0.7): sd = 6.5.
+  EXPECT_NEAR(kills, 140, 4 * 6.5);
+}
+
+TEST(Interceptor, SelfDestructsWhenTheTargetRunsAway) {
+  InterceptorClass c = long_range();
+  c.max_flight_time_s = 30.0;
+  const Flight f = fly(c, 1.0, Vec3(0.0, 150e3, 10000.0), Vec3(0.0, 300.0, 0.0), 3);
+  EXPECT_EQ(f.outcome.state, InterceptorState::SelfDestructed);
+  EXPECT_NEAR(f.outcome.t, 30.0, 0.1);
+}
+
+}  // namespace
+}  // namespace skyshield
