@@ -6,9 +6,8 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config ninja-build ccache
   libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
-  libfmt-dev libspdlog-dev libgeographiclib-dev
+  libfmt-dev libgeographiclib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  gnuplot-nox
 )
 
 missing=()
