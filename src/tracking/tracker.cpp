@@ -48,13 +48,18 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<Candidate> cands;
   for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
     const Track& tr = tracks_[i];
-    Candidate c{i, tr.x, tr.P, false};
-    cv_predict(c.x, c.P, t - tr.t, params_.process_noise_q);
-    const RangeAzEl rae = range_az_el_from_enu(batch.radar_frame.to_enu(frame_.to_ecef(c.x.head<3>())));
-    const double sigma = std::sqrt(c.P.topLeftCorner<3, 3>().trace() / 3.0);
-    const double margin = 3.0 * sigma / std::max(rae.range_m, 1.0);
+    // Coverage test on the predicted position and the trace of its predicted covariance, computed
+    // without the full 6x6 prediction (most tracks are outside a thin sweep slice):
+    // tr(P'pp) = tr(Ppp) + 2 dt tr(Ppv) + dt^2 tr(Pvv) + 3 q |dt|^3 / 3.
+    const double dt = t - tr.t;
+    const Vec3 pos = tr.x.head<3>() + dt * tr.x.tail<3>();
+    const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.topRightCorner<3, 3>().trace() +
+                            dt * dt * tr.P.bottomRightCorner<3, 3>().trace() + params_.process_noise_q * std::abs(dt * dt * dt);
+    const RangeAzEl rae = range_az_el_from_enu(batch.radar_frame.to_enu(frame_.to_ecef(pos)));
+    const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(rae.range_m, 1.0);
     if (!batch.coverage.covers(rae, margin)) continue;
-    c.strictly_covered = batch.coverage.covers(rae);
+    Candidate c{i, tr.x, tr.P, batch.coverage.covers(rae)};
+    cv_predict(c.x, c.P, dt, params_.process_noise_q);
     cands.push_back(c);
   }
 
