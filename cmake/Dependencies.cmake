@@ -1,4 +1,5 @@
 # Every dependency comes from a Debian package (scripts/install-deps.sh installs them).
+find_package(Threads REQUIRED)
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(yaml-cpp REQUIRED)

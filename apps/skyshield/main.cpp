@@ -1,9 +1,11 @@
-// skyshield: the command-line program. Subcommands: run, validate.
+// skyshield: the command-line program. Subcommands: run, mc, validate.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
+#include <thread>
 
+#include "analysis/mc_report.hpp"
 #include "core/error.hpp"
 #include "progress_bar.hpp"
 #include "record/summary.hpp"
@@ -46,6 +48,25 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   return 0;
 }
 
+int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::uint64_t> seed, const std::string& out_dir) {
+  using namespace skyshield;
+  const Scenario s = load_scenario(path);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
+  ProgressBar bar(fmt::format("{} runs of '{}' on {} threads", runs, s.name, threads));
+  const MonteCarloResult r =
+      run_monte_carlo(s, runs, threads, seed.value_or(s.sim.seed), [&](int done, int total) { bar.update(done, total); });
+  bar.update(1, 1);
+  const std::filesystem::path dir(out_dir);
+  write_file_atomically((dir / "mc.json").string(), mc_json(r));
+  write_file_atomically((dir / "runs.csv").string(), runs_csv(r));
+  write_file_atomically((dir / "mc.svg").string(), mc_svg(r));
+  std::cout << mc_table(r);
+  std::cout << fmt::format("\nWrote {0}/mc.json, {0}/runs.csv, {0}/mc.svg\n", out_dir);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,6 +80,14 @@ int main(int argc, char** argv) {
   run->add_option("scenario", run_path, "Scenario YAML file")->required();
   run->add_option("--seed", seed, "Random seed (overrides the scenario's)");
   run->add_option("--out", out_dir, "Output directory")->capture_default_str();
+  int runs = 100, threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::string mc_path, mc_out = "out/mc";
+  CLI::App* mc = app.add_subcommand("mc", "Monte Carlo: independent runs, statistics with confidence intervals (mc.json, runs.csv, mc.svg)");
+  mc->add_option("scenario", mc_path, "Scenario YAML file")->required();
+  mc->add_option("--runs", runs, "Number of runs")->check(CLI::Range(1, 10000000))->capture_default_str();
+  mc->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024))->capture_default_str();
+  mc->add_option("--seed", seed, "Base seed (run i uses a seed derived from (seed, i))");
+  mc->add_option("--out", mc_out, "Output directory")->capture_default_str();
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
@@ -69,6 +98,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*run) return cmd_run(run_path, seed, out_dir);
+    if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out);
     if (*validate) return cmd_validate(validate_path);
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";

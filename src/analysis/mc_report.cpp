@@ -1,0 +1,187 @@
+#include "analysis/mc_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "analysis/statistics.hpp"
+
+namespace skyshield {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <class F>
+std::vector<double> per_run(const MonteCarloResult& r, F f) {
+  std::vector<double> v;
+  v.reserve(r.rows.size());
+  for (const RunRow& row : r.rows) v.push_back(static_cast<double>(f(row)));
+  return v;
+}
+
+int leakers(const RunRow& row) {
+  int n = 0;
+  for (int c : row.leaked) n += c;
+  return n;
+}
+int kills(const RunRow& row) {
+  int n = 0;
+  for (int c : row.killed) n += c;
+  return n;
+}
+
+Json stats_json(const std::vector<double>& v) {
+  const SampleStats s = sample_stats(v);
+  return Json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", {s.ci95.lo, s.ci95.hi}}, {"min", s.min}, {"max", s.max}};
+}
+
+Json proportion_json(long long k, long long n) {
+  const Interval w = wilson_interval(k, n);
+  return Json{{"p", n > 0 ? static_cast<double>(k) / n : 0.0}, {"successes", k}, {"trials", n}, {"wilson95", {w.lo, w.hi}}};
+}
+
+long long sum_of(const MonteCarloResult& r, auto f) {
+  long long n = 0;
+  for (const RunRow& row : r.rows) n += f(row);
+  return n;
+}
+
+}  // namespace
+
+std::string mc_json(const MonteCarloResult& r) {
+  Json j;
+  j["scenario"] = r.scenario;
+  j["base_seed"] = r.base_seed;
+  j["runs"] = r.rows.size();
+  Json classes = Json::object();
+  for (int c = 0; c < kThreatClassCount; ++c) {
+    const long long count = sum_of(r, [&](const RunRow& x) { return x.count[c]; });
+    if (count == 0) continue;
+    Json k;
+    k["threats_per_run"] = count / static_cast<long long>(std::max<std::size_t>(1, r.rows.size()));
+    k["kill_probability"] = proportion_json(sum_of(r, [&](const RunRow& x) { return x.killed[c]; }), count);
+    k["leak_probability"] = proportion_json(sum_of(r, [&](const RunRow& x) { return x.leaked[c]; }), count);
+    k["leaked_per_run"] = stats_json(per_run(r, [&](const RunRow& x) { return x.leaked[c]; }));
+    classes[std::string(to_string(static_cast<ThreatClass>(c)))] = k;
+  }
+  j["by_class"] = classes;
+  Json layers = Json::object();
+  for (std::size_t l = 0; l < r.layers.size(); ++l) {
+    Json k;
+    k["fired_per_run"] = stats_json(per_run(r, [&](const RunRow& x) { return x.fired_by_layer[l]; }));
+    k["kill_probability_per_shot"] = proportion_json(sum_of(r, [&](const RunRow& x) { return x.kills_by_layer[l]; }),
+                                                     sum_of(r, [&](const RunRow& x) { return x.fired_by_layer[l]; }));
+    layers[r.layers[l]] = k;
+  }
+  j["by_layer"] = layers;
+  j["leakers_per_run"] = stats_json(per_run(r, leakers));
+  j["asset_hits_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.asset_hits; }));
+  j["asset_survival"] = proportion_json(sum_of(r, [](const RunRow& x) { return x.asset_hits == 0 ? 1 : 0; }),
+                                        static_cast<long long>(r.rows.size()));
+  j["interceptors_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.fired; }));
+  j["cost_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.cost; }));
+  const long long total_kills = sum_of(r, kills), total_fired = sum_of(r, [](const RunRow& x) { return x.fired; });
+  j["interceptors_per_kill"] = total_kills > 0 ? Json(static_cast<double>(total_fired) / total_kills) : Json();
+  return j.dump(2) + "\n";
+}
+
+std::string runs_csv(const MonteCarloResult& r) {
+  std::string s = "run,seed";
+  for (int c = 0; c < kThreatClassCount; ++c) {
+    const std::string_view n = to_string(static_cast<ThreatClass>(c));
+    s += fmt::format(",{0}_count,{0}_killed,{0}_leaked", n);
+  }
+  for (const std::string& l : r.layers) s += fmt::format(",{0}_fired,{0}_kills", l);
+  s += ",fired,cost,asset_hits,end_time_s\n";
+  for (const RunRow& row : r.rows) {
+    s += fmt::format("{},{}", row.run, row.seed);
+    for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",{},{},{}", row.count[c], row.killed[c], row.leaked[c]);
+    for (std::size_t l = 0; l < r.layers.size(); ++l) s += fmt::format(",{},{}", row.fired_by_layer[l], row.kills_by_layer[l]);
+    s += fmt::format(",{},{:.3f},{},{:.2f}\n", row.fired, row.cost, row.asset_hits, row.end_time_s);
+  }
+  return s;
+}
+
+std::string mc_table(const MonteCarloResult& r) {
+  std::string s = fmt::format("Scenario '{}', {} runs from seed {}\n\n", r.scenario, r.rows.size(), r.base_seed);
+  s += fmt::format("{:<19}{:>8}{:>10}{:>20}{:>10}\n", "threat class", "threats", "P(kill)", "95% Wilson", "P(leak)");
+  for (int c = 0; c < kThreatClassCount; ++c) {
+    const long long count = sum_of(r, [&](const RunRow& x) { return x.count[c]; });
+    if (count == 0) continue;
+    const long long k = sum_of(r, [&](const RunRow& x) { return x.killed[c]; });
+    const long long l = sum_of(r, [&](const RunRow& x) { return x.leaked[c]; });
+    const Interval w = wilson_interval(k, count);
+    s += fmt::format("{:<19}{:>8}{:>10.3f}{:>20}{:>10.3f}\n", to_string(static_cast<ThreatClass>(c)), count,
+                     static_cast<double>(k) / count, fmt::format("[{:.3f}, {:.3f}]", w.lo, w.hi), static_cast<double>(l) / count);
+  }
+  s += fmt::format("\n{:<19}{:>8}{:>16}{:>20}\n", "interceptor layer", "fired", "P(kill)/shot", "95% Wilson");
+  for (std::size_t l = 0; l < r.layers.size(); ++l) {
+    const long long f = sum_of(r, [&](const RunRow& x) { return x.fired_by_layer[l]; });
+    const long long k = sum_of(r, [&](const RunRow& x) { return x.kills_by_layer[l]; });
+    const Interval w = wilson_interval(k, f);
+    s += fmt::format("{:<19}{:>8}{:>16.3f}{:>20}\n", r.layers[l], f, f > 0 ? static_cast<double>(k) / f : 0.0,
+                     fmt::format("[{:.3f}, {:.3f}]", w.lo, w.hi));
+  }
+  const SampleStats leak = sample_stats(per_run(r, leakers));
+  const SampleStats fired = sample_stats(per_run(r, [](const RunRow& x) { return x.fired; }));
+  const long long survived = sum_of(r, [](const RunRow& x) { return x.asset_hits == 0 ? 1 : 0; });
+  const Interval sw = wilson_interval(survived, static_cast<long long>(r.rows.size()));
+  s += fmt::format("\nleakers per run        {:.2f} +- {:.2f} (95% CI of the mean [{:.2f}, {:.2f}])\n", leak.mean, leak.sd,
+                   leak.ci95.lo, leak.ci95.hi);
+  s += fmt::format("interceptors per run   {:.2f} +- {:.2f}\n", fired.mean, fired.sd);
+  s += fmt::format("asset untouched        {:.3f} of runs (95% Wilson [{:.3f}, {:.3f}])\n",
+                   r.rows.empty() ? 0.0 : static_cast<double>(survived) / r.rows.size(), sw.lo, sw.hi);
+  return s;
+}
+
+std::string mc_svg(const MonteCarloResult& r) {
+  const int W = 720, H = 300, P = 50;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
+      "font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
+      W, 2 * H);
+  // Panel 1: histogram of leakers per run.
+  std::vector<int> hist;
+  for (const RunRow& row : r.rows) {
+    const int n = leakers(row);
+    if (n >= static_cast<int>(hist.size())) hist.resize(n + 1, 0);
+    ++hist[n];
+  }
+  const int peak = hist.empty() ? 1 : std::max(1, *std::max_element(hist.begin(), hist.end()));
+  svg += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"15\">'{}': leakers per run ({} runs)</text>\n", P, r.scenario, r.rows.size());
+  const double bw = hist.empty() ? 0.0 : static_cast<double>(W - 2 * P) / hist.size();
+  for (std::size_t k = 0; k < hist.size(); ++k) {
+    const double h = static_cast<double>(hist[k]) / peak * (H - 2 * P);
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#d62728\"/>"
+                       "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text><text x=\"{:.1f}\" y=\"{:.1f}\" "
+                       "text-anchor=\"middle\" fill=\"#555\">{}</text>\n",
+                       P + k * bw + 2, H - P - h, std::max(1.0, bw - 4), h, P + (k + 0.5) * bw, H - P + 16, k,
+                       P + (k + 0.5) * bw, H - P - h - 4, hist[k]);
+  }
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>\n", P, H - P, W - P);
+  // Panel 2: kill probability per shot by layer, with Wilson intervals.
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\">kill probability per shot by layer (95% Wilson)</text>\n", P, H + 24);
+  const double lw = r.layers.empty() ? 0.0 : static_cast<double>(W - 2 * P) / r.layers.size();
+  auto y = [&](double p) { return 2 * H - P - p * (H - 2 * P); };
+  for (std::size_t l = 0; l < r.layers.size(); ++l) {
+    const long long f = sum_of(r, [&](const RunRow& x) { return x.fired_by_layer[l]; });
+    const long long k = sum_of(r, [&](const RunRow& x) { return x.kills_by_layer[l]; });
+    const double p = f > 0 ? static_cast<double>(k) / f : 0.0;
+    const Interval w = wilson_interval(k, f);
+    const double cx = P + (l + 0.5) * lw;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#2ca02c\"/>"
+                       "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"black\" stroke-width=\"2\"/>"
+                       "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{} ({} shots)</text>\n",
+                       cx - lw * 0.3, y(p), lw * 0.6, y(0) - y(p), cx, y(w.lo), cx, y(w.hi), cx, 2 * H - P + 16, r.layers[l], f);
+  }
+  for (double p : {0.0, 0.5, 1.0})
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text><line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" "
+                       "y2=\"{:.1f}\" stroke=\"#ddd\"/>\n",
+                       P - 6, y(p) + 4, p, P, y(p), W - P, y(p));
+  svg += "</svg>\n";
+  return svg;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,41 @@
+#pragma once
+// Monte Carlo: independent runs of one scenario. Run i uses the seed derived from (base seed, i),
+// so a run's result depends only on its index: the rows are identical whatever the thread count.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/threat_class.hpp"
+#include "scenario/scenario.hpp"
+
+namespace skyshield {
+
+// The figures of one run that the statistics use.
+struct RunRow {
+  int run = 0;
+  std::uint64_t seed = 0;
+  std::array<int, kThreatClassCount> count{}, killed{}, leaked{};
+  std::vector<int> fired_by_layer, kills_by_layer;   // parallel to MonteCarloResult::layers
+  int fired = 0;
+  double cost = 0.0;
+  int asset_hits = 0;      // missiles and drones that reached their aim point
+  double end_time_s = 0.0;
+};
+
+struct MonteCarloResult {
+  std::string scenario;
+  std::uint64_t base_seed = 0;
+  std::vector<std::string> layers;
+  std::vector<RunRow> rows;  // in run order
+};
+
+// Seed of run `index` under base seed `seed`.
+std::uint64_t run_seed(std::uint64_t seed, int index);
+
+// Runs `runs` independent runs on `threads` worker threads (>= 1). progress(done, total) is called
+// from the workers (serialised) after each run.
+MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads, std::uint64_t seed,
+                                 const std::function<void(int, int)>& progress = {});
+
+}  // namespace skyshield
