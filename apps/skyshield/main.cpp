@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
 #include "core/error.hpp"
 #include "progress_bar.hpp"
@@ -54,11 +55,22 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
-  ProgressBar bar(fmt::format("{} runs of '{}' on {} threads", runs, s.name, threads));
-  const MonteCarloResult r =
-      run_monte_carlo(s, runs, threads, seed.value_or(s.sim.seed), [&](int done, int total) { bar.update(done, total); });
-  bar.update(1, 1);
   const std::filesystem::path dir(out_dir);
+  const std::uint64_t base_seed = seed.value_or(s.sim.seed);
+  // The journal keeps every finished run: running the same command again resumes the batch.
+  const JournalKey key{s.name, file_hash(path), base_seed, layer_names(s)};
+  const std::string journal = (dir / "runs.journal").string();
+  MonteCarloOptions opt;
+  opt.finished = read_journal(journal, key);
+  JournalWriter writer(journal, key);
+  int resumed = 0;
+  for (const RunRow& r : opt.finished) resumed += r.run < runs;
+  if (resumed > 0) std::cerr << fmt::format("resuming: {} of {} runs already in {}\n", resumed, runs, journal);
+  ProgressBar bar(fmt::format("{} runs of '{}' on {} threads", runs, s.name, threads));
+  opt.progress = [&](int done, int total) { bar.update(done, total); };
+  opt.on_row = [&](const RunRow& row) { writer.append(row); };
+  const MonteCarloResult r = run_monte_carlo(s, runs, threads, base_seed, opt);
+  bar.update(1, 1);
   write_file_atomically((dir / "mc.json").string(), mc_json(r));
   write_file_atomically((dir / "runs.csv").string(), runs_csv(r));
   write_file_atomically((dir / "mc.svg").string(), mc_svg(r));

@@ -42,40 +42,53 @@ RunRow row_of(const RunRecord& r, int index, std::uint64_t seed) {
 }  // namespace
 
 MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads, std::uint64_t seed,
-                                 const std::function<void(int, int)>& progress) {
+                                 const MonteCarloOptions& options) {
   MonteCarloResult out;
   out.scenario = scenario.name;
   out.base_seed = seed;
-  out.rows.resize(static_cast<std::size_t>(std::max(0, runs)));
-  std::atomic<int> next{0};
+  out.layers = layer_names(scenario);
+  runs = std::max(0, runs);
+  out.rows.resize(static_cast<std::size_t>(runs));
+  std::vector<char> have(out.rows.size(), 0);
+  for (const RunRow& r : options.finished) {
+    if (r.run < 0 || r.run >= runs || have[r.run]) continue;
+    out.rows[r.run] = r;
+    have[r.run] = 1;
+  }
+  std::vector<int> todo;
+  for (int i = 0; i < runs; ++i)
+    if (!have[i]) todo.push_back(i);
+  int done = runs - static_cast<int>(todo.size());
+  if (options.progress) options.progress(done, runs);
+
+  std::atomic<std::size_t> next{0};
   std::mutex mu;
-  int done = 0;
   std::exception_ptr failure;
   auto worker = [&] {
     for (;;) {
-      const int i = next.fetch_add(1);
-      if (i >= runs) return;
+      const std::size_t k = next.fetch_add(1);
+      if (k >= todo.size()) return;
+      const int i = todo[k];
       try {
         RunOptions opt;
         opt.seed = run_seed(seed, i);
         opt.record_trajectories = false;
-        const RunRecord r = run_scenario(scenario, opt);
-        RunRow row = row_of(r, i, *opt.seed);
+        RunRow row = row_of(run_scenario(scenario, opt), i, *opt.seed);
         std::lock_guard lock(mu);
-        if (out.layers.empty()) out.layers = r.layers;
+        if (options.on_row) options.on_row(row);
         out.rows[i] = std::move(row);
         ++done;
-        if (progress) progress(done, runs);
+        if (options.progress) options.progress(done, runs);
       } catch (...) {
         std::lock_guard lock(mu);
         if (!failure) failure = std::current_exception();
-        next = runs;  // stop the others
+        next = todo.size();  // stop the others
         return;
       }
     }
   };
   std::vector<std::thread> pool;
-  const int n = std::max(1, std::min(threads, std::max(1, runs)));
+  const int n = std::max(1, std::min(threads, std::max(1, static_cast<int>(todo.size()))));
   for (int k = 0; k < n; ++k) pool.emplace_back(worker);
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);

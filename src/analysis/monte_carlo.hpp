@@ -33,9 +33,15 @@ struct MonteCarloResult {
 // Seed of run `index` under base seed `seed`.
 std::uint64_t run_seed(std::uint64_t seed, int index);
 
-// Runs `runs` independent runs on `threads` worker threads (>= 1). progress(done, total) is called
-// from the workers (serialised) after each run.
+struct MonteCarloOptions {
+  std::function<void(int done, int total)> progress;   // after each run (serialised)
+  std::vector<RunRow> finished;                        // runs already done (from a journal): not run again
+  std::function<void(const RunRow&)> on_row;           // each newly finished run (serialised), e.g. to a journal
+};
+
+// Runs `runs` independent runs on `threads` worker threads (>= 1); rows of `finished` with an index
+// below `runs` are taken as they are.
 MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads, std::uint64_t seed,
-                                 const std::function<void(int, int)>& progress = {});
+                                 const MonteCarloOptions& options = {});
 
 }  // namespace skyshield

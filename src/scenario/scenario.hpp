@@ -1,6 +1,7 @@
 #pragma once
 // A whole scenario after loading and validation: the library of notional systems and threat
 // types, the defended assets, the battalions and the raid.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -51,5 +52,13 @@ struct Scenario {
   std::vector<BattalionSpec> battalions;
   std::vector<ThreatSpec> threats;
 };
+
+// Defensive layer labels of the interceptor classes, in scenario order, without repeats.
+inline std::vector<std::string> layer_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const InterceptorClass& c : s.interceptor_classes)
+    if (std::find(out.begin(), out.end(), c.layer) == out.end()) out.push_back(c.layer);
+  return out;
+}
 
 }  // namespace skyshield

@@ -38,8 +38,7 @@ Recorder::Recorder(const Scenario& s, std::uint64_t seed, bool trajectories)
   rec_.step_s = s.sim.step_s;
   rec_.reference = s.assets.front().site;
   for (const InterceptorClass& c : s.interceptor_classes) max_range_.push_back(c.max_range_m);
-  for (const InterceptorClass& c : s.interceptor_classes)
-    if (std::find(rec_.layers.begin(), rec_.layers.end(), c.layer) == rec_.layers.end()) rec_.layers.push_back(c.layer);
+  rec_.layers = layer_names(s);
   for (std::size_t i = 0; i < s.threats.size(); ++i) {
     ThreatRecord r;
     r.id = static_cast<int>(i);

@@ -1,0 +1,129 @@
+#include "analysis/journal.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <filesystem>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace skyshield {
+
+namespace {
+
+std::string join_layers(const std::vector<std::string>& layers) {
+  std::string s;
+  for (std::size_t i = 0; i < layers.size(); ++i) s += (i ? "|" : "") + layers[i];
+  return s;
+}
+
+template <class T>
+T parse(const std::string& field, const std::string& path, int line) {
+  T v{};
+  const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
+  if (ec != std::errc() || end != field.data() + field.size())
+    throw InputError(fmt::format("{}:{}: journal: malformed field '{}'", path, line, field));
+  return v;
+}
+
+}  // namespace
+
+std::uint64_t file_hash(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return 0;
+  std::uint64_t h = 1469598103934665603ull;
+  char c;
+  while (in.get(c)) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string journal_header(const JournalKey& k) {
+  return fmt::format("# skyshield mc journal v1 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
+                     k.base_seed, join_layers(k.layers));
+}
+
+std::string journal_line(const RunRow& r) {
+  std::string s = fmt::format("{},{}", r.run, r.seed);
+  for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",{},{},{}", r.count[c], r.killed[c], r.leaked[c]);
+  for (std::size_t l = 0; l < r.fired_by_layer.size(); ++l) s += fmt::format(",{},{}", r.fired_by_layer[l], r.kills_by_layer[l]);
+  s += fmt::format(",{},{},{},{}\n", r.fired, r.cost, r.asset_hits, r.end_time_s);
+  return s;
+}
+
+std::vector<RunRow> read_journal(const std::string& path, const JournalKey& key) {
+  std::vector<RunRow> rows;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return rows;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string text = buf.str();
+  std::size_t pos = 0;
+  int line_no = 0;
+  const std::size_t n_layers = key.layers.size();
+  while (pos < text.size()) {
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) break;  // cut off while being written: that run is done again
+    const std::string line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line_no == 1) {
+      if (line + "\n" != journal_header(key))
+        throw InputError(fmt::format("{}:1: journal of another batch (scenario file, seed or layers differ): use another "
+                                     "--out directory or delete the journal",
+                                     path));
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    const std::size_t expected = 2 + 3 * kThreatClassCount + 2 * n_layers + 4;
+    if (f.size() != expected)
+      throw InputError(fmt::format("{}:{}: journal: {} fields, expected {}", path, line_no, f.size(), expected));
+    RunRow r;
+    std::size_t i = 0;
+    r.run = parse<int>(f[i++], path, line_no);
+    r.seed = parse<std::uint64_t>(f[i++], path, line_no);
+    for (int c = 0; c < kThreatClassCount; ++c) {
+      r.count[c] = parse<int>(f[i++], path, line_no);
+      r.killed[c] = parse<int>(f[i++], path, line_no);
+      r.leaked[c] = parse<int>(f[i++], path, line_no);
+    }
+    for (std::size_t l = 0; l < n_layers; ++l) {
+      r.fired_by_layer.push_back(parse<int>(f[i++], path, line_no));
+      r.kills_by_layer.push_back(parse<int>(f[i++], path, line_no));
+    }
+    r.fired = parse<int>(f[i++], path, line_no);
+    r.cost = parse<double>(f[i++], path, line_no);
+    r.asset_hits = parse<int>(f[i++], path, line_no);
+    r.end_time_s = parse<double>(f[i++], path, line_no);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+JournalWriter::JournalWriter(const std::string& path, const JournalKey& key) : path_(path) {
+  // A cut-off last line is dropped by rewriting the complete lines first.
+  const std::vector<RunRow> rows = read_journal(path, key);
+  const bool exists = std::filesystem::exists(path);
+  if (exists) {
+    std::string text = journal_header(key);
+    for (const RunRow& r : rows) text += journal_line(r);
+    std::ofstream rewrite(path, std::ios::binary | std::ios::trunc);
+    rewrite << text;
+    if (!rewrite) throw InputError(fmt::format("{}: cannot write the journal", path));
+  }
+  out_.open(path, std::ios::binary | std::ios::app);
+  if (!out_) throw InputError(fmt::format("{}: cannot open the journal for writing", path));
+  if (!exists) out_ << journal_header(key) << std::flush;
+}
+
+void JournalWriter::append(const RunRow& row) {
+  out_ << journal_line(row) << std::flush;
+  if (!out_) throw InputError(fmt::format("{}: cannot append to the journal", path_));
+}
+
+}  // namespace skyshield
