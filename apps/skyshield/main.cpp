@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, validate.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, validate.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -7,6 +7,7 @@
 
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
+#include "analysis/sweep.hpp"
 #include "core/error.hpp"
 #include "progress_bar.hpp"
 #include "record/summary.hpp"
@@ -79,6 +80,29 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
   return 0;
 }
 
+int cmd_sweep(const std::string& path, const std::vector<std::string>& param_texts, int runs, int threads,
+              std::optional<std::uint64_t> seed, const std::string& out_dir) {
+  using namespace skyshield;
+  std::vector<SweepParam> params;
+  for (const std::string& t : param_texts) params.push_back(parse_sweep_param(t));
+  const Scenario base = load_scenario(path);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
+  ProgressBar bar(fmt::format("sweep of '{}'", base.name));
+  const std::vector<SweepPoint> points =
+      run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) { bar.update(done, total); });
+  bar.update(1, 1);
+  const std::filesystem::path dir(out_dir);
+  write_file_atomically((dir / "sweep.csv").string(), sweep_csv(params, points));
+  write_file_atomically((dir / "sweep.svg").string(), sweep_svg(params, points));
+  std::cout << fmt::format("Sweep of '{}': {} points x {} runs from seed {}\n\n", base.name, points.size(), runs,
+                           seed.value_or(base.sim.seed));
+  std::cout << sweep_table(params, points);
+  std::cout << fmt::format("\nWrote {0}/sweep.csv, {0}/sweep.svg\n", out_dir);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,6 +124,16 @@ int main(int argc, char** argv) {
   mc->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024))->capture_default_str();
   mc->add_option("--seed", seed, "Base seed (run i uses a seed derived from (seed, i))");
   mc->add_option("--out", mc_out, "Output directory")->capture_default_str();
+  std::string sweep_path, sweep_out = "out/sweep";
+  std::vector<std::string> sweep_params;
+  int sweep_runs = 50;
+  CLI::App* sweep = app.add_subcommand("sweep", "Monte Carlo at every combination of scenario-field values (sweep.csv, sweep.svg)");
+  sweep->add_option("scenario", sweep_path, "Scenario YAML file")->required();
+  sweep->add_option("--param", sweep_params, "PATH=V1,V2,... e.g. threats[0].count=2,4,8 (repeatable)")->required();
+  sweep->add_option("--runs", sweep_runs, "Runs per point")->check(CLI::Range(1, 10000000))->capture_default_str();
+  sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
+  sweep->add_option("--seed", seed, "Base seed, the same at every point");
+  sweep->add_option("--out", sweep_out, "Output directory")->capture_default_str();
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
@@ -111,6 +145,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return cmd_run(run_path, seed, out_dir);
     if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out);
+    if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
     if (*validate) return cmd_validate(validate_path);
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -167,8 +167,10 @@ void parse_threat(const YamlNode& n, const Scenario& s, const Places& places, st
 
 }  // namespace
 
-Scenario load_scenario(const std::string& path) {
-  const YamlNode root = YamlNode::load_file(path);
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  const YamlNode root = YamlNode::load_file(path, [&](YAML::Node& doc) {
+    for (const Override& o : overrides) apply_override(doc, o);
+  });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
                    "assets", "battalions", "threats"});
   Scenario s;

@@ -12,13 +12,14 @@ namespace skyshield {
 YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path)
     : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
 
-YamlNode YamlNode::load_file(const std::string& path) {
+YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
   auto file = std::make_shared<const std::string>(path);
   std::ifstream in(path);
   if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
   try {
     YAML::Node root = YAML::Load(in);
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
+    if (edit) edit(root);
     return YamlNode(root, file, "");
   } catch (const YAML::Exception& e) {
     throw InputError(fmt::format("{}:{}:{}: YAML syntax error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));

@@ -3,6 +3,7 @@
 // error names file, line, column and field:  "scenarios/x.yaml:12:7: threats[2].speed_mps: must be > 0".
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -17,7 +18,8 @@ class YamlNode {
   YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path);
 
   // Parses a whole file; a syntax error becomes an InputError with the file, line and column.
-  static YamlNode load_file(const std::string& path);
+  // `edit`, when given, may change the parsed document before it is wrapped (command-line overrides).
+  static YamlNode load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit = {});
 
   [[noreturn]] void fail(const std::string& message) const;
   const std::string& path() const { return path_; }

@@ -1,0 +1,169 @@
+#include "analysis/sweep.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "analysis/statistics.hpp"
+#include "core/error.hpp"
+#include "scenario/loader.hpp"
+
+namespace skyshield {
+
+namespace {
+
+struct PointStats {
+  SampleStats leakers, fired;
+  std::array<double, kThreatClassCount> p_kill{};
+  std::array<bool, kThreatClassCount> present{};
+  double p_untouched = 0.0;
+};
+
+PointStats stats_of(const MonteCarloResult& r) {
+  PointStats s;
+  std::vector<double> leak, fired;
+  std::array<long long, kThreatClassCount> count{}, killed{};
+  long long untouched = 0;
+  for (const RunRow& row : r.rows) {
+    int l = 0;
+    for (int c = 0; c < kThreatClassCount; ++c) {
+      l += row.leaked[c];
+      count[c] += row.count[c];
+      killed[c] += row.killed[c];
+    }
+    leak.push_back(l);
+    fired.push_back(row.fired);
+    untouched += row.asset_hits == 0;
+  }
+  s.leakers = sample_stats(leak);
+  s.fired = sample_stats(fired);
+  for (int c = 0; c < kThreatClassCount; ++c) {
+    s.present[c] = count[c] > 0;
+    s.p_kill[c] = count[c] > 0 ? static_cast<double>(killed[c]) / count[c] : 0.0;
+  }
+  s.p_untouched = r.rows.empty() ? 0.0 : static_cast<double>(untouched) / r.rows.size();
+  return s;
+}
+
+std::string label(const std::vector<SweepParam>& params, const SweepPoint& p) {
+  std::string s;
+  for (std::size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i].path + "=" + p.values[i];
+  return s;
+}
+
+}  // namespace
+
+SweepParam parse_sweep_param(const std::string& text) {
+  const Override o = parse_override(text);
+  SweepParam p{o.path, {}};
+  std::stringstream ss(o.value);
+  for (std::string v; std::getline(ss, v, ',');) {
+    if (v.empty()) throw InputError(fmt::format("--param {}: empty value in '{}'", o.path, o.value));
+    p.values.push_back(v);
+  }
+  return p;
+}
+
+std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
+                                  int threads, std::uint64_t seed, const std::function<void(int, int)>& progress) {
+  std::size_t total_points = 1;
+  for (const SweepParam& p : params) total_points *= p.values.size();
+  // Load every point first, so that a bad value fails before any run.
+  std::vector<SweepPoint> points(total_points);
+  std::vector<Scenario> scenarios;
+  for (std::size_t k = 0; k < total_points; ++k) {
+    std::size_t rest = k;
+    std::vector<Override> ov(params.size());
+    points[k].values.resize(params.size());
+    for (std::size_t i = params.size(); i-- > 0;) {
+      const std::string& v = params[i].values[rest % params[i].values.size()];
+      rest /= params[i].values.size();
+      ov[i] = {params[i].path, v};
+      points[k].values[i] = v;
+    }
+    try {
+      scenarios.push_back(load_scenario(scenario_path, ov));
+    } catch (const InputError& e) {  // a value set on the command line has no line of its own
+      throw InputError(fmt::format("{} (at sweep point {})", e.what(), label(params, points[k])));
+    }
+  }
+  const int total_runs = static_cast<int>(total_points) * runs;
+  for (std::size_t k = 0; k < total_points; ++k) {
+    MonteCarloOptions opt;
+    if (progress) opt.progress = [&, k](int done, int) { progress(static_cast<int>(k) * runs + done, total_runs); };
+    points[k].result = run_monte_carlo(scenarios[k], runs, threads, seed, opt);
+  }
+  return points;
+}
+
+std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
+  std::string s;
+  for (const SweepParam& p : params) s += p.path + ",";
+  s += "runs,leakers_mean,leakers_ci95_lo,leakers_ci95_hi,interceptors_mean";
+  for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",p_kill_{}", to_string(static_cast<ThreatClass>(c)));
+  s += ",p_asset_untouched\n";
+  for (const SweepPoint& p : points) {
+    const PointStats st = stats_of(p.result);
+    for (const std::string& v : p.values) s += v + ",";
+    s += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f}", p.result.rows.size(), st.leakers.mean, st.leakers.ci95.lo,
+                     st.leakers.ci95.hi, st.fired.mean);
+    for (int c = 0; c < kThreatClassCount; ++c) s += st.present[c] ? fmt::format(",{:.4f}", st.p_kill[c]) : ",";
+    s += fmt::format(",{:.4f}\n", st.p_untouched);
+  }
+  return s;
+}
+
+std::string sweep_table(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
+  std::string s = fmt::format("{:<44}{:>22}{:>14}{:>12}\n", "point", "leakers/run (95% CI)", "interceptors", "untouched");
+  for (const SweepPoint& p : points) {
+    const PointStats st = stats_of(p.result);
+    s += fmt::format("{:<44}{:>22}{:>14.2f}{:>12.3f}\n", label(params, p),
+                     fmt::format("{:.2f} [{:.2f}, {:.2f}]", st.leakers.mean, st.leakers.ci95.lo, st.leakers.ci95.hi),
+                     st.fired.mean, st.p_untouched);
+  }
+  return s;
+}
+
+std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
+  const int W = 760, H = 360, P = 60;
+  std::vector<PointStats> st;
+  double top = 1.0;
+  for (const SweepPoint& p : points) {
+    st.push_back(stats_of(p.result));
+    top = std::max(top, st.back().leakers.ci95.hi);
+  }
+  top *= 1.1;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
+      "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+      "<text x=\"{2}\" y=\"24\" font-size=\"15\">leakers per run (mean, 95% CI) against the swept parameters</text>\n",
+      W, H, P);
+  auto y = [&](double v) { return H - P - v / top * (H - 2 * P); };
+  const double dx = points.empty() ? 0.0 : static_cast<double>(W - 2 * P) / points.size();
+  std::string line;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const double cx = P + (k + 0.5) * dx;
+    line += fmt::format("{:.1f},{:.1f} ", cx, y(st[k].leakers.mean));
+    std::string lab;
+    for (std::size_t i = 0; i < params.size(); ++i) lab += (i ? " / " : "") + points[k].values[i];
+    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>"
+                       "<circle cx=\"{0:.1f}\" cy=\"{3:.1f}\" r=\"4\" fill=\"#d62728\"/>"
+                       "<text x=\"{0:.1f}\" y=\"{4}\" text-anchor=\"middle\">{5}</text>\n",
+                       cx, y(std::max(0.0, st[k].leakers.ci95.lo)), y(st[k].leakers.ci95.hi), y(st[k].leakers.mean), H - P + 16, lab);
+  }
+  svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d62728\"/>\n", line);
+  std::string names;
+  for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + params[i].path;
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, H - P + 36, names);
+  for (int t = 0; t <= 4; ++t) {
+    const double v = top * t / 4.0;
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text><line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" "
+                       "y2=\"{:.1f}\" stroke=\"#eee\"/>\n",
+                       P - 6, y(v) + 4, v, P, y(v), W - P, y(v));
+  }
+  svg += "</svg>\n";
+  return svg;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,35 @@
+#pragma once
+// Parameter sweeps: a Monte Carlo batch at every combination of scenario-field values
+// (`--param PATH=V1,V2,...`, the first parameter varying slowest). Every point uses the same base
+// seed (common random numbers), so differences between points come from the parameters.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analysis/monte_carlo.hpp"
+
+namespace skyshield {
+
+struct SweepParam {
+  std::string path;
+  std::vector<std::string> values;
+};
+
+// Parses "PATH=V1,V2,..." (values may not contain commas); throws InputError when malformed.
+SweepParam parse_sweep_param(const std::string& text);
+
+struct SweepPoint {
+  std::vector<std::string> values;  // one per parameter
+  MonteCarloResult result;
+};
+
+// progress(done, total) counts runs over the whole sweep.
+std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
+                                  int threads, std::uint64_t seed, const std::function<void(int, int)>& progress = {});
+
+std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
+std::string sweep_table(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
+// Leakers per run (mean and 95 % CI of the mean) at each point.
+std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
+
+}  // namespace skyshield
