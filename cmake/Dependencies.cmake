@@ -22,3 +22,10 @@ endif()
 if(SKYSHIELD_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+
+# Optional: MPI (Open MPI from Debian) for `mpirun -n K skyshield mc ...`; everything else builds without it.
+option(SKYSHIELD_WITH_MPI "Build MPI support for Monte Carlo batches when MPI is installed" ON)
+if(SKYSHIELD_WITH_MPI)
+  set(MPI_CXX_SKIP_MPICXX ON)  # the C API only (the MPI C++ bindings are deprecated)
+  find_package(MPI COMPONENTS CXX)
+endif()

@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libfmt-dev libgeographiclib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libopenmpi-dev openmpi-bin
 )
 
 missing=()

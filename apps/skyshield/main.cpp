@@ -8,6 +8,9 @@
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
 #include "analysis/sweep.hpp"
+#ifdef SKYSHIELD_HAVE_MPI
+#include "analysis/mpi_batch.hpp"
+#endif
 #include "core/error.hpp"
 #include "progress_bar.hpp"
 #include "record/summary.hpp"
@@ -50,7 +53,8 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   return 0;
 }
 
-int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::uint64_t> seed, const std::string& out_dir) {
+int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::uint64_t> seed, const std::string& out_dir,
+           int* argc, char*** argv) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
   std::error_code ec;
@@ -58,20 +62,37 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
   if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
   const std::filesystem::path dir(out_dir);
   const std::uint64_t base_seed = seed.value_or(s.sim.seed);
-  // The journal keeps every finished run: running the same command again resumes the batch.
-  const JournalKey key{s.name, file_hash(path), base_seed, layer_names(s)};
-  const std::string journal = (dir / "runs.journal").string();
   MonteCarloOptions opt;
-  opt.finished = read_journal(journal, key);
-  JournalWriter writer(journal, key);
-  int resumed = 0;
-  for (const RunRow& r : opt.finished) resumed += r.run < runs;
-  if (resumed > 0) std::cerr << fmt::format("resuming: {} of {} runs already in {}\n", resumed, runs, journal);
-  ProgressBar bar(fmt::format("{} runs of '{}' on {} threads", runs, s.name, threads));
-  opt.progress = [&](int done, int total) { bar.update(done, total); };
-  opt.on_row = [&](const RunRow& row) { writer.append(row); };
-  const MonteCarloResult r = run_monte_carlo(s, runs, threads, base_seed, opt);
-  bar.update(1, 1);
+  MonteCarloResult r;
+#ifdef SKYSHIELD_HAVE_MPI
+  if (launched_by_mpi()) {
+    // Under mpirun: each rank runs its share; rank 0 gathers and writes (no journal: no resume).
+    MpiSession mpi(argc, argv);
+    ProgressBar bar(fmt::format("rank {}/{}: share of {} runs of '{}'", mpi.rank(), mpi.size(), runs, s.name));
+    if (mpi.rank() == 0) opt.progress = [&](int done, int total) { bar.update(done, total); };
+    r = run_monte_carlo_mpi(mpi, s, runs, threads, base_seed, opt);
+    if (mpi.rank() != 0) return 0;
+    bar.update(1, 1);
+    std::cout << fmt::format("{} MPI ranks\n", mpi.size());
+  } else
+#endif
+  {
+    (void)argc;
+    (void)argv;
+    // The journal keeps every finished run: running the same command again resumes the batch.
+    const JournalKey key{s.name, file_hash(path), base_seed, layer_names(s)};
+    const std::string journal = (dir / "runs.journal").string();
+    opt.finished = read_journal(journal, key);
+    JournalWriter writer(journal, key);
+    int resumed = 0;
+    for (const RunRow& row : opt.finished) resumed += row.run < runs;
+    if (resumed > 0) std::cerr << fmt::format("resuming: {} of {} runs already in {}\n", resumed, runs, journal);
+    ProgressBar bar(fmt::format("{} runs of '{}' on {} threads", runs, s.name, threads));
+    opt.progress = [&](int done, int total) { bar.update(done, total); };
+    opt.on_row = [&](const RunRow& row) { writer.append(row); };
+    r = run_monte_carlo(s, runs, threads, base_seed, opt);
+    bar.update(1, 1);
+  }
   write_file_atomically((dir / "mc.json").string(), mc_json(r));
   write_file_atomically((dir / "runs.csv").string(), runs_csv(r));
   write_file_atomically((dir / "mc.svg").string(), mc_svg(r));
@@ -144,7 +165,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*run) return cmd_run(run_path, seed, out_dir);
-    if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out);
+    if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
     if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
     if (*validate) return cmd_validate(validate_path);
   } catch (const skyshield::InputError& e) {

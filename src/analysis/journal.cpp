@@ -19,11 +19,11 @@ std::string join_layers(const std::vector<std::string>& layers) {
 }
 
 template <class T>
-T parse(const std::string& field, const std::string& path, int line) {
+T parse(const std::string& field, const std::string& where) {
   T v{};
   const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
   if (ec != std::errc() || end != field.data() + field.size())
-    throw InputError(fmt::format("{}:{}: journal: malformed field '{}'", path, line, field));
+    throw InputError(fmt::format("{}: journal: malformed field '{}'", where, field));
   return v;
 }
 
@@ -54,6 +54,32 @@ std::string journal_line(const RunRow& r) {
   return s;
 }
 
+RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const std::string& where) {
+  std::vector<std::string> f;
+  std::stringstream ss(line);
+  for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+  const std::size_t expected = 2 + 3 * kThreatClassCount + 2 * n_layers + 4;
+  if (f.size() != expected) throw InputError(fmt::format("{}: journal: {} fields, expected {}", where, f.size(), expected));
+  RunRow r;
+  std::size_t i = 0;
+  r.run = parse<int>(f[i++], where);
+  r.seed = parse<std::uint64_t>(f[i++], where);
+  for (int c = 0; c < kThreatClassCount; ++c) {
+    r.count[c] = parse<int>(f[i++], where);
+    r.killed[c] = parse<int>(f[i++], where);
+    r.leaked[c] = parse<int>(f[i++], where);
+  }
+  for (std::size_t l = 0; l < n_layers; ++l) {
+    r.fired_by_layer.push_back(parse<int>(f[i++], where));
+    r.kills_by_layer.push_back(parse<int>(f[i++], where));
+  }
+  r.fired = parse<int>(f[i++], where);
+  r.cost = parse<double>(f[i++], where);
+  r.asset_hits = parse<int>(f[i++], where);
+  r.end_time_s = parse<double>(f[i++], where);
+  return r;
+}
+
 std::vector<RunRow> read_journal(const std::string& path, const JournalKey& key) {
   std::vector<RunRow> rows;
   std::ifstream in(path, std::ios::binary);
@@ -77,30 +103,7 @@ std::vector<RunRow> read_journal(const std::string& path, const JournalKey& key)
                                      path));
       continue;
     }
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
-    const std::size_t expected = 2 + 3 * kThreatClassCount + 2 * n_layers + 4;
-    if (f.size() != expected)
-      throw InputError(fmt::format("{}:{}: journal: {} fields, expected {}", path, line_no, f.size(), expected));
-    RunRow r;
-    std::size_t i = 0;
-    r.run = parse<int>(f[i++], path, line_no);
-    r.seed = parse<std::uint64_t>(f[i++], path, line_no);
-    for (int c = 0; c < kThreatClassCount; ++c) {
-      r.count[c] = parse<int>(f[i++], path, line_no);
-      r.killed[c] = parse<int>(f[i++], path, line_no);
-      r.leaked[c] = parse<int>(f[i++], path, line_no);
-    }
-    for (std::size_t l = 0; l < n_layers; ++l) {
-      r.fired_by_layer.push_back(parse<int>(f[i++], path, line_no));
-      r.kills_by_layer.push_back(parse<int>(f[i++], path, line_no));
-    }
-    r.fired = parse<int>(f[i++], path, line_no);
-    r.cost = parse<double>(f[i++], path, line_no);
-    r.asset_hits = parse<int>(f[i++], path, line_no);
-    r.end_time_s = parse<double>(f[i++], path, line_no);
-    rows.push_back(std::move(r));
+    rows.push_back(parse_journal_line(line, n_layers, fmt::format("{}:{}", path, line_no)));
   }
   return rows;
 }

@@ -22,6 +22,10 @@ struct JournalKey {
 std::string journal_header(const JournalKey& key);
 std::string journal_line(const RunRow& row);
 
+// Parses one journal line (without its newline) of a batch with n_layers layers; `where` names the
+// source in errors ("file:line").
+RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const std::string& where);
+
 // Reads the finished runs of a journal at `path` (none when it does not exist). A last line without
 // its newline (a run cut off while being written) is ignored. Throws InputError when the journal
 // belongs to another scenario, seed or set of layers, or a complete line is malformed.

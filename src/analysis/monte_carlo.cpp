@@ -56,10 +56,14 @@ MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads
     have[r.run] = 1;
   }
   std::vector<int> todo;
-  for (int i = 0; i < runs; ++i)
+  int mine = 0;
+  for (int i = 0; i < runs; ++i) {
+    if (i % std::max(1, options.ranks) != options.rank) continue;
+    ++mine;
     if (!have[i]) todo.push_back(i);
-  int done = runs - static_cast<int>(todo.size());
-  if (options.progress) options.progress(done, runs);
+  }
+  int done = mine - static_cast<int>(todo.size());  // progress counts this process's share
+  if (options.progress) options.progress(done, mine);
 
   std::atomic<std::size_t> next{0};
   std::mutex mu;
@@ -78,7 +82,7 @@ MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads
         if (options.on_row) options.on_row(row);
         out.rows[i] = std::move(row);
         ++done;
-        if (options.progress) options.progress(done, runs);
+        if (options.progress) options.progress(done, mine);
       } catch (...) {
         std::lock_guard lock(mu);
         if (!failure) failure = std::current_exception();

@@ -37,6 +37,7 @@ struct MonteCarloOptions {
   std::function<void(int done, int total)> progress;   // after each run (serialised)
   std::vector<RunRow> finished;                        // runs already done (from a journal): not run again
   std::function<void(const RunRow&)> on_row;           // each newly finished run (serialised), e.g. to a journal
+  int rank = 0, ranks = 1;   // process share: only runs with index % ranks == rank are run here
 };
 
 // Runs `runs` independent runs on `threads` worker threads (>= 1); rows of `finished` with an index
