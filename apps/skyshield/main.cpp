@@ -35,7 +35,7 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
 
-  ProgressBar bar(fmt::format("running '{}'", s.name));
+  ProgressBar bar(fmt::format("running '{}'", s.name), "s simulated");
   RunOptions opt;
   opt.seed = seed;
   opt.progress = [&](double t, double total) { bar.update(t, total); };
@@ -68,7 +68,7 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
   if (launched_by_mpi()) {
     // Under mpirun: each rank runs its share; rank 0 gathers and writes (no journal: no resume).
     MpiSession mpi(argc, argv);
-    ProgressBar bar(fmt::format("rank {}/{}: share of {} runs of '{}'", mpi.rank(), mpi.size(), runs, s.name));
+    ProgressBar bar(fmt::format("rank {}/{} of '{}'", mpi.rank(), mpi.size(), s.name), "runs");
     if (mpi.rank() == 0) opt.progress = [&](int done, int total) { bar.update(done, total); };
     r = run_monte_carlo_mpi(mpi, s, runs, threads, base_seed, opt);
     if (mpi.rank() != 0) return 0;
@@ -80,14 +80,14 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
     (void)argc;
     (void)argv;
     // The journal keeps every finished run: running the same command again resumes the batch.
-    const JournalKey key{s.name, file_hash(path), base_seed, layer_names(s)};
+    const JournalKey key{s.name, files_hash(s.files), base_seed, layer_names(s)};
     const std::string journal = (dir / "runs.journal").string();
     opt.finished = read_journal(journal, key);
     JournalWriter writer(journal, key);
     int resumed = 0;
     for (const RunRow& row : opt.finished) resumed += row.run < runs;
     if (resumed > 0) std::cerr << fmt::format("resuming: {} of {} runs already in {}\n", resumed, runs, journal);
-    ProgressBar bar(fmt::format("{} runs of '{}' on {} threads", runs, s.name, threads));
+    ProgressBar bar(fmt::format("'{}' on {} threads", s.name, threads), "runs");
     opt.progress = [&](int done, int total) { bar.update(done, total); };
     opt.on_row = [&](const RunRow& row) { writer.append(row); };
     r = run_monte_carlo(s, runs, threads, base_seed, opt);
@@ -110,7 +110,7 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
-  ProgressBar bar(fmt::format("sweep of '{}'", base.name));
+  ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
   const std::vector<SweepPoint> points =
       run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) { bar.update(done, total); });
   bar.update(1, 1);

@@ -6,8 +6,8 @@
 
 namespace skyshield {
 
-ProgressBar::ProgressBar(std::string label)
-    : label_(std::move(label)), enabled_(isatty(fileno(stderr)) != 0), start_(std::chrono::steady_clock::now()) {}
+ProgressBar::ProgressBar(std::string label, std::string unit)
+    : label_(std::move(label)), unit_(std::move(unit)), enabled_(isatty(fileno(stderr)) != 0), start_(std::chrono::steady_clock::now()) {}
 
 ProgressBar::~ProgressBar() {
   if (enabled_ && last_permille_ >= 0) std::fputc('\n', stderr);
@@ -24,8 +24,9 @@ void ProgressBar::update(double done, double total) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   std::string bar(filled, '#');
   bar.resize(kWidth, '.');
-  std::fprintf(stderr, "\r%s [%s] %5.1f%%  sim %7.1f s  wall %5.1f s", label_.c_str(), bar.c_str(), f * 100.0, done,
-               elapsed);
+  const double eta = f > 0.0 ? elapsed * (1.0 - f) / f : 0.0;
+  std::fprintf(stderr, "\r%s [%s] %5.1f%%  %.0f/%.0f %s  %.0f s elapsed, ETA %.0f s ", label_.c_str(), bar.c_str(), f * 100.0,
+               done, total, unit_.c_str(), elapsed, eta);
   std::fflush(stderr);
 }
 

@@ -9,13 +9,14 @@ namespace skyshield {
 
 class ProgressBar {
  public:
-  explicit ProgressBar(std::string label);
+  // unit: what `done` and `total` count, e.g. "s simulated" or "runs".
+  ProgressBar(std::string label, std::string unit);
   ~ProgressBar();
   void update(double done, double total);
   bool enabled() const { return enabled_; }
 
  private:
-  std::string label_;
+  std::string label_, unit_;
   bool enabled_;
   int last_permille_ = -1;
   std::chrono::steady_clock::time_point start_;

@@ -41,8 +41,14 @@ std::uint64_t file_hash(const std::string& path) {
   return h;
 }
 
+std::uint64_t files_hash(const std::vector<std::string>& paths) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const std::string& p : paths) h = (h ^ file_hash(p)) * 1099511628211ull;
+  return h;
+}
+
 std::string journal_header(const JournalKey& k) {
-  return fmt::format("# skyshield mc journal v1 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
+  return fmt::format("# skyshield mc journal v2 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
                      k.base_seed, join_layers(k.layers));
 }
 
@@ -50,7 +56,7 @@ std::string journal_line(const RunRow& r) {
   std::string s = fmt::format("{},{}", r.run, r.seed);
   for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",{},{},{}", r.count[c], r.killed[c], r.leaked[c]);
   for (std::size_t l = 0; l < r.fired_by_layer.size(); ++l) s += fmt::format(",{},{}", r.fired_by_layer[l], r.kills_by_layer[l]);
-  s += fmt::format(",{},{},{},{}\n", r.fired, r.cost, r.asset_hits, r.end_time_s);
+  s += fmt::format(",{},{},{},{},{}\n", r.fired, r.cost, r.asset_hits, r.end_time_s, r.threat_cost_killed);
   return s;
 }
 
@@ -58,7 +64,7 @@ RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const s
   std::vector<std::string> f;
   std::stringstream ss(line);
   for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
-  const std::size_t expected = 2 + 3 * kThreatClassCount + 2 * n_layers + 4;
+  const std::size_t expected = 2 + 3 * kThreatClassCount + 2 * n_layers + 5;
   if (f.size() != expected) throw InputError(fmt::format("{}: journal: {} fields, expected {}", where, f.size(), expected));
   RunRow r;
   std::size_t i = 0;
@@ -77,6 +83,7 @@ RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const s
   r.cost = parse<double>(f[i++], where);
   r.asset_hits = parse<int>(f[i++], where);
   r.end_time_s = parse<double>(f[i++], where);
+  r.threat_cost_killed = parse<double>(f[i++], where);
   return r;
 }
 

@@ -44,5 +44,7 @@ class JournalWriter {
 
 // Hash of a file's bytes (FNV-1a, 64 bit); 0 when it cannot be read.
 std::uint64_t file_hash(const std::string& path);
+// Hash of the bytes of several files in order (a scenario and its library files).
+std::uint64_t files_hash(const std::vector<std::string>& paths);
 
 }  // namespace skyshield

@@ -84,6 +84,15 @@ std::string mc_json(const MonteCarloResult& r) {
   j["cost_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.cost; }));
   const long long total_kills = sum_of(r, kills), total_fired = sum_of(r, [](const RunRow& x) { return x.fired; });
   j["interceptors_per_kill"] = total_kills > 0 ? Json(static_cast<double>(total_fired) / total_kills) : Json();
+  // Cost-exchange ratio: interceptor cost spent per unit of threat cost destroyed (notional units;
+  // null when the threat types carry no unit_cost).
+  double spent = 0.0, destroyed = 0.0;
+  for (const RunRow& row : r.rows) {
+    spent += row.cost;
+    destroyed += row.threat_cost_killed;
+  }
+  j["threat_cost_killed_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.threat_cost_killed; }));
+  j["cost_exchange_ratio"] = destroyed > 0.0 ? Json(spent / destroyed) : Json();
   return j.dump(2) + "\n";
 }
 
@@ -94,12 +103,12 @@ std::string runs_csv(const MonteCarloResult& r) {
     s += fmt::format(",{0}_count,{0}_killed,{0}_leaked", n);
   }
   for (const std::string& l : r.layers) s += fmt::format(",{0}_fired,{0}_kills", l);
-  s += ",fired,cost,asset_hits,end_time_s\n";
+  s += ",fired,cost,asset_hits,end_time_s,threat_cost_killed\n";
   for (const RunRow& row : r.rows) {
     s += fmt::format("{},{}", row.run, row.seed);
     for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",{},{},{}", row.count[c], row.killed[c], row.leaked[c]);
     for (std::size_t l = 0; l < r.layers.size(); ++l) s += fmt::format(",{},{}", row.fired_by_layer[l], row.kills_by_layer[l]);
-    s += fmt::format(",{},{:.3f},{},{:.2f}\n", row.fired, row.cost, row.asset_hits, row.end_time_s);
+    s += fmt::format(",{},{:.3f},{},{:.2f},{:.3f}\n", row.fired, row.cost, row.asset_hits, row.end_time_s, row.threat_cost_killed);
   }
   return s;
 }
@@ -131,36 +140,59 @@ std::string mc_table(const MonteCarloResult& r) {
   s += fmt::format("\nleakers per run        {:.2f} +- {:.2f} (95% CI of the mean [{:.2f}, {:.2f}])\n", leak.mean, leak.sd,
                    leak.ci95.lo, leak.ci95.hi);
   s += fmt::format("interceptors per run   {:.2f} +- {:.2f}\n", fired.mean, fired.sd);
+  double spent = 0.0, destroyed = 0.0;
+  for (const RunRow& row : r.rows) {
+    spent += row.cost;
+    destroyed += row.threat_cost_killed;
+  }
+  if (destroyed > 0.0)
+    s += fmt::format("cost-exchange ratio    {:.2f} (interceptor cost per unit of threat cost destroyed, notional)\n",
+                     spent / destroyed);
   s += fmt::format("asset untouched        {:.3f} of runs (95% Wilson [{:.3f}, {:.3f}])\n",
                    r.rows.empty() ? 0.0 : static_cast<double>(survived) / r.rows.size(), sw.lo, sw.hi);
   return s;
 }
+
+namespace {
+// A histogram of integer counts per run, drawn in the band [y0, y0 + H) of the picture.
+std::string histogram_panel(const std::string& title, const std::vector<int>& values, int y0, int W, int H, int P,
+                            const char* colour) {
+  std::vector<int> hist;
+  int lo = values.empty() ? 0 : *std::min_element(values.begin(), values.end());
+  for (int v : values) {
+    if (v - lo >= static_cast<int>(hist.size())) hist.resize(v - lo + 1, 0);
+    ++hist[v - lo];
+  }
+  const int peak = hist.empty() ? 1 : std::max(1, *std::max_element(hist.begin(), hist.end()));
+  std::string svg = fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\">{}</text>\n", P, y0 + 24, title);
+  const double bw = hist.empty() ? 0.0 : static_cast<double>(W - 2 * P) / hist.size();
+  const int base = y0 + H - P;
+  for (std::size_t k = 0; k < hist.size(); ++k) {
+    const double h = static_cast<double>(hist[k]) / peak * (H - 2 * P);
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>"
+                       "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text><text x=\"{:.1f}\" y=\"{:.1f}\" "
+                       "text-anchor=\"middle\" fill=\"#555\">{}</text>\n",
+                       P + k * bw + 1, base - h, std::max(1.0, bw - 2), h, colour, P + (k + 0.5) * bw, base + 16,
+                       lo + static_cast<int>(k), P + (k + 0.5) * bw, base - h - 4, hist[k]);
+  }
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>\n", P, base, W - P);
+  return svg;
+}
+}  // namespace
 
 std::string mc_svg(const MonteCarloResult& r) {
   const int W = 720, H = 300, P = 50;
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
       "font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
-      W, 2 * H);
-  // Panel 1: histogram of leakers per run.
-  std::vector<int> hist;
+      W, 3 * H);
+  std::vector<int> leak, fired;
   for (const RunRow& row : r.rows) {
-    const int n = leakers(row);
-    if (n >= static_cast<int>(hist.size())) hist.resize(n + 1, 0);
-    ++hist[n];
+    leak.push_back(leakers(row));
+    fired.push_back(row.fired);
   }
-  const int peak = hist.empty() ? 1 : std::max(1, *std::max_element(hist.begin(), hist.end()));
-  svg += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"15\">'{}': leakers per run ({} runs)</text>\n", P, r.scenario, r.rows.size());
-  const double bw = hist.empty() ? 0.0 : static_cast<double>(W - 2 * P) / hist.size();
-  for (std::size_t k = 0; k < hist.size(); ++k) {
-    const double h = static_cast<double>(hist[k]) / peak * (H - 2 * P);
-    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#d62728\"/>"
-                       "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text><text x=\"{:.1f}\" y=\"{:.1f}\" "
-                       "text-anchor=\"middle\" fill=\"#555\">{}</text>\n",
-                       P + k * bw + 2, H - P - h, std::max(1.0, bw - 4), h, P + (k + 0.5) * bw, H - P + 16, k,
-                       P + (k + 0.5) * bw, H - P - h - 4, hist[k]);
-  }
-  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>\n", P, H - P, W - P);
+  svg += histogram_panel(fmt::format("'{}': leakers per run ({} runs)", r.scenario, r.rows.size()), leak, 0, W, H, P, "#d62728");
+  svg += histogram_panel("interceptors fired per run", fired, 2 * H, W, H, P, "#1f77b4");
   // Panel 2: kill probability per shot by layer, with Wilson intervals.
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\">kill probability per shot by layer (95% Wilson)</text>\n", P, H + 24);
   const double lw = r.layers.empty() ? 0.0 : static_cast<double>(W - 2 * P) / r.layers.size();

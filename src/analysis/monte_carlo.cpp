@@ -34,8 +34,10 @@ RunRow row_of(const RunRecord& r, int index, std::uint64_t seed) {
   }
   row.fired = s.interceptors.fired;
   row.cost = s.interceptors.cost;
-  for (const ThreatRecord& t : r.threats)
+  for (const ThreatRecord& t : r.threats) {
     if (t.outcome == "leaked" && t.impact_miss_m >= 0.0) ++row.asset_hits;
+    if (t.outcome == "killed") row.threat_cost_killed += t.unit_cost;
+  }
   return row;
 }
 

@@ -20,6 +20,7 @@ struct RunRow {
   int fired = 0;
   double cost = 0.0;
   int asset_hits = 0;      // missiles and drones that reached their aim point
+  double threat_cost_killed = 0.0;  // notional cost of the threats killed
   double end_time_s = 0.0;
 };
 

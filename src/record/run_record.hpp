@@ -47,6 +47,7 @@ struct ThreatRecord {
   std::string killed_by_layer;
   int interceptors_fired = 0;
   double impact_miss_m = -1.0;       // leaked missiles/drones: distance of the impact from the aim point
+  double unit_cost = 0.0;            // notional cost of the threat (0 = not given)
 };
 
 struct InterceptorRecord {

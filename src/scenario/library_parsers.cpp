@@ -82,7 +82,7 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
 
 ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   n.allow_only({"class", "rcs_m2", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps",
-                "flight_path_angle_deg", "source"});
+                "flight_path_angle_deg", "unit_cost", "source"});
   ThreatType t;
   t.name = name;
   const YamlNode cls = n.required("class");
@@ -91,6 +91,7 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   t.cls = *c;
   t.rcs_m2 = n.number_at("rcs_m2", 1e-6, 1e4);
   t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));
+  t.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 0.0);  // optional: without it no cost-exchange ratio
   if (t.cls == ThreatClass::BallisticMissile) {
     t.flight_path_angle_deg = n.number_or("flight_path_angle_deg", 0.0, 89.0, 0.0);
     for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps"})

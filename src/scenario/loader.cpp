@@ -175,6 +175,7 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
                    "assets", "battalions", "threats"});
   Scenario s;
   s.source_path = path;
+  s.files.push_back(path);
   if (const auto meta = root.optional("scenario")) {
     meta->allow_only({"name", "description"});
     s.name = meta->str_at("name");
@@ -188,6 +189,7 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
       const std::string file = (dir / entry.str()).string();
       if (!std::filesystem::exists(file)) entry.fail("library file '" + file + "' does not exist");
       const YamlNode lib_root = YamlNode::load_file(file);
+      s.files.push_back(file);
       lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types"});
       parse_library(lib_root, s);
     }

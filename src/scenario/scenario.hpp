@@ -42,6 +42,7 @@ struct BattalionSpec {
 
 struct Scenario {
   std::string source_path;
+  std::vector<std::string> files;   // the scenario file and the library files it read, in order
   std::string name;
   std::string description;
   SimSettings sim;

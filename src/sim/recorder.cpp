@@ -46,6 +46,7 @@ Recorder::Recorder(const Scenario& s, std::uint64_t seed, bool trajectories)
     const ThreatType& type = s.threat_types[s.threats[i].type_index];
     r.type = type.name;
     r.cls = type.cls;
+    r.unit_cost = type.unit_cost;
     r.launch_time_s = s.threats[i].launch_time_s;
     rec_.threats.push_back(r);
     if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});

@@ -13,6 +13,7 @@ struct ThreatType {
   ThreatClass cls = ThreatClass::Aircraft;
   double rcs_m2 = 1.0;                 // mean RCS
   Swerling swerling = Swerling::Case1;
+  double unit_cost = 0.0;              // notional cost, same unit as interceptors'; 0 = not given
   // Air-breathers (aircraft, drones, cruise missiles).
   double speed_mps = 250.0;
   double max_load_factor = 4.0;        // g; sets the turn rate omega = g sqrt(n^2 - 1) / v

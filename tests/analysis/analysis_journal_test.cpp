@@ -21,7 +21,7 @@ const Scenario& minimal() {
   return s;
 }
 
-JournalKey key_for(std::uint64_t seed) { return {minimal().name, file_hash(kScenarioPath), seed, layer_names(minimal())}; }
+JournalKey key_for(std::uint64_t seed) { return {minimal().name, files_hash(minimal().files), seed, layer_names(minimal())}; }
 
 std::string temp_path(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() / "skyshield_journal_test";
@@ -29,6 +29,11 @@ std::string temp_path(const std::string& name) {
   const auto p = dir / name;
   std::filesystem::remove(p);
   return p.string();
+}
+
+TEST(Journal, KeyCoversTheScenarioAndItsLibraryFiles) {
+  ASSERT_EQ(minimal().files.size(), 4u);  // minimal.yaml and its three library files
+  EXPECT_NE(files_hash(minimal().files), files_hash({minimal().files[0]}));
 }
 
 TEST(Journal, RoundTripIsExact) {
