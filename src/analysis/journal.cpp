@@ -48,13 +48,14 @@ std::uint64_t files_hash(const std::vector<std::string>& paths) {
 }
 
 std::string journal_header(const JournalKey& k) {
-  return fmt::format("# skyshield mc journal v2 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
+  return fmt::format("# skyshield mc journal v3 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
                      k.base_seed, join_layers(k.layers));
 }
 
 std::string journal_line(const RunRow& r) {
   std::string s = fmt::format("{},{}", r.run, r.seed);
-  for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",{},{},{}", r.count[c], r.killed[c], r.leaked[c]);
+  for (int c = 0; c < kThreatClassCount; ++c)
+    s += fmt::format(",{},{},{},{},{}", r.count[c], r.killed[c], r.leaked[c], r.engaged[c], r.fired_at[c]);
   for (std::size_t l = 0; l < r.fired_by_layer.size(); ++l) s += fmt::format(",{},{}", r.fired_by_layer[l], r.kills_by_layer[l]);
   s += fmt::format(",{},{},{},{},{}\n", r.fired, r.cost, r.asset_hits, r.end_time_s, r.threat_cost_killed);
   return s;
@@ -64,7 +65,7 @@ RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const s
   std::vector<std::string> f;
   std::stringstream ss(line);
   for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
-  const std::size_t expected = 2 + 3 * kThreatClassCount + 2 * n_layers + 5;
+  const std::size_t expected = 2 + 5 * kThreatClassCount + 2 * n_layers + 5;
   if (f.size() != expected) throw InputError(fmt::format("{}: journal: {} fields, expected {}", where, f.size(), expected));
   RunRow r;
   std::size_t i = 0;
@@ -74,6 +75,8 @@ RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const s
     r.count[c] = parse<int>(f[i++], where);
     r.killed[c] = parse<int>(f[i++], where);
     r.leaked[c] = parse<int>(f[i++], where);
+    r.engaged[c] = parse<int>(f[i++], where);
+    r.fired_at[c] = parse<int>(f[i++], where);
   }
   for (std::size_t l = 0; l < n_layers; ++l) {
     r.fired_by_layer.push_back(parse<int>(f[i++], where));

@@ -61,9 +61,14 @@ std::string mc_json(const MonteCarloResult& r) {
     if (count == 0) continue;
     Json k;
     k["threats_per_run"] = count / static_cast<long long>(std::max<std::size_t>(1, r.rows.size()));
-    k["kill_probability"] = proportion_json(sum_of(r, [&](const RunRow& x) { return x.killed[c]; }), count);
+    const long long killed = sum_of(r, [&](const RunRow& x) { return x.killed[c]; });
+    const long long fired_at = sum_of(r, [&](const RunRow& x) { return x.fired_at[c]; });
+    k["engagement_probability"] = proportion_json(sum_of(r, [&](const RunRow& x) { return x.engaged[c]; }), count);
+    k["kill_probability"] = proportion_json(killed, count);
     k["leak_probability"] = proportion_json(sum_of(r, [&](const RunRow& x) { return x.leaked[c]; }), count);
     k["leaked_per_run"] = stats_json(per_run(r, [&](const RunRow& x) { return x.leaked[c]; }));
+    k["interceptors_fired_at"] = fired_at;
+    k["interceptors_per_kill"] = killed > 0 ? Json(static_cast<double>(fired_at) / killed) : Json();
     classes[std::string(to_string(static_cast<ThreatClass>(c)))] = k;
   }
   j["by_class"] = classes;
@@ -100,13 +105,14 @@ std::string runs_csv(const MonteCarloResult& r) {
   std::string s = "run,seed";
   for (int c = 0; c < kThreatClassCount; ++c) {
     const std::string_view n = to_string(static_cast<ThreatClass>(c));
-    s += fmt::format(",{0}_count,{0}_killed,{0}_leaked", n);
+    s += fmt::format(",{0}_count,{0}_killed,{0}_leaked,{0}_engaged,{0}_fired_at", n);
   }
   for (const std::string& l : r.layers) s += fmt::format(",{0}_fired,{0}_kills", l);
   s += ",fired,cost,asset_hits,end_time_s,threat_cost_killed\n";
   for (const RunRow& row : r.rows) {
     s += fmt::format("{},{}", row.run, row.seed);
-    for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",{},{},{}", row.count[c], row.killed[c], row.leaked[c]);
+    for (int c = 0; c < kThreatClassCount; ++c)
+      s += fmt::format(",{},{},{},{},{}", row.count[c], row.killed[c], row.leaked[c], row.engaged[c], row.fired_at[c]);
     for (std::size_t l = 0; l < r.layers.size(); ++l) s += fmt::format(",{},{}", row.fired_by_layer[l], row.kills_by_layer[l]);
     s += fmt::format(",{},{:.3f},{},{:.2f},{:.3f}\n", row.fired, row.cost, row.asset_hits, row.end_time_s, row.threat_cost_killed);
   }
@@ -115,15 +121,19 @@ std::string runs_csv(const MonteCarloResult& r) {
 
 std::string mc_table(const MonteCarloResult& r) {
   std::string s = fmt::format("Scenario '{}', {} runs from seed {}\n\n", r.scenario, r.rows.size(), r.base_seed);
-  s += fmt::format("{:<19}{:>8}{:>10}{:>20}{:>10}\n", "threat class", "threats", "P(kill)", "95% Wilson", "P(leak)");
+  s += fmt::format("{:<19}{:>8}{:>11}{:>10}{:>20}{:>10}{:>14}\n", "threat class", "threats", "P(engage)", "P(kill)",
+                   "95% Wilson", "P(leak)", "shots/kill");
   for (int c = 0; c < kThreatClassCount; ++c) {
     const long long count = sum_of(r, [&](const RunRow& x) { return x.count[c]; });
     if (count == 0) continue;
     const long long k = sum_of(r, [&](const RunRow& x) { return x.killed[c]; });
     const long long l = sum_of(r, [&](const RunRow& x) { return x.leaked[c]; });
+    const long long e = sum_of(r, [&](const RunRow& x) { return x.engaged[c]; });
+    const long long f = sum_of(r, [&](const RunRow& x) { return x.fired_at[c]; });
     const Interval w = wilson_interval(k, count);
-    s += fmt::format("{:<19}{:>8}{:>10.3f}{:>20}{:>10.3f}\n", to_string(static_cast<ThreatClass>(c)), count,
-                     static_cast<double>(k) / count, fmt::format("[{:.3f}, {:.3f}]", w.lo, w.hi), static_cast<double>(l) / count);
+    s += fmt::format("{:<19}{:>8}{:>11.3f}{:>10.3f}{:>20}{:>10.3f}{:>14}\n", to_string(static_cast<ThreatClass>(c)), count,
+                     static_cast<double>(e) / count, static_cast<double>(k) / count, fmt::format("[{:.3f}, {:.3f}]", w.lo, w.hi),
+                     static_cast<double>(l) / count, k > 0 ? fmt::format("{:.2f}", static_cast<double>(f) / k) : "-");
   }
   s += fmt::format("\n{:<19}{:>8}{:>16}{:>20}\n", "interceptor layer", "fired", "P(kill)/shot", "95% Wilson");
   for (std::size_t l = 0; l < r.layers.size(); ++l) {

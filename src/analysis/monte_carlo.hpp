@@ -16,6 +16,8 @@ struct RunRow {
   int run = 0;
   std::uint64_t seed = 0;
   std::array<int, kThreatClassCount> count{}, killed{}, leaked{};
+  std::array<int, kThreatClassCount> engaged{};   // threats with at least one interceptor fired at them
+  std::array<int, kThreatClassCount> fired_at{};  // interceptors fired at threats of the class
   std::vector<int> fired_by_layer, kills_by_layer;   // parallel to MonteCarloResult::layers
   int fired = 0;
   double cost = 0.0;
