@@ -70,7 +70,9 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     if (engagement(a->track_id).in_flight > 0) ++already;
   p.max_targets = in.free_target_channels + already;
   p.max_weapons = in.free_missile_channels;
-  const std::vector<int> assignment = wta_greedy(p);
+  WtaLimits limits;
+  limits.max_nodes = doctrine_.wta_max_nodes;
+  const std::vector<int> assignment = solve_wta(p, doctrine_.wta_solver, limits).assignment;
   for (std::size_t i = 0; i < assignment.size(); ++i) {
     const int j = assignment[i];
     if (j < 0) continue;

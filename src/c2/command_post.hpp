@@ -8,6 +8,7 @@
 #include "c2/defended_asset.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/threat_evaluation.hpp"
+#include "c2/wta_solvers.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
 #include "weapons/launcher.hpp"
@@ -19,6 +20,8 @@ struct DoctrineParams {
   int salvo_size = 1;               // interceptors in the air per threat at once (1 = shoot-look-shoot)
   int max_shots_per_threat = 6;     // give up on a threat after this many interceptors
   double kill_assessment_delay_s = 3.0;
+  WtaSolver wta_solver = WtaSolver::Greedy;  // greedy | exact | heuristic (c2/wta_solvers.hpp)
+  long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
 };
 
 struct FireOrder {

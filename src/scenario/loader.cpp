@@ -74,11 +74,15 @@ void parse_simulation(const YamlNode& n, SimSettings& sim) {
 DoctrineParams parse_doctrine(const std::optional<YamlNode>& n) {
   DoctrineParams d;
   if (!n) return d;
-  n->allow_only({"decision_period_s", "salvo_size", "max_shots_per_threat", "kill_assessment_delay_s"});
+  n->allow_only({"decision_period_s", "salvo_size", "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver",
+                 "wta_max_nodes"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("max_shots_per_threat")) d.max_shots_per_threat = static_cast<int>(v->integer(1, 100));
   d.kill_assessment_delay_s = n->number_or("kill_assessment_delay_s", 0.0, 120.0, d.kill_assessment_delay_s);
+  if (const auto v = n->optional("wta_solver"))
+    if (!wta_solver_from_string(v->str(), d.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");
+  if (const auto v = n->optional("wta_max_nodes")) d.wta_max_nodes = v->integer(1, 1000000000);
   return d;
 }
 

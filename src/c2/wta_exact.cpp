@@ -1,0 +1,154 @@
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <numeric>
+
+#include "c2/wta_solvers.hpp"
+
+namespace skyshield {
+
+namespace {
+
+class BranchAndBound {
+ public:
+  BranchAndBound(const WtaProblem& p, const WtaLimits& lim)
+      : p_(p), lim_(lim), nw_(static_cast<int>(p.pk.rows())), nt_(static_cast<int>(p.value.size())),
+        s_(nt_, 1.0), per_target_(nt_, 0), cur_(nw_, -1), start_(std::chrono::steady_clock::now()) {}
+
+  WtaResult run(std::vector<int> incumbent) {
+    best_ = std::move(incumbent);
+    best_value_ = wta_surviving_value(p_, best_);
+    value_ = std::accumulate(p_.value.begin(), p_.value.end(), 0.0);
+    open_min_ = std::numeric_limits<double>::infinity();
+    search(0);
+    WtaResult r;
+    r.assignment = best_;
+    r.value = wta_surviving_value(p_, best_);  // recomputed: no drift from the incremental updates
+    r.optimal = !stopped_;
+    r.lower_bound = stopped_ ? std::min(r.value, open_min_) : r.value;
+    r.nodes = nodes_;
+    return r;
+  }
+
+ private:
+  // Lower bound on the surviving value reachable from the current node (weapons i.. still free):
+  // the drop from a set of weapons is at most the sum of each one's drop at the current state.
+  double bound(int i) const {
+    double drop = 0.0;
+    for (int k = i; k < nw_; ++k) {
+      double best = 0.0;
+      for (int j = 0; j < nt_; ++j) best = std::max(best, p_.value[j] * s_[j] * p_.pk(k, j));
+      drop += best;
+    }
+    return value_ - drop;
+  }
+
+  bool feasible(int i, int j) const {
+    if (p_.pk(i, j) <= 0.0) return false;
+    if (p_.max_weapons >= 0 && used_ >= p_.max_weapons) return false;
+    if (!p_.max_per_target.empty() && per_target_[j] >= p_.max_per_target[j]) return false;
+    if (p_.max_targets >= 0 && per_target_[j] == 0 && engaged_ >= p_.max_targets) return false;
+    return true;
+  }
+
+  bool out_of_budget() {
+    if (stopped_) return true;
+    if (lim_.max_nodes > 0 && nodes_ >= lim_.max_nodes) stopped_ = true;
+    if (lim_.time_limit_s > 0.0 && (nodes_ & 1023) == 0 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > lim_.time_limit_s)
+      stopped_ = true;
+    return stopped_;
+  }
+
+  void search(int i) {
+    const double lb = bound(i);
+    if (lb >= best_value_ - 1e-12) return;
+    if (out_of_budget()) {
+      open_min_ = std::min(open_min_, lb);  // this subtree stays unexplored
+      return;
+    }
+    ++nodes_;
+    if (i == nw_) {
+      best_value_ = value_;
+      best_ = cur_;
+      return;
+    }
+    // Children: targets by decreasing immediate drop, then "weapon unused".
+    std::vector<std::pair<double, int>> children;
+    for (int j = 0; j < nt_; ++j)
+      if (feasible(i, j)) children.emplace_back(-p_.value[j] * s_[j] * p_.pk(i, j), j);
+    std::sort(children.begin(), children.end());
+    children.emplace_back(0.0, -1);
+    for (const auto& [neg_drop, j] : children) {
+      if (j < 0) {
+        search(i + 1);
+        continue;
+      }
+      const double old_s = s_[j];
+      s_[j] *= 1.0 - p_.pk(i, j);
+      value_ += neg_drop;
+      if (per_target_[j]++ == 0) ++engaged_;
+      ++used_;
+      cur_[i] = j;
+      search(i + 1);
+      cur_[i] = -1;
+      --used_;
+      if (--per_target_[j] == 0) --engaged_;
+      value_ -= neg_drop;
+      s_[j] = old_s;
+    }
+  }
+
+  const WtaProblem& p_;
+  WtaLimits lim_;
+  int nw_, nt_;
+  std::vector<double> s_;
+  std::vector<int> per_target_;
+  std::vector<int> cur_, best_;
+  double value_ = 0.0, best_value_ = 0.0, open_min_ = 0.0;
+  int engaged_ = 0, used_ = 0;
+  long long nodes_ = 0;
+  bool stopped_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
+WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits) {
+  const auto t0 = std::chrono::steady_clock::now();
+  WtaResult r = BranchAndBound(p, limits).run(wta_local_search(p, wta_greedy(p)));
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+const char* to_string(WtaSolver s) {
+  switch (s) {
+    case WtaSolver::Greedy: return "greedy";
+    case WtaSolver::Exact: return "exact";
+    case WtaSolver::Heuristic: return "heuristic";
+  }
+  return "?";
+}
+
+bool wta_solver_from_string(const std::string& s, WtaSolver& out) {
+  for (WtaSolver v : {WtaSolver::Greedy, WtaSolver::Exact, WtaSolver::Heuristic})
+    if (s == to_string(v)) {
+      out = v;
+      return true;
+    }
+  return false;
+}
+
+WtaResult solve_wta(const WtaProblem& p, WtaSolver solver, const WtaLimits& limits) {
+  if (solver == WtaSolver::Exact) return wta_branch_and_bound(p, limits);
+  const auto t0 = std::chrono::steady_clock::now();
+  WtaResult r;
+  r.assignment = wta_greedy(p);
+  if (solver == WtaSolver::Heuristic) r.assignment = wta_local_search(p, r.assignment);
+  r.value = wta_surviving_value(p, r.assignment);
+  r.lower_bound = 0.0;  // no bound from a heuristic
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,42 @@
+#pragma once
+// Solvers of the static weapon-target assignment problem (c2/wta.hpp) beyond greedy:
+//  - exact: depth-first branch and bound over weapons, pruned by a bound from submodularity (the
+//    drop of surviving value from adding weapons is at most the sum of their single-weapon drops at
+//    the current state; Ahuja, Kumar, Jha & Orlin 2007 use the same idea in stronger form);
+//  - heuristic: local search from the greedy solution (move one weapon, swap two weapons' targets)
+//    until no move improves.
+// Limits: a node budget (deterministic, for use inside the simulation) and/or a wall-clock limit
+// (for the standalone solver); when a limit stops the exact search it reports the remaining gap.
+#include <string>
+#include <vector>
+
+#include "c2/wta.hpp"
+
+namespace skyshield {
+
+enum class WtaSolver { Greedy, Exact, Heuristic };
+const char* to_string(WtaSolver s);
+bool wta_solver_from_string(const std::string& s, WtaSolver& out);
+
+struct WtaLimits {
+  long long max_nodes = 0;      // 0 = no limit
+  double time_limit_s = 0.0;    // 0 = no limit (wall clock: not deterministic)
+};
+
+struct WtaResult {
+  std::vector<int> assignment;  // weapon -> target or -1
+  double value = 0.0;           // expected surviving value of the assignment
+  double lower_bound = 0.0;     // proven lower bound on the optimum (exact solver; = value when optimal)
+  bool optimal = false;         // proven optimal
+  long long nodes = 0;          // branch-and-bound nodes explored
+  double seconds = 0.0;         // wall-clock solve time (reporting only)
+};
+
+// Local search from `start` (which must be feasible); never worse than `start`.
+std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start);
+
+WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits = {});
+
+WtaResult solve_wta(const WtaProblem& p, WtaSolver solver, const WtaLimits& limits = {});
+
+}  // namespace skyshield
