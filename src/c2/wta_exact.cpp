@@ -13,7 +13,12 @@ class BranchAndBound {
  public:
   BranchAndBound(const WtaProblem& p, const WtaLimits& lim)
       : p_(p), lim_(lim), nw_(static_cast<int>(p.pk.rows())), nt_(static_cast<int>(p.value.size())),
-        s_(nt_, 1.0), per_target_(nt_, 0), cur_(nw_, -1), start_(std::chrono::steady_clock::now()) {}
+        s_(nt_, 1.0), per_target_(nt_, 0), cur_(nw_, -1), start_(std::chrono::steady_clock::now()) {
+    // suffix_max_[i][j] = max over weapons k >= i of p_kj (0 past the last weapon).
+    suffix_max_.assign(nw_ + 1, std::vector<double>(nt_, 0.0));
+    for (int i = nw_ - 1; i >= 0; --i)
+      for (int j = 0; j < nt_; ++j) suffix_max_[i][j] = std::max(suffix_max_[i + 1][j], p_.pk(i, j));
+  }
 
   WtaResult run(std::vector<int> incumbent) {
     best_ = std::move(incumbent);
@@ -31,16 +36,36 @@ class BranchAndBound {
   }
 
  private:
-  // Lower bound on the surviving value reachable from the current node (weapons i.. still free):
-  // the drop from a set of weapons is at most the sum of each one's drop at the current state.
+  // Lower bound on the surviving value reachable from the current node (weapons i.. still free).
+  // Relaxation: every free weapon is as good against target j as the best free one, p_j = max_k p_kj.
+  // Then m weapons on j leave at least V_j s_j (1 - p_j)^m, a convex decreasing term, and the best
+  // split of the free weapons over the targets is found greedily (marginal allocation, optimal for
+  // separable convex objectives). Per-target caps are kept; the distinct-target cap is relaxed.
   double bound(int i) const {
-    double drop = 0.0;
-    for (int k = i; k < nw_; ++k) {
-      double best = 0.0;
-      for (int j = 0; j < nt_; ++j) best = std::max(best, p_.value[j] * s_[j] * p_.pk(k, j));
-      drop += best;
+    int free = nw_ - i;
+    if (p_.max_weapons >= 0) free = std::min(free, p_.max_weapons - used_);
+    if (free <= 0) return value_;
+    std::vector<std::pair<double, int>> heap;  // (marginal drop, target)
+    heap.reserve(nt_);
+    std::vector<int> room(nt_);
+    for (int j = 0; j < nt_; ++j) {
+      room[j] = p_.max_per_target.empty() ? free : p_.max_per_target[j] - per_target_[j];
+      const double drop = p_.value[j] * s_[j] * suffix_max_[i][j];
+      if (room[j] > 0 && drop > 0.0) heap.emplace_back(drop, j);
     }
-    return value_ - drop;
+    std::make_heap(heap.begin(), heap.end());
+    double lb = value_;
+    for (int n = 0; n < free && !heap.empty(); ++n) {
+      std::pop_heap(heap.begin(), heap.end());
+      auto [drop, j] = heap.back();
+      heap.pop_back();
+      lb -= drop;
+      if (--room[j] > 0) {
+        heap.emplace_back(drop * (1.0 - suffix_max_[i][j]), j);
+        std::push_heap(heap.begin(), heap.end());
+      }
+    }
+    return lb;
   }
 
   bool feasible(int i, int j) const {
@@ -103,6 +128,7 @@ class BranchAndBound {
   WtaLimits lim_;
   int nw_, nt_;
   std::vector<double> s_;
+  std::vector<std::vector<double>> suffix_max_;
   std::vector<int> per_target_;
   std::vector<int> cur_, best_;
   double value_ = 0.0, best_value_ = 0.0, open_min_ = 0.0;

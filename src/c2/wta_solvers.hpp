@@ -1,8 +1,8 @@
 #pragma once
 // Solvers of the static weapon-target assignment problem (c2/wta.hpp) beyond greedy:
-//  - exact: depth-first branch and bound over weapons, pruned by a bound from submodularity (the
-//    drop of surviving value from adding weapons is at most the sum of their single-weapon drops at
-//    the current state; Ahuja, Kumar, Jha & Orlin 2007 use the same idea in stronger form);
+//  - exact: depth-first branch and bound over weapons, pruned by a lower bound that lets every free
+//    weapon hit each target with the best free weapon's Pk and splits them optimally over the targets
+//    (a relaxation in the spirit of Ahuja, Kumar, Jha & Orlin 2007, Operations Research 55(6));
 //  - heuristic: local search from the greedy solution (move one weapon, swap two weapons' targets)
 //    until no move improves.
 // Limits: a node budget (deterministic, for use inside the simulation) and/or a wall-clock limit
