@@ -38,6 +38,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     if (a.asset_index < 0) continue;
     const EngagementState& e = engagement(a.track_id);
     if (e.assessed_killed || e.in_flight >= doctrine_.salvo_size || e.shots >= doctrine_.max_shots_per_threat) continue;
+    if (std::find(in.engaged_elsewhere.begin(), in.engaged_elsewhere.end(), a.track_id) != in.engaged_elsewhere.end()) continue;
     for (const Track& tr : *in.tracks)
       if (tr.id == a.track_id) { threats.push_back(&a); threat_tracks.push_back(&tr); }
   }
@@ -62,6 +63,18 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
                                   in.t + l.config().reaction_time_s, in.frame_origin_alt_m, in.t + threats[j]->time_to_go_s);
       if (sol[i][j].feasible)
         p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = cls.pk_in_lethal_radius[static_cast<int>(threats[j]->cls)];
+    }
+  }
+  if (doctrine_.outer_layers_first) {
+    // Keep, per threat, only the weapons of the longest-range class that has a solution.
+    for (std::size_t j = 0; j < threats.size(); ++j) {
+      double outer = 0.0;
+      for (std::size_t i = 0; i < weapons.size(); ++i)
+        if (p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) > 0.0)
+          outer = std::max(outer, (*in.classes)[(*in.launchers)[weapons[i]].config().interceptor_class].max_range_m);
+      for (std::size_t i = 0; i < weapons.size(); ++i)
+        if ((*in.classes)[(*in.launchers)[weapons[i]].config().interceptor_class].max_range_m < outer)
+          p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     }
   }
   // Already engaged threats hold a target channel; only new ones need a free one.

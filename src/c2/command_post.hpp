@@ -21,6 +21,7 @@ struct DoctrineParams {
   int max_shots_per_threat = 6;     // give up on a threat after this many interceptors
   double kill_assessment_delay_s = 3.0;
   WtaSolver wta_solver = WtaSolver::Greedy;  // greedy | exact | heuristic (c2/wta_solvers.hpp)
+  bool outer_layers_first = false;  // per threat, only the longest-range class that can intercept it fires
   long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
 };
 
@@ -51,6 +52,7 @@ struct CommandPostInputs {
   double frame_origin_alt_m = 0.0;
   int free_target_channels = 0;     // engagement radar: channels not used by current engagements
   int free_missile_channels = 0;
+  std::vector<int> engaged_elsewhere;  // local track ids another battalion of the network engages
 };
 
 class CommandPost {

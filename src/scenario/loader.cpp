@@ -75,7 +75,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n) {
   DoctrineParams d;
   if (!n) return d;
   n->allow_only({"decision_period_s", "salvo_size", "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver",
-                 "wta_max_nodes"});
+                 "wta_max_nodes", "outer_layers_first"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("max_shots_per_threat")) d.max_shots_per_threat = static_cast<int>(v->integer(1, 100));
@@ -83,6 +83,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n) {
   if (const auto v = n->optional("wta_solver"))
     if (!wta_solver_from_string(v->str(), d.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");
   if (const auto v = n->optional("wta_max_nodes")) d.wta_max_nodes = v->integer(1, 1000000000);
+  if (const auto v = n->optional("outer_layers_first")) d.outer_layers_first = v->boolean();
   return d;
 }
 
@@ -176,7 +177,7 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     for (const Override& o : overrides) apply_override(doc, o);
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
-                   "assets", "battalions", "threats"});
+                   "assets", "battalions", "threats", "network"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -200,6 +201,12 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
   }
   parse_library(root, s);
   if (const auto sim = root.optional("simulation")) parse_simulation(*sim, s.sim);
+  if (const auto net = root.optional("network")) {
+    net->allow_only({"deconflict", "correlation_gate_chi2", "correlation_min_sigma_m"});
+    if (const auto v = net->optional("deconflict")) s.network.deconflict = v->boolean();
+    s.network.picture.gate_chi2 = net->number_or("correlation_gate_chi2", 1.0, 1000.0, s.network.picture.gate_chi2);
+    s.network.picture.min_sigma_m = net->number_or("correlation_min_sigma_m", 1.0, 100e3, s.network.picture.min_sigma_m);
+  }
 
   Places places;
   for (const YamlNode& a : root.required("assets").list()) {

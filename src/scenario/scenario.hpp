@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "c2/air_picture.hpp"
 #include "c2/command_post.hpp"
 #include "c2/defended_asset.hpp"
 #include "sensors/radar_params.hpp"
@@ -40,6 +41,12 @@ struct BattalionSpec {
   TrackerParams tracker;
 };
 
+// The integrated network of several battalions.
+struct NetworkParams {
+  bool deconflict = true;        // a battalion does not engage a threat another battalion engages
+  AirPictureParams picture{};    // track-to-track correlation into the shared air picture
+};
+
 struct Scenario {
   std::string source_path;
   std::vector<std::string> files;   // the scenario file and the library files it read, in order
@@ -52,6 +59,7 @@ struct Scenario {
   std::vector<DefendedAsset> assets;
   std::vector<BattalionSpec> battalions;
   std::vector<ThreatSpec> threats;
+  NetworkParams network;
 };
 
 // Defensive layer labels of the interceptor classes, in scenario order, without repeats.

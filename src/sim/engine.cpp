@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "c2/air_picture.hpp"
 #include "sim/battalion.hpp"
 #include "sim/recorder.hpp"
 #include "weapons/interceptor.hpp"
@@ -32,11 +33,20 @@ class Engine {
  public:
   Engine(const Scenario& s, const RunOptions& opt)
       : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
-        rec_(s, seed_, opt.record_trajectories) {
+        rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture) {
     for (std::size_t i = 0; i < s.threats.size(); ++i)
       threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], dt_);
     for (std::size_t b = 0; b < s.battalions.size(); ++b)
       battalions_.push_back(std::make_unique<Battalion>(s, static_cast<int>(b), seed_));
+    // Decision order: battalions with the longest-range interceptors first, so that in a layered
+    // network the outer layers take their shots before the inner ones in the same cycle.
+    for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
+    auto reach = [&](int b) {
+      double r = 0.0;
+      for (const LauncherConfig& l : s.battalions[b].launchers) r = std::max(r, s.interceptor_classes[l.interceptor_class].max_range_m);
+      return r;
+    };
+    std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
     rec_.add_sites(battalions_);
   }
 
@@ -50,7 +60,8 @@ class Engine {
       move_threats(t);
       build_views();
       for (auto& b : battalions_) sense_and_track(*b, t, t1);
-      for (auto& b : battalions_) decide(*b, t1);
+      if (battalions_.size() > 1 && s_.network.deconflict && decision_due(t1)) update_air_picture(t1);
+      for (int b : decision_order_) decide(*battalions_[b], t1);
       launch_due(t1);
       fly_interceptors(t1);
       deliver_assessments(t1);
@@ -111,6 +122,45 @@ class Engine {
     }
   }
 
+  bool decision_due(double t) const {
+    for (const auto& b : battalions_)
+      if (t + 1e-9 >= b->next_decision_t) return true;
+    return false;
+  }
+
+  // The network picture: every battalion's confirmed tracks, correlated into system tracks.
+  void update_air_picture(double t) {
+    std::vector<NetworkTrack> all;
+    for (const auto& b : battalions_)
+      for (const Track& tr : b->tracker.tracks()) {
+        if (tr.status != TrackStatus::Confirmed) continue;
+        Track p;
+        if (!b->tracker.predicted(tr.id, t, p)) continue;
+        all.push_back({b->index, tr.id, b->frame.to_ecef(p.position()), p.P.topLeftCorner<3, 3>().trace() / 3.0});
+      }
+    picture_.update(all);
+  }
+
+  // Local track ids of battalion b whose system track another battalion engages (interceptors in
+  // the air or ordered).
+  std::vector<int> engaged_elsewhere(const Battalion& b) const {
+    std::vector<int> systems;
+    auto note = [&](int battalion, int track_id) {
+      if (battalion == b.index) return;
+      const int sys = picture_.system_id(battalion, track_id);
+      if (sys >= 0) systems.push_back(sys);
+    };
+    for (const Flight& f : flights_)
+      if (f.missile.flying()) note(f.battalion, f.missile.track_id());
+    for (const auto& other : battalions_)
+      for (const FireOrder& o : other->pending) note(other->index, o.track_id);
+    std::vector<int> out;
+    for (int sys : systems)
+      for (const auto& [battalion, track_id] : picture_.members(sys))
+        if (battalion == b.index) out.push_back(track_id);
+    return out;
+  }
+
   void decide(Battalion& b, double t) {
     if (t + 1e-9 < b.next_decision_t) return;
     b.next_decision_t = t + b.spec->doctrine.decision_period_s;
@@ -130,6 +180,7 @@ class Engine {
     in.frame_origin_alt_m = b.frame.origin().alt_m;
     in.free_target_channels = std::max(0, er.target_channels - engaged);
     in.free_missile_channels = std::max(0, er.missile_channels - missiles);
+    if (battalions_.size() > 1 && s_.network.deconflict) in.engaged_elsewhere = engaged_elsewhere(b);
     for (const FireOrder& o : b.command_post.decide(in)) {
       rec_.fire_order(b, o, t);
       b.pending.push_back(o);
@@ -207,6 +258,8 @@ class Engine {
   Recorder rec_;
   std::vector<Threat> threats_;
   std::vector<std::unique_ptr<Battalion>> battalions_;
+  std::vector<int> decision_order_;
+  AirPicture picture_;
   std::vector<Flight> flights_;
   std::vector<PendingAssessment> assessments_;
   std::vector<TruthView> views_;

@@ -12,6 +12,7 @@ namespace skyshield {
 namespace {
 constexpr double kSeekerBasketM = 5e3;   // the seeker searches this far around the uplinked position
 constexpr double kCommandFuzeM = 1e3;    // a command-guided missile's proximity fuze looks this far
+constexpr double kLostGuidanceS = 3.0;   // without uplink and without seeker lock this long: self-destruct
 }  // namespace
 
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
@@ -51,8 +52,16 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
     }
   }
   const TruthView* locked = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr;
-  if (lock_id_ >= 0 && !locked) return finish(InterceptorState::SelfDestructed, t, lock_id_, -1);
+  if (lock_id_ >= 0 && !locked) lock_id_ = -1;  // its target is gone (killed): search again next step
 
+  // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
+  // kLostGuidanceS it destroys itself (and frees its engagement).
+  if (!locked && !uplink) {
+    if (blind_since_ < 0) blind_since_ = t;
+    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, best_miss_ < 1e299 ? best_miss_ : -1);
+  } else {
+    blind_since_ = -1.0;
+  }
   // Guidance target: the seeker's target, else the uplinked track, else the stationary aim point.
   Vec3 tgt_pos = aim_, tgt_vel = Vec3::Zero();
   if (locked) {

@@ -65,6 +65,7 @@ class Interceptor {
   InterceptorOutcome outcome_{};
   double target_pk_ = 1.0;
   double last_lateral_accel_ = 0.0;
+  double blind_since_ = -1.0;  // time since when there is neither uplink nor seeker lock
 
   static const TruthView* find(std::span<const TruthView> targets, int id);
   void finish(InterceptorState s, double t, int truth_id, double miss);

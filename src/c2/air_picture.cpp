@@ -1,0 +1,103 @@
+#include "c2/air_picture.hpp"
+
+#include <algorithm>
+
+#include "tracking/assignment.hpp"
+
+namespace skyshield {
+
+namespace {
+double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams& p) {
+  const double var = std::max(a.pos_var_m2 + b.pos_var_m2, 2.0 * p.min_sigma_m * p.min_sigma_m);
+  return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
+}
+}  // namespace
+
+void AirPicture::update(const std::vector<NetworkTrack>& tracks) {
+  std::map<std::pair<int, int>, int> next;
+  // System tracks as they stand: the members that keep their number (still inside the gate of the
+  // system's other members).
+  std::map<int, std::vector<const NetworkTrack*>> systems;
+  std::vector<const NetworkTrack*> fresh;
+  for (const NetworkTrack& t : tracks) {
+    const auto it = system_of_.find({t.battalion, t.track_id});
+    if (it != system_of_.end()) systems[it->second].push_back(&t);
+    else fresh.push_back(&t);
+  }
+  for (auto& [id, mem] : systems) {
+    // A member drifting out of the gate of the system's first member leaves the system.
+    const NetworkTrack* anchor = mem.front();
+    for (const NetworkTrack* m : mem) {
+      if (m == anchor || chi2(*m, *anchor, params_) <= params_.gate_chi2) next[{m->battalion, m->track_id}] = id;
+      else fresh.push_back(m);
+    }
+  }
+  // Fresh tracks, battalion by battalion, join a system track that has no member of their own
+  // battalion, by exact assignment on the chi-square distance to the system's anchor (its first
+  // member); the others open new system tracks (which later battalions' tracks may join).
+  std::sort(fresh.begin(), fresh.end(), [](const NetworkTrack* a, const NetworkTrack* b) {
+    return std::make_pair(a->battalion, a->track_id) < std::make_pair(b->battalion, b->track_id);
+  });
+  std::map<std::pair<int, int>, const NetworkTrack*> by_key;
+  for (const NetworkTrack& t : tracks) by_key[{t.battalion, t.track_id}] = &t;
+  for (std::size_t lo = 0; lo < fresh.size();) {
+    std::size_t hi = lo;
+    while (hi < fresh.size() && fresh[hi]->battalion == fresh[lo]->battalion) ++hi;
+    const int battalion = fresh[lo]->battalion;
+    std::map<int, const NetworkTrack*> anchor;
+    std::map<int, bool> has_own;
+    for (const auto& [key, id] : next) {
+      if (!anchor.count(id)) anchor[id] = by_key.at(key);
+      if (key.first == battalion) has_own[id] = true;
+    }
+    std::vector<int> ids;
+    for (const auto& [id, a] : anchor)
+      if (!has_own[id]) ids.push_back(id);
+    Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(hi - lo), static_cast<Eigen::Index>(ids.size()), kForbidden);
+    for (std::size_t f = lo; f < hi; ++f)
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        const double d = chi2(*fresh[f], *anchor[ids[k]], params_);
+        if (d <= params_.gate_chi2) cost(static_cast<Eigen::Index>(f - lo), static_cast<Eigen::Index>(k)) = d;
+      }
+    const std::vector<int> match = solve_assignment(cost);
+    for (std::size_t f = lo; f < hi; ++f)
+      next[{fresh[f]->battalion, fresh[f]->track_id}] = match[f - lo] >= 0 ? ids[match[f - lo]] : next_system_++;
+    lo = hi;
+  }
+  // Merge system tracks of different battalions that have come together (they were opened apart,
+  // e.g. while one of the tracks was young and uncertain): lower number kept.
+  for (bool merged = true; merged;) {
+    merged = false;
+    std::map<int, const NetworkTrack*> anchor;
+    std::map<int, std::vector<int>> battalions;
+    for (const auto& [key, id] : next) {
+      if (!anchor.count(id)) anchor[id] = by_key.at(key);
+      battalions[id].push_back(key.first);
+    }
+    for (auto a = anchor.begin(); a != anchor.end() && !merged; ++a)
+      for (auto b = std::next(a); b != anchor.end() && !merged; ++b) {
+        bool shared = false;
+        for (int x : battalions[a->first])
+          for (int y : battalions[b->first]) shared = shared || x == y;
+        if (shared || chi2(*a->second, *b->second, params_) > params_.gate_chi2) continue;
+        for (auto& [key, id] : next)
+          if (id == b->first) id = a->first;
+        merged = true;
+      }
+  }
+  system_of_ = std::move(next);
+}
+
+int AirPicture::system_id(int battalion, int track_id) const {
+  const auto it = system_of_.find({battalion, track_id});
+  return it == system_of_.end() ? -1 : it->second;
+}
+
+std::vector<std::pair<int, int>> AirPicture::members(int system_id) const {
+  std::vector<std::pair<int, int>> out;
+  for (const auto& [key, id] : system_of_)
+    if (id == system_id) out.push_back(key);
+  return out;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,44 @@
+#pragma once
+// The network's shared air picture: correlates the confirmed tracks of all battalions into system
+// tracks (one per physical object, as far as the correlation can tell), so that battalions can see
+// which threats another battalion already engages. Track-to-track correlation by an exact
+// assignment on a chi-square distance between track positions (each battalion's track keeps its
+// system track while it stays inside the gate, so system numbers are stable).
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "core/vec.hpp"
+
+namespace skyshield {
+
+struct NetworkTrack {
+  int battalion = -1;
+  int track_id = -1;
+  Vec3 pos_ecef = Vec3::Zero();
+  double pos_var_m2 = 0.0;     // mean position variance per axis (trace / 3)
+};
+
+struct AirPictureParams {
+  double gate_chi2 = 16.27;    // 3-dof chi-square gate (99.9 %) on the difference of two tracks
+  double min_sigma_m = 300.0;  // floor of the difference's sigma per axis (registration, timing)
+};
+
+class AirPicture {
+ public:
+  explicit AirPicture(AirPictureParams params = {}) : params_(params) {}
+
+  // Re-correlates with the battalions' current tracks (all at the same time).
+  void update(const std::vector<NetworkTrack>& tracks);
+  // System track of a battalion's track, -1 when unknown.
+  int system_id(int battalion, int track_id) const;
+  // Battalion tracks on the same system track.
+  std::vector<std::pair<int, int>> members(int system_id) const;
+
+ private:
+  AirPictureParams params_;
+  std::map<std::pair<int, int>, int> system_of_;   // (battalion, track) -> system track
+  int next_system_ = 1;
+};
+
+}  // namespace skyshield
