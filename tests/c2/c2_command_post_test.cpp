@@ -86,5 +86,52 @@ TEST(CommandPost, HigherPriorityThreatServedFirst) {
   EXPECT_EQ(o[0].track_id, 10);  // the nearer missile: same asset value, shorter time to go
 }
 
+TEST(CommandPost, OuterLayersFirstDoctrine) {
+  // A short-range launcher (index 0) and a long-range one can both reach an inbound missile with the
+  // same Pk: greedy takes the first; with outer_layers_first only the longer-range class may fire.
+  for (bool outer_first : {false, true}) {
+    std::vector<InterceptorClass> classes(2);
+    classes[0].name = "short";
+    classes[0].max_range_m = 40e3;
+    classes[1].name = "long";
+    classes[1].max_range_m = 250e3;
+    for (InterceptorClass& c : classes) c.min_altitude_m = 5.0;
+    std::vector<Launcher> launchers;
+    for (int k = 0; k < 2; ++k) {
+      LauncherConfig lc;
+      lc.site = Geodetic{-25.0, 135.0, 0.0};
+      lc.interceptor_class = k;
+      launchers.emplace_back(lc);
+    }
+    std::vector<Track> tracks(1);
+    tracks[0].id = 5;
+    tracks[0].status = TrackStatus::Confirmed;
+    tracks[0].classified = ThreatClass::CruiseMissile;
+    tracks[0].x << 0, 30e3, 100, 0, -250, 0;
+    DoctrineParams d;
+    d.outer_layers_first = outer_first;
+    CommandPost cp({{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, d);
+    CommandPostInputs in;
+    in.tracks = &tracks;
+    in.classes = &classes;
+    in.launchers = &launchers;
+    in.launchers_enu.assign(2, Vec3::Zero());
+    in.free_target_channels = 10;
+    in.free_missile_channels = 10;
+    const std::vector<FireOrder> o = cp.decide(in);
+    ASSERT_EQ(o.size(), 1u);
+    EXPECT_EQ(o[0].launcher_index, outer_first ? 1 : 0) << "outer_layers_first " << outer_first;
+  }
+}
+
+TEST(CommandPost, HoldsFireOnThreatsEngagedElsewhereInTheNetwork) {
+  Battery s;
+  CommandPostInputs in = s.inputs(0.0, 10, 20);
+  in.engaged_elsewhere = {10};
+  const std::vector<FireOrder> o = s.cp.decide(in);
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_EQ(o[0].track_id, 11);
+}
+
 }  // namespace
 }  // namespace skyshield

@@ -78,5 +78,45 @@ TEST(Interceptor, SelfDestructsWhenTheTargetRunsAway) {
   EXPECT_NEAR(f.outcome.t, 30.0, 0.1);
 }
 
+TEST(Interceptor, SelfDestructsAfterThreeSecondsBlind) {
+  // No uplink (the battalion lost its track) and nothing in seeker range: the missile flies blind
+  // and destroys itself after 3 s (interceptor.cpp kLostGuidanceS).
+  const InterceptorClass c = long_range();
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(Vec3(0, 80e3, 8000)), Rng(4));
+  const std::vector<TruthView> none;
+  int k = 0;
+  for (; k < 400 && m.flying(); ++k) m.step(k * 0.05, 0.05, std::nullopt, none);
+  EXPECT_EQ(m.outcome().state, InterceptorState::SelfDestructed);
+  EXPECT_NEAR(m.outcome().t, 3.0, 0.051);
+}
+
+TEST(Interceptor, ReacquiresWhenItsTargetIsKilledByAnother) {
+  // Two targets 1 km apart; the seeker locks one; it disappears (killed by another interceptor):
+  // the missile searches again and homes on the other instead of giving up.
+  const InterceptorClass c = long_range();
+  const Vec3 t1(0, 20e3, 3000), t2(1000, 20e3, 3000), v(0, -150, 0);
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(t1 + v * 15.0), Rng(5));
+  m.set_target_pk(1.0);
+  int first_lock = -1;
+  for (int k = 0; k < 4000 && m.flying(); ++k) {
+    const double t = k * 0.05;
+    std::vector<TruthView> views;
+    for (int id : {1, 2}) {
+      if (id == first_lock) continue;  // the first locked target is killed the moment it is locked
+      TruthView tv;
+      tv.id = id;
+      tv.pos_ecef = kFrame.to_ecef((id == 1 ? t1 : t2) + v * t);
+      tv.vel_ecef = kFrame.vector_to_ecef(v);
+      views.push_back(tv);
+    }
+    const Vec3 up = kFrame.to_ecef(t1 + v * t);
+    m.step(t, 0.05, Uplink{up, kFrame.vector_to_ecef(v)}, views);
+    if (first_lock < 0 && m.seeker_lock() >= 0) first_lock = m.seeker_lock();
+  }
+  ASSERT_GE(first_lock, 0);
+  EXPECT_EQ(m.outcome().state, InterceptorState::Killed);
+  EXPECT_NE(m.outcome().truth_id, first_lock);
+}
+
 }  // namespace
 }  // namespace skyshield

@@ -1,0 +1,57 @@
+// Track-to-track correlation of the network picture: tracks of the same objects from different
+// battalions share a system track, objects far apart do not, one battalion's tracks never share
+// one, numbers are stable, and systems opened apart merge when their tracks come together.
+#include <gtest/gtest.h>
+
+#include "c2/air_picture.hpp"
+#include "core/rng.hpp"
+
+namespace skyshield {
+namespace {
+
+const Vec3 kOrigin(-4.0e6, 4.3e6, -2.4e6);
+
+TEST(AirPicture, CorrelatesTheSameObjectsAcrossBattalions) {
+  AirPicture pic;
+  Rng rng(3);
+  std::vector<NetworkTrack> in;
+  for (int obj = 0; obj < 5; ++obj)
+    for (int bn = 0; bn < 3; ++bn) {
+      Vec3 p = kOrigin + Vec3(20e3 * obj, 0, 0);
+      for (int a = 0; a < 3; ++a) p(a) += 200.0 * rng.normal();  // 200 m track errors
+      in.push_back({bn, 100 * bn + obj, p, 200.0 * 200.0});
+    }
+  pic.update(in);
+  for (int obj = 0; obj < 5; ++obj) {
+    const int sys = pic.system_id(0, obj);
+    ASSERT_GE(sys, 0);
+    EXPECT_EQ(pic.system_id(1, 100 + obj), sys);
+    EXPECT_EQ(pic.system_id(2, 200 + obj), sys);
+    EXPECT_EQ(pic.members(sys).size(), 3u);
+    for (int other = 0; other < obj; ++other) EXPECT_NE(pic.system_id(0, other), sys);
+  }
+  // Stable numbers: the same picture again keeps every system number.
+  const int before = pic.system_id(2, 203);
+  pic.update(in);
+  EXPECT_EQ(pic.system_id(2, 203), before);
+  EXPECT_EQ(pic.system_id(7, 1), -1);
+}
+
+TEST(AirPicture, OneBattalionsTracksStaySeparateEvenWhenClose) {
+  AirPicture pic;
+  pic.update({{0, 1, kOrigin, 1e4}, {0, 2, kOrigin + Vec3(100, 0, 0), 1e4}});
+  EXPECT_NE(pic.system_id(0, 1), pic.system_id(0, 2));
+}
+
+TEST(AirPicture, SystemsOpenedApartMergeWhenTheyMeet) {
+  AirPicture pic;
+  pic.update({{0, 1, kOrigin, 1e4}, {1, 9, kOrigin + Vec3(30e3, 0, 0), 1e4}});
+  ASSERT_NE(pic.system_id(0, 1), pic.system_id(1, 9));
+  const int lower = std::min(pic.system_id(0, 1), pic.system_id(1, 9));
+  pic.update({{0, 1, kOrigin, 1e4}, {1, 9, kOrigin + Vec3(150, 0, 0), 1e4}});
+  EXPECT_EQ(pic.system_id(0, 1), pic.system_id(1, 9));
+  EXPECT_EQ(pic.system_id(0, 1), lower);
+}
+
+}  // namespace
+}  // namespace skyshield
