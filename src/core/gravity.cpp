@@ -18,7 +18,7 @@ Vec3 gravitation(const Vec3& p, bool j2) {
 }
 
 Vec3 free_fall_acceleration(const Vec3& pos, const Vec3& vel, const GravityModel& m) {
-  Vec3 a = gravitation(pos, m.j2);
+  Vec3 a = m.enabled ? gravitation(pos, m.j2) : Vec3::Zero();
   if (m.rotating_earth) {
     const Vec3 w(0.0, 0.0, kEarthRotationRate);
     a += -2.0 * w.cross(vel) - w.cross(w.cross(pos));

@@ -15,6 +15,7 @@ inline constexpr double kEarthEquatorialRadius = 6378137.0;
 struct GravityModel {
   bool j2 = true;              // false: central inverse-square field only
   bool rotating_earth = true;  // false: ECEF treated as inertial (no Coriolis, no centrifugal)
+  bool enabled = true;         // false: no gravity at all (test references such as straight-line entry)
 };
 
 // Gravitational acceleration (m/s^2) at an ECEF position: -mu r / |r|^3, plus J2 when enabled.

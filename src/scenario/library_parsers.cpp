@@ -1,6 +1,7 @@
 #include "scenario/library_parsers.hpp"
 
 #include "core/threat_class.hpp"
+#include "scenario/ballistic_parser.hpp"
 
 namespace skyshield {
 
@@ -82,7 +83,8 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
 
 ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   n.allow_only({"class", "rcs_m2", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps",
-                "flight_path_angle_deg", "unit_cost", "source"});
+                "unit_cost", "source", "stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s",
+                "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"});
   ThreatType t;
   t.name = name;
   const YamlNode cls = n.required("class");
@@ -93,14 +95,17 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));
   t.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 0.0);  // optional: without it no cost-exchange ratio
   if (t.cls == ThreatClass::BallisticMissile) {
-    t.flight_path_angle_deg = n.number_or("flight_path_angle_deg", 0.0, 89.0, 0.0);
+    parse_ballistic_params(n, t.ballistic);
+    t.ballistic.body_rcs_m2 = t.rcs_m2;
     for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps"})
-      if (n.has(f)) n.required(f).fail("a ballistic missile's speed comes from its range and flight-path angle");
+      if (n.has(f)) n.required(f).fail("a ballistic missile's speed comes from its stages and its trajectory");
   } else {
     t.speed_mps = n.number_at("speed_mps", 1.0, 3000.0);
     t.max_load_factor = n.number_at("max_load_factor", 1.01, 30.0);
     t.max_climb_rate_mps = n.number_at("max_climb_rate_mps", 0.1, 1000.0);
-    if (n.has("flight_path_angle_deg")) n.required("flight_path_angle_deg").fail("only for ballistic missiles");
+    for (const char* f : {"stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s", "trajectory",
+                          "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"})
+      if (n.has(f)) n.required(f).fail("only for ballistic missiles");
   }
   return t;
 }

@@ -7,8 +7,10 @@
 
 #include "core/error.hpp"
 #include "core/units.hpp"
+#include "scenario/ballistic_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/yaml_node.hpp"
+#include "world/ballistic/targeting.hpp"
 
 namespace skyshield {
 
@@ -137,7 +139,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
 }
 
 void parse_threat(const YamlNode& n, const Scenario& s, const Places& places, std::vector<ThreatSpec>& out) {
-  n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch"});
+  n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch", "trajectory"});
   ThreatSpec t;
   t.name = n.str_at("name");
   t.type_index = find_named(s.threat_types, n.required("type"), "threat type");
@@ -153,8 +155,14 @@ void parse_threat(const YamlNode& n, const Scenario& s, const Places& places, st
     t.aim_point = target;
     if (geodesic_inverse(t.launch_point, target).distance_m < 20e3)
       n.required("launch").fail("a ballistic launch point must be at least 20 km from its target");
+    BallisticMissileParams params = type.ballistic;
+    if (const auto shape = n.optional("trajectory")) params.shape = parse_trajectory_shape(*shape);
+    const TargetingResult plan = plan_ballistic_flight(params, t.launch_point, t.aim_point);
+    if (!plan.ok) n.required("launch").fail(plan.error);
+    t.plan = plan.plan;
   } else {
     if (n.has("launch")) n.required("launch").fail("an air-breathing threat has a route, not a launch point");
+    if (n.has("trajectory")) n.required("trajectory").fail("only a ballistic missile has a trajectory shape");
     for (const YamlNode& p : n.required("route").list()) t.route.push_back(parse_position(p, places));
     // Missiles and drones end their route on the target; an aircraft's route ends at its release point.
     if (type.cls != ThreatClass::Aircraft) t.route.push_back(target);

@@ -35,7 +35,7 @@ class Engine {
       : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
         rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture) {
     for (std::size_t i = 0; i < s.threats.size(); ++i)
-      threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], dt_);
+      threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index]);
     for (std::size_t b = 0; b < s.battalions.size(); ++b)
       battalions_.push_back(std::make_unique<Battalion>(s, static_cast<int>(b), seed_));
     // Decision order: battalions with the longest-range interceptors first, so that in a layered

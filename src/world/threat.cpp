@@ -2,11 +2,10 @@
 
 namespace skyshield {
 
-Threat::Threat(int id, ThreatSpec spec, const ThreatType* type, double dt)
+Threat::Threat(int id, ThreatSpec spec, const ThreatType* type)
     : id_(id), spec_(std::move(spec)), type_(type) {
   if (type_->cls == ThreatClass::BallisticMissile) {
-    ballistic_ = std::make_unique<BallisticMotion>(spec_.launch_point, spec_.aim_point,
-                                                   type_->flight_path_angle_deg, dt);
+    ballistic_ = std::make_unique<BallisticFlight>(type_->ballistic, spec_.launch_point, spec_.plan);
   } else {
     waypoints_ = std::make_unique<WaypointMotion>(spec_.route, type_->speed_mps, type_->max_load_factor,
                                                   type_->max_climb_rate_mps);
@@ -28,14 +27,17 @@ bool Threat::step(double t, double dt) {
   return false;
 }
 
-Vec3 Threat::pos_ecef() const { return ballistic_ ? ballistic_->state().pos : waypoints_->position_ecef(); }
+Vec3 Threat::pos_ecef() const { return ballistic_ ? ballistic_->pos() : waypoints_->position_ecef(); }
 
-Vec3 Threat::vel_ecef() const { return ballistic_ ? ballistic_->state().vel : waypoints_->velocity_ecef(); }
+Vec3 Threat::vel_ecef() const { return ballistic_ ? ballistic_->vel() : waypoints_->velocity_ecef(); }
 
 Geodetic Threat::geodetic() const {
-  return ballistic_ ? geodetic_from_ecef(ballistic_->state().pos) : waypoints_->position();
+  return ballistic_ ? geodetic_from_ecef(ballistic_->pos()) : waypoints_->position();
 }
 
-TruthView Threat::view() const { return {id_, pos_ecef(), vel_ecef(), type_->rcs_m2, type_->swerling}; }
+TruthView Threat::view() const {
+  const double rcs = ballistic_ && ballistic_->separated() ? type_->ballistic.rv_rcs_m2 : type_->rcs_m2;
+  return {id_, pos_ecef(), vel_ecef(), rcs, type_->swerling};
+}
 
 }  // namespace skyshield

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/geo.hpp"
-#include "world/ballistic_motion.hpp"
+#include "world/ballistic/flight.hpp"
 #include "world/threat_type.hpp"
 #include "world/truth_view.hpp"
 #include "world/waypoint_motion.hpp"
@@ -19,6 +19,7 @@ struct ThreatSpec {
   std::vector<Geodetic> route;     // air-breathers: start, waypoints..., final point (target or release)
   Geodetic launch_point;           // ballistic: launch (burnout) point
   Geodetic aim_point;              // ballistic: aim point
+  BallisticPlan plan;              // ballistic: launch solution (from the targeting, at load time)
   int target_asset = -1;           // index of the asset it attacks (for reporting), -1 none
 };
 
@@ -26,7 +27,7 @@ enum class ThreatStatus { Waiting, Flying, Killed, Leaked };
 
 class Threat {
  public:
-  Threat(int id, ThreatSpec spec, const ThreatType* type, double dt);
+  Threat(int id, ThreatSpec spec, const ThreatType* type);
 
   int id() const { return id_; }
   const ThreatSpec& spec() const { return spec_; }
@@ -52,7 +53,7 @@ class Threat {
   const ThreatType* type_;
   ThreatStatus status_ = ThreatStatus::Waiting;
   std::unique_ptr<WaypointMotion> waypoints_;
-  std::unique_ptr<BallisticMotion> ballistic_;
+  std::unique_ptr<BallisticFlight> ballistic_;
 };
 
 }  // namespace skyshield

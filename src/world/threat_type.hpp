@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/threat_class.hpp"
+#include "world/ballistic/missile_params.hpp"
 #include "world/truth_view.hpp"
 
 namespace skyshield {
@@ -18,8 +19,8 @@ struct ThreatType {
   double speed_mps = 250.0;
   double max_load_factor = 4.0;        // g; sets the turn rate omega = g sqrt(n^2 - 1) / v
   double max_climb_rate_mps = 50.0;    // climb and descent limit
-  // Ballistic missiles: flight-path angle at burnout; 0 = the minimum-energy angle 45 deg - psi/4.
-  double flight_path_angle_deg = 0.0;
+  // Ballistic missiles: stages, re-entry vehicle, trajectory shape.
+  BallisticMissileParams ballistic;
 };
 
 }  // namespace skyshield

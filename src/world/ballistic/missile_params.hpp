@@ -1,0 +1,71 @@
+#pragma once
+// What a ballistic missile type is made of, from the scenario library (notional figures; sources
+// in scenarios/library/threats.yaml).
+#include <vector>
+
+namespace skyshield {
+
+struct RocketStage {
+  double thrust_n = 0.0;        // sea-level thrust
+  double burn_time_s = 0.0;
+  double propellant_kg = 0.0;   // burnt at a constant rate propellant / burn_time
+  double dry_mass_kg = 0.0;     // dropped when the stage burns out (or with the RV separation)
+  double vacuum_thrust_n = 0.0; // thrust in vacuum (>= sea level; the nozzle back-pressure term
+                                // F = F_vac - p_a A_e scales with ambient pressure); 0 = same as sea level
+  double mass_flow() const { return propellant_kg / burn_time_s; }
+  // Thrust at ambient pressure p_a (Pa): F_vac - (F_vac - F_sl) p_a / p_0 (Sutton & Biblarz eq. 2-14).
+  double thrust_at(double ambient_pa) const {
+    const double vac = vacuum_thrust_n > 0.0 ? vacuum_thrust_n : thrust_n;
+    return vac - (vac - thrust_n) * ambient_pa / 101325.0;
+  }
+};
+
+enum class TrajectoryShape { MinimumEnergy, Lofted, Depressed };
+
+// Manoeuvring re-entry vehicle: below start altitude on the way down, a lateral weave of the
+// given acceleration and period, limited by the aerodynamic lift available (L/D times drag).
+struct ManeuveringRv {
+  bool enabled = false;
+  double start_altitude_m = 40e3;
+  double accel_g = 3.0;
+  double period_s = 6.0;
+  double lift_to_drag = 2.0;
+};
+
+// Objects released with the warhead: debris and decoys the radars also see.
+struct DecoyCloud {
+  int count = 0;
+  double rcs_m2 = 0.1;
+  double ballistic_coefficient_kg_m2 = 300.0;   // light: they slow down in the atmosphere
+  double spread_mps = 15.0;                     // separation speed (random direction)
+};
+
+struct BallisticMissileParams {
+  std::vector<RocketStage> stages;
+  double payload_kg = 1000.0;                   // the re-entry vehicle
+  double diameter_m = 1.0;                      // body reference diameter (drag area pi d^2 / 4)
+  double vertical_rise_s = 6.0;                 // vertical climb off the pad before pitch-over
+  double pitch_over_s = 6.0;                    // duration of the pitch program to the kick angle
+  TrajectoryShape shape = TrajectoryShape::MinimumEnergy;
+  double shape_offset_deg = 15.0;               // lofted: +, depressed: - on the minimum-energy angle
+  bool separates = false;                       // the RV separates from the spent stage
+  double separation_delay_s = 10.0;             // after thrust cut-off
+  double rv_ballistic_coefficient_kg_m2 = 5000.0;
+  double rv_rcs_m2 = 0.05;                      // after separation
+  double body_rcs_m2 = 1.0;                     // spent stage after separation (the threat type's RCS before)
+  ManeuveringRv marv;
+  DecoyCloud decoys;
+
+  double launch_mass_kg() const {
+    double m = payload_kg;
+    for (const RocketStage& s : stages) m += s.propellant_kg + s.dry_mass_kg;
+    return m;
+  }
+  double total_burn_s() const {
+    double t = 0.0;
+    for (const RocketStage& s : stages) t += s.burn_time_s;
+    return t;
+  }
+};
+
+}  // namespace skyshield
