@@ -98,7 +98,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_missing_library.yaml", 4, "library[2]", "does not exist"},
         BadCase{"bad_ballistic_route.yaml", 35, "threats[1].route", "has a launch point, not a route"},
         BadCase{"bad_unknown_threat_type.yaml", 31, "threats[1].type", "unknown threat type 'long_range_ballistic'"},
-        BadCase{"bad_zero_step.yaml", 6, "simulation.step_s", "must be between"}),
+        BadCase{"bad_zero_step.yaml", 6, "simulation.step_s", "must be between"},
+        BadCase{"bad_burn_time.yaml", 15, "threat_types.test_srbm.stages[0].burn_time_s", "must be between 0.1 and 1000 (got -5)"},
+        BadCase{"bad_no_liftoff.yaml", 15, "threat_types.test_srbm.stages[0].thrust_kn", "cannot lift off"},
+        BadCase{"bad_unreachable_aim.yaml", 34, "threats[1].launch", "aim point unreachable: 900 km away"},
+        BadCase{"bad_trajectory_shape.yaml", 35, "threats[1].trajectory", "must be one of minimum_energy, lofted, depressed"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.file;
       return n.substr(0, n.find('.'));
