@@ -37,11 +37,19 @@ Summary summarize(const RunRecord& run) {
   double total_det = 0.0;
   for (auto& c : s.by_class) c.killed_by_layer.assign(nl, 0);
   s.total.killed_by_layer.assign(nl, 0);
+  s.decoys.killed_by_layer.assign(nl, 0);
+  double decoy_det = 0.0;
   for (const ThreatRecord& t : run.threats) {
+    if (t.outcome == "not_launched") continue;  // carried by a threat that died first
     const int layer = layer_index(run, t.killed_by_layer);
+    if (t.decoy) {
+      add_threat(s.decoys, t, layer, nl, decoy_det);
+      continue;
+    }
     add_threat(s.by_class[static_cast<int>(t.cls)], t, layer, nl, det_sum[static_cast<int>(t.cls)]);
     add_threat(s.total, t, layer, nl, total_det);
   }
+  if (s.decoys.detected > 0) s.decoys.first_detection_mean_s = decoy_det / s.decoys.detected;
   for (int c = 0; c < kThreatClassCount; ++c)
     if (s.by_class[c].detected > 0) s.by_class[c].first_detection_mean_s = det_sum[c] / s.by_class[c].detected;
   if (s.total.detected > 0) s.total.first_detection_mean_s = total_det / s.total.detected;
@@ -79,6 +87,7 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
   for (ThreatClass c : kAllThreatClasses)
     if (s.by_class[static_cast<int>(c)].count > 0) out += row(std::string(to_string(c)), s.by_class[static_cast<int>(c)]);
   out += std::string(header.size() - 1, '-') + "\n" + row("total", s.total);
+  if (s.decoys.count > 0) out += row("decoys/debris", s.decoys);
   out += fmt::format("\n{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8}\n", "interceptor layer", "fired", "kills", "misses",
                      "aborted", "flying", "cost");
   for (std::size_t l = 0; l < run.layers.size(); ++l) {

@@ -23,7 +23,8 @@ struct LayerSummary {
 
 struct Summary {
   std::array<ClassSummary, kThreatClassCount> by_class;
-  ClassSummary total;
+  ClassSummary total;                   // real threats (decoys, debris and never-launched ones excluded)
+  ClassSummary decoys;                  // decoys and debris: what they drew from the defence
   std::vector<LayerSummary> by_layer;   // parallel to RunRecord::layers
   LayerSummary interceptors;            // all layers
 };

@@ -79,6 +79,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
   for (ThreatClass c : kAllThreatClasses)
     if (s.by_class[static_cast<int>(c)].count > 0) by_class[std::string(to_string(c))] = class_json(run, s.by_class[static_cast<int>(c)]);
   j["by_class"] = by_class;
+  if (s.decoys.count > 0) j["decoys"] = class_json(run, s.decoys);
   nlohmann::ordered_json layers = nlohmann::ordered_json::object();
   auto layer_json = [](const LayerSummary& l) {
     return nlohmann::ordered_json{{"fired", l.fired}, {"kills", l.kills}, {"misses", l.misses},

@@ -1,6 +1,7 @@
 #include "scenario/library_parsers.hpp"
 
 #include "core/threat_class.hpp"
+#include "scenario/air_vehicle_parser.hpp"
 #include "scenario/ballistic_parser.hpp"
 
 namespace skyshield {
@@ -82,7 +83,8 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
 }
 
 ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
-  n.allow_only({"class", "rcs_m2", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps",
+  n.allow_only({"class", "rcs_m2", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg",
+                "max_descent_rate_mps", "terrain_clearance_m", "lookahead_s", "terminal", "evasion", "decoy",
                 "unit_cost", "source", "stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s",
                 "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"});
   ThreatType t;
@@ -94,15 +96,17 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   t.rcs_m2 = n.number_at("rcs_m2", 1e-6, 1e4);
   t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));
   t.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 0.0);  // optional: without it no cost-exchange ratio
+  if (const auto d = n.optional("decoy")) t.decoy = d->boolean();
   if (t.cls == ThreatClass::BallisticMissile) {
     parse_ballistic_params(n, t.ballistic);
     t.ballistic.body_rcs_m2 = t.rcs_m2;
-    for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps"})
-      if (n.has(f)) n.required(f).fail("a ballistic missile's speed comes from its stages and its trajectory");
+    for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg", "max_descent_rate_mps",
+                          "terrain_clearance_m", "lookahead_s", "terminal", "evasion"})
+      if (n.has(f)) n.required(f).fail("a ballistic missile flies by its stages and its trajectory, not by air-vehicle limits");
   } else {
-    t.speed_mps = n.number_at("speed_mps", 1.0, 3000.0);
-    t.max_load_factor = n.number_at("max_load_factor", 1.01, 30.0);
-    t.max_climb_rate_mps = n.number_at("max_climb_rate_mps", 0.1, 1000.0);
+    parse_air_vehicle(n, t.air);
+    if (t.air.evasion.enabled && t.cls != ThreatClass::Aircraft)
+      n.required("evasion").fail("only aircraft have a missile-warning evasive manoeuvre");
     for (const char* f : {"stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s", "trajectory",
                           "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"})
       if (n.has(f)) n.required(f).fail("only for ballistic missiles");

@@ -7,46 +7,15 @@
 
 #include "core/error.hpp"
 #include "core/units.hpp"
-#include "scenario/ballistic_parser.hpp"
+#include "scenario/air_vehicle_parser.hpp"
 #include "scenario/library_parsers.hpp"
+#include "scenario/positions.hpp"
+#include "scenario/threat_parser.hpp"
 #include "scenario/yaml_node.hpp"
-#include "world/ballistic/targeting.hpp"
 
 namespace skyshield {
 
 namespace {
-
-// Named places (assets, battalions) that positions may be given relative to.
-using Places = std::map<std::string, Geodetic>;
-
-// A position: absolute {lat, lon, alt} or relative {from, bearing_deg, range_km, alt}.
-Geodetic parse_position(const YamlNode& n, const Places& places) {
-  if (!n.is_map()) n.fail("must be a position map {lat, lon, alt} or {from, bearing_deg, range_km, alt}");
-  Geodetic g;
-  if (n.has("from")) {
-    n.allow_only({"from", "bearing_deg", "range_km", "alt"});
-    const YamlNode from = n.required("from");
-    const auto it = places.find(from.str());
-    if (it == places.end()) from.fail(fmt::format("unknown place '{}' (an asset or battalion defined earlier)", from.str()));
-    g = geodesic_direct(it->second, n.number_at("bearing_deg", -360.0, 360.0), n.number_at("range_km", 0.0, 20000.0) * 1e3);
-  } else {
-    n.allow_only({"lat", "lon", "alt"});
-    g.lat_deg = n.number_at("lat", -90.0, 90.0);
-    g.lon_deg = n.number_at("lon", -180.0, 180.0);
-  }
-  g.alt_m = n.number_at("alt", -500.0, 1e6);
-  return g;
-}
-
-template <typename T>
-int find_named(const std::vector<T>& items, const YamlNode& ref, const char* what) {
-  const std::string name = ref.str();
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].name == name) return static_cast<int>(i);
-  std::string known;
-  for (const auto& it : items) known += (known.empty() ? "" : ", ") + it.name;
-  ref.fail(fmt::format("unknown {} '{}' (known: {})", what, name, known.empty() ? "none" : known));
-}
 
 template <typename T, typename Parse>
 void parse_library_section(const YamlNode& root, const char* key, std::vector<T>& out, Parse parse) {
@@ -138,46 +107,6 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   return b;
 }
 
-void parse_threat(const YamlNode& n, const Scenario& s, const Places& places, std::vector<ThreatSpec>& out) {
-  n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch", "trajectory"});
-  ThreatSpec t;
-  t.name = n.str_at("name");
-  t.type_index = find_named(s.threat_types, n.required("type"), "threat type");
-  t.launch_time_s = n.number_or("launch_time_s", 0.0, 86400.0, 0.0);
-  t.target_asset = find_named(s.assets, n.required("target"), "asset");
-  const int count = n.has("count") ? static_cast<int>(n.required("count").integer(1, 10000)) : 1;
-  const double interval = n.number_or("interval_s", 0.0, 3600.0, 0.0);
-  const ThreatType& type = s.threat_types[t.type_index];
-  const Geodetic target = s.assets[t.target_asset].site;
-  if (type.cls == ThreatClass::BallisticMissile) {
-    if (n.has("route")) n.required("route").fail("a ballistic missile has a launch point, not a route");
-    t.launch_point = parse_position(n.required("launch"), places);
-    t.aim_point = target;
-    if (geodesic_inverse(t.launch_point, target).distance_m < 20e3)
-      n.required("launch").fail("a ballistic launch point must be at least 20 km from its target");
-    BallisticMissileParams params = type.ballistic;
-    if (const auto shape = n.optional("trajectory")) params.shape = parse_trajectory_shape(*shape);
-    const TargetingResult plan = plan_ballistic_flight(params, t.launch_point, t.aim_point);
-    if (!plan.ok) n.required("launch").fail(plan.error);
-    t.plan = plan.plan;
-  } else {
-    if (n.has("launch")) n.required("launch").fail("an air-breathing threat has a route, not a launch point");
-    if (n.has("trajectory")) n.required("trajectory").fail("only a ballistic missile has a trajectory shape");
-    for (const YamlNode& p : n.required("route").list()) t.route.push_back(parse_position(p, places));
-    // Missiles and drones end their route on the target; an aircraft's route ends at its release point.
-    if (type.cls != ThreatClass::Aircraft) t.route.push_back(target);
-    if (t.route.size() < 2) n.required("route").fail("needs at least two points (start and release point)");
-  }
-  for (const auto& existing : out)
-    if (existing.name == t.name || existing.name.starts_with(t.name + "-")) n.required("name").fail("threat name '" + t.name + "' is used twice");
-  for (int i = 0; i < count; ++i) {
-    ThreatSpec copy = t;
-    if (count > 1) copy.name = fmt::format("{}-{}", t.name, i + 1);
-    copy.launch_time_s = t.launch_time_s + i * interval;
-    out.push_back(std::move(copy));
-  }
-}
-
 }  // namespace
 
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
@@ -185,7 +114,7 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     for (const Override& o : overrides) apply_override(doc, o);
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
-                   "assets", "battalions", "threats", "network"});
+                   "assets", "battalions", "threats", "network", "terrain"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -235,7 +164,8 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     s.battalions.push_back(parse_battalion(b, s, places));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
-  for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, s.threats);
+  if (const auto terrain = root.optional("terrain")) s.terrain = parse_terrain(*terrain);
+  for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places);
   return s;
 }
 

@@ -13,6 +13,7 @@
 #include "tracking/tracker.hpp"
 #include "weapons/interceptor_class.hpp"
 #include "weapons/launcher.hpp"
+#include "world/terrain.hpp"
 #include "world/threat.hpp"
 #include "world/threat_type.hpp"
 
@@ -60,6 +61,7 @@ struct Scenario {
   std::vector<BattalionSpec> battalions;
   std::vector<ThreatSpec> threats;
   NetworkParams network;
+  TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
 };
 
 // Defensive layer labels of the interceptor classes, in scenario order, without repeats.

@@ -33,9 +33,12 @@ class Engine {
  public:
   Engine(const Scenario& s, const RunOptions& opt)
       : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
-        rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture) {
-    for (std::size_t i = 0; i < s.threats.size(); ++i)
-      threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index]);
+        rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture), terrain_(s.terrain) {
+    children_.resize(s.threats.size());
+    for (std::size_t i = 0; i < s.threats.size(); ++i) {
+      threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], &terrain_, seed_);
+      if (s.threats[i].parent >= 0) children_[s.threats[i].parent].push_back(static_cast<int>(i));
+    }
     for (std::size_t b = 0; b < s.battalions.size(); ++b)
       battalions_.push_back(std::make_unique<Battalion>(s, static_cast<int>(b), seed_));
     // Decision order: battalions with the longest-range interceptors first, so that in a layered
@@ -64,6 +67,7 @@ class Engine {
       for (int b : decision_order_) decide(*battalions_[b], t1);
       launch_due(t1);
       fly_interceptors(t1);
+      warn_threats(t1);
       deliver_assessments(t1);
       rec_.sample(t1, threats_, flights_view());
       if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
@@ -73,6 +77,9 @@ class Engine {
     for (const auto& b : battalions_)
       for (const Launcher& l : b->launchers) rounds += l.rounds_left();
     if (opt_.progress) opt_.progress(s_.sim.duration_s, s_.sim.duration_s);
+    for (const Threat& th : threats_)
+      if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
+        rec_.threat_not_launched(th);
     return rec_.finish(step, step * dt_, rounds);
   }
 
@@ -85,9 +92,39 @@ class Engine {
 
   void move_threats(double t) {
     for (Threat& th : threats_) {
-      if (!th.step(t, dt_)) continue;
-      if (th.status() == ThreatStatus::Flying) rec_.threat_appeared(th, t);
-      else if (th.status() == ThreatStatus::Leaked) rec_.threat_leaked(th, t + dt_, s_);
+      const bool changed = th.step(t, dt_);
+      // A carrier releases what it carries (RV separation, weapon release at the end of its route);
+      // what it has not released when it ends never flies.
+      if (th.releasing())
+        for (int c : children_[th.id()]) threats_[c].release(t + dt_, th.pos_ecef(), th.vel_ecef());
+      if (!changed) continue;
+      if (th.status() == ThreatStatus::Flying) {
+        rec_.threat_appeared(th, t);
+      } else if (th.status() == ThreatStatus::Leaked) {
+        rec_.threat_leaked(th, t + dt_, s_);
+        cancel_children(th.id());
+      }
+    }
+  }
+
+  void cancel_children(int id) {
+    for (int c : children_[id]) threats_[c].cancel();
+  }
+
+  // Missile approach warning: aircraft that can evade turn away from interceptors closing within
+  // their warning range.
+  void warn_threats(double t) {
+    for (Threat& th : threats_) {
+      if (!th.alive() || !th.can_evade()) continue;
+      const double range = th.type().air.evasion.warning_range_m;
+      for (const Flight& f : flights_) {
+        if (!f.missile.flying()) continue;
+        const Vec3 d = th.pos_ecef() - f.missile.pos();
+        if (d.norm() < range && d.dot(f.missile.vel() - th.vel_ecef()) > 0.0) {
+          th.missile_warning(f.missile.pos(), t);
+          break;
+        }
+      }
     }
   }
 
@@ -224,7 +261,10 @@ class Engine {
       const InterceptorOutcome& out = f.missile.outcome();
       if (out.state == InterceptorState::Killed) {
         for (Threat& th : threats_)
-          if (th.id() == out.truth_id && th.alive()) th.kill();
+          if (th.id() == out.truth_id && th.alive()) {
+            th.kill();
+            cancel_children(th.id());
+          }
         views_.erase(std::remove_if(views_.begin(), views_.end(), [&](const TruthView& v) { return v.id == out.truth_id; }),
                      views_.end());
       }
@@ -256,10 +296,12 @@ class Engine {
   std::uint64_t seed_;
   double dt_;
   Recorder rec_;
+  AirPicture picture_;
+  Terrain terrain_;
   std::vector<Threat> threats_;
+  std::vector<std::vector<int>> children_;   // per threat: the threats it carries
   std::vector<std::unique_ptr<Battalion>> battalions_;
   std::vector<int> decision_order_;
-  AirPicture picture_;
   std::vector<Flight> flights_;
   std::vector<PendingAssessment> assessments_;
   std::vector<TruthView> views_;

@@ -47,6 +47,7 @@ Recorder::Recorder(const Scenario& s, std::uint64_t seed, bool trajectories)
     r.type = type.name;
     r.cls = type.cls;
     r.unit_cost = type.unit_cost;
+    r.decoy = type.decoy;
     r.launch_time_s = s.threats[i].launch_time_s;
     rec_.threats.push_back(r);
     if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});
@@ -80,14 +81,24 @@ void Recorder::append_sample(int trajectory, double t, const Geodetic& p) {
   rec_.trajectories[trajectory].samples.push_back({t, p});
 }
 
-void Recorder::threat_appeared(const Threat& th, double t) { append_sample(th.id(), t, th.geodetic()); }
+void Recorder::threat_appeared(const Threat& th, double t) {
+  rec_.threats[th.id()].launch_time_s = t;  // the actual launch (time spread, release by a carrier)
+  append_sample(th.id(), t, th.geodetic());
+}
+
+void Recorder::threat_not_launched(const Threat& th) {
+  ThreatRecord& r = rec_.threats[th.id()];
+  r.outcome = "not_launched";
+  r.launch_time_s = -1.0;
+}
 
 void Recorder::threat_leaked(const Threat& th, double t, const Scenario& s) {
   ThreatRecord& r = rec_.threats[th.id()];
   r.outcome = "leaked";
   r.outcome_time_s = t;
   const std::string asset = th.spec().target_asset >= 0 ? s.assets[th.spec().target_asset].name : "";
-  add_event(t, EventType::Leak, r.name, asset, "", 0.0, r.cls == ThreatClass::Aircraft ? "reached release point" : "reached target");
+  add_event(t, EventType::Leak, r.name, asset, "", 0.0,
+            r.decoy ? "decoy or debris reached the ground" : r.cls == ThreatClass::Aircraft ? "reached release point" : "reached target");
   if (r.cls != ThreatClass::Aircraft) {
     const Geodetic aim = th.aim_point();
     r.impact_miss_m = geodesic_inverse(th.geodetic(), aim).distance_m;

@@ -21,6 +21,7 @@ class Recorder {
   void add_sites(const std::vector<std::unique_ptr<Battalion>>& battalions);
   void threat_appeared(const Threat& th, double t);
   void threat_leaked(const Threat& th, double t, const Scenario& s);
+  void threat_not_launched(const Threat& th);
   void detections(const Battalion& b, const Radar& radar, const std::vector<DetectionRecord>& log,
                   const std::vector<Threat>& threats);
   void track_event(const Battalion& b, const TrackEvent& e, const std::vector<TruthView>& views,

@@ -1,11 +1,16 @@
 #pragma once
 // A threat in the world: its type, its mission (route or ballistic aim) and its truth state.
+// Threats may carry others: an aircraft releases stand-off missiles at the end of its route, a
+// ballistic missile releases its spent stage and decoys when the warhead separates. Those are
+// threats of their own, created at load time with a `parent`, waiting until released.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/geo.hpp"
 #include "world/ballistic/flight.hpp"
+#include "world/terrain.hpp"
 #include "world/threat_type.hpp"
 #include "world/truth_view.hpp"
 #include "world/waypoint_motion.hpp"
@@ -16,44 +21,73 @@ struct ThreatSpec {
   std::string name;
   int type_index = -1;
   double launch_time_s = 0.0;
-  std::vector<Geodetic> route;     // air-breathers: start, waypoints..., final point (target or release)
-  Geodetic launch_point;           // ballistic: launch (burnout) point
-  Geodetic aim_point;              // ballistic: aim point
+  std::vector<Geodetic> route;     // air-breathers: start, waypoints..., final point (target or release);
+                                   // released air-breathers: the waypoints after the release point
+  Geodetic launch_point;           // ballistic: launch point
+  Geodetic aim_point;              // ballistic: aim point (released objects: the parent's)
   BallisticPlan plan;              // ballistic: launch solution (from the targeting, at load time)
   int target_asset = -1;           // index of the asset it attacks (for reporting), -1 none
+  // Swarms and raids: per run, each member's route is shifted by a random horizontal offset
+  // (normal, this sigma per axis; the final target point is not moved) and its launch time by a
+  // uniform delay in [0, time_spread_s), drawn from the run's seed.
+  double spread_m = 0.0;
+  double time_spread_s = 0.0;
+  // Released objects: index of the carrier threat, and the delay after its release event.
+  int parent = -1;
+  double release_delay_s = 0.0;
 };
 
-enum class ThreatStatus { Waiting, Flying, Killed, Leaked };
+enum class ThreatStatus { Waiting, Flying, Killed, Leaked, NotLaunched };
 
 class Threat {
  public:
-  Threat(int id, ThreatSpec spec, const ThreatType* type);
+  // `terrain` may be null; `seed` is the run's seed (swarm spread, release dispersion).
+  Threat(int id, ThreatSpec spec, const ThreatType* type, const Terrain* terrain = nullptr, std::uint64_t seed = 0);
 
   int id() const { return id_; }
   const ThreatSpec& spec() const { return spec_; }
   const ThreatType& type() const { return *type_; }
   ThreatStatus status() const { return status_; }
   bool alive() const { return status_ == ThreatStatus::Flying; }
+  double launch_time() const { return launch_time_; }
 
   // Advance the world from t to t + dt: launch when due, fly, and mark Leaked when the mission
   // ends (last waypoint reached or ballistic impact). Returns true when the status changed.
   bool step(double t, double dt);
   void kill() { status_ = ThreatStatus::Killed; }
+  // A released object: its carrier released it at time t from (pos, vel) ECEF.
+  void release(double t, const Vec3& pos, const Vec3& vel);
+  // A released object whose carrier died or ended first: it never flies.
+  void cancel() {
+    if (status_ == ThreatStatus::Waiting) status_ = ThreatStatus::NotLaunched;
+  }
+  // True in the step where this threat released what it carries (RV separation, weapon release).
+  bool releasing() const { return releasing_; }
+  // Missile approach warning from an interceptor at `from` (ECEF); true when it starts evading.
+  bool missile_warning(const Vec3& from, double t);
+  bool can_evade() const { return waypoints_ && type_->air.evasion.enabled; }
 
   Vec3 pos_ecef() const;
   Vec3 vel_ecef() const;
   Geodetic geodetic() const;
   TruthView view() const;
   // Where the threat means to end: the ballistic aim point or the route's last point.
-  Geodetic aim_point() const { return ballistic_ ? spec_.aim_point : spec_.route.back(); }
+  Geodetic aim_point() const;
 
  private:
+  void start_waypoints(std::vector<Geodetic> route);
+
   int id_;
   ThreatSpec spec_;
   const ThreatType* type_;
+  const Terrain* terrain_;
+  std::uint64_t seed_;
+  double launch_time_;
   ThreatStatus status_ = ThreatStatus::Waiting;
+  bool released_ = false, releasing_ = false;
   std::unique_ptr<WaypointMotion> waypoints_;
   std::unique_ptr<BallisticFlight> ballistic_;
+  Vec3 frozen_pos_ = Vec3::Zero();  // where a released object waits (its carrier's position)
 };
 
 }  // namespace skyshield

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/threat_class.hpp"
+#include "world/air_vehicle.hpp"
 #include "world/ballistic/missile_params.hpp"
 #include "world/truth_view.hpp"
 
@@ -15,12 +16,13 @@ struct ThreatType {
   double rcs_m2 = 1.0;                 // mean RCS
   Swerling swerling = Swerling::Case1;
   double unit_cost = 0.0;              // notional cost, same unit as interceptors'; 0 = not given
+  bool decoy = false;                  // a decoy or debris: no warhead; reported apart from real threats
   // Air-breathers (aircraft, drones, cruise missiles).
-  double speed_mps = 250.0;
-  double max_load_factor = 4.0;        // g; sets the turn rate omega = g sqrt(n^2 - 1) / v
-  double max_climb_rate_mps = 50.0;    // climb and descent limit
+  AirVehicleParams air;
   // Ballistic missiles: stages, re-entry vehicle, trajectory shape.
   BallisticMissileParams ballistic;
+  // Released ballistic objects (spent stage, decoys): unpowered, this ballistic coefficient.
+  double object_ballistic_coefficient = 0.0;   // > 0 marks such an object type
 };
 
 }  // namespace skyshield

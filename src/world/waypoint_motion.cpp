@@ -13,47 +13,113 @@ double wrap180(double deg) {
   if (deg < 0) deg += 360.0;
   return deg - 180.0;
 }
+const Terrain kFlat{};
 }  // namespace
 
-WaypointMotion::WaypointMotion(std::vector<Geodetic> route, double speed_mps, double max_load_factor,
-                               double max_climb_rate_mps)
-    : route_(std::move(route)),
-      speed_(speed_mps),
-      turn_rate_(kStandardGravity * std::sqrt(std::max(0.0, max_load_factor * max_load_factor - 1.0)) /
-                 speed_mps),
-      climb_rate_(max_climb_rate_mps),
-      pos_(route_.front()) {
+WaypointMotion::WaypointMotion(std::vector<Geodetic> route, const AirVehicleParams& p, const Terrain* terrain)
+    : route_(std::move(route)), p_(p), terrain_(terrain ? terrain : &kFlat), speed_(p.speed_mps),
+      turn_rate_(p.turn_rate_rad_s()), pos_(route_.front()) {
   if (route_.size() > 1) heading_deg_ = geodesic_inverse(route_[0], route_[1]).azimuth_deg;
+  if (p_.terrain_clearance_m > 0.0) pos_.alt_m = terrain_->height(pos_) + p_.terrain_clearance_m;
+}
+
+double WaypointMotion::height_above_ground() const { return pos_.alt_m - terrain_->height(pos_); }
+
+bool WaypointMotion::missile_warning(const Vec3& from_ecef, double t) {
+  if (!p_.evasion.enabled || finished()) return false;
+  const Geodetic m = geodetic_from_ecef(from_ecef);
+  evade_heading_deg_ = geodesic_inverse(m, pos_).azimuth_deg;  // away from the missile
+  evade_until_ = t + p_.evasion.duration_s;
+  return true;
+}
+
+double WaypointMotion::commanded_heading(const GeodesicResult& to_wp) const {
+  if (evading()) return evade_heading_deg_;
+  double h = to_wp.azimuth_deg;
+  if (terminal_ && p_.terminal.kind == TerminalKind::Weave && !diving_)
+    h += p_.terminal.weave_amplitude_deg * std::sin(2 * kPi * (t_ - terminal_start_t_) / p_.terminal.weave_period_s);
+  return h;
+}
+
+double WaypointMotion::vertical_speed(const Geodetic& target, const GeodesicResult& to_wp, double dt) {
+  const TerminalManoeuvre& tm = p_.terminal;
+  const bool last_leg = next_ + 1 == route_.size();
+  const double above = pos_.alt_m - target.alt_m;
+  // Dive: line of sight onto the target once it lies at the dive angle below (pop-up and dive).
+  if (last_leg && !evading() && (tm.kind == TerminalKind::Dive || (tm.kind == TerminalKind::PopUp && terminal_)) &&
+      above > 0.0 && to_wp.distance_m <= above / std::tan(tm.dive_angle_deg * kDegToRad))
+    diving_ = true;
+  if (diving_) {
+    const double los = std::atan2(pos_.alt_m - target.alt_m, std::max(to_wp.distance_m, 1.0));
+    return -speed_ * std::sin(los);
+  }
+  double want;
+  double tau;  // time to reach the wanted altitude
+  if (evading()) {
+    want = -1e9;  // descend as fast as allowed (to the clearance floor below)
+    tau = dt;
+  } else if (terminal_ && tm.kind == TerminalKind::PopUp) {
+    want = target.alt_m + tm.popup_height_m;
+    tau = dt;
+  } else if (p_.terrain_clearance_m > 0.0) {
+    // Terrain following: clear the highest ground within the look-ahead; hold with a 2 s lag.
+    const double ground = terrain_->max_height_ahead(pos_, heading_deg_, speed_ * p_.lookahead_s);
+    want = ground + p_.terrain_clearance_m;
+    tau = 2.0;
+  } else if (last_leg && (tm.kind == TerminalKind::Dive || tm.kind == TerminalKind::PopUp)) {
+    want = pos_.alt_m;    // hold the cruise altitude until the dive
+    tau = dt;
+  } else {
+    want = target.alt_m;  // reach the waypoint's altitude on arrival
+    tau = std::max(to_wp.distance_m / speed_, dt);
+  }
+  double vs = std::clamp((want - pos_.alt_m) / tau, -p_.max_descent_rate_mps, p_.max_climb_rate_mps);
+  // Never below the clearance floor (or 30 m without terrain following) while evading.
+  if (evading()) {
+    const double floor = terrain_->height(pos_) + std::max(30.0, p_.terrain_clearance_m);
+    vs = std::max(vs, (floor - pos_.alt_m) / dt);
+    vs = std::min(vs, p_.max_climb_rate_mps);
+  }
+  return vs;
 }
 
 bool WaypointMotion::step(double dt) {
   if (finished()) return true;
+  t_ += dt;
   const Geodetic& target = route_[next_];
   const GeodesicResult to_wp = geodesic_inverse(pos_, target);
-  const double error = wrap180(to_wp.azimuth_deg - heading_deg_);
+  const bool last_leg = next_ + 1 == route_.size();
+  if (!terminal_ && last_leg && p_.terminal.kind != TerminalKind::None && to_wp.distance_m <= p_.terminal.start_range_m) {
+    terminal_ = true;
+    terminal_start_t_ = t_;
+  }
+  const double error = wrap180(commanded_heading(to_wp) - heading_deg_);
   const double max_turn = turn_rate_ * dt * kRadToDeg;
   heading_deg_ = wrap180(heading_deg_ + std::clamp(error, -max_turn, max_turn));
 
-  // Climb or descend so as to reach the waypoint's altitude on arrival, within the climb limit.
-  const double time_to_go = std::max(to_wp.distance_m / speed_, dt);
-  vertical_speed_ = std::clamp((target.alt_m - pos_.alt_m) / time_to_go, -climb_rate_, climb_rate_);
+  vertical_speed_ = std::clamp(vertical_speed(target, to_wp, dt), -speed_, speed_);
   const double ground_speed = std::sqrt(std::max(0.0, speed_ * speed_ - vertical_speed_ * vertical_speed_));
   const double advance = ground_speed * dt;
 
-  if (to_wp.distance_m <= advance) {
+  if (!evading() && to_wp.distance_m <= advance) {
+    const double alt = p_.terrain_clearance_m > 0.0 && !last_leg ? pos_.alt_m + vertical_speed_ * dt : target.alt_m;
     pos_ = target;
+    pos_.alt_m = alt;
     ++next_;
     return finished();
   }
-  // A waypoint inside the turn circle and behind the aircraft cannot be reached: take it as passed.
+  // A waypoint inside the turn circle and behind the vehicle cannot be reached: take it as passed
+  // (the last one too: the miss distance of the impact is then reported).
   const double turn_radius = turn_rate_ > 0 ? speed_ / turn_rate_ : 1e18;
-  if (to_wp.distance_m < turn_radius && std::abs(error) > 90.0) {
+  if (!evading() && to_wp.distance_m < turn_radius && std::abs(error) > 90.0) {
     ++next_;
     if (finished()) return true;
   }
   const double alt = pos_.alt_m + vertical_speed_ * dt;
   pos_ = geodesic_direct(pos_, heading_deg_, advance);
   pos_.alt_m = alt;
+  // The ground stops a descent that overshoots (a dive ends on the target, not under it).
+  if (!diving_) pos_.alt_m = std::max(pos_.alt_m, terrain_->height(pos_) + 1.0);
   return false;
 }
 

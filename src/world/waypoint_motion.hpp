@@ -1,38 +1,58 @@
 #pragma once
-// Waypoint flight over the WGS-84 ellipsoid at constant speed: the heading turns toward the next
-// waypoint's geodesic azimuth at most at the rate a level coordinated turn at the type's load
-// factor allows (omega = g sqrt(n^2 - 1) / v), the altitude moves toward the waypoint's altitude
-// at most at the climb rate, and each step moves along the geodesic (GeographicLib).
+// Waypoint flight over the WGS-84 ellipsoid at constant airspeed: the heading turns toward the
+// next waypoint's geodesic azimuth at most at the rate of a level coordinated turn at the type's
+// load factor (omega = g sqrt(n^2 - 1) / v, n capped by the bank limit), the altitude moves toward
+// the waypoint's altitude (or the terrain-following height) within the climb and descent limits,
+// and each step moves along the geodesic (GeographicLib). On the last leg a terminal manoeuvre
+// (pop-up, weave, dive) may take over; on missile warning an evasive turn may interrupt the route.
 #include <vector>
 
 #include "core/geo.hpp"
+#include "world/air_vehicle.hpp"
+#include "world/terrain.hpp"
 
 namespace skyshield {
 
 class WaypointMotion {
  public:
-  WaypointMotion(std::vector<Geodetic> route, double speed_mps, double max_load_factor,
-                 double max_climb_rate_mps);
+  // `terrain` may be null (flat ground at 0 m); it must outlive the motion.
+  WaypointMotion(std::vector<Geodetic> route, const AirVehicleParams& p, const Terrain* terrain = nullptr);
 
   // Advance by dt; returns true once the last waypoint is reached (the position then stays there).
   bool step(double dt);
+  // Missile approach warning: a missile at `from` (ECEF). Starts or prolongs the evasive turn
+  // (away from the missile, descending) when the type has one. Returns true if it evades.
+  bool missile_warning(const Vec3& from_ecef, double t);
 
   const Geodetic& position() const { return pos_; }
   Vec3 position_ecef() const { return ecef_from_geodetic(pos_); }
-  Vec3 velocity_ecef() const;          // from speed, heading and climb rate at the current point
+  Vec3 velocity_ecef() const;          // from speed, heading and vertical speed at the current point
   double heading_deg() const { return heading_deg_; }
   bool finished() const { return next_ >= route_.size(); }
   double turn_rate_rad_s() const { return turn_rate_; }
+  bool evading() const { return evade_until_ > t_; }
+  bool in_terminal() const { return terminal_; }
+  double height_above_ground() const;
 
  private:
+  double commanded_heading(const GeodesicResult& to_wp) const;
+  double vertical_speed(const Geodetic& target, const GeodesicResult& to_wp, double dt);
+
   std::vector<Geodetic> route_;
+  AirVehicleParams p_;
+  const Terrain* terrain_;
   double speed_;
   double turn_rate_;
-  double climb_rate_;
   Geodetic pos_;
   double heading_deg_ = 0.0;
   double vertical_speed_ = 0.0;
   std::size_t next_ = 1;
+  double t_ = 0.0;
+  bool terminal_ = false;
+  double terminal_start_t_ = 0.0;
+  bool diving_ = false;
+  double evade_until_ = -1.0;
+  double evade_heading_deg_ = 0.0;
 };
 
 }  // namespace skyshield

@@ -1,0 +1,31 @@
+#pragma once
+// Positions in a scenario file, absolute or relative to a named place, and lookups by name.
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/geo.hpp"
+#include "scenario/yaml_node.hpp"
+
+namespace skyshield {
+
+// Named places (assets, battalions) that positions may be given relative to.
+using Places = std::map<std::string, Geodetic>;
+
+// A position: absolute {lat, lon, alt} or relative {from, bearing_deg, range_km, alt}.
+Geodetic parse_position(const YamlNode& n, const Places& places);
+
+// Index of the item called `ref` in items, or a scenario error listing the known names.
+template <typename T>
+int find_named(const std::vector<T>& items, const YamlNode& ref, const char* what) {
+  const std::string name = ref.str();
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].name == name) return static_cast<int>(i);
+  std::string known;
+  for (const auto& it : items) known += (known.empty() ? "" : ", ") + it.name;
+  ref.fail(fmt::format("unknown {} '{}' (known: {})", what, name, known.empty() ? "none" : known));
+}
+
+}  // namespace skyshield

@@ -1,0 +1,135 @@
+#include "scenario/threat_parser.hpp"
+
+#include "scenario/ballistic_parser.hpp"
+#include "world/ballistic/targeting.hpp"
+
+namespace skyshield {
+
+namespace {
+
+constexpr double kBoosterBallisticCoefficient = 600.0;  // kg/m^2, notional: a tumbling spent stage
+constexpr double kBoosterSeparationMps = 1.0;           // notional separation push
+
+// The type of an object a ballistic missile type releases ("<type>.booster" or "<type>.decoy"),
+// created on first use.
+int object_type(Scenario& s, int missile_type, const char* kind) {
+  const std::string name = s.threat_types[missile_type].name + "." + kind;
+  for (std::size_t i = 0; i < s.threat_types.size(); ++i)
+    if (s.threat_types[i].name == name) return static_cast<int>(i);
+  const ThreatType& m = s.threat_types[missile_type];
+  ThreatType t;
+  t.name = name;
+  t.cls = ThreatClass::BallisticMissile;  // what a radar and a classifier see
+  t.swerling = m.swerling;
+  t.decoy = true;
+  t.ballistic = m.ballistic;
+  if (std::string(kind) == "booster") {
+    t.rcs_m2 = m.ballistic.body_rcs_m2;
+    t.object_ballistic_coefficient = kBoosterBallisticCoefficient;
+    t.ballistic.decoys.spread_mps = kBoosterSeparationMps;
+  } else {
+    t.rcs_m2 = m.ballistic.decoys.rcs_m2;
+    t.object_ballistic_coefficient = m.ballistic.decoys.ballistic_coefficient_kg_m2;
+  }
+  s.threat_types.push_back(t);
+  return static_cast<int>(s.threat_types.size()) - 1;
+}
+
+struct Released {
+  ThreatSpec spec;
+  int count = 0;
+  double interval_s = 0.0;
+};
+
+// `releases:` of an aircraft: stand-off weapons launched at the end of its route.
+Released parse_releases(const YamlNode& r, const Scenario& s, const Places& places, const ThreatSpec& carrier) {
+  r.allow_only({"type", "count", "interval_s", "route"});
+  Released out;
+  out.spec.type_index = find_named(s.threat_types, r.required("type"), "threat type");
+  const ThreatType& wt = s.threat_types[out.spec.type_index];
+  if (wt.cls == ThreatClass::BallisticMissile || wt.cls == ThreatClass::Aircraft)
+    r.required("type").fail("an aircraft releases cruise missiles or drones (got a " + std::string(to_string(wt.cls)) + ")");
+  out.count = static_cast<int>(r.required("count").integer(1, 64));
+  out.interval_s = r.number_or("interval_s", 0.0, 600.0, 2.0);
+  if (const auto route = r.optional("route"))
+    for (const YamlNode& p : route->list()) out.spec.route.push_back(parse_position(p, places));
+  out.spec.route.push_back(s.assets[carrier.target_asset].site);
+  out.spec.target_asset = carrier.target_asset;
+  return out;
+}
+
+}  // namespace
+
+void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
+  n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch", "trajectory",
+                "spread_m", "time_spread_s", "releases"});
+  ThreatSpec t;
+  t.name = n.str_at("name");
+  t.type_index = find_named(s.threat_types, n.required("type"), "threat type");
+  if (s.threat_types[t.type_index].object_ballistic_coefficient > 0.0)
+    n.required("type").fail("'" + s.threat_types[t.type_index].name + "' is released by its missile, not launched");
+  t.launch_time_s = n.number_or("launch_time_s", 0.0, 86400.0, 0.0);
+  t.target_asset = find_named(s.assets, n.required("target"), "asset");
+  const int count = n.has("count") ? static_cast<int>(n.required("count").integer(1, 10000)) : 1;
+  const double interval = n.number_or("interval_s", 0.0, 3600.0, 0.0);
+  t.spread_m = n.number_or("spread_m", 0.0, 100e3, 0.0);
+  t.time_spread_s = n.number_or("time_spread_s", 0.0, 3600.0, 0.0);
+  const ThreatType type = s.threat_types[t.type_index];  // a copy: object types may be appended below
+  const Geodetic target = s.assets[t.target_asset].site;
+  Released released;
+  if (type.cls == ThreatClass::BallisticMissile) {
+    if (n.has("route")) n.required("route").fail("a ballistic missile has a launch point, not a route");
+    for (const char* f : {"spread_m", "releases"})
+      if (n.has(f)) n.required(f).fail("not for ballistic missiles (their launch point is fixed)");
+    t.launch_point = parse_position(n.required("launch"), places);
+    t.aim_point = target;
+    if (geodesic_inverse(t.launch_point, target).distance_m < 20e3)
+      n.required("launch").fail("a ballistic launch point must be at least 20 km from its target");
+    BallisticMissileParams params = type.ballistic;
+    if (const auto shape = n.optional("trajectory")) params.shape = parse_trajectory_shape(*shape);
+    const TargetingResult plan = plan_ballistic_flight(params, t.launch_point, t.aim_point);
+    if (!plan.ok) n.required("launch").fail(plan.error);
+    t.plan = plan.plan;
+  } else {
+    if (n.has("launch")) n.required("launch").fail("an air-breathing threat has a route, not a launch point");
+    if (n.has("trajectory")) n.required("trajectory").fail("only a ballistic missile has a trajectory shape");
+    for (const YamlNode& p : n.required("route").list()) t.route.push_back(parse_position(p, places));
+    // Missiles and drones end their route on the target; an aircraft's route ends at its release point.
+    if (type.cls != ThreatClass::Aircraft) t.route.push_back(target);
+    if (t.route.size() < 2) n.required("route").fail("needs at least two points (start and release point)");
+    if (const auto r = n.optional("releases")) {
+      if (type.cls != ThreatClass::Aircraft) r->fail("only aircraft release weapons");
+      released = parse_releases(*r, s, places, t);
+    }
+  }
+  for (const auto& existing : s.threats)
+    if (existing.name == t.name || existing.name.starts_with(t.name + "-"))
+      n.required("name").fail("threat name '" + t.name + "' is used twice");
+  const bool separates = type.cls == ThreatClass::BallisticMissile && type.ballistic.separates;
+  const int booster = separates ? object_type(s, t.type_index, "booster") : -1;
+  const int decoy = separates && type.ballistic.decoys.count > 0 ? object_type(s, t.type_index, "decoy") : -1;
+  for (int i = 0; i < count; ++i) {
+    ThreatSpec copy = t;
+    if (count > 1) copy.name = fmt::format("{}-{}", t.name, i + 1);
+    copy.launch_time_s = t.launch_time_s + i * interval;
+    const int parent = static_cast<int>(s.threats.size());
+    s.threats.push_back(copy);
+    auto child = [&](ThreatSpec c, int type_index, const std::string& name, double delay) {
+      c.name = copy.name + "/" + name;
+      c.type_index = type_index;
+      c.parent = parent;
+      c.release_delay_s = delay;
+      c.target_asset = copy.target_asset;
+      c.aim_point = copy.aim_point;
+      c.launch_time_s = 0.0;
+      s.threats.push_back(std::move(c));
+    };
+    for (int k = 0; k < released.count; ++k)
+      child(released.spec, released.spec.type_index, fmt::format("{}-{}", s.threat_types[released.spec.type_index].name, k + 1),
+            k * released.interval_s);
+    if (booster >= 0) child(ThreatSpec{}, booster, "booster", 0.0);
+    for (int k = 0; decoy >= 0 && k < type.ballistic.decoys.count; ++k) child(ThreatSpec{}, decoy, fmt::format("decoy-{}", k + 1), 0.0);
+  }
+}
+
+}  // namespace skyshield
