@@ -16,5 +16,7 @@ std::string summary_json(const RunRecord& run, const Summary& s);
 // Plan view (km east/north of the first asset) of every trajectory, site and range ring, plus an
 // altitude-versus-time panel.
 std::string engagement_svg(const RunRecord& run);
+// Altitude against ground range from launch, one panel per threat class (profiles.svg).
+std::string profile_svg(const RunRecord& run);
 
 }  // namespace skyshield

@@ -57,9 +57,9 @@ class Threat {
   void kill() { status_ = ThreatStatus::Killed; }
   // A released object: its carrier released it at time t from (pos, vel) ECEF.
   void release(double t, const Vec3& pos, const Vec3& vel);
-  // A released object whose carrier died or ended first: it never flies.
+  // A carried object whose carrier died or ended before releasing it: it never flies.
   void cancel() {
-    if (status_ == ThreatStatus::Waiting) status_ = ThreatStatus::NotLaunched;
+    if (status_ == ThreatStatus::Waiting && !released_) status_ = ThreatStatus::NotLaunched;
   }
   // True in the step where this threat released what it carries (RV separation, weapon release).
   bool releasing() const { return releasing_; }

@@ -20,7 +20,8 @@ WaypointMotion::WaypointMotion(std::vector<Geodetic> route, const AirVehiclePara
     : route_(std::move(route)), p_(p), terrain_(terrain ? terrain : &kFlat), speed_(p.speed_mps),
       turn_rate_(p.turn_rate_rad_s()), pos_(route_.front()) {
   if (route_.size() > 1) heading_deg_ = geodesic_inverse(route_[0], route_[1]).azimuth_deg;
-  if (p_.terrain_clearance_m > 0.0) pos_.alt_m = terrain_->height(pos_) + p_.terrain_clearance_m;
+  // A ground or ship launch starts at its following height; an air launch descends to it.
+  if (p_.terrain_clearance_m > 0.0) pos_.alt_m = std::max(pos_.alt_m, terrain_->height(pos_) + p_.terrain_clearance_m);
 }
 
 double WaypointMotion::height_above_ground() const { return pos_.alt_m - terrain_->height(pos_); }
