@@ -20,8 +20,12 @@ double Terrain::height(double lat_deg, double lon_deg) const {
 double Terrain::max_height_ahead(const Geodetic& from, double azimuth_deg, double distance_m) const {
   double h = height(from);
   if (p_.kind == TerrainParams::Kind::Flat || distance_m <= 0.0) return h;
+  // Sample every 100 m along the heading; over a few km a local spherical step (R = 6371 km) is
+  // within metres of the geodesic, far inside the 100 m sampling.
   const int n = std::max(1, static_cast<int>(std::ceil(distance_m / 100.0)));
-  for (int i = 1; i <= n; ++i) h = std::max(h, height(geodesic_direct(from, azimuth_deg, distance_m * i / n)));
+  const double az = azimuth_deg * kDegToRad, step = distance_m / n / 6371008.8 * kRadToDeg;
+  const double dlat = step * std::cos(az), dlon = step * std::sin(az) / std::max(1e-6, std::cos(from.lat_deg * kDegToRad));
+  for (int i = 1; i <= n; ++i) h = std::max(h, height(from.lat_deg + i * dlat, from.lon_deg + i * dlon));
   return h;
 }
 
