@@ -22,14 +22,14 @@ int object_type(Scenario& s, int missile_type, const char* kind) {
   t.cls = ThreatClass::BallisticMissile;  // what a radar and a classifier see
   t.swerling = m.swerling;
   t.decoy = true;
-  t.ballistic = m.ballistic;
   if (std::string(kind) == "booster") {
     t.rcs_m2 = m.ballistic.body_rcs_m2;
     t.object_ballistic_coefficient = kBoosterBallisticCoefficient;
-    t.ballistic.decoys.spread_mps = kBoosterSeparationMps;
+    t.object_separation_mps = kBoosterSeparationMps;
   } else {
     t.rcs_m2 = m.ballistic.decoys.rcs_m2;
     t.object_ballistic_coefficient = m.ballistic.decoys.ballistic_coefficient_kg_m2;
+    t.object_separation_mps = m.ballistic.decoys.spread_mps;
   }
   s.threat_types.push_back(t);
   return static_cast<int>(s.threat_types.size()) - 1;

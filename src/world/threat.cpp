@@ -42,7 +42,7 @@ void Threat::release(double t, const Vec3& pos, const Vec3& vel) {
     // A released ballistic object: the carrier's state plus a small random separation velocity.
     Rng rng = Rng::stream(seed_, "release", static_cast<std::uint64_t>(id_));
     const Vec3 dv(rng.normal(), rng.normal(), rng.normal());
-    const double spread = type_->ballistic.decoys.spread_mps;
+    const double spread = type_->object_separation_mps;
     DragModel drag;
     drag.ballistic_coefficient = type_->object_ballistic_coefficient;
     ballistic_ = std::make_unique<BallisticFlight>(pos, vel + spread * dv, 100.0, drag, spec_.aim_point.alt_m);

@@ -23,6 +23,7 @@ struct ThreatType {
   BallisticMissileParams ballistic;
   // Released ballistic objects (spent stage, decoys): unpowered, this ballistic coefficient.
   double object_ballistic_coefficient = 0.0;   // > 0 marks such an object type
+  double object_separation_mps = 0.0;          // sigma of its random separation velocity per axis
 };
 
 }  // namespace skyshield

@@ -64,7 +64,8 @@ TEST(Ballistic, ReentryPeakDecelerationMatchesAllenEggers) {
   drag.ballistic_coefficient = beta;
   BallisticFlight f(pos, vel, 500.0, drag, 0.0, {GravityModel{false, false, false}, false});
   double peak = 0.0;
-  while (!f.step(0.01) && f.altitude_m() > 2e3) peak = std::max(peak, f.max_drag_decel_mps2());
+  while (!f.step(0.01) && f.altitude_m() > 2e3)
+    peak = std::max(peak, drag_acceleration(f.pos(), f.vel(), f.mass(), f.drag()).norm());
   auto scale_height = [](double h) {
     const double d = 10.0;
     return -us1976(h).density_kg_m3 * 2 * d / (us1976(h + d).density_kg_m3 - us1976(h - d).density_kg_m3);

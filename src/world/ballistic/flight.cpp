@@ -138,17 +138,11 @@ bool BallisticFlight::step(double dt) {
       vel_ = v0 + f * (vel_ - v0);
       t_ = t0 + f * (t_ - t0);
       impacted_ = true;
-      weave_ = 0.0;
       return true;
     }
-    if (t_ >= cutoff_) {
-      const Vec3 drag = drag_acceleration(pos_, vel_, mass_, drag_);
-      max_drag_ = std::max(max_drag_, drag.norm());
-      if (p_ && p_->marv.enabled && opt_.manoeuvre && marv_start_t_ < 0.0 && vel_.dot(pos_) < 0.0 &&
-          h < p_->marv.start_altitude_m)
-        marv_start_t_ = t_;
-      weave_ = marv_start_t_ >= 0.0 ? weave(t_, pos_, vel_, drag).norm() : 0.0;
-    }
+    if (t_ >= cutoff_ && p_ && p_->marv.enabled && opt_.manoeuvre && marv_start_t_ < 0.0 && vel_.dot(pos_) < 0.0 &&
+        h < p_->marv.start_altitude_m)
+      marv_start_t_ = t_;
   }
   return impacted_;
 }

@@ -50,6 +50,7 @@ class BallisticFlight {
   const Vec3& pos() const { return pos_; }
   const Vec3& vel() const { return vel_; }
   double mass() const { return mass_; }
+  const DragModel& drag() const { return drag_; }
   bool powered() const { return t_ < cutoff_; }
   bool separated() const { return separated_; }
   bool impacted() const { return impacted_; }
@@ -58,10 +59,7 @@ class BallisticFlight {
   double burnout_speed_mps() const { return bo_speed_; }
   double burnout_alt_m() const { return bo_alt_; }
   double apogee_m() const { return apogee_; }
-  double max_drag_decel_mps2() const { return max_drag_; }  // largest drag deceleration after cut-off
   double altitude_m() const { return fast_altitude(pos_); }
-  // Lateral acceleration of the MaRV weave in the last step (m/s^2), 0 when not manoeuvring.
-  double weave_accel_mps2() const { return weave_; }
 
  private:
   struct Deriv {
@@ -89,7 +87,7 @@ class BallisticFlight {
   double marv_start_t_ = -1.0;
   double regime_t_ = 0.0;       // midpoint of the current substep: fixes thrust on/off and stage
   int thrusting_stage_ = -1;    // stage burning in the current substep, -1 none
-  double bo_gamma_deg_ = 0.0, bo_speed_ = 0.0, bo_alt_ = 0.0, apogee_ = 0.0, max_drag_ = 0.0, weave_ = 0.0;
+  double bo_gamma_deg_ = 0.0, bo_speed_ = 0.0, bo_alt_ = 0.0, apogee_ = 0.0;
 };
 
 // Flight-path angle (deg) of a velocity at a position: above the local horizontal.
