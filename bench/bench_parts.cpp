@@ -29,7 +29,7 @@ std::vector<TruthView> ring_of_targets(const Geodetic& centre, int n) {
   for (int i = 0; i < n; ++i) {
     Geodetic g = geodesic_direct(centre, 360.0 * i / n, 100e3 + 1e3 * (i % 50));
     g.alt_m = 5000.0;
-    v.push_back({i, ecef_from_geodetic(g), Vec3(100, 0, 0), 5.0, Swerling::Case1});
+    v.push_back({i, ecef_from_geodetic(g), Vec3(100, 0, 0), RcsPattern::isotropic(5.0), Swerling::Case1});
   }
   return v;
 }

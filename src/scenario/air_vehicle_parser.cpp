@@ -35,22 +35,4 @@ void parse_air_vehicle(const YamlNode& n, AirVehicleParams& p) {
   }
 }
 
-TerrainParams parse_terrain(const YamlNode& n) {
-  n.allow_only({"kind", "base_m", "amplitude_m", "wavelength_km"});
-  TerrainParams t;
-  const YamlNode kind = n.required("kind");
-  if (kind.str() == "flat") t.kind = TerrainParams::Kind::Flat;
-  else if (kind.str() == "hills") t.kind = TerrainParams::Kind::Hills;
-  else kind.fail("must be 'flat' or 'hills' (got '" + kind.str() + "')");
-  t.base_m = n.number_or("base_m", -500.0, 9000.0, 0.0);
-  if (t.kind == TerrainParams::Kind::Hills) {
-    t.amplitude_m = n.number_at("amplitude_m", 0.0, 9000.0);
-    t.wavelength_m = n.number_at("wavelength_km", 0.1, 1000.0) * 1e3;
-  } else {
-    for (const char* f : {"amplitude_m", "wavelength_km"})
-      if (n.has(f)) n.required(f).fail("only for kind: hills");
-  }
-  return t;
-}
-
 }  // namespace skyshield

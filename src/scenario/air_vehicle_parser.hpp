@@ -3,12 +3,9 @@
 // limits, terrain following, terminal and evasive manoeuvres) from the scenario library.
 #include "scenario/yaml_node.hpp"
 #include "world/air_vehicle.hpp"
-#include "world/terrain.hpp"
 
 namespace skyshield {
 
 void parse_air_vehicle(const YamlNode& n, AirVehicleParams& p);
-// The scenario's `terrain:` section.
-TerrainParams parse_terrain(const YamlNode& n);
 
 }  // namespace skyshield

@@ -41,7 +41,8 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
                 "noise_figure_db", "losses_db", "pfa", "instrumented_range_km", "min_elevation_deg",
                 "max_elevation_deg", "antenna_height_m", "scan_period_s", "sector_center_deg", "sector_width_deg",
                 "beamwidth_az_deg", "beamwidth_el_deg", "range_resolution_m", "monopulse_k", "target_channels",
-                "missile_channels", "track_dwell_period_s", "source"});
+                "missile_channels", "track_dwell_period_s", "source", "noncoherent_looks", "sidelobe_level_db",
+                "velocity_resolution_mps"});
   RadarParams r;
   r.name = name;
   const YamlNode kind = n.required("kind");
@@ -54,6 +55,9 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
   r.frequency_hz = n.number_at("frequency_ghz", 0.003, 100.0) * 1e9;
   r.pulse_width_s = n.number_at("pulse_width_us", 1e-3, 1e5) * 1e-6;
   r.pulses_integrated = static_cast<int>(n.required("pulses_integrated").integer(1, 100000));
+  r.noncoherent_looks = static_cast<int>(n.optional("noncoherent_looks") ? n.required("noncoherent_looks").integer(1, 10000) : 1);
+  r.sidelobe_level_db = n.number_or("sidelobe_level_db", -80.0, -3.0, r.sidelobe_level_db);
+  r.velocity_resolution_mps = n.number_or("velocity_resolution_mps", 0.01, 1000.0, 0.0);
   r.noise_figure_db = n.number_at("noise_figure_db", 0.0, 30.0);
   r.losses_db = n.number_at("losses_db", 0.0, 40.0);
   r.pfa = n.number_at("pfa", 1e-14, 0.1);
@@ -82,8 +86,31 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
   return r;
 }
 
+static RcsPattern parse_rcs(const YamlNode& n) {
+  if (n.has("rcs_m2") == n.has("rcs")) n.fail("give exactly one of rcs_m2 (isotropic) or rcs: {nose_m2, beam_m2, tail_m2}");
+  if (n.has("rcs_m2")) return RcsPattern::isotropic(n.number_at("rcs_m2", 1e-6, 1e4));
+  const YamlNode r = n.required("rcs");
+  r.allow_only({"nose_m2", "beam_m2", "tail_m2"});
+  return {r.number_at("nose_m2", 1e-6, 1e4), r.number_at("beam_m2", 1e-6, 1e4), r.number_at("tail_m2", 1e-6, 1e4)};
+}
+
+static JammerParams parse_jammer(const YamlNode& n) {
+  n.allow_only({"power_w", "gain_db", "band_ghz", "losses_db"});
+  JammerParams j;
+  j.power_w = n.number_at("power_w", 1e-3, 1e7);
+  j.gain_db = n.number_or("gain_db", -20.0, 40.0, 0.0);
+  j.losses_db = n.number_or("losses_db", 0.0, 30.0, 0.0);
+  const YamlNode band = n.required("band_ghz");
+  const std::vector<YamlNode> b = band.list();
+  if (b.size() != 2) band.fail("must be [low, high] in GHz");
+  j.band_low_hz = b[0].number(0.01, 100.0) * 1e9;
+  j.band_high_hz = b[1].number(0.01, 100.0) * 1e9;
+  if (j.band_high_hz <= j.band_low_hz) band.fail("high must be above low");
+  return j;
+}
+
 ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
-  n.allow_only({"class", "rcs_m2", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg",
+  n.allow_only({"class", "rcs_m2", "rcs", "jammer", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg",
                 "max_descent_rate_mps", "terrain_clearance_m", "lookahead_s", "terminal", "evasion", "decoy",
                 "unit_cost", "source", "stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s",
                 "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"});
@@ -93,13 +120,13 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   const auto c = threat_class_from_string(cls.str());
   if (!c) cls.fail("must be one of aircraft, drone, cruise_missile, ballistic_missile (got '" + cls.str() + "')");
   t.cls = *c;
-  t.rcs_m2 = n.number_at("rcs_m2", 1e-6, 1e4);
+  t.rcs = parse_rcs(n);
+  if (const auto j = n.optional("jammer")) t.jammer = parse_jammer(*j);
   t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));
   t.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 0.0);  // optional: without it no cost-exchange ratio
   if (const auto d = n.optional("decoy")) t.decoy = d->boolean();
   if (t.cls == ThreatClass::BallisticMissile) {
     parse_ballistic_params(n, t.ballistic);
-    t.ballistic.body_rcs_m2 = t.rcs_m2;
     for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg", "max_descent_rate_mps",
                           "terrain_clearance_m", "lookahead_s", "terminal", "evasion"})
       if (n.has(f)) n.required(f).fail("a ballistic missile flies by its stages and its trajectory, not by air-vehicle limits");

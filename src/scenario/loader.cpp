@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "scenario/air_vehicle_parser.hpp"
+#include "scenario/terrain_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/positions.hpp"
 #include "scenario/threat_parser.hpp"
@@ -75,16 +76,16 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   return t;
 }
 
-BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places) {
+BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places, const Terrain& ground) {
   n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "doctrine", "tracker"});
   BattalionSpec b;
   b.name = n.str_at("name");
-  b.command_post = parse_position(n.required("position"), places);
+  b.command_post = parse_position(n.required("position"), places, &ground);
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
     r.allow_only({"name", "type", "position"});
     b.radars.push_back({r.str_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
-                        parse_position(r.required("position"), places)});
+                        parse_position(r.required("position"), places, &ground)});
   }
   if (b.radars.empty()) n.required("radars").fail("a battalion needs at least one radar");
   const YamlNode er = n.required("engagement_radar");
@@ -97,7 +98,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
     c.name = l.str_at("name");
     c.interceptor_class = find_named(s.interceptor_classes, l.required("class"), "interceptor class");
     c.tubes = static_cast<int>(l.required("tubes").integer(1, 64));
-    c.site = parse_position(l.required("position"), places);
+    c.site = parse_position(l.required("position"), places, &ground);
     c.reaction_time_s = l.number_or("reaction_time_s", 0.0, 600.0, c.reaction_time_s);
     c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
     b.launchers.push_back(c);
@@ -145,12 +146,14 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     s.network.picture.min_sigma_m = net->number_or("correlation_min_sigma_m", 1.0, 100e3, s.network.picture.min_sigma_m);
   }
 
+  if (const auto terrain = root.optional("terrain")) s.terrain = parse_terrain(*terrain, s.files);
+  const Terrain ground(s.terrain);
   Places places;
   for (const YamlNode& a : root.required("assets").list()) {
     a.allow_only({"name", "position", "value", "radius_m"});
     DefendedAsset asset;
     asset.name = a.str_at("name");
-    asset.site = parse_position(a.required("position"), places);
+    asset.site = parse_position(a.required("position"), places, &ground);
     asset.value = a.number_at("value", 0.0, 1e9);
     asset.radius_m = a.number_or("radius_m", 1.0, 1e6, asset.radius_m);
     if (places.count(asset.name)) a.required("name").fail("name '" + asset.name + "' is used twice");
@@ -161,10 +164,9 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
   for (const YamlNode& b : root.required("battalions").list()) {
     const std::string name = b.str_at("name");
     if (places.count(name)) b.required("name").fail("name '" + name + "' is used twice");
-    s.battalions.push_back(parse_battalion(b, s, places));
+    s.battalions.push_back(parse_battalion(b, s, places, ground));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
-  if (const auto terrain = root.optional("terrain")) s.terrain = parse_terrain(*terrain);
   for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places);
   return s;
 }

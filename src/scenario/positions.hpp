@@ -8,14 +8,16 @@
 
 #include "core/geo.hpp"
 #include "scenario/yaml_node.hpp"
+#include "world/terrain.hpp"
 
 namespace skyshield {
 
 // Named places (assets, battalions) that positions may be given relative to.
 using Places = std::map<std::string, Geodetic>;
 
-// A position: absolute {lat, lon, alt} or relative {from, bearing_deg, range_km, alt}.
-Geodetic parse_position(const YamlNode& n, const Places& places);
+// A position: absolute {lat, lon, alt} or relative {from, bearing_deg, range_km, alt}. Ground sites
+// may give `agl` (metres above the scenario's terrain, `ground`) instead of `alt`.
+Geodetic parse_position(const YamlNode& n, const Places& places, const Terrain* ground = nullptr);
 
 // Index of the item called `ref` in items, or a scenario error listing the known names.
 template <typename T>

@@ -23,11 +23,11 @@ int object_type(Scenario& s, int missile_type, const char* kind) {
   t.swerling = m.swerling;
   t.decoy = true;
   if (std::string(kind) == "booster") {
-    t.rcs_m2 = m.ballistic.body_rcs_m2;
+    t.rcs = m.rcs;  // the spent stage keeps the missile body's RCS
     t.object_ballistic_coefficient = kBoosterBallisticCoefficient;
     t.object_separation_mps = kBoosterSeparationMps;
   } else {
-    t.rcs_m2 = m.ballistic.decoys.rcs_m2;
+    t.rcs = RcsPattern::isotropic(m.ballistic.decoys.rcs_m2);
     t.object_ballistic_coefficient = m.ballistic.decoys.ballistic_coefficient_kg_m2;
     t.object_separation_mps = m.ballistic.decoys.spread_mps;
   }

@@ -2,25 +2,130 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
+#include <stdexcept>
 
 namespace skyshield {
 
 namespace {
 
-// Probability that a non-central chi-square variable with 2 degrees of freedom and
-// non-centrality 2*lambda exceeds 2*x, written as a Poisson mixture of central chi-squares:
-//   Q1(sqrt(2 lambda), sqrt(2 x)) = sum_k Pois(k; lambda) * Q(k + 1, x),
-// with Q(k + 1, x) = e^-x sum_{j<=k} x^j / j! the regularised upper incomplete gamma function and
-// P = 1 - Q its complement. Every term of both sums is positive: the result is computed as the hit
-// sum when below 1/2 and as 1 - (the miss sum) above, so that both tails keep full relative accuracy.
-double poisson_mixture_q(double lambda, double x) {
-  // Terms t_j = e^-x x^j / j!, up to where they vanish (Poisson tail beyond x + 40 sqrt(x) + 60).
-  const int J = static_cast<int>(std::ceil(x + 40.0 * std::sqrt(x) + 60.0));
-  std::vector<double> q(J + 1), p(J + 1);  // q[k] = Q(k + 1, x), p[k] = P(k + 1, x)
-  const double log_x = x > 0.0 ? std::log(x) : 0.0;
+// Poisson probabilities t_j = e^-x x^j / j!, j = 0..J, with J far enough into the tail that the
+// rest is below double precision (the Poisson tail beyond x + 12 sqrt(x) + 40 is < 1e-25).
+std::vector<double> poisson_terms(double x, int j_min) {
+  const int J = std::max(j_min, static_cast<int>(std::ceil(x + 12.0 * std::sqrt(x) + 40.0)));
   std::vector<double> t(J + 1);
+  const double log_x = x > 0.0 ? std::log(x) : 0.0;
   for (int j = 0; j <= J; ++j) t[j] = x > 0.0 ? std::exp(-x + j * log_x - std::lgamma(j + 1.0)) : (j == 0 ? 1.0 : 0.0);
+  return t;
+}
+
+// Regularised upper incomplete gamma of integer order: Q(n, x) = sum_{j<n} e^-x x^j / j!,
+// summed in the log domain so that values far below 1 keep their relative accuracy.
+double upper_gamma_q(int n, double x) {
+  if (x <= 0.0) return 1.0;
+  double log_max = -1e300;
+  std::vector<double> lt(n);
+  for (int j = 0; j < n; ++j) log_max = std::max(log_max, lt[j] = -x + j * std::log(x) - std::lgamma(j + 1.0));
+  double s = 0.0;
+  for (double l : lt) s += std::exp(l - log_max);
+  return std::min(1.0, std::exp(log_max) * s);
+}
+
+}  // namespace
+
+double square_law_threshold(int looks, double pfa) {
+  if (looks < 1 || !(pfa > 0.0 && pfa < 1.0)) throw std::invalid_argument("square_law_threshold: looks >= 1, 0 < pfa < 1");
+  if (looks == 1) return -std::log(pfa);
+  // Q(N, T) decreases in T: bracket, then bisect on ln Q.
+  double lo = 0.0, hi = looks + 10.0;
+  while (upper_gamma_q(looks, hi) > pfa) hi *= 2.0;
+  const double target = std::log(pfa);
+  for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (std::log(upper_gamma_q(looks, mid)) > target ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+SquareLawDetector::SquareLawDetector(double pfa, int looks)
+    : pfa_(pfa), looks_(looks), threshold_(square_law_threshold(looks, pfa)) {
+  // t_j for the threshold; Q(N + k, T) = sum_{j < N + k} t_j, P(N + k, T) = sum_{j >= N + k} t_j.
+  const std::vector<double> t = poisson_terms(threshold_, looks_ + 1);
+  const int J = static_cast<int>(t.size()) - 1;
+  const int K = J - looks_;  // beyond K, Q = 1 to double precision
+  q_.resize(K + 1);
+  p_.resize(K + 1);
+  double below = 0.0;
+  for (int j = 0; j < looks_; ++j) below += t[j];
+  double above = 0.0;
+  std::vector<double> tail(J + 2, 0.0);
+  for (int j = J; j >= 0; --j) tail[j] = above += t[j];
+  for (int k = 0; k <= K; ++k) {
+    q_[k] = std::min(1.0, below);
+    p_[k] = tail[looks_ + k];
+    below += t[looks_ + k];
+  }
+  // The incomplete-gamma identity fixes Q(N, T) = Pfa exactly; use it rather than the sum.
+  q_[0] = pfa_;
+  log_int_.resize(K + 2 * looks_ + 3);
+  for (std::size_t i = 1; i < log_int_.size(); ++i) log_int_[i] = std::log(static_cast<double>(i));
+}
+
+double SquareLawDetector::pd(Swerling sw, double snr) const {
+  if (!(snr > 0.0)) return pfa_;
+  const double n = looks_;
+  const double energy = n * snr;  // mean total signal-to-noise energy over the N looks
+  // Weights w_k of K (the Poisson index), in the log domain: log w_0 and log(w_k / w_(k-1)).
+  double shape = 0.0;  // 0 = Poisson (Swerling 0)
+  switch (sw) {
+    case Swerling::Case0: break;
+    case Swerling::Case1: shape = 1.0; break;
+    case Swerling::Case2: shape = n; break;
+    case Swerling::Case3: shape = 2.0; break;
+    case Swerling::Case4: shape = 2.0 * n; break;
+  }
+  const int K = static_cast<int>(q_.size()) - 1;
+  double log_w, log_ratio_const;
+  if (shape == 0.0) {
+    log_w = -energy;
+    log_ratio_const = std::log(energy);
+  } else {
+    const double theta = energy / shape;
+    log_w = -shape * std::log1p(theta);
+    log_ratio_const = std::log(theta) - std::log1p(theta);
+  }
+  const int m = static_cast<int>(shape);
+  double hit = 0.0, miss = 0.0, weight = 0.0;
+  for (int k = 0; k <= K; ++k) {
+    if (k > 0) log_w += log_ratio_const - log_int_[k] + (shape == 0.0 ? 0.0 : log_int_[k - 1 + m]);
+    const double w = std::exp(log_w);
+    weight += w;
+    hit += w * q_[k];
+    miss += w * p_[k];
+  }
+  // Weight beyond K detects with Q = 1. Both sums have positive terms: use the one that keeps the
+  // relative accuracy of the smaller of Pd and 1 - Pd.
+  const double pd = miss < 0.5 ? 1.0 - miss : hit + std::max(0.0, 1.0 - weight);
+  return std::clamp(pd, 0.0, 1.0);
+}
+
+double SquareLawDetector::required_snr(Swerling sw, double pd_wanted) const {
+  // Pd is increasing in SNR: bisection on the SNR in dB between -40 dB and +70 dB.
+  double lo = -40.0, hi = 70.0;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (pd(sw, std::pow(10.0, mid / 10.0)) < pd_wanted ? lo : hi) = mid;
+  }
+  return std::pow(10.0, 0.5 * (lo + hi) / 10.0);
+}
+
+double marcum_q1(double a, double b) {
+  // Q1(a, b) = sum_k Pois(k; a^2/2) Q(k + 1, b^2/2): the N = 1 Swerling 0 mixture with the
+  // threshold b^2/2 given directly.
+  const double lambda = 0.5 * a * a, x = 0.5 * b * b;
+  if (x <= 0.0) return 1.0;
+  const std::vector<double> t = poisson_terms(x, 1);
+  const int J = static_cast<int>(t.size()) - 1;
+  std::vector<double> q(J + 1), p(J + 1);
   double acc = 0.0;
   for (int k = 0; k <= J; ++k) q[k] = std::min(1.0, acc += t[k]);
   acc = 0.0;
@@ -29,51 +134,28 @@ double poisson_mixture_q(double lambda, double x) {
     acc += t[k];
   }
   const double spread = 12.0 * std::sqrt(lambda) + 40.0;
+  const int k_hi = std::min(J, static_cast<int>(std::ceil(lambda + spread)));
   const int k_lo = static_cast<int>(std::max(0.0, std::floor(lambda - spread)));
-  const int k_hi = static_cast<int>(std::ceil(lambda + spread));
   const double log_lambda = lambda > 0.0 ? std::log(lambda) : 0.0;
-  double hit = 0.0, miss = 0.0;
+  double hit = 0.0, miss = 0.0, weight = 0.0;
   for (int k = k_lo; k <= k_hi; ++k) {
-    const double pois = lambda > 0.0 ? std::exp(-lambda + k * log_lambda - std::lgamma(k + 1.0)) : (k == 0 ? 1.0 : 0.0);
-    hit += pois * q[std::min(k, J)];
-    if (k < J) miss += pois * p[k];
+    const double w = lambda > 0.0 ? std::exp(-lambda + k * log_lambda - std::lgamma(k + 1.0)) : (k == 0 ? 1.0 : 0.0);
+    weight += w;
+    hit += w * q[k];
+    miss += w * p[k];
   }
-  return std::clamp(hit < 0.5 ? hit : 1.0 - miss, 0.0, 1.0);
+  // Weight outside [k_lo, k_hi] is below 1e-25 under k_lo; above k_hi (or J) it detects with Q = 1.
+  return std::clamp(miss < 0.5 ? 1.0 - miss : hit + std::max(0.0, 1.0 - weight), 0.0, 1.0);
 }
 
-}  // namespace
-
-double marcum_q1(double a, double b) {
-  return poisson_mixture_q(0.5 * a * a, 0.5 * b * b);
+double detection_probability(Swerling sw, double snr, double pfa, int looks) {
+  if (!(snr >= 0.0)) return 0.0;
+  if (!(pfa > 0.0 && pfa < 1.0)) return pfa >= 1.0 ? 1.0 : 0.0;
+  return SquareLawDetector(pfa, looks).pd(sw, snr);
 }
 
-double detection_probability(Swerling sw, double snr, double pfa) {
-  if (!(pfa > 0.0 && pfa < 1.0) || !(snr >= 0.0)) return snr >= 0.0 ? (pfa >= 1.0 ? 1.0 : 0.0) : 0.0;
-  const double t = -std::log(pfa);       // normalised threshold of the square-law detector
-  switch (sw) {
-    case Swerling::Case0:                // steady target: Pd = Q1(sqrt(2 SNR), sqrt(-2 ln Pfa))
-      return poisson_mixture_q(snr, t);
-    case Swerling::Case1:                // Rayleigh amplitude, N = 1: Pd = Pfa^(1 / (1 + SNR))
-    case Swerling::Case2:                // (cases 1 and 2 coincide for one look)
-      return std::exp(-t / (1.0 + snr));
-    case Swerling::Case3:                // one dominant plus Rayleigh (chi-square, 4 dof), N = 1:
-    case Swerling::Case4: {              // Pd = (1 + 2 T S / (2 + S)^2) exp(-2 T / (2 + S))
-      const double d = 2.0 + snr;
-      return std::min(1.0, (1.0 + 2.0 * t * snr / (d * d)) * std::exp(-2.0 * t / d));
-    }
-  }
-  return 0.0;
-}
-
-double required_snr(Swerling sw, double pd, double pfa) {
-  // Pd is increasing in SNR: bisection on log SNR between -30 dB and +60 dB.
-  double lo = -30.0, hi = 60.0;
-  for (int i = 0; i < 100; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    if (detection_probability(sw, std::pow(10.0, mid / 10.0), pfa) < pd) lo = mid;
-    else hi = mid;
-  }
-  return std::pow(10.0, 0.5 * (lo + hi) / 10.0);
+double required_snr(Swerling sw, double pd, double pfa, int looks) {
+  return SquareLawDetector(pfa, looks).required_snr(sw, pd);
 }
 
 }  // namespace skyshield

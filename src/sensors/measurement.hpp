@@ -15,6 +15,10 @@ struct Measurement {
   double sigma_az_rad = 0.0;
   double sigma_el_rad = 0.0;
   double snr_db = 0.0;
+  // Radial velocity (positive opening), engagement radars with Doppler only.
+  bool has_range_rate = false;
+  double range_rate_mps = 0.0;
+  double sigma_range_rate_mps = 0.0;
 };
 
 // The volume a radar looked at during one batch.

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "core/units.hpp"
-#include "sensors/detection.hpp"
 #include "sensors/horizon.hpp"
+#include "sensors/jamming.hpp"
 #include "sensors/radar_equation.hpp"
 
 namespace skyshield {
@@ -16,20 +16,33 @@ constexpr double kTwoPi = 2.0 * kPi;
 // Accuracy uses the SNR only up to 30 dB: beyond it, bias, multipath and glint (not modelled
 // separately) dominate the thermal-noise term.
 constexpr double kAccuracySnrCap = 1000.0;
+// Radial velocities of false alarms are drawn in +- this (m/s): the unambiguous Doppler interval of a
+// notional high-PRF waveform.
+constexpr double kFalseAlarmDopplerSpan = 1500.0;
 
 double wrap_2pi(double a) {
   a = std::fmod(a, kTwoPi);
   return a < 0.0 ? a + kTwoPi : a;
 }
 
+double wrap_pi(double a) {
+  a = wrap_2pi(a);
+  return a > kPi ? a - kTwoPi : a;
+}
+
 double clockwise(double from, double to) { return wrap_2pi(to - from); }
 
 }  // namespace
 
-Radar::Radar(int index, RadarParams params, const Geodetic& site, Rng rng)
-    : index_(index), params_(std::move(params)), antenna_(site), rng_(rng) {
+Radar::Radar(int index, RadarParams params, const Geodetic& site, Rng rng, const Terrain* terrain)
+    : index_(index),
+      params_(std::move(params)),
+      antenna_(site),
+      rng_(rng),
+      detector_(params_.pfa, params_.noncoherent_looks) {
   antenna_.alt_m += params_.antenna_height_m;
   frame_ = LocalFrame(antenna_);
+  if (terrain && !terrain->is_flat()) mask_ = TerrainMask(*terrain, antenna_, params_.instrumented_range_m);
 }
 
 double Radar::beam_azimuth(double t) const {
@@ -37,6 +50,22 @@ double Radar::beam_azimuth(double t) const {
   if (params_.scan == ScanKind::Rotating) return wrap_2pi(kTwoPi * u);
   const double left = (params_.sector_center_deg - 0.5 * params_.sector_width_deg) * kDegToRad;
   return wrap_2pi(left + u * params_.sector_width_deg * kDegToRad);
+}
+
+bool Radar::line_of_sight(const Geodetic& target, const RangeAzEl& rae) const {
+  if (!above_radar_horizon(antenna_, target)) return false;
+  if (!mask_.active()) return true;
+  return !mask_.masked(rae.az_rad, rae.range_m * std::cos(rae.el_rad), target.alt_m);
+}
+
+double Radar::jamming_density(const RangeAzEl& beam) const {
+  double j0 = 0.0;
+  for (const JammerInView& j : jammers_) {
+    const double d_az = wrap_pi(j.rae.az_rad - beam.az_rad) * std::cos(beam.el_rad);
+    const double d_el = j.rae.el_rad - beam.el_rad;
+    j0 += jammer_noise_density(params_, *j.jammer, j.rae.range_m, receive_gain(params_, d_az, d_el));
+  }
+  return j0;
 }
 
 MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> targets,
@@ -74,42 +103,69 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
   for (int i = 0; i < channels; ++i) cov.dwells.push_back(range_az_el_from_enu(frame_.to_enu(dwell_targets_ecef[i])));
   cov.dwell_half_beam_rad = 0.5 * params_.beamwidth_az_deg * kDegToRad;
 
+  // Jammers radiating into the receiver: every jammer in line of sight, wherever the beam points.
+  jammers_.clear();
+  for (const TruthView& tv : targets) {
+    if (!tv.jammer || !tv.jammer->covers(params_.frequency_hz)) continue;
+    const RangeAzEl rae = range_az_el_from_enu(frame_.to_enu(tv.pos_ecef));
+    if (line_of_sight(geodetic_from_ecef(tv.pos_ecef), rae)) jammers_.push_back({rae, tv.jammer});
+  }
+  const double n0 = thermal_noise_density(params_);
+  const double looks = params_.noncoherent_looks;
+
   // Real targets: one detection opportunity per slice in which the beam passed over them.
   for (const TruthView& tv : targets) {
-    const RangeAzEl rae = range_az_el_from_enu(frame_.to_enu(tv.pos_ecef));
+    const Vec3 enu = frame_.to_enu(tv.pos_ecef);
+    const RangeAzEl rae = range_az_el_from_enu(enu);
     if (!cov.covers(rae)) continue;
-    if (!above_radar_horizon(antenna_, geodetic_from_ecef(tv.pos_ecef))) continue;
-    const double snr = radar_snr(params_, tv.rcs_m2, rae.range_m);
-    const double pd = detection_probability(tv.swerling, snr, params_.pfa);
+    if (!line_of_sight(geodetic_from_ecef(tv.pos_ecef), rae)) continue;
+    const double snr = radar_snr(params_, tv.rcs_toward(frame_.origin_ecef()), rae.range_m);
+    const double j0 = jammers_.empty() ? 0.0 : jamming_density(rae);
+    const double sinr = snr * n0 / (n0 + j0);
+    const double pd = detector_.pd(tv.swerling, sinr);
     const bool detected = rng_.uniform() < pd;
-    if (log) log->push_back({index_, tv.id, t0, linear_to_db(snr), pd, detected});
+    if (log) log->push_back({index_, tv.id, t0, linear_to_db(sinr), j0 > 0.0 ? linear_to_db(j0 / n0) : -300.0, pd, detected});
     if (!detected) continue;
-    const double s = std::sqrt(2.0 * std::min(snr, kAccuracySnrCap));
+    // Accuracy from the SINR integrated over the looks.
+    const double s = std::sqrt(2.0 * std::min(looks * sinr, kAccuracySnrCap));
     Measurement m;
     m.t = t0;
-    m.snr_db = linear_to_db(snr);
+    m.snr_db = linear_to_db(sinr);
     m.sigma_range_m = params_.range_resolution_m / s;
     m.sigma_az_rad = params_.beamwidth_az_deg * kDegToRad / (params_.monopulse_k * s);
     m.sigma_el_rad = params_.beamwidth_el_deg * kDegToRad / (params_.monopulse_k * s);
     m.rae.range_m = rae.range_m + m.sigma_range_m * rng_.normal();
     m.rae.az_rad = wrap_2pi(rae.az_rad + m.sigma_az_rad * rng_.normal());
     m.rae.el_rad = rae.el_rad + m.sigma_el_rad * rng_.normal();
+    if (params_.velocity_resolution_mps > 0.0) {
+      // Radial velocity: the target's velocity along the line of sight (the radar stands still);
+      // sigma = Doppler cell width / sqrt(2 SNR), as for range.
+      m.has_range_rate = true;
+      m.sigma_range_rate_mps = params_.velocity_resolution_mps / s;
+      m.range_rate_mps = frame_.vector_to_enu(tv.vel_ecef).dot(enu) / rae.range_m + m.sigma_range_rate_mps * rng_.normal();
+    }
     batch.detections.push_back(m);
   }
+  add_false_alarms(batch, swept, sector);
+  return batch;
+}
 
-  // False alarms: Pfa times the resolution cells searched in this slice (range cells x azimuth
-  // beams x elevation beams), placed uniformly in the searched volume, with threshold-level accuracy.
+void Radar::add_false_alarms(MeasurementBatch& batch, double swept, double sector) {
+  // Pfa times the resolution cells searched in this slice (range cells x azimuth beams x elevation
+  // beams), placed uniformly in the searched volume, with threshold-level accuracy. The detector is a
+  // CFAR: jamming lowers the SINR of targets, not the false-alarm rate.
+  const Coverage& cov = batch.coverage;
   const double el_span = std::max(0.0, cov.max_el_rad - cov.min_el_rad);
   const double az_beams = std::min(swept, sector) / (params_.beamwidth_az_deg * kDegToRad);
   const double el_beams = std::max(1.0, el_span / (params_.beamwidth_el_deg * kDegToRad));
   const double range_cells = params_.instrumented_range_m / params_.range_resolution_m;
   const std::uint64_t n_false = rng_.poisson(params_.pfa * range_cells * az_beams * el_beams);
-  const double threshold_snr = -std::log(params_.pfa);
+  const double threshold_snr = detector_.threshold() / params_.noncoherent_looks;
   const double s = std::sqrt(2.0 * threshold_snr);
   const double width = cov.full_circle ? kTwoPi : clockwise(cov.sweep_from_rad, cov.sweep_to_rad);
   for (std::uint64_t i = 0; i < n_false; ++i) {
     Measurement m;
-    m.t = t0;
+    m.t = batch.t0;
     m.snr_db = linear_to_db(threshold_snr);
     m.sigma_range_m = params_.range_resolution_m / s;
     m.sigma_az_rad = params_.beamwidth_az_deg * kDegToRad / (params_.monopulse_k * s);
@@ -117,9 +173,13 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
     m.rae.range_m = rng_.uniform(0.0, params_.instrumented_range_m);
     m.rae.az_rad = wrap_2pi(cov.sweep_from_rad + rng_.uniform() * width);
     m.rae.el_rad = rng_.uniform(cov.min_el_rad, cov.min_el_rad + el_span);
+    if (params_.velocity_resolution_mps > 0.0) {
+      m.has_range_rate = true;
+      m.sigma_range_rate_mps = params_.velocity_resolution_mps / s;
+      m.range_rate_mps = rng_.uniform(-kFalseAlarmDopplerSpan, kFalseAlarmDopplerSpan);
+    }
     batch.detections.push_back(m);
   }
-  return batch;
 }
 
 }  // namespace skyshield

@@ -1,15 +1,19 @@
 #pragma once
 // One radar: each call to look() covers a time slice [t0, t1) of its scan and returns a
-// MeasurementBatch. Detection follows the range equation, the Swerling Pd, the radar horizon
-// and the instrumented range; measurements carry Gaussian noise that shrinks with SNR;
+// MeasurementBatch. Detection follows the range equation with the target's aspect-dependent RCS,
+// noise jamming (SINR), the Swerling Pd of a square-law detector over the radar's non-coherent
+// looks, the 4/3-earth radar horizon, terrain masking and the instrumented range; measurements
+// carry Gaussian noise that shrinks with SINR (and a radial velocity when the radar has Doppler);
 // false alarms appear from Pfa and the number of resolution cells looked at (targets first,
 // then false alarms; the tracker does not depend on the order).
 #include <span>
 #include <vector>
 
 #include "core/rng.hpp"
+#include "sensors/detection.hpp"
 #include "sensors/measurement.hpp"
 #include "sensors/radar_params.hpp"
+#include "sensors/terrain_mask.hpp"
 #include "world/truth_view.hpp"
 
 namespace skyshield {
@@ -19,18 +23,25 @@ struct DetectionRecord {
   int radar_index = -1;
   int truth_id = -1;
   double t = 0.0;
-  double snr_db = 0.0;
+  double snr_db = 0.0;       // SINR when jammed
+  double jam_db = -300.0;    // jammer-to-noise density ratio J0 / N0
   double pd = 0.0;
   bool detected = false;
 };
 
 class Radar {
  public:
-  Radar(int index, RadarParams params, const Geodetic& site, Rng rng);
+  // terrain, when given and not flat, masks the line of sight (tabulated once here).
+  Radar(int index, RadarParams params, const Geodetic& site, Rng rng, const Terrain* terrain = nullptr);
 
   const RadarParams& params() const { return params_; }
   const LocalFrame& frame() const { return frame_; }   // ENU at the antenna (site + antenna height)
   int index() const { return index_; }
+  const Geodetic& antenna() const { return antenna_; }
+  const SquareLawDetector& detector() const { return detector_; }
+  const TerrainMask& terrain_mask() const { return mask_; }
+  // Line-of-sight test: above the 4/3-earth horizon and not hidden by terrain.
+  bool line_of_sight(const Geodetic& target, const RangeAzEl& rae) const;
 
   // Search azimuth of the beam at time t (radians clockwise from north).
   double beam_azimuth(double t) const;
@@ -44,9 +55,20 @@ class Radar {
  private:
   int index_;
   RadarParams params_;
+  void add_false_alarms(MeasurementBatch& batch, double swept, double sector);
+  // Jammer noise density received while the beam points at rae, from the jammers in view.
+  double jamming_density(const RangeAzEl& rae) const;
+
   Geodetic antenna_;
   LocalFrame frame_;
   Rng rng_;
+  SquareLawDetector detector_;
+  TerrainMask mask_;
+  struct JammerInView {
+    RangeAzEl rae;
+    const JammerParams* jammer;
+  };
+  std::vector<JammerInView> jammers_;   // this look's jammers (scratch)
 };
 
 }  // namespace skyshield

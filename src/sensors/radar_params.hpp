@@ -20,6 +20,7 @@ struct RadarParams {
   double frequency_hz = 3e9;
   double pulse_width_s = 1e-6;      // uncompressed pulse length (energy per pulse = Pt * tau)
   int pulses_integrated = 1;        // pulses integrated coherently per look
+  int noncoherent_looks = 1;        // looks summed non-coherently (square law) per detection decision
   double noise_figure_db = 3.0;     // system noise temperature Ts = T0 * F, T0 = 290 K
   double losses_db = 6.0;           // total system losses L
   double pfa = 1e-6;                // false-alarm probability per resolution cell
@@ -36,6 +37,9 @@ struct RadarParams {
   double beamwidth_el_deg = 1.0;
   double range_resolution_m = 150.0;
   double monopulse_k = 1.6;         // angle sigma = beamwidth / (k * sqrt(2 SNR))
+  double velocity_resolution_mps = 0.0;  // Doppler cell width lambda / (2 T_coherent); 0 = no radial velocity
+  // Receive antenna pattern (jamming): Gaussian main lobe down to a uniform side-lobe floor.
+  double sidelobe_level_db = -30.0; // side-lobe gain relative to the main-lobe peak
   // Engagement radar only (0 = not an engagement radar).
   int target_channels = 0;          // targets it can track for fire control at once
   int missile_channels = 0;         // interceptors it can guide at once

@@ -95,8 +95,9 @@ Vec3 Threat::vel_ecef() const {
 Geodetic Threat::geodetic() const { return waypoints_ ? waypoints_->position() : geodetic_from_ecef(pos_ecef()); }
 
 TruthView Threat::view() const {
-  const double rcs = ballistic_ && ballistic_->separated() ? type_->ballistic.rv_rcs_m2 : type_->rcs_m2;
-  return {id_, pos_ecef(), vel_ecef(), rcs, type_->swerling};
+  const RcsPattern rcs =
+      ballistic_ && ballistic_->separated() ? RcsPattern::isotropic(type_->ballistic.rv_rcs_m2) : type_->rcs;
+  return {id_, pos_ecef(), vel_ecef(), rcs, type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr};
 }
 
 Geodetic Threat::aim_point() const {

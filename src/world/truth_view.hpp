@@ -1,7 +1,9 @@
 #pragma once
 // The narrow window through which sensors and seekers see the truth: where a physical target is,
-// how it moves and how it reflects. No threat class, no name, no intent.
+// how it moves, how it reflects and what it emits. No threat class, no name, no intent.
 #include "core/vec.hpp"
+#include "world/jammer.hpp"
+#include "world/rcs.hpp"
 
 namespace skyshield {
 
@@ -12,8 +14,12 @@ struct TruthView {
   int id = -1;                     // truth entity id; used only for scoring logs, never by the tracker
   Vec3 pos_ecef = Vec3::Zero();    // m
   Vec3 vel_ecef = Vec3::Zero();    // m/s
-  double rcs_m2 = 1.0;             // mean radar cross-section
+  RcsPattern rcs;                  // mean radar cross-section against aspect
   Swerling swerling = Swerling::Case1;
+  const JammerParams* jammer = nullptr;   // noise jammer on board, if any
+
+  // Mean RCS seen from observer_ecef.
+  double rcs_toward(const Vec3& observer_ecef) const { return rcs.toward(pos_ecef, vel_ecef, observer_ecef); }
 };
 
 }  // namespace skyshield

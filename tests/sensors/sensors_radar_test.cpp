@@ -10,11 +10,10 @@
 #include "sensors/horizon.hpp"
 #include "sensors/radar.hpp"
 #include "sensors/radar_equation.hpp"
+#include "radar_test_support.hpp"
 
 namespace skyshield {
 namespace {
-
-const Geodetic kSite{-25.0, 135.0, 100.0};
 
 TEST(Horizon, MatchesTheFourThirdsEarthRule) {
   const double kR = 4.0 / 3.0 * 6371008.8;
@@ -53,46 +52,6 @@ TEST(Coverage, SweepWrapsThroughNorthAndHonoursLimits) {
   c.dwell_half_beam_rad = 0.5 * kDegToRad;
   EXPECT_TRUE(c.covers({60e3, 90.3 * kDegToRad, 0.2}));
   EXPECT_FALSE(c.covers({60e3, 91 * kDegToRad, 0.2}));
-}
-
-RadarParams rotating() {
-  RadarParams p;
-  p.scan = ScanKind::Rotating;
-  p.scan_period_s = 4.0;
-  p.pfa = 1e-12;  // practically no false alarms unless a test asks for them
-  p.instrumented_range_m = 200e3;
-  p.antenna_height_m = 10.0;
-  return p;
-}
-
-TruthView target(const LocalFrame& f, const Vec3& enu, double rcs) {
-  TruthView t;
-  t.id = 7;
-  t.pos_ecef = f.to_ecef(enu);
-  t.rcs_m2 = rcs;
-  t.swerling = Swerling::Case1;
-  return t;
-}
-
-// Counts detection opportunities and detections over n consecutive 0.05 s slices.
-struct Tally {
-  int opportunities = 0, detections = 0, batch_detections = 0;
-  double pd = 0.0;
-};
-Tally sweep(Radar& r, const std::vector<TruthView>& tv, int slices, std::span<const Vec3> dwells = {}) {
-  Tally out;
-  std::vector<DetectionRecord> log;
-  for (int k = 0; k < slices; ++k) {
-    log.clear();
-    const MeasurementBatch b = r.look(0.05 * k, 0.05 * (k + 1), tv, dwells, &log);
-    out.batch_detections += static_cast<int>(b.detections.size());
-    for (const DetectionRecord& d : log) {
-      ++out.opportunities;
-      out.detections += d.detected;
-      out.pd = d.pd;
-    }
-  }
-  return out;
 }
 
 TEST(Radar, OneOpportunityPerRotation) {

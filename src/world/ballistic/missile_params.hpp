@@ -52,7 +52,6 @@ struct BallisticMissileParams {
   double separation_delay_s = 10.0;             // after thrust cut-off
   double rv_ballistic_coefficient_kg_m2 = 5000.0;
   double rv_rcs_m2 = 0.05;                      // after separation
-  double body_rcs_m2 = 1.0;                     // spent stage after separation (the threat type's RCS before)
   ManeuveringRv marv;
   DecoyCloud decoys;
 

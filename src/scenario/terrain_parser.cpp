@@ -1,0 +1,142 @@
+#include "scenario/terrain_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace skyshield {
+
+namespace {
+
+[[noreturn]] void grid_fail(const std::string& path, int line, const std::string& what) {
+  throw InputError(fmt::format("{}:{}: {}", path, line, what));
+}
+
+double parse_number(const std::string& path, int line, const std::string& field, const std::string& text) {
+  std::size_t used = 0;
+  double v = 0.0;
+  try {
+    v = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || !std::isfinite(v)) grid_fail(path, line, fmt::format("{}: '{}' is not a number", field, text));
+  return v;
+}
+
+}  // namespace
+
+ElevationGrid load_esri_ascii_grid(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(fmt::format("{}: cannot open the elevation grid", path));
+  std::map<std::string, std::pair<double, int>> header;  // lower-case key -> value, line
+  std::string line_text;
+  int line = 0;
+  std::streampos data_start = in.tellg();
+  int data_line = 0;  // line before the first data line
+  // Header lines start with a letter; the first line starting otherwise begins the data.
+  while (std::getline(in, line_text)) {
+    ++line;
+    std::istringstream ls(line_text);
+    std::string key, value;
+    if (!(ls >> key)) continue;
+    if (!std::isalpha(static_cast<unsigned char>(key[0]))) break;
+    if (!(ls >> value)) grid_fail(path, line, fmt::format("{}: missing value", key));
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    header[key] = {parse_number(path, line, key, value), line};
+    data_start = in.tellg();
+    data_line = line;
+  }
+  auto need = [&](const char* key) {
+    const auto it = header.find(key);
+    if (it == header.end()) grid_fail(path, line, fmt::format("header field '{}' missing", key));
+    return it->second.first;
+  };
+  ElevationGrid g;
+  const double ncols = need("ncols"), nrows = need("nrows"), cell = need("cellsize");
+  if (ncols < 2 || nrows < 2 || ncols > 20000 || nrows > 20000 || ncols != std::floor(ncols) || nrows != std::floor(nrows))
+    grid_fail(path, header["ncols"].second, "ncols and nrows must be whole numbers in [2, 20000]");
+  if (!(cell > 0.0 && cell <= 1.0)) grid_fail(path, header["cellsize"].second, "cellsize must be in (0, 1] degrees");
+  g.cols = static_cast<int>(ncols);
+  g.rows = static_cast<int>(nrows);
+  g.cell_deg = cell;
+  const bool corner = header.count("xllcorner") > 0;
+  if (corner == (header.count("xllcenter") > 0)) grid_fail(path, 1, "give exactly one of xllcorner or xllcenter");
+  const double x = need(corner ? "xllcorner" : "xllcenter"), y = need(corner ? "yllcorner" : "yllcenter");
+  g.west_lon_deg = x + (corner ? 0.5 * cell : 0.0);
+  g.south_lat_deg = y + (corner ? 0.5 * cell : 0.0);
+  if (g.south_lat_deg < -90.0 || g.south_lat_deg + (g.rows - 1) * cell > 90.0 || g.west_lon_deg < -180.0 ||
+      g.west_lon_deg + (g.cols - 1) * cell > 360.0)
+    grid_fail(path, 1, "the grid does not fit in latitude [-90, 90] and longitude [-180, 360]");
+  const bool has_nodata = header.count("nodata_value") > 0;
+  const double nodata = has_nodata ? header["nodata_value"].first : 0.0;
+
+  // Data: rows * cols numbers, northernmost row first, across any number of lines.
+  in.clear();
+  in.seekg(data_start);
+  line = data_line;
+  g.height_m.assign(static_cast<std::size_t>(g.rows) * g.cols, 0.0);
+  std::size_t n = 0;
+  g.max_height_m = -1e9;
+  while (std::getline(in, line_text)) {
+    ++line;
+    std::istringstream ls(line_text);
+    std::string tok;
+    while (ls >> tok) {
+      if (n >= g.height_m.size()) grid_fail(path, line, fmt::format("more than nrows x ncols = {} heights", g.height_m.size()));
+      double h = parse_number(path, line, fmt::format("height {}", n + 1), tok);
+      if (has_nodata && h == nodata) {
+        h = std::nan("");
+      } else {
+        if (h < -500.0 || h > 9000.0) grid_fail(path, line, fmt::format("height {} m outside [-500, 9000]", tok));
+        g.max_height_m = std::max(g.max_height_m, h);
+      }
+      const std::size_t row_from_north = n / g.cols, col = n % g.cols;
+      g.height_m[(g.rows - 1 - row_from_north) * g.cols + col] = h;
+      ++n;
+    }
+  }
+  if (n != g.height_m.size())
+    grid_fail(path, line, fmt::format("{} heights, expected nrows x ncols = {}", n, g.height_m.size()));
+  return g;
+}
+
+TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_read) {
+  n.allow_only({"kind", "base_m", "amplitude_m", "wavelength_km", "file"});
+  TerrainParams t;
+  const YamlNode kind = n.required("kind");
+  if (kind.str() == "flat") t.kind = TerrainParams::Kind::Flat;
+  else if (kind.str() == "hills") t.kind = TerrainParams::Kind::Hills;
+  else if (kind.str() == "grid") t.kind = TerrainParams::Kind::Grid;
+  else kind.fail("must be 'flat', 'hills' or 'grid' (got '" + kind.str() + "')");
+  t.base_m = n.number_or("base_m", -500.0, 9000.0, 0.0);
+  auto only_for = [&](std::initializer_list<const char*> fields, const char* kind_name) {
+    for (const char* f : fields)
+      if (n.has(f)) n.required(f).fail(std::string("only for kind: ") + kind_name);
+  };
+  if (t.kind == TerrainParams::Kind::Hills) {
+    t.amplitude_m = n.number_at("amplitude_m", 0.0, 9000.0);
+    t.wavelength_m = n.number_at("wavelength_km", 0.1, 1000.0) * 1e3;
+  } else {
+    only_for({"amplitude_m", "wavelength_km"}, "hills");
+  }
+  if (t.kind == TerrainParams::Kind::Grid) {
+    const YamlNode file = n.required("file");
+    const std::string path = (std::filesystem::path(file.file()).parent_path() / file.str()).string();
+    if (!std::filesystem::exists(path)) file.fail("elevation grid '" + path + "' does not exist");
+    t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
+    files_read.push_back(path);
+  } else {
+    only_for({"file"}, "grid");
+  }
+  return t;
+}
+
+}  // namespace skyshield
