@@ -9,8 +9,12 @@ namespace skyshield {
 
 double Terrain::grid_height(double lat_deg, double lon_deg) const {
   const ElevationGrid& g = *p_.grid;
-  const double r = (lat_deg - g.south_lat_deg) / g.cell_deg, c = (lon_deg - g.west_lon_deg) / g.cell_deg;
-  if (!(r >= 0.0 && c >= 0.0 && r <= g.rows - 1 && c <= g.cols - 1)) return p_.base_m;
+  // Grid coordinates, with the edge centres counted in despite rounding (1e-9 cell).
+  double r = (lat_deg - g.south_lat_deg) / g.cell_deg, c = (lon_deg - g.west_lon_deg) / g.cell_deg;
+  constexpr double kEdge = 1e-9;
+  if (!(r >= -kEdge && c >= -kEdge && r <= g.rows - 1 + kEdge && c <= g.cols - 1 + kEdge)) return p_.base_m;
+  r = std::clamp(r, 0.0, g.rows - 1.0);
+  c = std::clamp(c, 0.0, g.cols - 1.0);
   const int r0 = std::min(static_cast<int>(r), g.rows - 2 < 0 ? 0 : g.rows - 2);
   const int c0 = std::min(static_cast<int>(c), g.cols - 2 < 0 ? 0 : g.cols - 2);
   const int r1 = std::min(r0 + 1, g.rows - 1), c1 = std::min(c0 + 1, g.cols - 1);

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/terrain_parser.hpp"
 
 using namespace skyshield;
 
@@ -102,11 +103,42 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_burn_time.yaml", 15, "threat_types.test_srbm.stages[0].burn_time_s", "must be between 0.1 and 1000 (got -5)"},
         BadCase{"bad_no_liftoff.yaml", 15, "threat_types.test_srbm.stages[0].thrust_kn", "cannot lift off"},
         BadCase{"bad_unreachable_aim.yaml", 34, "threats[1].launch", "aim point unreachable: 900 km away"},
-        BadCase{"bad_trajectory_shape.yaml", 35, "threats[1].trajectory", "must be one of minimum_energy, lofted, depressed"}),
+        BadCase{"bad_trajectory_shape.yaml", 35, "threats[1].trajectory", "must be one of minimum_energy, lofted, depressed"},
+        BadCase{"bad_rcs_both.yaml", 7, "threat_types.odd_jet", "give exactly one of rcs_m2 (isotropic) or rcs"},
+        BadCase{"bad_jammer_band.yaml", 13, "threat_types.pod_jet.jammer.band_ghz", "high must be above low"},
+        BadCase{"bad_agl_route.yaml", 29, "threats[0].route[1]", "agl is for ground sites"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.file;
       return n.substr(0, n.find('.'));
     });
+
+TEST(Loader, ElevationGridErrorsNameTheGridFileAndLine) {
+  // bad_grid_value.yaml loads bad_grid.asc, whose 8th line holds a non-number.
+  const std::string err = load_error("bad_grid_value.yaml");
+  EXPECT_EQ(err.rfind(kData + "/bad_grid.asc:8: height 5: 'x1' is not a number", 0), 0u) << err;
+}
+
+TEST(Loader, ElevationGridIsReadNorthFirst) {
+  // ESRI ASCII: the first data row is the northernmost. Cell centres of a corner-registered grid sit half a
+  // cell in; heights interpolate bilinearly between them.
+  const std::string path = kData + "/ridge_grid.asc";
+  const ElevationGrid g = load_esri_ascii_grid(path);
+  ASSERT_EQ(g.rows, 3);
+  ASSERT_EQ(g.cols, 4);
+  EXPECT_DOUBLE_EQ(g.south_lat_deg, -25.05);
+  EXPECT_DOUBLE_EQ(g.west_lon_deg, 134.95);
+  TerrainParams p;
+  p.kind = TerrainParams::Kind::Grid;
+  p.base_m = -1.0;
+  p.grid = std::make_shared<const ElevationGrid>(g);
+  const Terrain t(p);
+  EXPECT_NEAR(t.height(-24.85, 134.95), 1.0, 1e-9);   // north-west centre: first value of the file
+  EXPECT_NEAR(t.height(-25.05, 135.25), 12.0, 1e-9);  // south-east centre: last value
+  EXPECT_NEAR(t.height(-24.95, 135.0), 0.5 * (5.0 + 6.0), 1e-9);   // halfway between two centres of the middle row
+  EXPECT_NEAR(t.height(-24.95, 135.15), -1.0, 1e-9);  // NODATA: the base height
+  EXPECT_DOUBLE_EQ(t.height(-30.0, 135.0), -1.0);     // outside: the base height
+  EXPECT_DOUBLE_EQ(g.max_height_m, 12.0);
+}
 
 TEST(Loader, MissingFileIsAnError) {
   const std::string err = load_error("no_such_file.yaml");
