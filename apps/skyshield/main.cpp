@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, validate.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, radar-coverage, validate.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analysis/coverage_diagram.hpp"
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
 #include "analysis/sweep.hpp"
@@ -28,6 +29,35 @@ int cmd_validate(const std::string& path) {
   const skyshield::Scenario s = skyshield::load_scenario(path);
   std::cout << fmt::format("{}: OK - scenario '{}': {} threats, {} battalions, {} interceptor classes\n", path, s.name,
                            s.threats.size(), s.battalions.size(), s.interceptor_classes.size());
+  return 0;
+}
+
+int cmd_coverage(const std::string& path, double pd, double max_alt_km, const std::string& radar, const std::string& out_dir) {
+  using namespace skyshield;
+  const Scenario s = load_scenario(path);
+  const std::vector<RadarCoverage> cov = scenario_coverage(s, pd, max_alt_km * 1e3, radar);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
+  const std::filesystem::path dir(out_dir);
+  write_file_atomically((dir / "coverage.csv").string(), coverage_csv(cov));
+  write_file_atomically((dir / "coverage.svg").string(), coverage_svg(cov, s.name, pd));
+  // The table: farthest detection range of each threat type, and at which altitude.
+  std::cout << fmt::format("Detection range at Pd >= {:g} per decision (4/3 earth, no terrain, nose-on RCS)\n", pd);
+  for (const RadarCoverage& c : cov) {
+    std::cout << fmt::format("\n{} (antenna {:g} m)\n{:<58} {:>10} {:>12} {:>14}\n", c.radar, c.antenna_height_m, "target",
+                             "max km", "at alt km", "at 100 m, km");
+    for (const CoverageCurve& curve : c.curves) {
+      std::size_t best = 0, low = 0;
+      for (std::size_t i = 0; i < curve.altitude_m.size(); ++i) {
+        if (curve.ground[i].max_m > curve.ground[best].max_m) best = i;
+        if (std::abs(curve.altitude_m[i] - 100.0) < std::abs(curve.altitude_m[low] - 100.0)) low = i;
+      }
+      std::cout << fmt::format("{:<58} {:>10.0f} {:>12.1f} {:>14.0f}\n", curve.label, curve.ground[best].max_m / 1e3,
+                               curve.altitude_m[best] / 1e3, curve.ground[low].empty() ? 0.0 : curve.ground[low].max_m / 1e3);
+    }
+  }
+  std::cout << fmt::format("\nWrote {0}/coverage.csv, {0}/coverage.svg\n", out_dir);
   return 0;
 }
 
@@ -208,6 +238,14 @@ int main(int argc, char** argv) {
   wta->add_option("--save", wta_save, "Write the generated instance to this file");
   wta->add_option("--solver", wta_solver, "greedy | exact | heuristic")->capture_default_str();
   wta->add_option("--time-limit", wta_time, "Wall-clock limit of the exact solver, s")->check(CLI::Range(0.001, 1e6))->capture_default_str();
+  std::string cov_path, cov_radar, cov_out = "out/coverage";
+  double cov_pd = 0.9, cov_alt_km = 30.0;
+  CLI::App* coverage = app.add_subcommand("radar-coverage", "Vertical coverage diagram of the scenario's radars (coverage.svg, coverage.csv)");
+  coverage->add_option("scenario", cov_path, "Scenario YAML file")->required();
+  coverage->add_option("--pd", cov_pd, "Probability of detection per decision")->check(CLI::Range(0.01, 0.999))->capture_default_str();
+  coverage->add_option("--max-alt-km", cov_alt_km, "Top of the diagram, km")->check(CLI::Range(0.1, 1000.0))->capture_default_str();
+  coverage->add_option("--radar", cov_radar, "Only this radar type");
+  coverage->add_option("--out", cov_out, "Output directory")->capture_default_str();
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
@@ -224,6 +262,7 @@ int main(int argc, char** argv) {
       if (wta_path.empty() == wta_random.empty()) throw skyshield::InputError("wta: give either an instance file or --random WxT");
       return cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
     }
+    if (*coverage) return cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
     if (*validate) return cmd_validate(validate_path);
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -6,21 +6,12 @@
 #include <cmath>
 #include <map>
 
+#include "record/svg_axes.hpp"
 #include "record/writers.hpp"
 
 namespace skyshield {
 
 namespace {
-constexpr const char* kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
-
-// A "nice" tick step (1, 2 or 5 x 10^k) giving about five ticks over span.
-double tick_step(double span) {
-  const double raw = span / 5.0, p = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (raw <= m * p) return m * p;
-  return 10 * p;
-}
-
 struct Line {
   std::string type;
   std::vector<std::pair<double, double>> pts;  // (ground range km, altitude km)
@@ -59,40 +50,28 @@ std::string profile_svg(const RunRecord& run) {
     const auto& lines = by_class[c];
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">{}</text>\n", ox, oy - 8,
                        to_string(kAllThreatClasses[c]));
-    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#888\"/>\n", ox, oy, pw, ph);
     if (lines.empty()) {
+      svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#888\"/>\n", ox, oy, pw, ph);
       svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#888\">none in this run</text>\n", ox + pw / 2, oy + ph / 2);
       continue;
     }
-    double xmax = 1e-3, ymax = 1e-3;
+    SvgPanel panel{ox, oy, pw, ph, 1e-3, 1e-3};
     for (const Line& l : lines)
-      for (const auto& [x, y] : l.pts) xmax = std::max(xmax, x), ymax = std::max(ymax, y);
-    const double xs = tick_step(xmax), ys = tick_step(ymax);
-    xmax = std::ceil(xmax / xs) * xs, ymax = std::ceil(ymax / ys) * ys;
-    auto X = [&](double x) { return ox + x / xmax * pw; };
-    auto Y = [&](double y) { return oy + ph - std::max(0.0, y) / ymax * ph; };
-    for (double x = 0; x <= xmax + 1e-9; x += xs)
-      svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#eee\"/><text x=\"{0:.1f}\" y=\"{3}\" "
-                         "text-anchor=\"middle\">{4:g}</text>\n", X(x), oy, oy + ph, oy + ph + 15, x);
-    for (double y = 0; y <= ymax + 1e-9; y += ys)
-      svg += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#eee\"/><text x=\"{3}\" y=\"{4:.1f}\" "
-                         "text-anchor=\"end\">{5:g}</text>\n", ox, Y(y), ox + pw, ox - 5, Y(y) + 4, y);
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">ground range from launch (km)</text>\n", ox + pw / 2, oy + ph + 32);
-    svg += fmt::format("<text x=\"{0}\" y=\"{1}\" transform=\"rotate(-90 {0} {1})\" text-anchor=\"middle\">altitude (km)</text>\n",
-                       ox - 45, oy + ph / 2);
+      for (const auto& [x, y] : l.pts) panel.xmax = std::max(panel.xmax, x), panel.ymax = std::max(panel.ymax, y);
+    svg += panel.axes("ground range from launch (km)", "altitude (km)");
     std::vector<std::string> types;
     for (const Line& l : lines)
       if (std::find(types.begin(), types.end(), l.type) == types.end()) types.push_back(l.type);
     for (const Line& l : lines) {
       const auto k = std::find(types.begin(), types.end(), l.type) - types.begin();
       std::string pts;
-      for (const auto& [x, y] : l.pts) pts += fmt::format("{:.1f},{:.1f} ", X(x), Y(y));
+      for (const auto& [x, y] : l.pts) pts += fmt::format("{:.1f},{:.1f} ", panel.X(x), panel.Y(y));
       svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" opacity=\"0.8\"/>\n", pts,
-                         kPalette[k % 8]);
+                         kSvgPalette[k % 8]);
     }
     for (std::size_t k = 0; k < types.size(); ++k)
       svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-                         ox + pw - 235, oy + 8 + 15 * k, kPalette[k % 8], ox + pw - 220, oy + 17 + 15 * k, types[k]);
+                         ox + pw - 235, oy + 8 + 15 * k, kSvgPalette[k % 8], ox + pw - 220, oy + 17 + 15 * k, types[k]);
   }
   return svg + "</svg>\n";
 }
