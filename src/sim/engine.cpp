@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "c2/air_picture.hpp"
+#include "sensors/dwell_scheduler.hpp"
 #include "sim/battalion.hpp"
 #include "sim/recorder.hpp"
 #include "weapons/interceptor.hpp"
@@ -139,11 +140,23 @@ class Engine {
     const bool dwell_due = std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
     std::vector<Vec3> dwells;
     if (dwell_due) {
-      for (const EngagementState& e : b.command_post.engagements()) {
-        if (e.in_flight <= 0 || static_cast<int>(dwells.size()) >= er.target_channels) continue;
+      // Guided engagements first, then the most urgent threats (sensors/dwell_scheduler).
+      std::vector<DwellRequest> requests;
+      auto request = [&](int track_id, double priority, bool guiding) {
+        for (DwellRequest& r : requests)
+          if (r.track_id == track_id) {
+            r.guiding = r.guiding || guiding;
+            r.priority = std::max(r.priority, priority);
+            return;
+          }
         Vec3 p, v;
-        if (b.track_ecef(e.track_id, t1, p, v)) dwells.push_back(p);
-      }
+        if (b.track_ecef(track_id, t1, p, v)) requests.push_back({track_id, p, priority, guiding});
+      };
+      for (const EngagementState& e : b.command_post.engagements())
+        if (e.in_flight > 0) request(e.track_id, 0.0, true);
+      for (const ThreatAssessment& a : b.command_post.last_assessment())
+        if (a.priority > 0.0) request(a.track_id, a.priority, false);
+      for (const DwellRequest& r : schedule_dwells(std::move(requests), er.target_channels)) dwells.push_back(r.pos_ecef);
     }
     for (Radar& radar : b.radars) {
       detections_.clear();

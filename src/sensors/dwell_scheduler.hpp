@@ -1,0 +1,22 @@
+#pragma once
+// Track-dwell scheduling of an electronically steered engagement radar. Each fire-control cycle the
+// radar has `channels` target channels for dedicated dwells. Tracks with interceptors in flight come
+// first (the radar must keep guiding them), then the tracks threatening a defended asset, most urgent
+// first (precision tracking before launch); ties by track id, so the schedule is deterministic.
+#include <vector>
+
+#include "core/vec.hpp"
+
+namespace skyshield {
+
+struct DwellRequest {
+  int track_id = -1;
+  Vec3 pos_ecef = Vec3::Zero();   // predicted position at the dwell
+  double priority = 0.0;          // threat evaluation priority (higher = more urgent); <= 0: not threatening
+  bool guiding = false;           // interceptors in flight against it
+};
+
+// The requests to dwell on this cycle, in priority order, at most `channels` of them.
+std::vector<DwellRequest> schedule_dwells(std::vector<DwellRequest> requests, int channels);
+
+}  // namespace skyshield
