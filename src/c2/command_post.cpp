@@ -22,6 +22,8 @@ void CommandPost::report_outcome(int track_id, bool killed) {
   if (killed) e.assessed_killed = true;
 }
 
+void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
+
 void CommandPost::drop_track(int track_id) {
   engagements_.erase(std::remove_if(engagements_.begin(), engagements_.end(),
                                     [&](const EngagementState& e) { return e.track_id == track_id; }),

@@ -64,6 +64,8 @@ class CommandPost {
 
   // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.
   void report_outcome(int track_id, bool killed);
+  // A kill assessed by another battalion of the network on the same system track: do not engage it.
+  void mark_killed(int track_id);
   // Forget engagements on tracks that no longer exist.
   void drop_track(int track_id);
 

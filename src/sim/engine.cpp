@@ -192,7 +192,7 @@ class Engine {
   }
 
   // Local track ids of battalion b whose system track another battalion engages (interceptors in
-  // the air or ordered).
+  // the air or ordered, or whose outcome awaits kill assessment).
   std::vector<int> engaged_elsewhere(const Battalion& b) const {
     std::vector<int> systems;
     auto note = [&](int battalion, int track_id) {
@@ -202,6 +202,7 @@ class Engine {
     };
     for (const Flight& f : flights_)
       if (f.missile.flying()) note(f.battalion, f.missile.track_id());
+    for (const PendingAssessment& a : assessments_) note(a.battalion, a.track_id);   // outcome not yet assessed
     for (const auto& other : battalions_)
       for (const FireOrder& o : other->pending) note(other->index, o.track_id);
     std::vector<int> out;
@@ -288,8 +289,17 @@ class Engine {
   }
 
   void deliver_assessments(double t) {
-    for (const PendingAssessment& a : assessments_)
-      if (a.t <= t + 1e-9) battalions_[a.battalion]->command_post.report_outcome(a.track_id, a.killed);
+    for (const PendingAssessment& a : assessments_) {
+      if (a.t > t + 1e-9) continue;
+      battalions_[a.battalion]->command_post.report_outcome(a.track_id, a.killed);
+      // With the shared air picture, a kill is known network-wide: the other battalions' tracks of the
+      // same system track are not engaged again.
+      if (!a.killed || battalions_.size() < 2 || !s_.network.deconflict) continue;
+      const int sys = picture_.system_id(a.battalion, a.track_id);
+      if (sys < 0) continue;
+      for (const auto& [battalion, track_id] : picture_.members(sys))
+        if (battalion != a.battalion) battalions_[battalion]->command_post.mark_killed(track_id);
+    }
     assessments_.erase(std::remove_if(assessments_.begin(), assessments_.end(), [&](const PendingAssessment& a) { return a.t <= t + 1e-9; }),
                        assessments_.end());
   }
