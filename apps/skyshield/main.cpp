@@ -45,7 +45,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
   // The table: farthest detection range of each threat type, and at which altitude.
   std::cout << fmt::format("Detection range at Pd >= {:g} per decision (4/3 earth, no terrain, nose-on RCS)\n", pd);
   for (const RadarCoverage& c : cov) {
-    std::cout << fmt::format("\n{} (antenna {:g} m)\n{:<58} {:>10} {:>12} {:>14}\n", c.radar, c.antenna_height_m, "target",
+    std::cout << fmt::format("\n{} (antenna {:g} m)\n{:<70} {:>8} {:>10} {:>13}\n", c.radar, c.antenna_height_m, "target",
                              "max km", "at alt km", "at 100 m, km");
     for (const CoverageCurve& curve : c.curves) {
       std::size_t best = 0, low = 0;
@@ -53,7 +53,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
         if (curve.ground[i].max_m > curve.ground[best].max_m) best = i;
         if (std::abs(curve.altitude_m[i] - 100.0) < std::abs(curve.altitude_m[low] - 100.0)) low = i;
       }
-      std::cout << fmt::format("{:<58} {:>10.0f} {:>12.1f} {:>14.0f}\n", curve.label, curve.ground[best].max_m / 1e3,
+      std::cout << fmt::format("{:<70} {:>8.0f} {:>10.1f} {:>13.0f}\n", curve.label, curve.ground[best].max_m / 1e3,
                                curve.altitude_m[best] / 1e3, curve.ground[low].empty() ? 0.0 : curve.ground[low].max_m / 1e3);
     }
   }
