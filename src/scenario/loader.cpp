@@ -8,10 +8,11 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "scenario/air_vehicle_parser.hpp"
-#include "scenario/terrain_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/positions.hpp"
+#include "scenario/terrain_parser.hpp"
 #include "scenario/threat_parser.hpp"
+#include "sensors/radar.hpp"
 #include "scenario/yaml_node.hpp"
 
 namespace skyshield {
@@ -84,8 +85,10 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
     r.allow_only({"name", "type", "position"});
-    b.radars.push_back({r.str_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
-                        parse_position(r.required("position"), places, &ground)});
+    RadarSite site{r.str_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
+                   parse_position(r.required("position"), places, &ground), nullptr};
+    site.mask = Radar::terrain_mask_for(s.radar_types[site.type_index], site.site, ground);
+    b.radars.push_back(std::move(site));
   }
   if (b.radars.empty()) n.required("radars").fail("a battalion needs at least one radar");
   const YamlNode er = n.required("engagement_radar");

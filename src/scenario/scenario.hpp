@@ -3,6 +3,7 @@
 // types, the defended assets, the battalions and the raid.
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "c2/command_post.hpp"
 #include "c2/defended_asset.hpp"
 #include "sensors/radar_params.hpp"
+#include "sensors/terrain_mask.hpp"
 #include "tracking/tracker.hpp"
 #include "weapons/interceptor_class.hpp"
 #include "weapons/launcher.hpp"
@@ -30,6 +32,7 @@ struct RadarSite {
   std::string name;
   int type_index = -1;             // into Scenario::radar_types
   Geodetic site;
+  std::shared_ptr<const TerrainMask> mask;   // terrain mask of its antenna (null over flat terrain), built once at load
 };
 
 struct BattalionSpec {

@@ -34,15 +34,25 @@ double clockwise(double from, double to) { return wrap_2pi(to - from); }
 
 }  // namespace
 
-Radar::Radar(int index, RadarParams params, const Geodetic& site, Rng rng, const Terrain* terrain)
+namespace {
+Geodetic antenna_of(const RadarParams& p, Geodetic site) {
+  site.alt_m += p.antenna_height_m;
+  return site;
+}
+}  // namespace
+
+Radar::Radar(int index, RadarParams params, const Geodetic& site, Rng rng, std::shared_ptr<const TerrainMask> mask)
     : index_(index),
       params_(std::move(params)),
-      antenna_(site),
+      antenna_(antenna_of(params_, site)),
+      frame_(antenna_),
       rng_(rng),
-      detector_(params_.pfa, params_.noncoherent_looks) {
-  antenna_.alt_m += params_.antenna_height_m;
-  frame_ = LocalFrame(antenna_);
-  if (terrain && !terrain->is_flat()) mask_ = TerrainMask(*terrain, antenna_, params_.instrumented_range_m);
+      detector_(params_.pfa, params_.noncoherent_looks),
+      mask_(std::move(mask)) {}
+
+std::shared_ptr<const TerrainMask> Radar::terrain_mask_for(const RadarParams& p, const Geodetic& site, const Terrain& terrain) {
+  if (terrain.is_flat()) return nullptr;
+  return std::make_shared<const TerrainMask>(terrain, antenna_of(p, site), p.instrumented_range_m);
 }
 
 double Radar::beam_azimuth(double t) const {
@@ -54,8 +64,8 @@ double Radar::beam_azimuth(double t) const {
 
 bool Radar::line_of_sight(const Geodetic& target, const RangeAzEl& rae) const {
   if (!above_radar_horizon(antenna_, target)) return false;
-  if (!mask_.active()) return true;
-  return !mask_.masked(rae.az_rad, rae.range_m * std::cos(rae.el_rad), target.alt_m);
+  if (!mask_ || !mask_->active()) return true;
+  return !mask_->masked(rae.az_rad, rae.range_m * std::cos(rae.el_rad), target.alt_m);
 }
 
 double Radar::jamming_density(const RangeAzEl& beam) const {

@@ -6,6 +6,7 @@
 // carry Gaussian noise that shrinks with SINR (and a radial velocity when the radar has Doppler);
 // false alarms appear from Pfa and the number of resolution cells looked at (targets first,
 // then false alarms; the tracker does not depend on the order).
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -31,15 +32,20 @@ struct DetectionRecord {
 
 class Radar {
  public:
-  // terrain, when given and not flat, masks the line of sight (tabulated once here).
-  Radar(int index, RadarParams params, const Geodetic& site, Rng rng, const Terrain* terrain = nullptr);
+  // mask, when given, hides targets behind the terrain (see terrain_mask_for).
+  Radar(int index, RadarParams params, const Geodetic& site, Rng rng, std::shared_ptr<const TerrainMask> mask = nullptr);
+
+  // The terrain mask of a radar of these parameters at this site: null over flat terrain. Built once per
+  // scenario (it costs tens of milliseconds over hills) and shared by every run.
+  static std::shared_ptr<const TerrainMask> terrain_mask_for(const RadarParams& params, const Geodetic& site,
+                                                             const Terrain& terrain);
 
   const RadarParams& params() const { return params_; }
   const LocalFrame& frame() const { return frame_; }   // ENU at the antenna (site + antenna height)
   int index() const { return index_; }
   const Geodetic& antenna() const { return antenna_; }
   const SquareLawDetector& detector() const { return detector_; }
-  const TerrainMask& terrain_mask() const { return mask_; }
+  const TerrainMask* terrain_mask() const { return mask_.get(); }
   // Line-of-sight test: above the 4/3-earth horizon and not hidden by terrain.
   bool line_of_sight(const Geodetic& target, const RangeAzEl& rae) const;
 
@@ -63,7 +69,7 @@ class Radar {
   LocalFrame frame_;
   Rng rng_;
   SquareLawDetector detector_;
-  TerrainMask mask_;
+  std::shared_ptr<const TerrainMask> mask_;
   struct JammerInView {
     RangeAzEl rae;
     const JammerParams* jammer;

@@ -17,11 +17,10 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
       frame(s.battalions[idx].command_post),
       tracker(frame, s.battalions[idx].tracker),
       command_post(assets_of(s), assets_enu(s, frame), s.battalions[idx].doctrine) {
-  const Terrain terrain(s.terrain);
   for (std::size_t r = 0; r < spec->radars.size(); ++r) {
     const RadarSite& site = spec->radars[r];
     radars.emplace_back(static_cast<int>(r), s.radar_types[site.type_index], site.site,
-                        Rng::stream(seed, "radar/" + spec->name + "/" + site.name), &terrain);
+                        Rng::stream(seed, "radar/" + spec->name + "/" + site.name), site.mask);
   }
   for (const LauncherConfig& c : spec->launchers) {
     launchers.emplace_back(c);

@@ -88,7 +88,7 @@ TEST(TerrainMask, RadarDoesNotSeeBehindTheRidge) {
   const double ridge_lon = kSite.lon_deg + 0.2;
   const Terrain terrain = ridge_terrain(ridge_lon, 300.0);
   RadarParams p = rotating();
-  Radar r(0, p, kSite, Rng(8), &terrain);
+  Radar r(0, p, kSite, Rng(8), Radar::terrain_mask_for(p, kSite, terrain));
   // 60 km east at 300 m above the ellipsoid: behind the ridge (h_min ~ 700 m). At 3 km it is seen.
   const LocalFrame& f = r.frame();
   auto east = [&](double d, double h) {
