@@ -14,6 +14,10 @@
 
 namespace skyshield {
 
+namespace {
+constexpr int kAltitudes = 120;   // points per curve
+}  // namespace
+
 std::vector<RadarCoverage> scenario_coverage(const Scenario& s, double pd, double max_alt_m, const std::string& radar_filter) {
   std::set<int> used;
   for (const BattalionSpec& b : s.battalions)
@@ -46,12 +50,13 @@ std::vector<RadarCoverage> scenario_coverage(const Scenario& s, double pd, doubl
     for (const auto& [key, names] : classes) {
       std::string label = fmt::format("{:g} m2, Swerling {}: ", key.first, key.second);
       for (std::size_t i = 0; i < names.size(); ++i) label += (i ? ", " : "") + names[i];
-      c.curves.push_back(vertical_coverage(p, p.antenna_height_m, label, key.first, static_cast<Swerling>(key.second), pd, max_alt_m));
+      c.curves.push_back(
+          vertical_coverage(p, p.antenna_height_m, label, key.first, static_cast<Swerling>(key.second), pd, max_alt_m, kAltitudes));
     }
     // The horizon: the same geometry with an unbounded radar.
     c.horizon.label = "4/3-earth horizon";
-    for (int k = 0; k <= 120; ++k) {
-      const double u = k / 120.0, h = max_alt_m * u * u;
+    for (int k = 0; k <= kAltitudes; ++k) {
+      const double h = coverage_altitude_m(max_alt_m, k, kAltitudes);
       c.horizon.altitude_m.push_back(h);
       c.horizon.ground.push_back({0.0, radar_horizon_range_m(p.antenna_height_m, h)});
     }

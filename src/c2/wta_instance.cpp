@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/parse_number.hpp"
 #include "core/rng.hpp"
 
 namespace skyshield {
@@ -23,15 +24,9 @@ struct Tokens {
     if (next >= items.size())
       throw InputError(fmt::format("{}:{}: {}: the file ends early", path, items.empty() ? 1 : items.back().second, what));
     const auto& [text, line] = items[next++];
-    std::size_t used = 0;
-    double v = 0.0;
-    try {
-      v = std::stod(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != text.size() || !std::isfinite(v)) throw InputError(fmt::format("{}:{}: {}: not a number: '{}'", path, line, what, text));
-    return v;
+    const std::optional<double> v = parse_finite_number(text);
+    if (!v) throw InputError(fmt::format("{}:{}: {}: not a number: '{}'", path, line, what, text));
+    return *v;
   }
   int line() const { return next > 0 ? items[next - 1].second : 1; }
 };

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/parse_number.hpp"
 
 namespace skyshield {
 
@@ -20,15 +21,9 @@ namespace {
 }
 
 double parse_number(const std::string& path, int line, const std::string& field, const std::string& text) {
-  std::size_t used = 0;
-  double v = 0.0;
-  try {
-    v = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || !std::isfinite(v)) grid_fail(path, line, fmt::format("{}: '{}' is not a number", field, text));
-  return v;
+  const std::optional<double> v = parse_finite_number(text);
+  if (!v) grid_fail(path, line, fmt::format("{}: '{}' is not a number", field, text));
+  return *v;
 }
 
 }  // namespace

@@ -46,8 +46,15 @@ double square_law_threshold(int looks, double pfa) {
   return 0.5 * (lo + hi);
 }
 
-SquareLawDetector::SquareLawDetector(double pfa, int looks)
-    : pfa_(pfa), looks_(looks), threshold_(square_law_threshold(looks, pfa)) {
+SquareLawDetector::SquareLawDetector(double pfa, int looks) : SquareLawDetector(pfa, looks, square_law_threshold(looks, pfa)) {}
+
+SquareLawDetector SquareLawDetector::with_threshold(double threshold, int looks) {
+  if (looks < 1 || !(threshold >= 0.0)) throw std::invalid_argument("SquareLawDetector: looks >= 1, threshold >= 0");
+  return SquareLawDetector(upper_gamma_q(looks, threshold), looks, threshold);
+}
+
+SquareLawDetector::SquareLawDetector(double pfa, int looks, double threshold)
+    : pfa_(pfa), looks_(looks), threshold_(threshold) {
   // t_j for the threshold; Q(N + k, T) = sum_{j < N + k} t_j, P(N + k, T) = sum_{j >= N + k} t_j.
   const std::vector<double> t = poisson_terms(threshold_, looks_ + 1);
   const int J = static_cast<int>(t.size()) - 1;
@@ -119,33 +126,8 @@ double SquareLawDetector::required_snr(Swerling sw, double pd_wanted) const {
 }
 
 double marcum_q1(double a, double b) {
-  // Q1(a, b) = sum_k Pois(k; a^2/2) Q(k + 1, b^2/2): the N = 1 Swerling 0 mixture with the
-  // threshold b^2/2 given directly.
-  const double lambda = 0.5 * a * a, x = 0.5 * b * b;
-  if (x <= 0.0) return 1.0;
-  const std::vector<double> t = poisson_terms(x, 1);
-  const int J = static_cast<int>(t.size()) - 1;
-  std::vector<double> q(J + 1), p(J + 1);
-  double acc = 0.0;
-  for (int k = 0; k <= J; ++k) q[k] = std::min(1.0, acc += t[k]);
-  acc = 0.0;
-  for (int k = J; k >= 0; --k) {
-    p[k] = acc;  // sum over j > k
-    acc += t[k];
-  }
-  const double spread = 12.0 * std::sqrt(lambda) + 40.0;
-  const int k_hi = std::min(J, static_cast<int>(std::ceil(lambda + spread)));
-  const int k_lo = static_cast<int>(std::max(0.0, std::floor(lambda - spread)));
-  const double log_lambda = lambda > 0.0 ? std::log(lambda) : 0.0;
-  double hit = 0.0, miss = 0.0, weight = 0.0;
-  for (int k = k_lo; k <= k_hi; ++k) {
-    const double w = lambda > 0.0 ? std::exp(-lambda + k * log_lambda - std::lgamma(k + 1.0)) : (k == 0 ? 1.0 : 0.0);
-    weight += w;
-    hit += w * q[k];
-    miss += w * p[k];
-  }
-  // Weight outside [k_lo, k_hi] is below 1e-25 under k_lo; above k_hi (or J) it detects with Q = 1.
-  return std::clamp(miss < 0.5 ? 1.0 - miss : hit + std::max(0.0, 1.0 - weight), 0.0, 1.0);
+  // Q1(a, b) is the one-look Swerling 0 detector with threshold b^2/2 and SNR a^2/2.
+  return SquareLawDetector::with_threshold(0.5 * b * b, 1).pd(Swerling::Case0, 0.5 * a * a);
 }
 
 double detection_probability(Swerling sw, double snr, double pfa, int looks) {

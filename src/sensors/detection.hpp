@@ -21,6 +21,8 @@ namespace skyshield {
 class SquareLawDetector {
  public:
   SquareLawDetector(double pfa, int looks = 1);
+  // The same detector given its threshold T directly (Pfa = Q(N, T)).
+  static SquareLawDetector with_threshold(double threshold, int looks = 1);
   // Pd for a per-look linear SNR (after any coherent integration within a look).
   double pd(Swerling sw, double snr_per_look) const;
   // Per-look linear SNR needed for probability of detection pd (bisection on the monotone Pd).
@@ -30,6 +32,7 @@ class SquareLawDetector {
   int looks() const { return looks_; }
 
  private:
+  SquareLawDetector(double pfa, int looks, double threshold);
   double pfa_;
   int looks_;
   double threshold_;

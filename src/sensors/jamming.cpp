@@ -9,7 +9,7 @@
 namespace skyshield {
 
 double thermal_noise_density(const RadarParams& p) {
-  return kBoltzmann * kStandardTemperature * db_to_linear(p.noise_figure_db);
+  return kBoltzmann * system_temperature_k(p);
 }
 
 double receive_gain(const RadarParams& p, double d_az, double d_el) {

@@ -23,6 +23,8 @@ double radar_equation_range(const RadarEquationTerms& terms, double snr_linear) 
   return std::pow(numerator_over_r4(terms) / snr_linear, 0.25);
 }
 
+double system_temperature_k(const RadarParams& p) { return kStandardTemperature * db_to_linear(p.noise_figure_db); }
+
 RadarEquationTerms radar_terms(const RadarParams& p, double rcs_m2) {
   RadarEquationTerms t;
   t.peak_power_w = p.peak_power_w;
@@ -31,7 +33,7 @@ RadarEquationTerms radar_terms(const RadarParams& p, double rcs_m2) {
   t.gain_rx_linear = t.gain_tx_linear;
   t.wavelength_m = kSpeedOfLight / p.frequency_hz;
   t.rcs_m2 = rcs_m2;
-  t.system_temperature_k = kStandardTemperature * db_to_linear(p.noise_figure_db);
+  t.system_temperature_k = system_temperature_k(p);
   t.losses_linear = db_to_linear(p.losses_db);
   return t;
 }

@@ -21,6 +21,9 @@ double radar_equation_snr(const RadarEquationTerms& terms, double range_m);
 // Range at which the SNR equals snr_linear.
 double radar_equation_range(const RadarEquationTerms& terms, double snr_linear);
 
+// System noise temperature Ts = T0 * F of a configured radar (T0 = 290 K).
+double system_temperature_k(const RadarParams& params);
+
 // Terms of a configured radar against a target of the given RCS (coherent integration of
 // pulses_integrated pulses; Ts = 290 K * noise figure).
 RadarEquationTerms radar_terms(const RadarParams& params, double rcs_m2);

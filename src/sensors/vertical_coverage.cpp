@@ -72,9 +72,7 @@ CoverageCurve vertical_coverage(const RadarParams& p, double antenna_alt_m, cons
   CoverageCurve c;
   c.label = label;
   for (int i = 0; i <= n_alt; ++i) {
-    // Altitudes spaced finely near the ground, where the horizon bends the curve: h = H (i/n)^2.
-    const double u = static_cast<double>(i) / n_alt;
-    const double h = max_alt_m * u * u;
+    const double h = coverage_altitude_m(max_alt_m, i, n_alt);
     c.altitude_m.push_back(h);
     c.ground.push_back(detection_interval(p, detector, antenna_alt_m, rcs_m2, sw, pd, h));
   }

@@ -37,7 +37,13 @@ struct CoverageCurve {
   std::vector<GroundInterval> ground;
 };
 
-// The curve for altitudes 0..max_alt_m in n_alt steps.
+// Altitude i of n of a coverage curve: h = H (i/n)^2, fine near the ground where the horizon bends it.
+inline double coverage_altitude_m(double max_alt_m, int i, int n) {
+  const double u = static_cast<double>(i) / n;
+  return max_alt_m * u * u;
+}
+
+// The curve for altitudes coverage_altitude_m(max_alt_m, 0..n_alt, n_alt).
 CoverageCurve vertical_coverage(const RadarParams& p, double antenna_alt_m, const std::string& label, double rcs_m2,
                                 Swerling sw, double pd, double max_alt_m, int n_alt = 120);
 

@@ -15,8 +15,8 @@ double Terrain::grid_height(double lat_deg, double lon_deg) const {
   if (!(r >= -kEdge && c >= -kEdge && r <= g.rows - 1 + kEdge && c <= g.cols - 1 + kEdge)) return p_.base_m;
   r = std::clamp(r, 0.0, g.rows - 1.0);
   c = std::clamp(c, 0.0, g.cols - 1.0);
-  const int r0 = std::min(static_cast<int>(r), g.rows - 2 < 0 ? 0 : g.rows - 2);
-  const int c0 = std::min(static_cast<int>(c), g.cols - 2 < 0 ? 0 : g.cols - 2);
+  const int r0 = std::min(static_cast<int>(r), std::max(0, g.rows - 2));
+  const int c0 = std::min(static_cast<int>(c), std::max(0, g.cols - 2));
   const int r1 = std::min(r0 + 1, g.rows - 1), c1 = std::min(c0 + 1, g.cols - 1);
   const double fr = r - r0, fc = c - c0;
   auto at = [&](int i, int j) {
