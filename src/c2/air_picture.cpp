@@ -13,7 +13,12 @@ double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams
 }
 }  // namespace
 
-void AirPicture::update(const std::vector<NetworkTrack>& tracks) {
+void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
+  // In (battalion, track number) order, whatever order the trackers keep their tracks in.
+  std::vector<NetworkTrack> tracks = unordered;
+  std::sort(tracks.begin(), tracks.end(), [](const NetworkTrack& a, const NetworkTrack& b) {
+    return std::make_pair(a.battalion, a.track_id) < std::make_pair(b.battalion, b.track_id);
+  });
   std::map<std::pair<int, int>, int> next;
   // System tracks as they stand: the members that keep their number (still inside the gate of the
   // system's other members).

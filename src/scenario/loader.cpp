@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -63,17 +64,47 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n) {
 TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   TrackerParams t;
   if (!n) return t;
-  n->allow_only({"process_noise_q", "gate_chi2", "confirm_m", "confirm_n", "delete_misses_tentative",
-                 "delete_misses_confirmed", "min_coast_confirmed_s", "max_coast_s", "init_velocity_sigma_mps"});
-  t.process_noise_q = n->number_or("process_noise_q", 0.0, 1e6, t.process_noise_q);
+  n->allow_only({"filter", "models", "mean_sojourn_s", "association", "cv_q", "ca_q", "ct_q", "ballistic_q",
+                 "ballistic_beta_kg_m2", "gate_chi2", "gate_chi2_range_rate", "jpda_detection_probability",
+                 "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
+                 "min_coast_confirmed_s", "max_coast_s", "max_position_sigma_m", "init_velocity_sigma_mps",
+                 "init_accel_sigma_mps2", "max_speed_mps", "first_model_probability", "merge_min_sigma_m"});
+  if (const auto v = n->optional("filter"))
+    if (!filter_kind_from_string(v->str(), t.imm.filter)) v->fail("must be ekf or ukf (got '" + v->str() + "')");
+  if (const auto v = n->optional("models")) {
+    t.imm.models.clear();
+    for (const YamlNode& m : v->list()) {
+      MotionModel mm{};
+      if (!motion_model_from_string(m.str(), mm)) m.fail("must be one of cv, ca, ct, ballistic (got '" + m.str() + "')");
+      if (std::find(t.imm.models.begin(), t.imm.models.end(), mm) != t.imm.models.end()) m.fail("model listed twice");
+      t.imm.models.push_back(mm);
+    }
+    if (t.imm.models.empty()) v->fail("needs at least one motion model");
+  }
+  t.imm.mean_sojourn_s = n->number_or("mean_sojourn_s", 0.1, 1e6, t.imm.mean_sojourn_s);
+  t.imm.first_model_probability = n->number_or("first_model_probability", 0.0, 1.0, t.imm.first_model_probability);
+  if (const auto v = n->optional("association"))
+    if (!association_from_string(v->str(), t.association)) v->fail("must be gnn or jpda (got '" + v->str() + "')");
+  t.imm.noise.cv_q = n->number_or("cv_q", 0.0, 1e6, t.imm.noise.cv_q);
+  t.imm.noise.ca_q = n->number_or("ca_q", 0.0, 1e6, t.imm.noise.ca_q);
+  t.imm.noise.ct_q = n->number_or("ct_q", 0.0, 1e6, t.imm.noise.ct_q);
+  t.imm.noise.ballistic_q = n->number_or("ballistic_q", 0.0, 1e6, t.imm.noise.ballistic_q);
+  t.ballistic_beta_kg_m2 = n->number_or("ballistic_beta_kg_m2", 10.0, 1e7, t.ballistic_beta_kg_m2);
   t.gate_chi2 = n->number_or("gate_chi2", 0.1, 1000.0, t.gate_chi2);
+  t.gate_chi2_range_rate = n->number_or("gate_chi2_range_rate", 0.1, 1000.0, t.gate_chi2_range_rate);
+  t.jpda_detection_probability = n->number_or("jpda_detection_probability", 0.01, 0.999, t.jpda_detection_probability);
+  if (const auto v = n->optional("jpda_max_events")) t.jpda_max_events = v->integer(1, 100000000);
   if (const auto v = n->optional("confirm_n")) t.confirm_n = static_cast<int>(v->integer(1, 31));
   if (const auto v = n->optional("confirm_m")) t.confirm_m = static_cast<int>(v->integer(1, t.confirm_n));
   if (const auto v = n->optional("delete_misses_tentative")) t.delete_misses_tentative = static_cast<int>(v->integer(1, 100));
   if (const auto v = n->optional("delete_misses_confirmed")) t.delete_misses_confirmed = static_cast<int>(v->integer(1, 100));
   t.min_coast_confirmed_s = n->number_or("min_coast_confirmed_s", 0.0, 3600.0, t.min_coast_confirmed_s);
   t.max_coast_s = n->number_or("max_coast_s", 0.1, 3600.0, t.max_coast_s);
+  t.max_position_sigma_m = n->number_or("max_position_sigma_m", 1.0, 1e7, t.max_position_sigma_m);
   t.init_velocity_sigma_mps = n->number_or("init_velocity_sigma_mps", 1.0, 10000.0, t.init_velocity_sigma_mps);
+  t.init_accel_sigma_mps2 = n->number_or("init_accel_sigma_mps2", 0.01, 10000.0, t.init_accel_sigma_mps2);
+  t.max_speed_mps = n->number_or("max_speed_mps", 1.0, 1e5, t.max_speed_mps);
+  t.merge_min_sigma_m = n->number_or("merge_min_sigma_m", 0.0, 1e5, t.merge_min_sigma_m);
   return t;
 }
 

@@ -23,6 +23,7 @@ struct Measurement {
 
 // The volume a radar looked at during one batch.
 struct Coverage {
+  bool known = true;           // false: not known (detections read from a file); see the tracker
   bool full_circle = false;    // the sweep covered all azimuths
   double sweep_from_rad = 0.0; // azimuth sweep [from, to) clockwise, may wrap through north
   double sweep_to_rad = 0.0;

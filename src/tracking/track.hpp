@@ -1,15 +1,12 @@
 #pragma once
-// A track: the tracker's estimate of one object, in the tracker's local ENU frame
-// (state = [e, n, u, ve, vn, vu], metres and metres per second).
-#include <Eigen/Core>
+// A track: the tracker's estimate of one object, in the tracker's local ENU frame. The IMM state
+// carries the model-conditioned estimates; x and P are their combination (state [p, v, a]).
 #include <cstdint>
 
 #include "core/threat_class.hpp"
+#include "tracking/imm.hpp"
 
 namespace skyshield {
-
-using Vec6 = Eigen::Matrix<double, 6, 1>;
-using Mat6 = Eigen::Matrix<double, 6, 6>;
 
 enum class TrackStatus { Tentative, Confirmed };
 
@@ -17,8 +14,9 @@ struct Track {
   int id = -1;                 // stable track number, never reused within a run
   TrackStatus status = TrackStatus::Tentative;
   double t = 0.0;              // time of the state estimate (last update or prediction)
-  Vec6 x = Vec6::Zero();
-  Mat6 P = Mat6::Identity();
+  ImmState imm;
+  Vec9 x = Vec9::Zero();       // combined estimate (imm.combined())
+  Mat9 P = Mat9::Identity();
   int hits = 0;                // updates received
   int consecutive_misses = 0;  // covered looks without an associated detection, in a row
   std::uint32_t history = 0;   // bit i = hit on the i-th most recent covered look (for M-of-N)
@@ -26,8 +24,14 @@ struct Track {
   double last_update_t = 0.0;
   ThreatClass classified = ThreatClass::Aircraft;  // kinematic classification (tracking/classify.hpp)
 
-  Eigen::Vector3d position() const { return x.head<3>(); }
-  Eigen::Vector3d velocity() const { return x.tail<3>(); }
+  Vec3 position() const { return position_of(x); }
+  Vec3 velocity() const { return velocity_of(x); }
+  Vec3 acceleration() const { return acceleration_of(x); }
+  void combine() {
+    const Gaussian g = imm.combined();
+    x = g.x;
+    P = g.P;
+  }
 };
 
 }  // namespace skyshield

@@ -4,23 +4,47 @@
 #include <bit>
 #include <cmath>
 
-#include "tracking/assignment.hpp"
-#include "tracking/kalman_cv.hpp"
+#include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
 
 namespace skyshield {
 
-Tracker::Tracker(const LocalFrame& frame, TrackerParams params) : frame_(frame), params_(params) {}
+bool association_from_string(std::string_view s, Association& out) {
+  if (s == "gnn") out = Association::Gnn;
+  else if (s == "jpda") out = Association::Jpda;
+  else return false;
+  return true;
+}
+
+const char* to_string(Association a) { return a == Association::Gnn ? "gnn" : "jpda"; }
+
+Tracker::Tracker(const LocalFrame& frame, TrackerParams params) : frame_(frame), params_(std::move(params)) {
+  initiation_ = params_.imm;
+  initiation_.models = {MotionModel::ConstantVelocity};
+  ctx_.frame = &frame_;
+  ctx_.ballistic_beta_kg_m2 = params_.ballistic_beta_kg_m2;
+  for (std::size_t j = 0; j < params_.imm.models.size(); ++j)
+    if (params_.imm.models[j] == MotionModel::Ballistic) ballistic_model_ = static_cast<int>(j);
+}
+
+void Tracker::predict_to(Track& tr, double t) const {
+  imm_predict(tr.imm, t - tr.t, imm_for(tr), ctx_);
+  tr.t = t;
+  tr.combine();
+}
 
 bool Tracker::predicted(int track_id, double t, Track& out) const {
   for (const Track& tr : tracks_) {
     if (tr.id != track_id) continue;
     out = tr;
-    cv_predict(out.x, out.P, t - out.t, params_.process_noise_q);
-    out.t = t;
+    predict_to(out, t);
     return true;
   }
   return false;
+}
+
+double Tracker::ballistic_probability(const Track& tr) const {
+  return ballistic_model_ >= 0 ? tr.imm.mu[ballistic_model_] : 0.0;
 }
 
 std::vector<TrackEvent> Tracker::take_events() {
@@ -29,74 +53,164 @@ std::vector<TrackEvent> Tracker::take_events() {
   return out;
 }
 
+void Tracker::reclassify(Track& tr) const {
+  const double alt = geodetic_from_ecef(frame_.to_ecef(tr.position())).alt_m;
+  tr.classified = classify_track(tr, alt, ballistic_probability(tr), params_.classifier);
+}
+
+void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
+  Gaussian g;
+  g.x.setZero();
+  g.x.head<3>() = z;
+  g.P.setZero();
+  g.P.topLeftCorner<3, 3>() = R;
+  g.P.block<3, 3>(3, 3) = params_.init_velocity_sigma_mps * params_.init_velocity_sigma_mps * Mat3::Identity();
+  g.P.block<3, 3>(6, 6) = params_.init_accel_sigma_mps2 * params_.init_accel_sigma_mps2 * Mat3::Identity();
+  Track tr;
+  tr.id = next_id_++;
+  tr.t = t;
+  tr.imm = imm_start(g, initiation_);
+  tr.combine();
+  tr.hits = 1;
+  tr.history = 1u;
+  tr.first_t = t;
+  tr.last_update_t = t;
+  tracks_.push_back(tr);
+  events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
+}
+
+void Tracker::delete_lost(double t) {
+  const double max_var = params_.max_position_sigma_m * params_.max_position_sigma_m;
+  // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
+  // the order of tracks() is therefore not the order of initiation.
+  for (std::size_t i = 0; i < tracks_.size();) {
+    const Track& tr = tracks_[i];
+    const bool confirmed = tr.status == TrackStatus::Confirmed;
+    const double coast = t - tr.last_update_t;
+    const bool missed_out = confirmed ? tr.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s
+                                      : tr.consecutive_misses >= params_.delete_misses_tentative;
+    const bool diverged = tr.P.topLeftCorner<3, 3>().trace() / 3.0 > max_var;
+    const bool too_fast = !confirmed && tr.velocity().norm() > params_.max_speed_mps;
+    if (!(missed_out || coast > params_.max_coast_s || diverged || too_fast)) {
+      ++i;
+      continue;
+    }
+    if (confirmed) events_.push_back({TrackEvent::Kind::Deleted, tr.id, t});
+    if (i + 1 != tracks_.size()) tracks_[i] = std::move(tracks_.back());
+    tracks_.pop_back();
+  }
+}
+
+void Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
+  for (int id : updated) {
+    auto fresh = std::find_if(tracks_.begin(), tracks_.end(), [&](const Track& x) { return x.id == id; });
+    if (fresh == tracks_.end()) continue;
+    for (Track& other : tracks_) {
+      if (other.id == id || other.status != TrackStatus::Confirmed) continue;
+      Track o = other;
+      predict_to(o, t);
+      const Vec3 d = fresh->position() - o.position();
+      const Mat3 S = fresh->P.topLeftCorner<3, 3>() + o.P.topLeftCorner<3, 3>() +
+                     2.0 * params_.merge_min_sigma_m * params_.merge_min_sigma_m * Mat3::Identity();
+      if (d.dot(S.ldlt().solve(d)) > params_.gate_chi2) continue;
+      // Same object: the older number survives with the fresher estimate.
+      Track& keep = other.id < id ? other : *fresh;
+      Track& drop = other.id < id ? *fresh : other;
+      const bool fresh_kept = &keep == &*fresh;
+      if (!fresh_kept) {
+        const int keep_id = keep.id;
+        const double first_t = keep.first_t;
+        keep = *fresh;
+        keep.id = keep_id;
+        keep.first_t = first_t;
+      }
+      drop.consecutive_misses = 1 << 20;   // removed by delete_lost, with its Deleted event
+      drop.status = TrackStatus::Confirmed;
+      drop.last_update_t = -1e300;
+      break;
+    }
+  }
+}
+
 void Tracker::process(const MeasurementBatch& batch) {
   const double t = batch.t0;  // detections of a batch are time-stamped at its start
-  std::vector<CartesianMeasurement> z;
-  z.reserve(batch.detections.size());
-  for (const Measurement& m : batch.detections) z.push_back(to_tracker_frame(m, batch.radar_frame, frame_));
+  ++stats_.batches;
+  AssociationInput in;
+  const SensorGeometry geometry = SensorGeometry::between(batch.radar_frame, frame_);
+  std::vector<Mat3> z_cov;
+  bool range_rate = false;
+  for (const Measurement& m : batch.detections) {
+    const CartesianMeasurement c = to_tracker_frame(m, batch.radar_frame, frame_);
+    in.z.push_back(SphericalMeasurement::from(m, geometry));
+    in.z_position.push_back(c.z);
+    in.z_position_var.push_back(c.R.trace());
+    z_cov.push_back(c.R);
+    range_rate = range_rate || m.has_range_rate;
+  }
+  in.clutter_volume = coverage_volume(batch.coverage, range_rate, in.z);
 
   // Tracks whose predicted position lies inside the looked-at volume, grown by three standard
   // deviations of that prediction, are candidates for association; only those whose predicted
   // position lies inside the volume itself count a miss when nothing associates (a target on the
-  // edge of a sweep slice may be detected in the next slice: not looked at is not a miss).
-  struct Candidate {
-    int index;
-    Vec6 x;
-    Mat6 P;
-    bool strictly_covered;
-  };
-  std::vector<Candidate> cands;
+  // edge of a sweep slice may be detected in the next slice: not looked at is not a miss). With an
+  // unknown coverage (detections read from a file) every track is a candidate and none misses.
+  std::vector<int> cand;
+  std::vector<char> strictly;
   for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
     const Track& tr = tracks_[i];
-    // Coverage test on the predicted position and the trace of its predicted covariance, computed
-    // without the full 6x6 prediction (most tracks are outside a thin sweep slice):
-    // tr(P'pp) = tr(Ppp) + 2 dt tr(Ppv) + dt^2 tr(Pvv) + 3 q |dt|^3 / 3.
-    const double dt = t - tr.t;
-    const Vec3 pos = tr.x.head<3>() + dt * tr.x.tail<3>();
-    const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.topRightCorner<3, 3>().trace() +
-                            dt * dt * tr.P.bottomRightCorner<3, 3>().trace() + params_.process_noise_q * std::abs(dt * dt * dt);
-    const RangeAzEl rae = range_az_el_from_enu(batch.radar_frame.to_enu(frame_.to_ecef(pos)));
-    const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(rae.range_m, 1.0);
-    if (!batch.coverage.covers(rae, margin)) continue;
-    Candidate c{i, tr.x, tr.P, batch.coverage.covers(rae)};
-    cv_predict(c.x, c.P, dt, params_.process_noise_q);
-    cands.push_back(c);
+    bool strict = false;
+    if (batch.coverage.known) {
+      // Coverage test on the predicted position and the trace of its predicted position covariance,
+      // without the full prediction (most tracks are outside a thin sweep slice).
+      const double dt = t - tr.t;
+      const Vec3 pos = tr.position() + dt * tr.velocity() + 0.5 * dt * dt * tr.acceleration();
+      const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.block<3, 3>(0, 3).trace() +
+                              dt * dt * tr.P.block<3, 3>(3, 3).trace() + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
+      const RangeAzEl rae = range_az_el_from_enu(batch.radar_frame.to_enu(frame_.to_ecef(pos)));
+      const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(rae.range_m, 1.0);
+      if (!batch.coverage.covers(rae, margin)) continue;
+      strict = batch.coverage.covers(rae);
+    }
+    ImmState s = tr.imm;
+    imm_predict(s, t - tr.t, imm_for(tr), ctx_);
+    cand.push_back(i);
+    strictly.push_back(strict);
+    in.predicted.push_back(s);
   }
 
-  // Global nearest neighbour: minimise sum of (d^2 + ln det S) over gated pairs.
-  Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(cands.size()),
-                                                   static_cast<Eigen::Index>(z.size()), kForbidden);
-  for (std::size_t a = 0; a < cands.size(); ++a) {
-    for (std::size_t b = 0; b < z.size(); ++b) {
-      const Innovation in = cv_innovation(cands[a].x, cands[a].P, z[b].z, z[b].R);
-      if (in.mahalanobis2 <= params_.gate_chi2)
-        cost(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = in.mahalanobis2 + std::log(in.S.determinant());
-    }
-  }
-  const std::vector<int> assigned = solve_assignment(cost);
-  std::vector<char> used(z.size(), 0);
+  const AssociationResult assoc = associate(in, params_, stats_);
   const std::uint32_t window = (params_.confirm_n >= 32) ? ~0u : ((1u << params_.confirm_n) - 1u);
-  for (std::size_t a = 0; a < cands.size(); ++a) {
-    Track& tr = tracks_[cands[a].index];
-    if (assigned[a] < 0 && !cands[a].strictly_covered) continue;
-    tr.x = cands[a].x;
-    tr.P = cands[a].P;
+  for (std::size_t a = 0; a < cand.size(); ++a) {
+    Track& tr = tracks_[cand[a]];
+    const auto& w = assoc.weights[a];
+    if (w.empty() && !strictly[a]) continue;
+    tr.imm = in.predicted[a];
     tr.t = t;
+    if (!w.empty()) {
+      if (params_.association == Association::Gnn) {
+        imm_update(tr.imm, w[0].innovations);
+      } else {
+        std::vector<ImmInnovations> inn;
+        std::vector<double> beta{assoc.beta0[a]};
+        for (const AssociationResult::Weight& x : w) {
+          inn.push_back(x.innovations);
+          beta.push_back(x.beta);
+        }
+        const double pd = params_.jpda_detection_probability;
+        imm_pda_update(tr.imm, inn, beta, pd * kGateProbability, pd, assoc.clutter_density);
+      }
+    }
+    tr.combine();
     tr.history <<= 1;
-    if (assigned[a] >= 0) {
-      const CartesianMeasurement& m = z[assigned[a]];
-      used[assigned[a]] = 1;
-      cv_update(tr.x, tr.P, m.z, m.R);
+    if (!w.empty() && assoc.beta0[a] < 0.5) {
       tr.history |= 1u;
       ++tr.hits;
       tr.consecutive_misses = 0;
       tr.last_update_t = t;
-      if (tr.hits >= 2) {
-        const double alt = geodetic_from_ecef(frame_.to_ecef(tr.position())).alt_m;
-        tr.classified = classify_track(tr, alt, params_.classifier);
-      }
+      if (tr.hits >= 2) reclassify(tr);
       if (tr.status == TrackStatus::Tentative && std::popcount(tr.history & window) >= params_.confirm_m) {
         tr.status = TrackStatus::Confirmed;
+        tr.imm = imm_start(tr.imm.combined(), params_.imm);
         events_.push_back({TrackEvent::Kind::Confirmed, tr.id, t});
       }
     } else {
@@ -104,35 +218,15 @@ void Tracker::process(const MeasurementBatch& batch) {
     }
   }
 
-  // Deletion: too many covered misses in a row, or too long without an update.
-  std::erase_if(tracks_, [&](const Track& tr) {
-    const bool confirmed = tr.status == TrackStatus::Confirmed;
-    const double coast = t - tr.last_update_t;
-    const bool missed_out = confirmed ? tr.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s
-                                      : tr.consecutive_misses >= params_.delete_misses_tentative;
-    const bool dead = missed_out || coast > params_.max_coast_s;
-    if (dead && tr.status == TrackStatus::Confirmed) events_.push_back({TrackEvent::Kind::Deleted, tr.id, t});
-    return dead;
-  });
+  std::vector<int> updated;
+  for (std::size_t a = 0; a < cand.size(); ++a)
+    if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(tracks_[cand[a]].id);
+  merge_duplicates(updated, t);
+  delete_lost(t);
 
-  // New tentative tracks from unassociated detections: position measured, velocity unknown.
-  const double sv2 = params_.init_velocity_sigma_mps * params_.init_velocity_sigma_mps;
-  for (std::size_t b = 0; b < z.size(); ++b) {
-    if (used[b]) continue;
-    Track tr;
-    tr.id = next_id_++;
-    tr.t = t;
-    tr.x.head<3>() = z[b].z;
-    tr.P = Mat6::Zero();
-    tr.P.topLeftCorner<3, 3>() = z[b].R;
-    tr.P.bottomRightCorner<3, 3>() = sv2 * Mat3::Identity();
-    tr.hits = 1;
-    tr.history = 1u;
-    tr.first_t = t;
-    tr.last_update_t = t;
-    tracks_.push_back(tr);
-    events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
-  }
+  // New tentative tracks from detections no track took: position measured, velocity unknown.
+  for (std::size_t b = 0; b < in.z.size(); ++b)
+    if (!assoc.claimed[b]) start_track(in.z_position[b], z_cov[b], t);
 }
 
 }  // namespace skyshield

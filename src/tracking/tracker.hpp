@@ -1,9 +1,13 @@
 #pragma once
 // Central multi-target tracker of a battalion: fuses the batches of all its radars at the
-// measurement level. Per batch: predict the tracks covered by the batch, gate (chi-square),
-// associate by global nearest neighbour (linear assignment over gated pairs), update with a CV
-// Kalman filter, start tentative tracks from unassociated detections, confirm M-of-N, delete
-// after consecutive misses (and, when confirmed, a minimum coast) or too long a coast.
+// measurement level. Per batch: predict (IMM) the tracks the batch may have seen; gate each against
+// the detections near it (spatial grid, chi-square on the spherical innovation); split the gated
+// pairs into clusters; associate per cluster by global nearest neighbour (exact linear assignment)
+// or JPDA; update with the EKF or UKF on range, azimuth, elevation and, where measured, range rate;
+// start tentative tracks from the detections left over; confirm M-of-N; delete after consecutive
+// misses (and, when confirmed, a minimum coast), too long a coast, or too large a position sigma;
+// merge two confirmed tracks that have become one (a track re-initiated on a target whose old track
+// lost it in a manoeuvre): the older number is kept with the fresher estimate.
 #include <vector>
 
 #include "core/geo.hpp"
@@ -13,10 +17,19 @@
 
 namespace skyshield {
 
+enum class Association { Gnn, Jpda };
+inline constexpr double kGateProbability = 0.999;   // of the default gates below (JPDA's Pg)
+bool association_from_string(std::string_view s, Association& out);
+const char* to_string(Association a);
+
 struct TrackerParams {
-  double process_noise_q = 200.0;      // m^2/s^3 white-acceleration spectral density per axis
-                                       // (sqrt(q / T) ~ 4.5 m/s^2 over a 10 s revisit: gravity on a ballistic target)
+  ImmParams imm{};                     // motion models, filter (ekf/ukf), switching, process noise
+  double ballistic_beta_kg_m2 = 20000.0;   // nominal ballistic coefficient of the ballistic model
+  Association association = Association::Gnn;
   double gate_chi2 = 16.27;            // 3-dof chi-square gate (99.9 %)
+  double gate_chi2_range_rate = 18.47; // 4-dof gate (99.9 %) for detections with range rate
+  double jpda_detection_probability = 0.9;  // Pd assumed by JPDA
+  long long jpda_max_events = 20000;   // larger clusters fall back to GNN (counted in stats)
   int confirm_m = 3;                   // confirm with M hits ...
   int confirm_n = 5;                   // ... in the last N covered looks
   int delete_misses_tentative = 3;     // consecutive covered misses that kill a tentative track
@@ -24,7 +37,12 @@ struct TrackerParams {
   double min_coast_confirmed_s = 15.0; // at least this long (a target at the edge of one radar's
                                        // cover is missed often while another radar still holds it)
   double max_coast_s = 40.0;           // delete a track not updated for this long
+  double max_position_sigma_m = 20000.0;  // ... or whose position sigma (rms per axis) grew past this
   double init_velocity_sigma_mps = 1000.0;  // velocity uncertainty of a new track
+  double init_accel_sigma_mps2 = 10.0;      // acceleration uncertainty of a new track
+  double max_speed_mps = 5000.0;            // a tentative track faster than this is deleted
+  double merge_min_sigma_m = 100.0;         // per-axis sigma added to each track when testing two
+                                            // confirmed tracks for being one (model mismatch in manoeuvres)
   ClassifierParams classifier{};
 };
 
@@ -35,25 +53,52 @@ struct TrackEvent {
   double t;
 };
 
+struct TrackerStats {
+  long long batches = 0;
+  long long gated_pairs = 0;
+  long long clusters = 0;
+  long long jpda_fallbacks = 0;   // clusters too large for exact JPDA, associated by GNN
+  int largest_cluster = 0;        // tracks + detections
+};
+
 class Tracker {
  public:
   Tracker(const LocalFrame& frame, TrackerParams params);
 
-  // Process one radar batch (batches must come in non-decreasing t1 order).
+  // Process one radar batch (batches must come in non-decreasing t0 order).
   void process(const MeasurementBatch& batch);
 
   const std::vector<Track>& tracks() const { return tracks_; }
   const LocalFrame& frame() const { return frame_; }
-  // A copy of the track predicted to time t (no update), or nullptr-like empty when absent.
+  const TrackerParams& params() const { return params_; }
+  const TrackerStats& stats() const { return stats_; }
+  // A copy of the track predicted to time t (no update); false when absent.
   bool predicted(int track_id, double t, Track& out) const;
+  // Probability of the ballistic model in the track's IMM (0 when the IMM has none).
+  double ballistic_probability(const Track& tr) const;
   // Events since the last call (initiations, confirmations, deletions).
   std::vector<TrackEvent> take_events();
 
  private:
+  struct Candidate;
+  void predict_to(Track& tr, double t) const;
+  // The motion models of a track: a tentative track is a nearly-constant-velocity hypothesis (track
+  // initiation logic, Blackman & Popoli 1999 sec. 3.2), so that clutter cannot form tracks through
+  // the wide gates of the manoeuvre models; the IMM over the full model set starts at confirmation.
+  const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
+  void start_track(const Vec3& z, const Mat3& R, double t);
+  void reclassify(Track& tr) const;
+  void delete_lost(double t);
+  void merge_duplicates(const std::vector<int>& updated, double t);
+
   LocalFrame frame_;
   TrackerParams params_;
+  ImmParams initiation_;
+  MotionContext ctx_;
+  int ballistic_model_ = -1;
   std::vector<Track> tracks_;
   std::vector<TrackEvent> events_;
+  TrackerStats stats_;
   int next_id_ = 1;
 };
 

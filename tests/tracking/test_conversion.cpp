@@ -55,16 +55,20 @@ TEST(Conversion, CovarianceMatchesMonteCarloForSmallAngleErrors) {
 
 TEST(Classify, KinematicBoundaries) {
   Track t;
-  t.x << 0, 0, 0, 2000, 0, 0;
-  EXPECT_EQ(classify_track(t, 50e3), ThreatClass::BallisticMissile);
-  t.x << 0, 0, 0, 900, 0, 0;
-  EXPECT_EQ(classify_track(t, 30e3), ThreatClass::BallisticMissile);
-  EXPECT_EQ(classify_track(t, 10e3), ThreatClass::Aircraft);
-  t.x << 0, 0, 0, 60, 0, 0;
-  EXPECT_EQ(classify_track(t, 300.0), ThreatClass::Drone);
-  t.x << 0, 0, 0, 250, 0, 0;
-  EXPECT_EQ(classify_track(t, 40.0), ThreatClass::CruiseMissile);
-  EXPECT_EQ(classify_track(t, 8000.0), ThreatClass::Aircraft);
+  t.x << 0, 0, 0, 2000, 0, 0, 0, 0, 0;
+  EXPECT_EQ(classify_track(t, 50e3, 0.0), ThreatClass::BallisticMissile);
+  t.x << 0, 0, 0, 900, 0, 0, 0, 0, 0;
+  EXPECT_EQ(classify_track(t, 30e3, 0.0), ThreatClass::BallisticMissile);
+  EXPECT_EQ(classify_track(t, 10e3, 0.0), ThreatClass::Aircraft);
+  t.x << 0, 0, 0, 60, 0, 0, 0, 0, 0;
+  EXPECT_EQ(classify_track(t, 300.0, 0.0), ThreatClass::Drone);
+  t.x << 0, 0, 0, 250, 0, 0, 0, 0, 0;
+  EXPECT_EQ(classify_track(t, 40.0, 0.0), ThreatClass::CruiseMissile);
+  EXPECT_EQ(classify_track(t, 8000.0, 0.0), ThreatClass::Aircraft);
+  // Flight profile: a 700 m/s track at 12 km that the IMM explains by gravity and drag alone.
+  t.x << 0, 0, 0, 700, 0, 0, 0, 0, 0;
+  EXPECT_EQ(classify_track(t, 12e3, 0.95), ThreatClass::BallisticMissile);
+  EXPECT_EQ(classify_track(t, 12e3, 0.10), ThreatClass::Aircraft);
 }
 
 }  // namespace

@@ -1,0 +1,154 @@
+#include "tracking/association.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "tracking/assignment.hpp"
+#include "tracking/gating.hpp"
+#include "tracking/jpda.hpp"
+#include "tracking/tracker.hpp"
+
+namespace skyshield {
+
+namespace {
+
+struct Gated {
+  GatePair pair;
+  double likelihood;    // IMM mixture likelihood sum_j mu_j N_j(z)
+  ImmInnovations innovations;
+};
+
+std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
+  std::vector<Gated> out;
+  const int nt = static_cast<int>(in.predicted.size()), nd = static_cast<int>(in.z.size());
+  if (nt == 0 || nd == 0) return out;
+  const double chi2 = std::max(p.gate_chi2, p.gate_chi2_range_rate);
+  double max_r_var = 0.0;
+  for (double v : in.z_position_var) max_r_var = std::max(max_r_var, v);
+  // Query radius per track: the gate on the Cartesian position difference, bounded through the
+  // traces, with 50 % margin for the linearised spherical-to-Cartesian conversion.
+  std::vector<double> radius(nt);
+  std::vector<Vec3> centre(nt);
+  for (int a = 0; a < nt; ++a) {
+    const Gaussian c = in.predicted[a].combined();
+    centre[a] = position_of(c.x);
+    radius[a] = 1.5 * std::sqrt(chi2 * (c.P.topLeftCorner<3, 3>().trace() + max_r_var));
+  }
+  std::vector<double> sorted = radius;
+  std::nth_element(sorted.begin(), sorted.begin() + nt / 2, sorted.end());
+  const DetectionGrid grid(in.z_position, std::max(1000.0, sorted[nt / 2]));
+  std::vector<int> near;
+  for (int a = 0; a < nt; ++a) {
+    const ImmState& s = in.predicted[a];
+    grid.query(centre[a], radius[a], near);
+    for (int b : near) {
+      if ((in.z_position[b] - centre[a]).squaredNorm() > radius[a] * radius[a]) continue;
+      const double g = in.z[b].dim == 4 ? p.gate_chi2_range_rate : p.gate_chi2;
+      Gated gd{{a, b}, 0.0, imm_innovate(s, in.z[b], p.imm)};
+      bool inside = false;
+      for (int j = 0; j < s.n; ++j) {
+        inside = inside || gd.innovations[j].mahalanobis2 <= g;
+        gd.likelihood += s.mu[j] * gd.innovations[j].likelihood();
+      }
+      if (inside && gd.likelihood > 0.0) out.push_back(std::move(gd));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+double coverage_volume(const Coverage& c, bool range_rate, const std::vector<SphericalMeasurement>& z) {
+  double v = 0.0;
+  if (!c.dwells.empty()) {
+    v = static_cast<double>(c.dwells.size()) * std::numbers::pi * c.dwell_half_beam_rad * c.dwell_half_beam_rad * c.max_range_m;
+  } else if (c.max_range_m > 0.0) {
+    double az = c.full_circle ? 2.0 * std::numbers::pi : std::remainder(c.sweep_to_rad - c.sweep_from_rad, 2.0 * std::numbers::pi);
+    if (az <= 0.0) az += 2.0 * std::numbers::pi;
+    v = c.max_range_m * az * std::max(c.max_el_rad - c.min_el_rad, 1e-3);
+  } else {
+    // Unknown coverage: the box spanned by the detections themselves.
+    Vec4 lo = Vec4::Constant(INFINITY), hi = Vec4::Constant(-INFINITY);
+    for (const SphericalMeasurement& m : z) {
+      lo = lo.cwiseMin(m.z);
+      hi = hi.cwiseMax(m.z);
+    }
+    v = std::max(hi(0) - lo(0), 1.0) * std::max(hi(1) - lo(1), 1e-3) * std::max(hi(2) - lo(2), 1e-3);
+    if (range_rate) v *= std::max(hi(3) - lo(3), 1.0);
+    return v;
+  }
+  return range_rate ? v * 6000.0 : v;   // radial velocities span +-3 km/s
+}
+
+AssociationResult associate(const AssociationInput& in, const TrackerParams& p, TrackerStats& stats) {
+  const int nt = static_cast<int>(in.predicted.size()), nd = static_cast<int>(in.z.size());
+  AssociationResult r;
+  r.weights.assign(nt, {});
+  r.beta0.assign(nt, 1.0);
+  r.claimed.assign(nd, 0);
+  const std::vector<Gated> gated = gate(in, p);
+  std::vector<GatePair> pairs;
+  pairs.reserve(gated.size());
+  for (const Gated& g : gated) pairs.push_back(g.pair);
+  stats.gated_pairs += static_cast<long long>(pairs.size());
+  // Clutter density for JPDA: detections outside every gate, per looked-at volume (at least one).
+  std::vector<char> in_gate(nd, 0);
+  for (const GatePair& g : pairs) in_gate[g.detection] = 1;
+  const double lambda = std::max<double>(1.0, static_cast<double>(std::count(in_gate.begin(), in_gate.end(), 0))) /
+                        std::max(in.clutter_volume, 1e-12);
+  r.clutter_density = lambda;
+  const double pd = p.jpda_detection_probability;
+  const double pd_pg = pd * kGateProbability;
+
+  std::vector<int> track_slot(nt, -1), det_slot(nd, -1);
+  for (const std::vector<int>& cluster : gate_clusters(pairs, nt, nd)) {
+    // Cluster-local numbering of tracks and detections, in first-seen order.
+    std::vector<int> tracks, dets;
+    for (int k : cluster) {
+      if (track_slot[pairs[k].track] < 0) {
+        track_slot[pairs[k].track] = static_cast<int>(tracks.size());
+        tracks.push_back(pairs[k].track);
+      }
+      if (det_slot[pairs[k].detection] < 0) {
+        det_slot[pairs[k].detection] = static_cast<int>(dets.size());
+        dets.push_back(pairs[k].detection);
+      }
+    }
+    ++stats.clusters;
+    stats.largest_cluster = std::max(stats.largest_cluster, static_cast<int>(tracks.size() + dets.size()));
+    auto local = [](const std::vector<int>& slot, int x) { return slot[x]; };
+    if (p.association == Association::Jpda) {
+      Eigen::MatrixXd ratio = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(tracks.size()), static_cast<Eigen::Index>(dets.size()));
+      for (int k : cluster) ratio(local(track_slot, pairs[k].track), local(det_slot, pairs[k].detection)) = pd * gated[k].likelihood / lambda;
+      Eigen::MatrixXd beta;
+      if (jpda_marginals(ratio, pd_pg, p.jpda_max_events, beta)) {
+        for (std::size_t a = 0; a < tracks.size(); ++a) {
+          r.beta0[tracks[a]] = beta(static_cast<Eigen::Index>(a), 0);
+          for (std::size_t b = 0; b < dets.size(); ++b)
+            if (ratio(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) > 0.0)
+              r.weights[tracks[a]].push_back({dets[b], beta(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b) + 1), {}});
+        }
+        for (int k : cluster)
+          for (auto& w : r.weights[pairs[k].track])
+            if (w.detection == pairs[k].detection) w.innovations = gated[k].innovations;
+        for (int d : dets) r.claimed[d] = 1;
+        continue;
+      }
+      ++stats.jpda_fallbacks;
+    }
+    Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(tracks.size()), static_cast<Eigen::Index>(dets.size()), kForbidden);
+    for (int k : cluster) cost(local(track_slot, pairs[k].track), local(det_slot, pairs[k].detection)) = -2.0 * std::log(gated[k].likelihood);
+    const std::vector<int> assigned = solve_assignment(cost);
+    for (int k : cluster) {
+      const int a = local(track_slot, pairs[k].track);
+      if (assigned[a] != local(det_slot, pairs[k].detection)) continue;
+      r.weights[pairs[k].track] = {{pairs[k].detection, 1.0, gated[k].innovations}};
+      r.beta0[pairs[k].track] = 0.0;
+      r.claimed[pairs[k].detection] = 1;
+    }
+  }
+  return r;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,46 @@
+#pragma once
+// Data association of one batch: gating of predicted tracks against detections (horizontal grid of
+// the detections, then the chi-square distance of each IMM model's spherical innovation: the gate
+// is the union of the models' gates, so that an unlikely manoeuvre model can still catch the
+// target when it starts to manoeuvre),
+// clusters of gated pairs, and per cluster either global nearest neighbour (exact linear assignment
+// minimising the sum of -2 ln of the IMM mixture likelihood sum_j mu_j N_j(z), for one model
+// d^2 + ln det S + const, Blackman & Popoli 1999 sec. 6.2) or JPDA marginals on that likelihood.
+#include <vector>
+
+#include "sensors/measurement.hpp"
+#include "tracking/imm.hpp"
+
+namespace skyshield {
+
+struct TrackerParams;
+struct TrackerStats;
+
+struct AssociationInput {
+  std::vector<ImmState> predicted;          // per candidate track, at the batch time
+  std::vector<SphericalMeasurement> z;      // per detection
+  std::vector<Vec3> z_position;             // per detection, Cartesian in the tracker frame
+  std::vector<double> z_position_var;       // per detection, trace of its Cartesian covariance
+  double clutter_volume = 1.0;              // measurement-space volume looked at (m rad^2 [m/s])
+};
+
+struct AssociationResult {
+  struct Weight {
+    int detection;
+    double beta;
+    ImmInnovations innovations;   // of the candidate's models for this detection
+  };
+  // Per candidate: the detections it may have, with weights, and the weight of "no detection";
+  // GNN gives at most one with weight 1.
+  std::vector<std::vector<Weight>> weights;
+  std::vector<double> beta0;
+  std::vector<char> claimed;                // per detection: taken by (GNN) or gated with (JPDA) a track
+  double clutter_density = 0.0;             // estimated: detections outside every gate per volume
+};
+
+AssociationResult associate(const AssociationInput& in, const TrackerParams& p, TrackerStats& stats);
+
+// Measurement-space volume of the looked-at region, for the clutter density of JPDA.
+double coverage_volume(const Coverage& c, bool range_rate, const std::vector<SphericalMeasurement>& z);
+
+}  // namespace skyshield

@@ -1,0 +1,143 @@
+#include "tracking/filters.hpp"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+#include <Eigen/LU>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace skyshield {
+
+namespace {
+
+constexpr int kN = 9;
+constexpr int kSigma = 2 * kN + 1;
+// Scaled unscented transform with alpha = 1, beta = 2, kappa = 0: lambda = 0, spread sqrt(n),
+// mean weights 0 / (1/2n), covariance weights 2 / (1/2n).
+constexpr double kWm0 = 0.0, kWc0 = 2.0, kWi = 1.0 / (2.0 * kN);
+
+std::array<Vec9, kSigma> sigma_points(const Gaussian& g) {
+  Eigen::LLT<Mat9> llt(g.P);
+  Mat9 L;
+  if (llt.info() == Eigen::Success) {
+    L = llt.matrixL();
+  } else {
+    // Not numerically positive definite: square root of the eigen-decomposition, negatives clipped.
+    Eigen::SelfAdjointEigenSolver<Mat9> es(g.P);
+    L = es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  }
+  L *= std::sqrt(static_cast<double>(kN));
+  std::array<Vec9, kSigma> s;
+  s[0] = g.x;
+  for (int i = 0; i < kN; ++i) {
+    s[1 + i] = g.x + L.col(i);
+    s[1 + kN + i] = g.x - L.col(i);
+  }
+  return s;
+}
+
+void symmetrize(Mat9& P) { P = 0.5 * (P + P.transpose()); }
+
+void finish(SphericalInnovation& in) {
+  // The unused slots of S are an uncorrelated unit variance with a zero residual: they add nothing
+  // to the distance and ln 1 = 0 to the determinant, so the fixed 4x4 factorisation is exact.
+  const Eigen::LDLT<Mat4> ldlt(in.S);
+  in.mahalanobis2 = in.y.dot(ldlt.solve(in.y));
+  in.log_det_S = ldlt.vectorD().array().log().sum();
+}
+
+}  // namespace
+
+bool filter_kind_from_string(std::string_view s, FilterKind& out) {
+  if (s == "ekf") out = FilterKind::Ekf;
+  else if (s == "ukf") out = FilterKind::Ukf;
+  else return false;
+  return true;
+}
+
+const char* to_string(FilterKind k) { return k == FilterKind::Ekf ? "ekf" : "ukf"; }
+
+void predict(FilterKind k, MotionModel m, Gaussian& g, double dt, const MotionContext& ctx, const MotionNoise& noise) {
+  if (dt == 0.0) return;
+  const bool linear = m == MotionModel::ConstantVelocity || m == MotionModel::ConstantAcceleration;
+  if (k == FilterKind::Ekf || linear) {  // the unscented transform of a linear map is exact: same result
+    Mat9 F;
+    if (m == MotionModel::Ballistic) {
+      const Vec9 y = propagate(m, g.x, dt, ctx);
+      F = ballistic_transition(g.x, y, dt, ctx);
+      g.x = y;
+    } else {
+      F = transition_jacobian(m, g.x, dt, ctx);
+      g.x = F * g.x;
+    }
+    const Mat9 FP = F.lazyProduct(g.P);
+    g.P = FP.lazyProduct(F.transpose()) + process_noise(m, dt, noise);
+  } else {
+    std::array<Vec9, kSigma> s = sigma_points(g);
+    for (Vec9& p : s) p = propagate(m, p, dt, ctx);
+    Vec9 mean = kWm0 * s[0];
+    for (int i = 1; i < kSigma; ++i) mean += kWi * s[i];
+    Mat9 P = kWc0 * (s[0] - mean) * (s[0] - mean).transpose();
+    for (int i = 1; i < kSigma; ++i) P += kWi * (s[i] - mean) * (s[i] - mean).transpose();
+    g.x = mean;
+    g.P = P + process_noise(m, dt, noise);
+  }
+  symmetrize(g.P);
+}
+
+double SphericalInnovation::likelihood() const {
+  return std::exp(-0.5 * (mahalanobis2 + log_det_S + dim * std::log(2.0 * std::numbers::pi)));
+}
+
+SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z) {
+  SphericalInnovation in;
+  in.dim = z.dim;
+  const Mat4 R = z.R();
+  if (k == FilterKind::Ekf) {
+    Eigen::Matrix<double, 4, 9> H = measure_jacobian(g.x, z.sensor);
+    for (int i = z.dim; i < 4; ++i) H.row(i).setZero();
+    in.y = residual(z.z, measure(g.x, z.sensor), z.dim);
+    in.Pxz = g.P * H.transpose();
+    in.S = H * in.Pxz + R;
+  } else {
+    const std::array<Vec9, kSigma> s = sigma_points(g);
+    std::array<Vec4, kSigma> h;
+    const Vec4 h0 = measure(s[0], z.sensor);
+    // Residuals relative to the centre point, so that azimuths straddling north average properly.
+    for (int i = 0; i < kSigma; ++i) h[i] = i == 0 ? Vec4::Zero() : Vec4(-residual(h0, measure(s[i], z.sensor), 4));
+    Vec4 mean = Vec4::Zero();
+    for (int i = 1; i < kSigma; ++i) mean += kWi * h[i];
+    Mat4 S = kWc0 * (h[0] - mean) * (h[0] - mean).transpose();
+    Eigen::Matrix<double, 9, 4> Pxz = kWc0 * (s[0] - g.x) * (h[0] - mean).transpose();
+    for (int i = 1; i < kSigma; ++i) {
+      S += kWi * (h[i] - mean) * (h[i] - mean).transpose();
+      Pxz += kWi * (s[i] - g.x) * (h[i] - mean).transpose();
+    }
+    Vec4 zhat = h0 + mean;
+    in.y = residual(z.z, zhat, z.dim);
+    for (int i = z.dim; i < 4; ++i) {
+      S.row(i).setZero();
+      S.col(i).setZero();
+      Pxz.col(i).setZero();
+    }
+    in.S = S + R;
+    in.Pxz = Pxz;
+  }
+  finish(in);
+  return in;
+}
+
+Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in) {
+  // S is block diagonal (dim x dim, then identity), so the inverse is exact on the used block.
+  return in.S.ldlt().solve(in.Pxz.transpose()).transpose();
+}
+
+void update(Gaussian& g, const SphericalInnovation& in) {
+  const Eigen::Matrix<double, 9, 4> K = gain(in);
+  g.x += K * in.y;
+  g.P -= K * in.S * K.transpose();
+  symmetrize(g.P);
+}
+
+}  // namespace skyshield

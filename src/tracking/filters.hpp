@@ -1,0 +1,39 @@
+#pragma once
+// The extended and unscented Kalman filters on the 9-state, behind one interface:
+//  - predict: EKF x' = f(x), P' = F P F' + Q with F the model Jacobian; UKF by the scaled unscented
+//    transform (Julier & Uhlmann 2004; van der Merwe 2004, alpha = 1, beta = 2, kappa = 0) through f;
+//  - innovate: predicted measurement, innovation covariance S and state-measurement cross
+//    covariance Pxz (EKF: P H'; UKF: from sigma points through h), with the chi-square distance;
+//  - update: K = Pxz S^-1, x += K y, P -= K S K' (the same for both filters).
+// A 3-component measurement is carried in the 4-slot types with a unit, uncorrelated 4th slot.
+#include <string_view>
+
+#include "tracking/motion_models.hpp"
+#include "tracking/spherical_measurement.hpp"
+
+namespace skyshield {
+
+enum class FilterKind { Ekf, Ukf };
+bool filter_kind_from_string(std::string_view s, FilterKind& out);
+const char* to_string(FilterKind k);
+
+void predict(FilterKind k, MotionModel m, Gaussian& g, double dt, const MotionContext& ctx, const MotionNoise& noise);
+
+struct SphericalInnovation {
+  int dim = 3;
+  Vec4 y = Vec4::Zero();
+  Mat4 S = Mat4::Identity();
+  Eigen::Matrix<double, 9, 4> Pxz = Eigen::Matrix<double, 9, 4>::Zero();
+  double mahalanobis2 = 0.0;     // y' S^-1 y
+  double log_det_S = 0.0;        // ln det of the dim x dim block
+
+  // Gaussian likelihood N(y; 0, S) over dim components.
+  double likelihood() const;
+};
+
+SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z);
+void update(Gaussian& g, const SphericalInnovation& in);
+// Kalman gain of an innovation, K = Pxz S^-1.
+Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in);
+
+}  // namespace skyshield

@@ -1,0 +1,64 @@
+#include "tracking/gating.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace skyshield {
+
+DetectionGrid::DetectionGrid(const std::vector<Vec3>& points, double cell_m) : cell_(cell_m), n_(points.size()) {
+  cells_.reserve(points.size());
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const auto i = static_cast<std::int64_t>(std::floor(points[k].x() / cell_));
+    const auto j = static_cast<std::int64_t>(std::floor(points[k].y() / cell_));
+    cells_.emplace_back(key(i, j), static_cast<int>(k));
+  }
+  std::sort(cells_.begin(), cells_.end());
+}
+
+void DetectionGrid::query(const Vec3& c, double r, std::vector<int>& out) const {
+  out.clear();
+  const auto i0 = static_cast<std::int64_t>(std::floor((c.x() - r) / cell_));
+  const auto i1 = static_cast<std::int64_t>(std::floor((c.x() + r) / cell_));
+  const auto j0 = static_cast<std::int64_t>(std::floor((c.y() - r) / cell_));
+  const auto j1 = static_cast<std::int64_t>(std::floor((c.y() + r) / cell_));
+  if (static_cast<double>(i1 - i0 + 1) * static_cast<double>(j1 - j0 + 1) > static_cast<double>(n_)) {
+    // A disc wider than the data: every point (cheaper than visiting empty cells).
+    out.resize(n_);
+    std::iota(out.begin(), out.end(), 0);
+    return;
+  }
+  for (std::int64_t i = i0; i <= i1; ++i)
+    for (std::int64_t j = j0; j <= j1; ++j) {
+      auto it = std::lower_bound(cells_.begin(), cells_.end(), std::make_pair(key(i, j), -1));
+      for (; it != cells_.end() && it->first == key(i, j); ++it) out.push_back(it->second);
+    }
+  std::sort(out.begin(), out.end());
+}
+
+std::vector<std::vector<int>> gate_clusters(const std::vector<GatePair>& pairs, int n_tracks, int n_detections) {
+  // Union-find over tracks [0, n_tracks) and detections [n_tracks, n_tracks + n_detections).
+  std::vector<int> parent(static_cast<std::size_t>(n_tracks + n_detections));
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](int a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  for (const GatePair& p : pairs) {
+    const int a = find(p.track), b = find(n_tracks + p.detection);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<int> slot(parent.size(), -1);
+  std::vector<std::vector<int>> out;
+  for (int k = 0; k < static_cast<int>(pairs.size()); ++k) {
+    const int root = find(pairs[k].track);
+    if (slot[root] < 0) {
+      slot[root] = static_cast<int>(out.size());
+      out.emplace_back();
+    }
+    out[slot[root]].push_back(k);
+  }
+  return out;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,36 @@
+#pragma once
+// Gating support for the tracker: a spatial index of a batch's detections on a horizontal grid
+// (so each track looks only at the detections near it, instead of all pairs), and the split of the
+// gated track-detection pairs into independent clusters (connected components), so that
+// assignment or JPDA runs per cluster and the cost stays near-linear in the number of targets.
+#include <cstdint>
+#include <vector>
+
+#include "core/vec.hpp"
+
+namespace skyshield {
+
+class DetectionGrid {
+ public:
+  // points: detection positions in the tracker frame; cell_m: the grid's horizontal cell size.
+  DetectionGrid(const std::vector<Vec3>& points, double cell_m);
+  // Indices (ascending) of the points whose horizontal cell overlaps the disc of radius r about c.
+  void query(const Vec3& c, double r, std::vector<int>& out) const;
+
+ private:
+  std::int64_t key(std::int64_t i, std::int64_t j) const { return (i << 32) ^ (j & 0xffffffff); }
+  double cell_;
+  std::vector<std::pair<std::int64_t, int>> cells_;   // (cell key, point), sorted
+  std::size_t n_ = 0;
+};
+
+struct GatePair {
+  int track = -1;     // index among the batch's candidate tracks
+  int detection = -1;
+};
+
+// Groups of pair indices, one per connected component of the bipartite gating graph, each
+// ordered, the groups in order of their first pair.
+std::vector<std::vector<int>> gate_clusters(const std::vector<GatePair>& pairs, int n_tracks, int n_detections);
+
+}  // namespace skyshield

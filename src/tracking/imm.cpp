@@ -1,0 +1,121 @@
+#include "tracking/imm.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace skyshield {
+
+namespace {
+
+void normalise(ImmState& s) {
+  double sum = 0.0;
+  for (int j = 0; j < s.n; ++j) sum += s.mu[j];
+  for (int j = 0; j < s.n; ++j) s.mu[j] = sum > 0.0 ? s.mu[j] / sum : 1.0 / s.n;
+}
+
+// mu_j <- mu_j L_j with L_j = exp(log_l[j]), computed relative to the largest for range.
+void reweight(ImmState& s, const std::array<double, kMaxImmModels>& log_l) {
+  double top = -INFINITY;
+  for (int j = 0; j < s.n; ++j) top = std::max(top, log_l[j]);
+  for (int j = 0; j < s.n; ++j) s.mu[j] *= std::exp(log_l[j] - top);
+  normalise(s);
+}
+
+}  // namespace
+
+Gaussian ImmState::combined() const {
+  Gaussian c;
+  c.x.setZero();
+  for (int j = 0; j < n; ++j) c.x += mu[j] * model[j].x;
+  c.P.setZero();
+  for (int j = 0; j < n; ++j) {
+    const Vec9 d = model[j].x - c.x;
+    c.P += mu[j] * (model[j].P + d * d.transpose());
+  }
+  return c;
+}
+
+ImmState imm_start(const Gaussian& g, const ImmParams& p) {
+  ImmState s;
+  s.n = static_cast<int>(p.models.size());
+  for (int j = 0; j < s.n; ++j) {
+    s.model[j] = g;
+    s.mu[j] = s.n == 1 ? 1.0 : (j == 0 ? p.first_model_probability : (1.0 - p.first_model_probability) / (s.n - 1));
+  }
+  return s;
+}
+
+void imm_predict(ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx) {
+  if (dt == 0.0) return;
+  const int n = s.n;
+  if (n > 1) {
+    const double stay = std::exp(-std::abs(dt) / p.mean_sojourn_s), leave = (1.0 - stay) / (n - 1);
+    std::array<double, kMaxImmModels> c{};
+    for (int j = 0; j < n; ++j)
+      for (int i = 0; i < n; ++i) c[j] += (i == j ? stay : leave) * s.mu[i];
+    std::array<Gaussian, kMaxImmModels> mixed;
+    for (int j = 0; j < n; ++j) {
+      Gaussian& m = mixed[j];
+      m.x.setZero();
+      m.P.setZero();
+      std::array<double, kMaxImmModels> w{};
+      for (int i = 0; i < n; ++i) w[i] = c[j] > 0.0 ? (i == j ? stay : leave) * s.mu[i] / c[j] : (i == j ? 1.0 : 0.0);
+      for (int i = 0; i < n; ++i) m.x += w[i] * s.model[i].x;
+      for (int i = 0; i < n; ++i) {
+        const Vec9 d = s.model[i].x - m.x;
+        m.P += w[i] * (s.model[i].P + d * d.transpose());
+      }
+    }
+    for (int j = 0; j < n; ++j) {
+      s.model[j] = mixed[j];
+      s.mu[j] = c[j];
+    }
+    normalise(s);
+  }
+  for (int j = 0; j < n; ++j) predict(p.filter, p.models[j], s.model[j], dt, ctx, p.noise);
+}
+
+ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p) {
+  ImmInnovations in;
+  for (int j = 0; j < s.n; ++j) in[j] = innovate(p.filter, s.model[j], z);
+  return in;
+}
+
+void imm_update(ImmState& s, const ImmInnovations& in) {
+  std::array<double, kMaxImmModels> log_l{};
+  for (int j = 0; j < s.n; ++j) {
+    log_l[j] = -0.5 * (in[j].mahalanobis2 + in[j].log_det_S);
+    update(s.model[j], in[j]);
+  }
+  reweight(s, log_l);
+}
+
+void imm_pda_update(ImmState& s, const std::vector<ImmInnovations>& in, const std::vector<double>& beta, double pd_pg,
+                    double pd, double clutter_density) {
+  const int m = static_cast<int>(in.size());
+  std::array<double, kMaxImmModels> log_l{};
+  for (int j = 0; j < s.n; ++j) {
+    // Model likelihood, in the measurement-space units of the clutter density.
+    double l = (1.0 - pd_pg) * clutter_density;
+    for (int i = 0; i < m; ++i) l += pd * in[i][j].likelihood();
+    log_l[j] = std::log(std::max(l, 1e-300));
+    if (m == 0) continue;
+    // PDAF update of model j as the moment match of the mixture: beta0 N(x, P) plus
+    // beta_i N(x + K_i y_i, P - K_i S_i K_i') (the radar's sigmas, and so S_i, differ per detection).
+    Gaussian& g = s.model[j];
+    Vec9 dx = Vec9::Zero();
+    Mat9 P = beta[0] * g.P;
+    for (int i = 0; i < m; ++i) {
+      const Eigen::Matrix<double, 9, 4> K = gain(in[i][j]);
+      const Vec9 d = K * in[i][j].y;
+      dx += beta[i + 1] * d;
+      P += beta[i + 1] * (g.P - K * in[i][j].S * K.transpose() + d * d.transpose());
+    }
+    g.x += dx;
+    g.P = P - dx * dx.transpose();
+    g.P = 0.5 * (g.P + g.P.transpose());
+  }
+  reweight(s, log_l);
+}
+
+}  // namespace skyshield

@@ -1,0 +1,49 @@
+#pragma once
+// Interacting multiple model estimator (Blom & Bar-Shalom 1988; BLK sec. 11.6.6) over the motion
+// models of tracking/motion_models.hpp, each run by the EKF or UKF of tracking/filters.hpp. The
+// model switching is a continuous-time Markov chain: over dt a model is kept with probability
+// exp(-dt / mean_sojourn_s) and left for each other model with an equal share of the rest.
+#include <array>
+#include <vector>
+
+#include "tracking/filters.hpp"
+
+namespace skyshield {
+
+inline constexpr int kMaxImmModels = 4;
+
+struct ImmParams {
+  std::vector<MotionModel> models{MotionModel::ConstantVelocity, MotionModel::ConstantAcceleration,
+                                  MotionModel::CoordinatedTurn, MotionModel::Ballistic};
+  double mean_sojourn_s = 20.0;         // s, mean time in one motion model
+  double first_model_probability = 0.8;   // of a new track (the rest shared by the other models)
+  FilterKind filter = FilterKind::Ekf;
+  MotionNoise noise{};
+};
+
+struct ImmState {
+  int n = 0;
+  std::array<Gaussian, kMaxImmModels> model{};   // model-conditioned estimates
+  std::array<double, kMaxImmModels> mu{};        // model probabilities
+
+  Gaussian combined() const;   // moment-matched mixture
+};
+
+using ImmInnovations = std::array<SphericalInnovation, kMaxImmModels>;
+
+// Every model starts from g; the first with first_model_probability, the others sharing the rest.
+ImmState imm_start(const Gaussian& g, const ImmParams& p);
+// Mixing (interaction) then each model's prediction over dt.
+void imm_predict(ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx);
+// Each model's innovation for one measurement.
+ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p);
+// Update with one measurement: model-conditioned Kalman updates, probabilities by the likelihoods.
+void imm_update(ImmState& s, const ImmInnovations& in);
+// Probabilistic data association update (PDAF per model, Bar-Shalom, Willett & Tian 2011, "Tracking
+// and Data Fusion", sec. 3.4) with association weights beta (beta[0] = no measurement is this target's,
+// beta[i] for the i-th innovation set); model probabilities by the IMM-PDAF likelihood
+// (1 - Pd Pg) lambda + Pd sum_i N_j(z_i) (Houles & Bar-Shalom 1989).
+void imm_pda_update(ImmState& s, const std::vector<ImmInnovations>& in, const std::vector<double>& beta, double pd_pg,
+                    double pd, double clutter_density);
+
+}  // namespace skyshield
