@@ -169,11 +169,12 @@ Mat9 transition_jacobian(MotionModel m, const Vec9& x, double dt, const MotionCo
 }
 
 Mat9 ballistic_transition(const Vec9& x, const Vec9& y, double dt, const MotionContext& ctx) {
-  // Linearised dynamics A = [[0, I], [G, D]] at x; transition exp(A T) to third order; the
-  // acceleration rows follow from a' = a(p', v') at the propagated state y.
+  // Linearised dynamics A = [[0, I], [G, D]] at the midpoint of x and y; transition exp(A T) to
+  // third order; the acceleration rows follow from a' = a(p', v') at the propagated state y.
   Mat6 A = Mat6::Zero();
   A.topRightCorner<3, 3>() = Mat3::Identity();
-  A.bottomRows<3>() = ballistic_gradient(position_of(x), velocity_of(x), ctx);
+  const Vec9 mid = 0.5 * (x + y);
+  A.bottomRows<3>() = ballistic_gradient(position_of(mid), velocity_of(mid), ctx);
   const Mat6 AT = A * dt;
   const Mat6 AT2 = AT * AT;
   const Mat6 Phi = Mat6::Identity() + AT + AT2 / 2.0 + AT2 * AT / 6.0;
