@@ -30,7 +30,7 @@ TEST(Assignment, MatchesBruteForceOnRandomRectangularMatricesWithForbiddenPairs)
   std::uniform_real_distribution<double> cost(-5.0, 20.0);
   std::uniform_int_distribution<int> dim(1, 6);
   std::bernoulli_distribution forbid(0.3);
-  for (int trial = 0; trial < 400; ++trial) {
+  for (int trial = 0; trial < 1500; ++trial) {
     const int nr = dim(gen), nc = dim(gen);
     Eigen::MatrixXd c(nr, nc);
     for (int i = 0; i < nr; ++i)
