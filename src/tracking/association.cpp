@@ -117,10 +117,9 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
     }
     ++stats.clusters;
     stats.largest_cluster = std::max(stats.largest_cluster, static_cast<int>(tracks.size() + dets.size()));
-    auto local = [](const std::vector<int>& slot, int x) { return slot[x]; };
     if (p.association == Association::Jpda) {
       Eigen::MatrixXd ratio = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(tracks.size()), static_cast<Eigen::Index>(dets.size()));
-      for (int k : cluster) ratio(local(track_slot, pairs[k].track), local(det_slot, pairs[k].detection)) = pd * gated[k].likelihood / lambda;
+      for (int k : cluster) ratio(track_slot[pairs[k].track], det_slot[pairs[k].detection]) = pd * gated[k].likelihood / lambda;
       Eigen::MatrixXd beta;
       if (jpda_marginals(ratio, pd_pg, p.jpda_max_events, beta)) {
         for (std::size_t a = 0; a < tracks.size(); ++a) {
@@ -138,11 +137,11 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
       ++stats.jpda_fallbacks;
     }
     Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(tracks.size()), static_cast<Eigen::Index>(dets.size()), kForbidden);
-    for (int k : cluster) cost(local(track_slot, pairs[k].track), local(det_slot, pairs[k].detection)) = -2.0 * std::log(gated[k].likelihood);
+    for (int k : cluster) cost(track_slot[pairs[k].track], det_slot[pairs[k].detection]) = -2.0 * std::log(gated[k].likelihood);
     const std::vector<int> assigned = solve_assignment(cost);
     for (int k : cluster) {
-      const int a = local(track_slot, pairs[k].track);
-      if (assigned[a] != local(det_slot, pairs[k].detection)) continue;
+      const int a = track_slot[pairs[k].track];
+      if (assigned[a] != det_slot[pairs[k].detection]) continue;
       r.weights[pairs[k].track] = {{pairs[k].detection, 1.0, gated[k].innovations}};
       r.beta0[pairs[k].track] = 0.0;
       r.claimed[pairs[k].detection] = 1;

@@ -79,7 +79,7 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
 }
 
-void Tracker::delete_lost(double t) {
+void Tracker::delete_lost(double t, const std::vector<int>& merged_away) {
   const double max_var = params_.max_position_sigma_m * params_.max_position_sigma_m;
   // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
   // the order of tracks() is therefore not the order of initiation.
@@ -91,7 +91,8 @@ void Tracker::delete_lost(double t) {
                                       : tr.consecutive_misses >= params_.delete_misses_tentative;
     const bool diverged = tr.P.topLeftCorner<3, 3>().trace() / 3.0 > max_var;
     const bool too_fast = !confirmed && tr.velocity().norm() > params_.max_speed_mps;
-    if (!(missed_out || coast > params_.max_coast_s || diverged || too_fast)) {
+    const bool merged = std::find(merged_away.begin(), merged_away.end(), tr.id) != merged_away.end();
+    if (!(missed_out || coast > params_.max_coast_s || diverged || too_fast || merged)) {
       ++i;
       continue;
     }
@@ -101,12 +102,16 @@ void Tracker::delete_lost(double t) {
   }
 }
 
-void Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
+std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
+  std::vector<int> merged_away;
+  auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
   for (int id : updated) {
-    auto fresh = std::find_if(tracks_.begin(), tracks_.end(), [&](const Track& x) { return x.id == id; });
-    if (fresh == tracks_.end()) continue;
+    if (gone(id)) continue;
+    Track* fresh = &*std::find_if(tracks_.begin(), tracks_.end(), [&](const Track& x) { return x.id == id; });
     for (Track& other : tracks_) {
-      if (other.id == id || other.status != TrackStatus::Confirmed) continue;
+      // Only a track that lost its target before the fresh one was started on it can be its
+      // duplicate: two tracks that have both been updated since are two objects (a swarm).
+      if (other.id == id || other.status != TrackStatus::Confirmed || other.last_update_t > fresh->first_t || gone(other.id)) continue;
       Track o = other;
       predict_to(o, t);
       const Vec3 d = fresh->position() - o.position();
@@ -114,22 +119,19 @@ void Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
                      2.0 * params_.merge_min_sigma_m * params_.merge_min_sigma_m * Mat3::Identity();
       if (d.dot(S.ldlt().solve(d)) > params_.gate_chi2) continue;
       // Same object: the older number survives with the fresher estimate.
-      Track& keep = other.id < id ? other : *fresh;
-      Track& drop = other.id < id ? *fresh : other;
-      const bool fresh_kept = &keep == &*fresh;
-      if (!fresh_kept) {
-        const int keep_id = keep.id;
-        const double first_t = keep.first_t;
-        keep = *fresh;
-        keep.id = keep_id;
-        keep.first_t = first_t;
+      if (other.id < id) {
+        Track kept = *fresh;
+        kept.id = other.id;
+        kept.first_t = other.first_t;
+        other = kept;
+        merged_away.push_back(id);
+      } else {
+        merged_away.push_back(other.id);
       }
-      drop.consecutive_misses = 1 << 20;   // removed by delete_lost, with its Deleted event
-      drop.status = TrackStatus::Confirmed;
-      drop.last_update_t = -1e300;
       break;
     }
   }
+  return merged_away;
 }
 
 void Tracker::process(const MeasurementBatch& batch) {
@@ -221,8 +223,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(tracks_[cand[a]].id);
-  merge_duplicates(updated, t);
-  delete_lost(t);
+  delete_lost(t, merge_duplicates(updated, t));
 
   // New tentative tracks from detections no track took: position measured, velocity unknown.
   for (std::size_t b = 0; b < in.z.size(); ++b)

@@ -88,8 +88,10 @@ class Tracker {
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   void start_track(const Vec3& z, const Mat3& R, double t);
   void reclassify(Track& tr) const;
-  void delete_lost(double t);
-  void merge_duplicates(const std::vector<int>& updated, double t);
+  // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
+  void delete_lost(double t, const std::vector<int>& merged_away);
+  // Merges confirmed tracks updated at t into older duplicates; returns the numbers merged away.
+  std::vector<int> merge_duplicates(const std::vector<int>& updated, double t);
 
   LocalFrame frame_;
   TrackerParams params_;
