@@ -168,7 +168,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       const Vec3 pos = tr.position() + dt * tr.velocity() + 0.5 * dt * dt * tr.acceleration();
       const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.block<3, 3>(0, 3).trace() +
                               dt * dt * tr.P.block<3, 3>(3, 3).trace() + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
-      const RangeAzEl rae = range_az_el_from_enu(batch.radar_frame.to_enu(frame_.to_ecef(pos)));
+      const RangeAzEl rae = range_az_el_from_enu(geometry.to_sensor * (pos - geometry.position));
       const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(rae.range_m, 1.0);
       if (!batch.coverage.covers(rae, margin)) continue;
       strict = batch.coverage.covers(rae);
