@@ -1,0 +1,64 @@
+#pragma once
+// Scores an air picture against the truth over a run, one scoring instant at a time: OSPA and GOSPA
+// (tracking/ospa.hpp) with GOSPA's localisation / missed / false split, and the identity measures of
+// Rothrock & Drummond, "Performance metrics for multiple-sensor, multiple-target tracking", SPIE
+// 4048, 2000, on the GOSPA assignment (a truth is "held" by the track assigned to it within c):
+//  - identity switch: a truth held by track A at the last instant it was held is now held by B != A;
+//  - track break: a truth held at its previous instant is not held now (though still scored);
+//  - continuity: over all truths, the instants held by the one track that held each truth longest,
+//    divided by all the instants the truths were scored (1 = every object kept one track throughout).
+#include <map>
+#include <vector>
+
+#include "tracking/ospa.hpp"
+
+namespace skyshield {
+
+struct LabelledPoint {
+  int id = -1;          // truth object id or track number
+  Vec3 pos = Vec3::Zero();
+};
+
+struct TrackQualitySample {
+  double t = 0.0;
+  int truths = 0, tracks = 0;
+  double ospa = 0.0;
+  GospaResult gospa;
+};
+
+struct TrackQualitySummary {
+  int samples = 0;
+  double mean_ospa_m = 0.0;
+  double mean_gospa_m = 0.0;
+  double rms_localisation_m = 0.0;   // over all assigned pairs (within c)
+  double mean_missed = 0.0;          // truths without a track, per instant
+  double mean_false = 0.0;           // tracks without a truth, per instant
+  int identity_switches = 0;
+  int track_breaks = 0;
+  double continuity = 1.0;           // 1 when nothing was scored
+};
+
+class TrackQuality {
+ public:
+  explicit TrackQuality(OspaParams params = {}) : params_(params) {}
+
+  // Scores one instant; truth and track ids must be unique within their set.
+  TrackQualitySample add(double t, const std::vector<LabelledPoint>& truth, const std::vector<LabelledPoint>& tracks);
+  TrackQualitySummary summary() const;
+  const OspaParams& params() const { return params_; }
+
+ private:
+  struct History {
+    int last_holder = -1;      // track that held it last (at any earlier instant)
+    int last_held = -2;        // index of the last instant it was held
+    int scored = 0;
+    std::map<int, int> held_by;   // track -> instants
+  };
+  OspaParams params_;
+  std::map<int, History> truth_;
+  int samples_ = 0, switches_ = 0, breaks_ = 0;
+  double sum_ospa_ = 0.0, sum_gospa_ = 0.0, sum_sq_ = 0.0;
+  long long pairs_ = 0, missed_ = 0, false_ = 0;
+};
+
+}  // namespace skyshield
