@@ -80,10 +80,11 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   write_file_atomically((dir / "summary.json").string(), summary_json(run, summary));
   write_file_atomically((dir / "events.csv").string(), events_csv(run));
   write_file_atomically((dir / "trajectories.csv").string(), trajectories_csv(run));
+  write_file_atomically((dir / "track_metrics.csv").string(), track_metrics_csv(run));
   write_file_atomically((dir / "engagement.svg").string(), engagement_svg(run));
   write_file_atomically((dir / "profiles.svg").string(), profile_svg(run));
   std::cout << summary_table(run, summary);
-  std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/engagement.svg, {0}/profiles.svg\n", out_dir);
+  std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/track_metrics.csv, {0}/engagement.svg, {0}/profiles.svg\n", out_dir);
   return 0;
 }
 

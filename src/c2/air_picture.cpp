@@ -2,13 +2,15 @@
 
 #include <algorithm>
 
+#include "c2/covariance_intersection.hpp"
 #include "tracking/assignment.hpp"
 
 namespace skyshield {
 
 namespace {
 double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams& p) {
-  const double var = std::max(a.pos_var_m2 + b.pos_var_m2, 2.0 * p.min_sigma_m * p.min_sigma_m);
+  // Mean variance per axis of the difference (trace / 3), floored.
+  const double var = std::max((a.pos_cov.trace() + b.pos_cov.trace()) / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
   return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
 }
 }  // namespace
@@ -91,6 +93,21 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
       }
   }
   system_of_ = std::move(next);
+  // Fused estimates, by system number (members in (battalion, track) order).
+  std::map<int, SystemTrack> fused;
+  for (const auto& [key, id] : system_of_) {
+    fused[id].id = id;
+    fused[id].members.push_back(key);
+  }
+  systems_.clear();
+  for (auto& [id, sys] : fused) {
+    std::vector<CiEstimate> in;
+    for (const auto& key : sys.members) in.push_back({by_key.at(key)->pos_ecef, by_key.at(key)->pos_cov});
+    const CiResult ci = covariance_intersection(in);
+    sys.pos_ecef = ci.fused.x;
+    sys.pos_cov = ci.fused.P;
+    systems_.push_back(std::move(sys));
+  }
 }
 
 int AirPicture::system_id(int battalion, int track_id) const {

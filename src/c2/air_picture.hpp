@@ -3,7 +3,9 @@
 // tracks (one per physical object, as far as the correlation can tell), so that battalions can see
 // which threats another battalion already engages. Track-to-track correlation by an exact
 // assignment on a chi-square distance between track positions (each battalion's track keeps its
-// system track while it stays inside the gate, so system numbers are stable).
+// system track while it stays inside the gate, so system numbers are stable). Each system track's
+// estimate fuses its members by covariance intersection (c2/covariance_intersection.hpp): the
+// battalions' errors are correlated in unknown ways (common targets, common process noise).
 #include <map>
 #include <utility>
 #include <vector>
@@ -16,7 +18,14 @@ struct NetworkTrack {
   int battalion = -1;
   int track_id = -1;
   Vec3 pos_ecef = Vec3::Zero();
-  double pos_var_m2 = 0.0;     // mean position variance per axis (trace / 3)
+  Mat3 pos_cov = Mat3::Identity();   // position covariance, ECEF, m^2
+};
+
+struct SystemTrack {
+  int id = -1;
+  std::vector<std::pair<int, int>> members;   // (battalion, track), in that order
+  Vec3 pos_ecef = Vec3::Zero();               // fused estimate
+  Mat3 pos_cov = Mat3::Identity();
 };
 
 struct AirPictureParams {
@@ -34,10 +43,13 @@ class AirPicture {
   int system_id(int battalion, int track_id) const;
   // Battalion tracks on the same system track.
   std::vector<std::pair<int, int>> members(int system_id) const;
+  // The system tracks of the last update, by number, with their fused estimates.
+  const std::vector<SystemTrack>& system_tracks() const { return systems_; }
 
  private:
   AirPictureParams params_;
   std::map<std::pair<int, int>, int> system_of_;   // (battalion, track) -> system track
+  std::vector<SystemTrack> systems_;
   int next_system_ = 1;
 };
 

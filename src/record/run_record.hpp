@@ -7,6 +7,7 @@
 
 #include "core/geo.hpp"
 #include "core/threat_class.hpp"
+#include "tracking/track_quality.hpp"
 
 namespace skyshield {
 
@@ -80,6 +81,18 @@ struct Trajectory {
   std::vector<TrajectorySample> samples;
 };
 
+// Air-picture quality (tracking/track_quality.hpp): scope is a battalion's name (its own tracks
+// against the objects its radars could see) or "network" (the fused system tracks).
+struct TrackScoreRow {
+  std::string scope;
+  TrackQualitySample sample;   // without the per-truth assignment
+};
+
+struct TrackScoreSummary {
+  std::string scope;
+  TrackQualitySummary summary;
+};
+
 struct RunRecord {
   std::string scenario;
   std::uint64_t seed = 0;
@@ -94,6 +107,9 @@ struct RunRecord {
   std::vector<Site> sites;
   std::vector<Trajectory> trajectories;
   int rounds_remaining = 0;
+  OspaParams track_metrics;          // c, p, alpha of the scores below
+  std::vector<TrackScoreRow> track_scores;
+  std::vector<TrackScoreSummary> track_quality;
 };
 
 }  // namespace skyshield

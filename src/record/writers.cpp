@@ -39,6 +39,17 @@ std::string events_csv(const RunRecord& run) {
   return out;
 }
 
+std::string track_metrics_csv(const RunRecord& run) {
+  std::string out = "t,picture,truths,tracks,ospa_m,gospa_m,gospa_localisation,gospa_missed,gospa_false,missed,false_tracks\n";
+  for (const TrackScoreRow& r : run.track_scores) {
+    const TrackQualitySample& q = r.sample;
+    out += fmt::format("{:.2f},{},{},{},{:.1f},{:.1f},{:.6g},{:.6g},{:.6g},{},{}\n", q.t, csv(r.scope), q.truths, q.tracks, q.ospa,
+                       q.gospa.distance, q.gospa.localisation, q.gospa.missed, q.gospa.false_tracks, q.gospa.missed_count,
+                       q.gospa.false_count);
+  }
+  return out;
+}
+
 std::string trajectories_csv(const RunRecord& run) {
   std::string out = "t_s,name,kind,lat_deg,lon_deg,alt_m\n";
   for (const Trajectory& tr : run.trajectories)
@@ -100,6 +111,16 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                         {"impact_miss_m", t.impact_miss_m >= 0 ? nlohmann::json(t.impact_miss_m) : nlohmann::json()}});
   }
   j["threats"] = timeline;
+  nlohmann::ordered_json quality = nlohmann::ordered_json::object();
+  for (const TrackScoreSummary& q : run.track_quality) {
+    const TrackQualitySummary& t = q.summary;
+    quality[q.scope] = {{"instants", t.samples}, {"mean_ospa_m", t.mean_ospa_m}, {"mean_gospa_m", t.mean_gospa_m},
+                        {"rms_localisation_m", t.rms_localisation_m}, {"mean_missed", t.mean_missed},
+                        {"mean_false", t.mean_false}, {"identity_switches", t.identity_switches},
+                        {"track_breaks", t.track_breaks}, {"continuity", t.continuity}};
+  }
+  j["track_quality"] = {{"cutoff_m", run.track_metrics.cutoff_m}, {"order", run.track_metrics.order},
+                        {"alpha", run.track_metrics.alpha}, {"pictures", quality}};
   return j.dump(2) + "\n";
 }
 

@@ -149,7 +149,7 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     for (const Override& o : overrides) apply_override(doc, o);
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
-                   "assets", "battalions", "threats", "network", "terrain"});
+                   "assets", "battalions", "threats", "network", "terrain", "track_metrics"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -178,6 +178,14 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     if (const auto v = net->optional("deconflict")) s.network.deconflict = v->boolean();
     s.network.picture.gate_chi2 = net->number_or("correlation_gate_chi2", 1.0, 1000.0, s.network.picture.gate_chi2);
     s.network.picture.min_sigma_m = net->number_or("correlation_min_sigma_m", 1.0, 100e3, s.network.picture.min_sigma_m);
+  }
+  if (const auto m = root.optional("track_metrics")) {
+    m->allow_only({"cutoff_m", "order", "alpha", "period_s"});
+    OspaParams& o = s.track_metrics.ospa;
+    o.cutoff_m = m->number_or("cutoff_m", 1.0, 1e7, o.cutoff_m);
+    o.order = m->number_or("order", 1.0, 100.0, o.order);
+    o.alpha = m->number_or("alpha", 1e-6, 2.0, o.alpha);
+    s.track_metrics.period_s = m->number_or("period_s", s.sim.step_s, 3600.0, s.track_metrics.period_s);
   }
 
   if (const auto terrain = root.optional("terrain")) s.terrain = parse_terrain(*terrain, s.files);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "c2/air_picture.hpp"
+#include "tracking/ospa.hpp"
 #include "c2/command_post.hpp"
 #include "c2/defended_asset.hpp"
 #include "sensors/radar_params.hpp"
@@ -51,6 +52,12 @@ struct NetworkParams {
   AirPictureParams picture{};    // track-to-track correlation into the shared air picture
 };
 
+// Scoring of the air pictures against the truth (outputs only; the command posts never see it).
+struct TrackMetricsParams {
+  OspaParams ospa{};             // OSPA / GOSPA cut-off c, order p, alpha
+  double period_s = 5.0;         // scoring instants
+};
+
 struct Scenario {
   std::string source_path;
   std::vector<std::string> files;   // the scenario file and the library files it read, in order
@@ -64,6 +71,7 @@ struct Scenario {
   std::vector<BattalionSpec> battalions;
   std::vector<ThreatSpec> threats;
   NetworkParams network;
+  TrackMetricsParams track_metrics;
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
 };
 

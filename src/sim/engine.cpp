@@ -10,6 +10,7 @@
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/battalion.hpp"
 #include "sim/recorder.hpp"
+#include "sim/track_scorer.hpp"
 #include "weapons/interceptor.hpp"
 
 namespace skyshield {
@@ -52,6 +53,7 @@ class Engine {
     };
     std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
     rec_.add_sites(battalions_);
+    scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
   }
 
   RunRecord run() {
@@ -64,7 +66,10 @@ class Engine {
       move_threats(t);
       build_views();
       for (auto& b : battalions_) sense_and_track(*b, t, t1);
-      if (battalions_.size() > 1 && s_.network.deconflict && decision_due(t1)) update_air_picture(t1);
+      const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
+      if (picture_due) update_air_picture(t1);
+      scorer_->score_battalions(t1, battalions_, views_);
+      if (picture_due) scorer_->score_network(t1, picture_, views_);
       for (int b : decision_order_) decide(*battalions_[b], t1);
       launch_due(t1);
       fly_interceptors(t1);
@@ -81,7 +86,9 @@ class Engine {
     for (const Threat& th : threats_)
       if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
         rec_.threat_not_launched(th);
-    return rec_.finish(step, step * dt_, rounds);
+    RunRecord out = rec_.finish(step, step * dt_, rounds);
+    scorer_->finish(out);
+    return out;
   }
 
  private:
@@ -184,9 +191,9 @@ class Engine {
     for (const auto& b : battalions_)
       for (const Track& tr : b->tracker.tracks()) {
         if (tr.status != TrackStatus::Confirmed) continue;
-        Track p;
-        if (!b->tracker.predicted(tr.id, t, p)) continue;
-        all.push_back({b->index, tr.id, b->frame.to_ecef(p.position()), p.P.topLeftCorner<3, 3>().trace() / 3.0});
+        const Track p = b->tracker.predicted(tr, t);
+        const Mat3 rot = b->frame.enu_to_ecef();
+        all.push_back({b->index, tr.id, b->frame.to_ecef(p.position()), rot * p.P.topLeftCorner<3, 3>() * rot.transpose()});
       }
     picture_.update(all);
   }
@@ -320,6 +327,7 @@ class Engine {
   double dt_;
   Recorder rec_;
   AirPicture picture_;
+  std::unique_ptr<TrackScorer> scorer_;
   Terrain terrain_;
   std::vector<Threat> threats_;
   std::vector<std::vector<int>> children_;   // per threat: the threats it carries

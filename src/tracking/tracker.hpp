@@ -74,6 +74,12 @@ class Tracker {
   const TrackerStats& stats() const { return stats_; }
   // A copy of the track predicted to time t (no update); false when absent.
   bool predicted(int track_id, double t, Track& out) const;
+  // A copy of one of tracks() predicted to time t.
+  Track predicted(const Track& tr, double t) const {
+    Track out = tr;
+    predict_to(out, t);
+    return out;
+  }
   // Probability of the ballistic model in the track's IMM (0 when the IMM has none).
   double ballistic_probability(const Track& tr) const;
   // Events since the last call (initiations, confirmations, deletions).

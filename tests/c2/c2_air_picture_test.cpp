@@ -19,7 +19,7 @@ TEST(AirPicture, CorrelatesTheSameObjectsAcrossBattalions) {
     for (int bn = 0; bn < 3; ++bn) {
       Vec3 p = kOrigin + Vec3(20e3 * obj, 0, 0);
       for (int a = 0; a < 3; ++a) p(a) += 200.0 * rng.normal();  // 200 m track errors
-      in.push_back({bn, 100 * bn + obj, p, 200.0 * 200.0});
+      in.push_back({bn, 100 * bn + obj, p, 200.0 * 200.0 * Mat3::Identity()});
     }
   pic.update(in);
   for (int obj = 0; obj < 5; ++obj) {
@@ -39,18 +39,35 @@ TEST(AirPicture, CorrelatesTheSameObjectsAcrossBattalions) {
 
 TEST(AirPicture, OneBattalionsTracksStaySeparateEvenWhenClose) {
   AirPicture pic;
-  pic.update({{0, 1, kOrigin, 1e4}, {0, 2, kOrigin + Vec3(100, 0, 0), 1e4}});
+  pic.update({{0, 1, kOrigin, 1e4 * Mat3::Identity()}, {0, 2, kOrigin + Vec3(100, 0, 0), 1e4 * Mat3::Identity()}});
   EXPECT_NE(pic.system_id(0, 1), pic.system_id(0, 2));
 }
 
 TEST(AirPicture, SystemsOpenedApartMergeWhenTheyMeet) {
   AirPicture pic;
-  pic.update({{0, 1, kOrigin, 1e4}, {1, 9, kOrigin + Vec3(30e3, 0, 0), 1e4}});
+  pic.update({{0, 1, kOrigin, 1e4 * Mat3::Identity()}, {1, 9, kOrigin + Vec3(30e3, 0, 0), 1e4 * Mat3::Identity()}});
   ASSERT_NE(pic.system_id(0, 1), pic.system_id(1, 9));
   const int lower = std::min(pic.system_id(0, 1), pic.system_id(1, 9));
-  pic.update({{0, 1, kOrigin, 1e4}, {1, 9, kOrigin + Vec3(150, 0, 0), 1e4}});
+  pic.update({{0, 1, kOrigin, 1e4 * Mat3::Identity()}, {1, 9, kOrigin + Vec3(150, 0, 0), 1e4 * Mat3::Identity()}});
   EXPECT_EQ(pic.system_id(0, 1), pic.system_id(1, 9));
   EXPECT_EQ(pic.system_id(0, 1), lower);
+}
+
+TEST(AirPicture, SystemTracksFuseTheirMembersByCovarianceIntersection) {
+  // Two battalions, one accurate in x and the other in y: the fused estimate is better than either
+  // on the trace, lies between them, and a single-member system keeps its member's estimate.
+  AirPicture pic;
+  const Mat3 px = Vec3(100.0, 1e4, 1e4).asDiagonal(), py = Vec3(1e4, 100.0, 1e4).asDiagonal();
+  pic.update({{0, 1, kOrigin, px}, {1, 4, kOrigin + Vec3(200, -200, 0), py}, {1, 5, kOrigin + Vec3(90e3, 0, 0), py}});
+  ASSERT_EQ(pic.system_tracks().size(), 2u);
+  const SystemTrack& both = pic.system_tracks()[0];
+  ASSERT_EQ(both.members.size(), 2u);
+  EXPECT_LT(both.pos_cov.trace(), std::min(px.trace(), py.trace()));
+  EXPECT_NEAR((both.pos_ecef - kOrigin).x(), 0.0, 20.0);      // x from the x-accurate track
+  EXPECT_NEAR((both.pos_ecef - kOrigin).y(), -200.0, 20.0);   // y from the y-accurate one
+  const SystemTrack& alone = pic.system_tracks()[1];
+  EXPECT_EQ(alone.members, (std::vector<std::pair<int, int>>{{1, 5}}));
+  EXPECT_LT((alone.pos_ecef - (kOrigin + Vec3(90e3, 0, 0))).norm(), 1e-6);
 }
 
 }  // namespace

@@ -106,7 +106,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_trajectory_shape.yaml", 35, "threats[1].trajectory", "must be one of minimum_energy, lofted, depressed"},
         BadCase{"bad_rcs_both.yaml", 7, "threat_types.odd_jet", "give exactly one of rcs_m2 (isotropic) or rcs"},
         BadCase{"bad_jammer_band.yaml", 13, "threat_types.pod_jet.jammer.band_ghz", "high must be above low"},
-        BadCase{"bad_agl_route.yaml", 29, "threats[0].route[1]", "agl is for ground sites"}),
+        BadCase{"bad_agl_route.yaml", 29, "threats[0].route[1]", "agl is for ground sites"},
+        BadCase{"bad_ospa_order.yaml", 11, "track_metrics.order", "must be between 1 and 100 (got 0.5)"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.file;
       return n.substr(0, n.find('.'));

@@ -1,0 +1,86 @@
+#include "c2/covariance_intersection.hpp"
+
+#include <Eigen/LU>
+#include <cmath>
+
+namespace skyshield {
+
+namespace {
+
+CiEstimate fuse(const std::vector<CiEstimate>& in, const std::vector<Mat3>& info, const std::vector<double>& w) {
+  Mat3 I = Mat3::Zero();
+  Vec3 y = Vec3::Zero();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    I += w[i] * info[i];
+    y += w[i] * (info[i] * in[i].x);
+  }
+  CiEstimate out;
+  out.P = I.inverse();   // 3 x 3: closed-form cofactor inverse
+  out.P = 0.5 * (out.P + out.P.transpose());
+  out.x = out.P * y;
+  return out;
+}
+
+std::vector<Mat3> informations(const std::vector<CiEstimate>& in) {
+  std::vector<Mat3> info;
+  for (const CiEstimate& e : in) info.push_back(e.P.inverse());
+  return info;
+}
+
+}  // namespace
+
+double ci_trace(const std::vector<CiEstimate>& in, const std::vector<double>& weights) {
+  return fuse(in, informations(in), weights).P.trace();
+}
+
+CiResult covariance_intersection(const std::vector<CiEstimate>& in) {
+  CiResult r;
+  if (in.empty()) return r;
+  const std::vector<Mat3> info = informations(in);
+  const std::size_t n = in.size();
+  r.weights.assign(n, 1.0 / static_cast<double>(n));
+  auto trace_of = [&](const std::vector<double>& w) {
+    Mat3 I = Mat3::Zero();
+    for (std::size_t i = 0; i < n; ++i) I += w[i] * info[i];
+    return I.inverse().trace();
+  };
+  // Coordinate descent over pairs (i, j): move weight s from j to i, s in [-w_i, w_j], by golden
+  // section (the objective is convex along every such line), until a sweep gains nothing.
+  constexpr double kGolden = 0.6180339887498949;
+  double best = trace_of(r.weights);
+  for (int sweep = 0; sweep < 100 && n > 1; ++sweep) {
+    const double before = best;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) {
+        std::vector<double> w = r.weights;
+        auto along = [&](double s) {
+          w[i] = r.weights[i] + s;
+          w[j] = r.weights[j] - s;
+          return trace_of(w);
+        };
+        double a = -r.weights[i], b = r.weights[j];
+        double c = b - kGolden * (b - a), d = a + kGolden * (b - a);
+        double fc = along(c), fd = along(d);
+        // To 1e-7 in weight: the trace is flat at its minimum, so this is far below any effect.
+        for (int it = 0; it < 60 && b - a > 1e-7; ++it) {
+          if (fc < fd) b = d, d = c, fd = fc, c = b - kGolden * (b - a), fc = along(c);
+          else a = c, c = d, fc = fd, d = a + kGolden * (b - a), fd = along(d);
+        }
+        // The end points (one weight to zero) are candidates too: the optimum is often on the boundary.
+        double s_best = 0.0, f_best = best;
+        for (double s : {0.5 * (a + b), -r.weights[i], r.weights[j]}) {
+          const double f = along(s);
+          if (f < f_best) f_best = f, s_best = s;
+        }
+        const double wi = r.weights[i] + s_best, wj = r.weights[j] - s_best;
+        r.weights[i] = std::max(0.0, wi);
+        r.weights[j] = std::max(0.0, wj);
+        best = trace_of(r.weights);
+      }
+    if (before - best <= 1e-12 * before) break;
+  }
+  r.fused = fuse(in, info, r.weights);
+  return r;
+}
+
+}  // namespace skyshield

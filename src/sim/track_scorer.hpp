@@ -1,0 +1,44 @@
+#pragma once
+// Scores the air pictures of a run against the truth at regular instants (outputs only):
+//  - each battalion: its confirmed tracks, predicted to the instant, against the objects its radars
+//    could see (within instrumented range and in line of sight of at least one of them);
+//  - the network (several battalions sharing a picture): the fused system tracks against the
+//    objects any battalion could see, at the first picture update at or after each instant.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "c2/air_picture.hpp"
+#include "record/run_record.hpp"
+#include "scenario/scenario.hpp"
+#include "sim/battalion.hpp"
+#include "world/truth_view.hpp"
+
+namespace skyshield {
+
+class TrackScorer {
+ public:
+  TrackScorer(const TrackMetricsParams& params, const std::vector<std::unique_ptr<Battalion>>& battalions);
+
+  // Scores every battalion when an instant is due (views: the truth at t).
+  void score_battalions(double t, const std::vector<std::unique_ptr<Battalion>>& battalions,
+                        const std::vector<TruthView>& views);
+  // Scores the network picture just updated at t, once per battalion instant (the first update at or
+  // after it), against the objects any battalion could see at that instant (views: the truth at t).
+  void score_network(double t, const AirPicture& picture, const std::vector<TruthView>& views);
+  // The rows and per-scope summaries, into the run record.
+  void finish(RunRecord& rec) const;
+
+ private:
+  void add(std::size_t scope, double t, const std::vector<LabelledPoint>& truth, const std::vector<LabelledPoint>& tracks);
+
+  TrackMetricsParams params_;
+  std::vector<std::string> scopes_;         // battalion names, then "network" when there is one
+  std::vector<TrackQuality> quality_;
+  std::vector<TrackScoreRow> rows_;
+  double next_battalion_t_ = 0.0;
+  bool network_due_ = false;
+  std::vector<int> network_truth_;   // ids of the objects any battalion could see, at the last instant
+};
+
+}  // namespace skyshield
