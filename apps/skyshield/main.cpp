@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, radar-coverage, validate.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, validate.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -22,6 +22,8 @@
 #include "scenario/loader.hpp"
 #include "sim/engine.hpp"
 #include "skyshield/version.hpp"
+#include "track_command.hpp"
+#include "tracking/detection_file.hpp"
 
 namespace {
 
@@ -61,7 +63,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
   return 0;
 }
 
-int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir) {
+int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir, bool detections) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
   std::error_code ec;
@@ -72,6 +74,11 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   RunOptions opt;
   opt.seed = seed;
   opt.progress = [&](double t, double total) { bar.update(t, total); };
+  std::string detection_rows = std::string(kDetectionCsvHeader) + "\n";
+  if (detections)
+    opt.on_batch = [&](const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& b) {
+      detection_rows += detection_csv_rows(sensor, antenna, b);
+    };
   const RunRecord run = run_scenario(s, opt);
   bar.update(1, 1);
   const Summary summary = summarize(run);
@@ -80,11 +87,14 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   write_file_atomically((dir / "summary.json").string(), summary_json(run, summary));
   write_file_atomically((dir / "events.csv").string(), events_csv(run));
   write_file_atomically((dir / "trajectories.csv").string(), trajectories_csv(run));
-  write_file_atomically((dir / "track_metrics.csv").string(), track_metrics_csv(run));
+  write_file_atomically((dir / "track_metrics.csv").string(), track_metrics_csv(run.track_scores));
+  write_file_atomically((dir / "truth.csv").string(), truth_csv(run));
+  if (detections) write_file_atomically((dir / "detections.csv").string(), detection_rows);
   write_file_atomically((dir / "engagement.svg").string(), engagement_svg(run));
   write_file_atomically((dir / "profiles.svg").string(), profile_svg(run));
   std::cout << summary_table(run, summary);
-  std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/track_metrics.csv, {0}/engagement.svg, {0}/profiles.svg\n", out_dir);
+  std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/track_metrics.csv, {0}/truth.csv{1}, "
+                           "{0}/engagement.svg, {0}/profiles.svg\n", out_dir, detections ? fmt::format(", {}/detections.csv", out_dir) : "");
   return 0;
 }
 
@@ -211,6 +221,8 @@ int main(int argc, char** argv) {
   run->add_option("scenario", run_path, "Scenario YAML file")->required();
   run->add_option("--seed", seed, "Random seed (overrides the scenario's)");
   run->add_option("--out", out_dir, "Output directory")->capture_default_str();
+  bool run_detections = false;
+  run->add_flag("--detections", run_detections, "Also write every radar detection to detections.csv (input of `skyshield track`)");
   int runs = 100, threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string mc_path, mc_out = "out/mc";
   CLI::App* mc = app.add_subcommand("mc", "Monte Carlo: independent runs, statistics with confidence intervals (mc.json, runs.csv, mc.svg)");
@@ -247,6 +259,12 @@ int main(int argc, char** argv) {
   coverage->add_option("--max-alt-km", cov_alt_km, "Top of the diagram, km")->check(CLI::Range(0.1, 1000.0))->capture_default_str();
   coverage->add_option("--radar", cov_radar, "Only this radar type");
   coverage->add_option("--out", cov_out, "Output directory")->capture_default_str();
+  std::string track_path, track_truth, track_scenario, track_out = "out/track";
+  CLI::App* track = app.add_subcommand("track", "Run the tracker alone on a detection file (format in the README); writes tracks.csv");
+  track->add_option("detections", track_path, "Detection CSV file")->required();
+  track->add_option("--truth", track_truth, "Truth CSV file: also score the tracks (OSPA, GOSPA) at every truth instant");
+  track->add_option("--scenario", track_scenario, "Take the tracker and scoring settings of this scenario's first battalion");
+  track->add_option("--out", track_out, "Output directory")->capture_default_str();
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
@@ -256,7 +274,8 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
   }
   try {
-    if (*run) return cmd_run(run_path, seed, out_dir);
+    if (*run) return cmd_run(run_path, seed, out_dir, run_detections);
+    if (*track) return cmd_track(track_path, track_truth, track_scenario, track_out);
     if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
     if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
     if (*wta) {

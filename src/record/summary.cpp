@@ -99,17 +99,20 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
   out += fmt::format("{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8.1f}\n", "all", a.fired, a.kills, a.misses,
                      a.self_destructs, a.flying, a.cost);
   out += fmt::format("\nRounds left in the launchers: {}\n", run.rounds_remaining);
-  if (!run.track_quality.empty()) {
-    out += fmt::format("\nAir picture vs truth (c = {:.0f} m, p = {:g}; means over scoring instants)\n", run.track_metrics.cutoff_m,
-                       run.track_metrics.order);
-    out += fmt::format("{:<18} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9} {:>7} {:>11}\n", "picture", "OSPA m", "GOSPA m", "RMS m",
-                       "missed", "false", "switches", "breaks", "continuity");
-    for (const TrackScoreSummary& q : run.track_quality) {
-      const TrackQualitySummary& t = q.summary;
-      out += fmt::format("{:<18} {:>8.0f} {:>9.0f} {:>8.0f} {:>7.2f} {:>7.2f} {:>9} {:>7} {:>11.3f}\n", q.scope, t.mean_ospa_m,
-                         t.mean_gospa_m, t.rms_localisation_m, t.mean_missed, t.mean_false, t.identity_switches,
-                         t.track_breaks, t.continuity);
-    }
+  if (!run.track_quality.empty()) out += track_quality_table(run.track_metrics, run.track_quality);
+  return out;
+}
+
+std::string track_quality_table(const OspaParams& params, const std::vector<TrackScoreSummary>& pictures) {
+  std::string out = fmt::format("\nAir picture vs truth (c = {:.0f} m, p = {:g}; means over scoring instants)\n", params.cutoff_m,
+                                params.order);
+  out += fmt::format("{:<18} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9} {:>7} {:>11}\n", "picture", "OSPA m", "GOSPA m", "RMS m",
+                     "missed", "false", "switches", "breaks", "continuity");
+  for (const TrackScoreSummary& q : pictures) {
+    const TrackQualitySummary& t = q.summary;
+    out += fmt::format("{:<18} {:>8.0f} {:>9.0f} {:>8.0f} {:>7.2f} {:>7.2f} {:>9} {:>7} {:>11.3f}\n", q.scope, t.mean_ospa_m,
+                       t.mean_gospa_m, t.rms_localisation_m, t.mean_missed, t.mean_false, t.identity_switches, t.track_breaks,
+                       t.continuity);
   }
   return out;
 }

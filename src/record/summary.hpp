@@ -32,5 +32,7 @@ struct Summary {
 Summary summarize(const RunRecord& run);
 // Fixed-width terminal table.
 std::string summary_table(const RunRecord& run, const Summary& s);
+// The air-picture quality block of the table (also printed by `skyshield track`).
+std::string track_quality_table(const OspaParams& params, const std::vector<TrackScoreSummary>& pictures);
 
 }  // namespace skyshield

@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "tracking/detection_file.hpp"
 
 namespace skyshield {
 
@@ -39,14 +41,32 @@ std::string events_csv(const RunRecord& run) {
   return out;
 }
 
-std::string track_metrics_csv(const RunRecord& run) {
+std::string track_metrics_csv(const std::vector<TrackScoreRow>& rows) {
   std::string out = "t,picture,truths,tracks,ospa_m,gospa_m,gospa_localisation,gospa_missed,gospa_false,missed,false_tracks\n";
-  for (const TrackScoreRow& r : run.track_scores) {
+  for (const TrackScoreRow& r : rows) {
     const TrackQualitySample& q = r.sample;
     out += fmt::format("{:.2f},{},{},{},{:.1f},{:.1f},{:.6g},{:.6g},{:.6g},{},{}\n", q.t, csv(r.scope), q.truths, q.tracks, q.ospa,
                        q.gospa.distance, q.gospa.localisation, q.gospa.missed, q.gospa.false_tracks, q.gospa.missed_count,
                        q.gospa.false_count);
   }
+  return out;
+}
+
+std::string truth_csv(const RunRecord& run) {
+  struct Row {
+    double t;
+    const std::string* name;
+    Geodetic p;
+  };
+  std::vector<Row> rows;
+  for (const Trajectory& tr : run.trajectories) {
+    if (tr.kind.rfind("interceptor", 0) == 0) continue;
+    for (const TrajectorySample& s : tr.samples) rows.push_back({s.t, &tr.name, s.p});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.t < b.t; });
+  std::string out = std::string(kTruthCsvHeader) + "\n";
+  for (const Row& r : rows)
+    out += fmt::format("{:.2f},{},{:.7f},{:.7f},{:.1f}\n", r.t, csv(*r.name), r.p.lat_deg, r.p.lon_deg, r.p.alt_m);
   return out;
 }
 

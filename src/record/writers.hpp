@@ -13,7 +13,9 @@ void write_file_atomically(const std::string& path, const std::string& content);
 std::string events_csv(const RunRecord& run);
 std::string trajectories_csv(const RunRecord& run);
 // Air picture vs truth at each scoring instant (GOSPA parts in p-th-power units, m^p).
-std::string track_metrics_csv(const RunRecord& run);
+std::string track_metrics_csv(const std::vector<TrackScoreRow>& rows);
+// The threats' sampled trajectories as a truth file for `skyshield track` (tracking/detection_file.hpp).
+std::string truth_csv(const RunRecord& run);
 std::string summary_json(const RunRecord& run, const Summary& s);
 // Plan view (km east/north of the first asset) of every trajectory, site and range ring, plus an
 // altitude-versus-time panel.

@@ -67,7 +67,7 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   n->allow_only({"filter", "models", "mean_sojourn_s", "association", "cv_q", "ca_q", "ct_q", "ballistic_q",
                  "ballistic_beta_kg_m2", "gate_chi2", "gate_chi2_range_rate", "jpda_detection_probability",
                  "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
-                 "min_coast_confirmed_s", "max_coast_s", "max_position_sigma_m", "init_velocity_sigma_mps",
+                 "min_coast_confirmed_s", "max_coast_s", "unknown_coverage_tentative_coast_s", "max_position_sigma_m", "init_velocity_sigma_mps",
                  "init_accel_sigma_mps2", "max_speed_mps", "first_model_probability", "merge_min_sigma_m"});
   if (const auto v = n->optional("filter"))
     if (!filter_kind_from_string(v->str(), t.imm.filter)) v->fail("must be ekf or ukf (got '" + v->str() + "')");
@@ -100,6 +100,8 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   if (const auto v = n->optional("delete_misses_confirmed")) t.delete_misses_confirmed = static_cast<int>(v->integer(1, 100));
   t.min_coast_confirmed_s = n->number_or("min_coast_confirmed_s", 0.0, 3600.0, t.min_coast_confirmed_s);
   t.max_coast_s = n->number_or("max_coast_s", 0.1, 3600.0, t.max_coast_s);
+  t.unknown_coverage_tentative_coast_s =
+      n->number_or("unknown_coverage_tentative_coast_s", 0.1, 3600.0, t.unknown_coverage_tentative_coast_s);
   t.max_position_sigma_m = n->number_or("max_position_sigma_m", 1.0, 1e7, t.max_position_sigma_m);
   t.init_velocity_sigma_mps = n->number_or("init_velocity_sigma_mps", 1.0, 10000.0, t.init_velocity_sigma_mps);
   t.init_accel_sigma_mps2 = n->number_or("init_accel_sigma_mps2", 0.01, 10000.0, t.init_accel_sigma_mps2);

@@ -171,6 +171,7 @@ class Engine {
       const MeasurementBatch batch = radar.look(t, t1, views_, is_er ? std::span<const Vec3>(dwells) : std::span<const Vec3>(),
                                                 &detections_);
       rec_.detections(b, radar, detections_, threats_);
+      if (opt_.on_batch) opt_.on_batch(b.spec->name + "/" + b.spec->radars[radar.index()].name, radar.antenna(), batch);
       b.tracker.process(batch);
     }
     for (const TrackEvent& e : b.tracker.take_events()) {

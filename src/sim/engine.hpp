@@ -8,6 +8,7 @@
 
 #include "record/run_record.hpp"
 #include "scenario/scenario.hpp"
+#include "sensors/measurement.hpp"
 
 namespace skyshield {
 
@@ -15,6 +16,9 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;                 // overrides the scenario's seed
   std::function<void(double t, double t_end)> progress;  // called about 200 times per run
   bool record_trajectories = true;
+  // Called with every radar batch before the tracker gets it (sensor: "battalion/radar"; antenna:
+  // the origin of the batch's radar frame), e.g. to write the detections to a file.
+  std::function<void(const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& batch)> on_batch;
 };
 
 RunRecord run_scenario(const Scenario& scenario, const RunOptions& options = {});

@@ -79,7 +79,7 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
 }
 
-void Tracker::delete_lost(double t, const std::vector<int>& merged_away) {
+void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known) {
   const double max_var = params_.max_position_sigma_m * params_.max_position_sigma_m;
   // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
   // the order of tracks() is therefore not the order of initiation.
@@ -92,7 +92,9 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away) {
     const bool diverged = tr.P.topLeftCorner<3, 3>().trace() / 3.0 > max_var;
     const bool too_fast = !confirmed && tr.velocity().norm() > params_.max_speed_mps;
     const bool merged = std::find(merged_away.begin(), merged_away.end(), tr.id) != merged_away.end();
-    if (!(missed_out || coast > params_.max_coast_s || diverged || too_fast || merged)) {
+    const double max_coast = confirmed || coverage_known ? params_.max_coast_s
+                                                         : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
+    if (!(missed_out || coast > max_coast || diverged || too_fast || merged)) {
       ++i;
       continue;
     }
@@ -161,17 +163,25 @@ void Tracker::process(const MeasurementBatch& batch) {
   for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
     const Track& tr = tracks_[i];
     bool strict = false;
+    // Cheap prediction of the position and the trace of its covariance, without the full IMM
+    // prediction (most tracks are outside a thin sweep slice, or far from every detection).
+    const double dt = t - tr.t;
+    const Vec3 pos = tr.position() + dt * tr.velocity() + 0.5 * dt * dt * tr.acceleration();
+    const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.block<3, 3>(0, 3).trace() +
+                            dt * dt * tr.P.block<3, 3>(3, 3).trace() + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
     if (batch.coverage.known) {
-      // Coverage test on the predicted position and the trace of its predicted position covariance,
-      // without the full prediction (most tracks are outside a thin sweep slice).
-      const double dt = t - tr.t;
-      const Vec3 pos = tr.position() + dt * tr.velocity() + 0.5 * dt * dt * tr.acceleration();
-      const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.block<3, 3>(0, 3).trace() +
-                              dt * dt * tr.P.block<3, 3>(3, 3).trace() + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
       const RangeAzEl rae = range_az_el_from_enu(geometry.to_sensor * (pos - geometry.position));
       const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(rae.range_m, 1.0);
       if (!batch.coverage.covers(rae, margin)) continue;
       strict = batch.coverage.covers(rae);
+    } else {
+      // Unknown coverage: a candidate only when some detection lies within the widest gate (the
+      // largest variance along any axis is at most the trace).
+      const double gate = std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
+      bool near = false;
+      for (std::size_t k = 0; k < in.z_position.size() && !near; ++k)
+        near = (pos - in.z_position[k]).squaredNorm() <= gate * (std::max(0.0, trace_pp) + in.z_position_var[k]);
+      if (!near) continue;
     }
     ImmState s = tr.imm;
     imm_predict(s, t - tr.t, imm_for(tr), ctx_);
@@ -223,7 +233,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(tracks_[cand[a]].id);
-  delete_lost(t, merge_duplicates(updated, t));
+  delete_lost(t, merge_duplicates(updated, t), batch.coverage.known);
 
   // New tentative tracks from detections no track took: position measured, velocity unknown.
   for (std::size_t b = 0; b < in.z.size(); ++b)

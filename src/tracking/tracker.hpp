@@ -37,6 +37,8 @@ struct TrackerParams {
   double min_coast_confirmed_s = 15.0; // at least this long (a target at the edge of one radar's
                                        // cover is missed often while another radar still holds it)
   double max_coast_s = 40.0;           // delete a track not updated for this long
+  double unknown_coverage_tentative_coast_s = 10.0;  // ... a tentative one, when batches carry no coverage
+                                       // (detection files: no misses can be counted)
   double max_position_sigma_m = 20000.0;  // ... or whose position sigma (rms per axis) grew past this
   double init_velocity_sigma_mps = 1000.0;  // velocity uncertainty of a new track
   double init_accel_sigma_mps2 = 10.0;      // acceleration uncertainty of a new track
@@ -95,7 +97,7 @@ class Tracker {
   void start_track(const Vec3& z, const Mat3& R, double t);
   void reclassify(Track& tr) const;
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
-  void delete_lost(double t, const std::vector<int>& merged_away);
+  void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
   // Merges confirmed tracks updated at t into older duplicates; returns the numbers merged away.
   std::vector<int> merge_duplicates(const std::vector<int>& updated, double t);
 

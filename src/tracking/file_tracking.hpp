@@ -1,0 +1,29 @@
+#pragma once
+// The tracker on its own, on a detection file (tracking/detection_file.hpp): every batch in file
+// order, confirmed tracks written after each batch that updated them, and, with a truth file, the
+// picture scored against the truth at every truth instant (tracking/track_quality.hpp). The
+// tracking frame is the ENU frame at the first sensor.
+#include <string>
+#include <vector>
+
+#include "tracking/detection_file.hpp"
+#include "tracking/track_quality.hpp"
+#include "tracking/tracker.hpp"
+
+namespace skyshield {
+
+inline constexpr const char* kTrackCsvHeader =
+    "t_s,track,lat_deg,lon_deg,alt_m,vel_east_mps,vel_north_mps,vel_up_mps,sigma_pos_m,class";
+
+struct FileTrackingResult {
+  std::string tracks_csv;                     // kTrackCsvHeader and one row per confirmed track update
+  std::vector<TrackQualitySample> scores;     // per truth instant (empty without truth)
+  TrackQualitySummary quality;
+  TrackerStats stats;
+  int confirmed = 0;                          // tracks confirmed over the file
+};
+
+FileTrackingResult track_detection_file(const DetectionFile& detections, const TruthFile* truth,
+                                        const TrackerParams& tracker, const OspaParams& metrics);
+
+}  // namespace skyshield
