@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <unordered_map>
 
 #include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
@@ -107,12 +108,20 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
 std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
   std::vector<int> merged_away;
   auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
+  // Only a track that lost its target before the fresh one was started on it can be its duplicate:
+  // two tracks that have both been updated since are two objects (a swarm). So the candidates are
+  // the confirmed tracks not updated at t (in track order), not every track for every fresh one.
+  std::vector<int> stale;
+  std::unordered_map<int, int> index_of;
+  for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
+    index_of[tracks_[i].id] = i;
+    if (tracks_[i].status == TrackStatus::Confirmed && tracks_[i].last_update_t < t) stale.push_back(i);
+  }
   for (int id : updated) {
     if (gone(id)) continue;
-    Track* fresh = &*std::find_if(tracks_.begin(), tracks_.end(), [&](const Track& x) { return x.id == id; });
-    for (Track& other : tracks_) {
-      // Only a track that lost its target before the fresh one was started on it can be its
-      // duplicate: two tracks that have both been updated since are two objects (a swarm).
+    Track* fresh = &tracks_[index_of.at(id)];
+    for (int oi : stale) {
+      Track& other = tracks_[oi];
       if (other.id == id || other.status != TrackStatus::Confirmed || other.last_update_t > fresh->first_t || gone(other.id)) continue;
       Track o = other;
       predict_to(o, t);

@@ -62,5 +62,38 @@ TEST(Assignment, HandlesEmptyAndAllForbidden) {
   EXPECT_EQ(solve_assignment(Eigen::MatrixXd::Constant(2, 2, kForbidden)), (std::vector<int>{-1, -1}));
 }
 
+TEST(Assignment, SparseSolverMatchesBruteForceAndTheDenseSolver) {
+  // Small random sparse problems against brute force (1,000 cases), then large ones (up to 300 x 300,
+  // about 3 % of pairs allowed) against the dense solver: same number of pairs, same total cost.
+  std::mt19937 gen(77);
+  std::uniform_real_distribution<double> cost(-5.0, 20.0);
+  for (int trial = 0; trial < 1100; ++trial) {
+    const bool large = trial >= 1000;
+    std::uniform_int_distribution<int> dim(large ? 50 : 1, large ? 300 : 6);
+    const int nr = dim(gen), nc = dim(gen);
+    std::bernoulli_distribution allow(large ? 0.03 : 0.5);
+    Eigen::MatrixXd c = Eigen::MatrixXd::Constant(nr, nc, kForbidden);
+    std::vector<SparseRow> rows(static_cast<std::size_t>(nr));
+    for (int i = 0; i < nr; ++i)
+      for (int j = 0; j < nc; ++j)
+        if (allow(gen)) {
+          c(i, j) = cost(gen);
+          rows[static_cast<std::size_t>(i)].emplace_back(j, c(i, j));
+        }
+    const std::vector<int> sparse = solve_assignment_sparse(nc, rows);
+    std::vector<char> used(static_cast<std::size_t>(nc), 0);
+    for (int i = 0; i < nr; ++i) {
+      const int j = sparse[static_cast<std::size_t>(i)];
+      if (j < 0) continue;
+      ASSERT_LT(c(i, j), kForbidden) << trial;
+      ASSERT_FALSE(used[static_cast<std::size_t>(j)]) << trial;
+      used[static_cast<std::size_t>(j)] = 1;
+    }
+    const std::vector<int> reference = large ? solve_assignment_dense(c) : solve_assignment_brute_force(c);
+    ASSERT_EQ(count_assigned(sparse), count_assigned(reference)) << trial;
+    ASSERT_NEAR(assignment_cost(c, sparse), assignment_cost(c, reference), 1e-9 * (1.0 + std::abs(assignment_cost(c, reference)))) << trial;
+  }
+}
+
 }  // namespace
 }  // namespace skyshield
