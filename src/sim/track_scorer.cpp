@@ -7,7 +7,8 @@ namespace skyshield {
 TrackScorer::TrackScorer(const TrackMetricsParams& params, const std::vector<std::unique_ptr<Battalion>>& battalions)
     : params_(params) {
   for (const auto& b : battalions) scopes_.push_back(b->spec->name);
-  if (battalions.size() > 1) scopes_.push_back("network");
+  has_network_ = battalions.size() > 1;
+  if (has_network_) scopes_.push_back("network");
   quality_.assign(scopes_.size(), TrackQuality(params_.ospa));
 }
 
@@ -47,7 +48,7 @@ void TrackScorer::score_battalions(double t, const std::vector<std::unique_ptr<B
   for (std::size_t i = 0; i < views.size(); ++i)
     if (any[i]) network_truth_.push_back(views[i].id);
   std::sort(network_truth_.begin(), network_truth_.end());
-  network_due_ = scopes_.back() == "network";
+  network_due_ = has_network_;
 }
 
 void TrackScorer::score_network(double t, const AirPicture& picture, const std::vector<TruthView>& views) {

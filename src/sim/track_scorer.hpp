@@ -37,6 +37,7 @@ class TrackScorer {
   std::vector<TrackQuality> quality_;
   std::vector<TrackScoreRow> rows_;
   double next_battalion_t_ = 0.0;
+  bool has_network_ = false;
   bool network_due_ = false;
   std::vector<int> network_truth_;   // ids of the objects any battalion could see, at the last instant
 };
