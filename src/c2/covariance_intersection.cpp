@@ -7,15 +7,18 @@ namespace skyshield {
 
 namespace {
 
-CiEstimate fuse(const std::vector<CiEstimate>& in, const std::vector<Mat3>& info, const std::vector<double>& w) {
+// sum_i w_i P_i^-1
+Mat3 weighted_information(const std::vector<Mat3>& info, const std::vector<double>& w) {
   Mat3 I = Mat3::Zero();
+  for (std::size_t i = 0; i < info.size(); ++i) I += w[i] * info[i];
+  return I;
+}
+
+CiEstimate fuse(const std::vector<CiEstimate>& in, const std::vector<Mat3>& info, const std::vector<double>& w) {
   Vec3 y = Vec3::Zero();
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    I += w[i] * info[i];
-    y += w[i] * (info[i] * in[i].x);
-  }
+  for (std::size_t i = 0; i < in.size(); ++i) y += w[i] * (info[i] * in[i].x);
   CiEstimate out;
-  out.P = I.inverse();   // 3 x 3: closed-form cofactor inverse
+  out.P = weighted_information(info, w).inverse();   // 3 x 3: closed-form cofactor inverse
   out.P = 0.5 * (out.P + out.P.transpose());
   out.x = out.P * y;
   return out;
@@ -39,11 +42,7 @@ CiResult covariance_intersection(const std::vector<CiEstimate>& in) {
   const std::vector<Mat3> info = informations(in);
   const std::size_t n = in.size();
   r.weights.assign(n, 1.0 / static_cast<double>(n));
-  auto trace_of = [&](const std::vector<double>& w) {
-    Mat3 I = Mat3::Zero();
-    for (std::size_t i = 0; i < n; ++i) I += w[i] * info[i];
-    return I.inverse().trace();
-  };
+  auto trace_of = [&](const std::vector<double>& w) { return weighted_information(info, w).inverse().trace(); };
   // Coordinate descent over pairs (i, j): move weight s from j to i, s in [-w_i, w_j], by golden
   // section (the objective is convex along every such line), until a sweep gains nothing.
   constexpr double kGolden = 0.6180339887498949;
