@@ -85,7 +85,7 @@ struct Trajectory {
 // against the objects its radars could see) or "network" (the fused system tracks).
 struct TrackScoreRow {
   std::string scope;
-  TrackQualitySample sample;   // without the per-truth assignment
+  TrackQualitySample sample;
 };
 
 struct TrackScoreSummary {

@@ -14,9 +14,7 @@ TrackScorer::TrackScorer(const TrackMetricsParams& params, const std::vector<std
 
 void TrackScorer::add(std::size_t scope, double t, const std::vector<LabelledPoint>& truth,
                       const std::vector<LabelledPoint>& tracks) {
-  TrackScoreRow row{scopes_[scope], quality_[scope].add(t, truth, tracks)};
-  row.sample.gospa.truth_to_track.clear();
-  rows_.push_back(std::move(row));
+  rows_.push_back({scopes_[scope], quality_[scope].add(t, truth, tracks)});
 }
 
 void TrackScorer::score_battalions(double t, const std::vector<std::unique_ptr<Battalion>>& battalions,

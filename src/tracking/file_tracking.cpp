@@ -40,7 +40,6 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
       for (const Track& tr : tracker.tracks())
         if (tr.status == TrackStatus::Confirmed) tracks.push_back({tr.id, tracker.frame().to_ecef(tracker.predicted(tr, t).position())});
       r.scores.push_back(quality.add(t, objects, tracks));
-      r.scores.back().gospa.truth_to_track.clear();
       lo = hi;
     }
     r.quality = quality.summary();

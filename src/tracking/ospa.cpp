@@ -32,19 +32,13 @@ Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, 
 
 }  // namespace
 
-double ospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
-  const std::size_t n = std::max(truth.size(), tracks.size());
-  if (n == 0) return 0.0;
-  const std::size_t m = std::min(truth.size(), tracks.size());
-  const Matching mt = match(truth, tracks, prm);
-  const double cp = std::pow(prm.cutoff_m, prm.order);
-  return std::pow((mt.cost + cp * static_cast<double>(n - m)) / static_cast<double>(n), 1.0 / prm.order);
-}
-
-GospaResult gospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
-  GospaResult r;
+SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
+  SetDistances out;
+  GospaResult& r = out.gospa;
   const double cp = std::pow(prm.cutoff_m, prm.order);
   const Matching mt = match(truth, tracks, prm);
+  const std::size_t n = std::max(truth.size(), tracks.size()), m = std::min(truth.size(), tracks.size());
+  if (n > 0) out.ospa = std::pow((mt.cost + cp * static_cast<double>(n - m)) / static_cast<double>(n), 1.0 / prm.order);
   r.truth_to_track.assign(truth.size(), -1);
   int pairs = 0, cut_pairs = 0;
   for (std::size_t i = 0; i < truth.size(); ++i) {
@@ -67,7 +61,15 @@ GospaResult gospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& track
   r.missed = cp / 2.0 * cut_pairs + cp / prm.alpha * unmatched_truth;
   r.false_tracks = cp / 2.0 * cut_pairs + cp / prm.alpha * unmatched_tracks;
   r.distance = std::pow(r.localisation + r.missed + r.false_tracks, 1.0 / prm.order);
-  return r;
+  return out;
+}
+
+double ospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
+  return set_distances(truth, tracks, prm).ospa;
+}
+
+GospaResult gospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
+  return set_distances(truth, tracks, prm).gospa;
 }
 
 }  // namespace skyshield

@@ -42,5 +42,11 @@ struct GospaResult {
 
 double ospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& params);
 GospaResult gospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& params);
+// Both from one optimal assignment (they minimise the same sum).
+struct SetDistances {
+  double ospa = 0.0;
+  GospaResult gospa;
+};
+SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& params);
 
 }  // namespace skyshield

@@ -14,8 +14,9 @@ TrackQualitySample TrackQuality::add(double t, const std::vector<LabelledPoint>&
   s.t = t;
   s.truths = static_cast<int>(x.size());
   s.tracks = static_cast<int>(y.size());
-  s.ospa = ospa(x, y, params_);
-  s.gospa = gospa(x, y, params_);
+  SetDistances sd = set_distances(x, y, params_);
+  s.ospa = sd.ospa;
+  s.gospa = std::move(sd.gospa);
   const int k = samples_++;
   sum_ospa_ += s.ospa;
   sum_gospa_ += s.gospa.distance;
@@ -37,6 +38,7 @@ TrackQualitySample TrackQuality::add(double t, const std::vector<LabelledPoint>&
     h.last_held = k;
     ++h.held_by[holder];
   }
+  s.gospa.truth_to_track.clear();   // used above; not kept with the sample
   return s;
 }
 

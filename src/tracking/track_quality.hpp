@@ -23,7 +23,7 @@ struct TrackQualitySample {
   double t = 0.0;
   int truths = 0, tracks = 0;
   double ospa = 0.0;
-  GospaResult gospa;
+  GospaResult gospa;           // without the per-truth assignment (truth_to_track is empty)
 };
 
 struct TrackQualitySummary {
