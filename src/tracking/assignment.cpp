@@ -144,7 +144,7 @@ std::vector<int> solve_assignment_sparse(int nc, const std::vector<SparseRow>& r
 
 std::vector<int> solve_assignment(const Eigen::MatrixXd& cost) {
   // Large and sparse: the sparse solver (identical optimum; far fewer columns scanned).
-  if (cost.rows() * cost.cols() > 4096) {
+  if (cost.rows() * cost.cols() > kDenseMaxEntries) {
     long long allowed = 0;
     for (Eigen::Index i = 0; i < cost.rows(); ++i)
       for (Eigen::Index j = 0; j < cost.cols(); ++j) allowed += cost(i, j) < kForbidden;
@@ -156,6 +156,14 @@ std::vector<int> solve_assignment(const Eigen::MatrixXd& cost) {
       return solve_assignment_sparse(static_cast<int>(cost.cols()), rows);
     }
   }
+  return solve_assignment_dense(cost);
+}
+
+std::vector<int> solve_assignment(int nc, const std::vector<SparseRow>& rows) {
+  if (static_cast<long long>(rows.size()) * nc > kDenseMaxEntries) return solve_assignment_sparse(nc, rows);
+  Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(rows.size()), nc, kForbidden);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (const auto& [j, c] : rows[i]) cost(static_cast<Eigen::Index>(i), j) = c;
   return solve_assignment_dense(cost);
 }
 

@@ -24,6 +24,10 @@ std::vector<int> solve_assignment_dense(const Eigen::MatrixXd& cost);
 // only the columns it can reach instead of every column of the matrix.
 using SparseRow = std::vector<std::pair<int, double>>;
 std::vector<int> solve_assignment_sparse(int cols, const std::vector<SparseRow>& rows);
+// Allowed pairs as rows: the dense solver for small problems (rows x cols <= kDenseMaxEntries), the
+// sparse one above.
+inline constexpr long long kDenseMaxEntries = 4096;
+std::vector<int> solve_assignment(int cols, const std::vector<SparseRow>& rows);
 
 // Exhaustive search over all assignments (for tests on small matrices).
 std::vector<int> solve_assignment_brute_force(const Eigen::MatrixXd& cost);

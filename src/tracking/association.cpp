@@ -136,16 +136,9 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
       }
       ++stats.jpda_fallbacks;
     }
-    std::vector<int> assigned;
-    if (tracks.size() * dets.size() > 4096) {   // a large cluster: only its gated pairs
-      std::vector<SparseRow> rows(tracks.size());
-      for (int k : cluster) rows[track_slot[pairs[k].track]].emplace_back(det_slot[pairs[k].detection], -2.0 * std::log(gated[k].likelihood));
-      assigned = solve_assignment_sparse(static_cast<int>(dets.size()), rows);
-    } else {
-      Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(tracks.size()), static_cast<Eigen::Index>(dets.size()), kForbidden);
-      for (int k : cluster) cost(track_slot[pairs[k].track], det_slot[pairs[k].detection]) = -2.0 * std::log(gated[k].likelihood);
-      assigned = solve_assignment(cost);
-    }
+    std::vector<SparseRow> rows(tracks.size());   // the cluster's gated pairs only
+    for (int k : cluster) rows[track_slot[pairs[k].track]].emplace_back(det_slot[pairs[k].detection], -2.0 * std::log(gated[k].likelihood));
+    const std::vector<int> assigned = solve_assignment(static_cast<int>(dets.size()), rows);
     for (int k : cluster) {
       const int a = track_slot[pairs[k].track];
       if (assigned[a] != det_slot[pairs[k].detection]) continue;
