@@ -22,6 +22,7 @@
 #include "scenario/loader.hpp"
 #include "sim/engine.hpp"
 #include "skyshield/version.hpp"
+#include "output_dir.hpp"
 #include "track_command.hpp"
 #include "tracking/detection_file.hpp"
 
@@ -38,10 +39,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
   using namespace skyshield;
   const Scenario s = load_scenario(path);
   const std::vector<RadarCoverage> cov = scenario_coverage(s, pd, max_alt_km * 1e3, radar);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
-  const std::filesystem::path dir(out_dir);
+  const std::filesystem::path dir = make_output_dir(out_dir);
   write_file_atomically((dir / "coverage.csv").string(), coverage_csv(cov));
   write_file_atomically((dir / "coverage.svg").string(), coverage_svg(cov, s.name, pd));
   // The table: farthest detection range of each threat type, and at which altitude.
@@ -66,9 +64,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
 int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir, bool detections) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
+  const std::filesystem::path dir = make_output_dir(out_dir);
 
   ProgressBar bar(fmt::format("running '{}'", s.name), "s simulated");
   RunOptions opt;
@@ -83,7 +79,6 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   bar.update(1, 1);
   const Summary summary = summarize(run);
 
-  const std::filesystem::path dir(out_dir);
   write_file_atomically((dir / "summary.json").string(), summary_json(run, summary));
   write_file_atomically((dir / "events.csv").string(), events_csv(run));
   write_file_atomically((dir / "trajectories.csv").string(), trajectories_csv(run));
@@ -102,10 +97,7 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
            int* argc, char*** argv) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
-  const std::filesystem::path dir(out_dir);
+  const std::filesystem::path dir = make_output_dir(out_dir);
   const std::uint64_t base_seed = seed.value_or(s.sim.seed);
   MonteCarloOptions opt;
   MonteCarloResult r;
@@ -152,14 +144,11 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   std::vector<SweepParam> params;
   for (const std::string& t : param_texts) params.push_back(parse_sweep_param(t));
   const Scenario base = load_scenario(path);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
+  const std::filesystem::path dir = make_output_dir(out_dir);
   ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
   const std::vector<SweepPoint> points =
       run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) { bar.update(done, total); });
   bar.update(1, 1);
-  const std::filesystem::path dir(out_dir);
   write_file_atomically((dir / "sweep.csv").string(), sweep_csv(params, points));
   write_file_atomically((dir / "sweep.svg").string(), sweep_svg(params, points));
   std::cout << fmt::format("Sweep of '{}': {} points x {} runs from seed {}\n\n", base.name, points.size(), runs,

@@ -1,5 +1,7 @@
 #include "track_command.hpp"
 
+#include "output_dir.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,10 +32,7 @@ int cmd_track(const std::string& detections, const std::string& truth_path, cons
   std::cout << fmt::format("{}: {} detections in {} batches from {} sensors\n", detections, n, d.batches.size(), d.sensors.size());
 
   const FileTrackingResult r = track_detection_file(d, truth_path.empty() ? nullptr : &truth, params, metrics.ospa);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
-  const std::filesystem::path dir(out_dir);
+  const std::filesystem::path dir = make_output_dir(out_dir);
   write_file_atomically((dir / "tracks.csv").string(), r.tracks_csv);
   std::cout << fmt::format("{} tracks confirmed; {} gated pairs in {} clusters (largest {})\n", r.confirmed,
                            r.stats.gated_pairs, r.stats.clusters, r.stats.largest_cluster);
