@@ -39,4 +39,35 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
   return s;
 }
 
+LaunchWindow launch_window(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
+                           double from_s, double to_s, double frame_origin_alt_m, double deadline_s, double scan_step_s) {
+  auto feasible = [&](double t_launch) {
+    return solve_intercept(track, ballistic, cls, launcher_enu, t_launch, frame_origin_alt_m, deadline_s).feasible;
+  };
+  // The edge between a launch time with state `a_state` at a and the other state at b, to 1 ms.
+  auto edge = [&](double a, double b, bool a_state) {
+    while (b - a > 1e-3) {
+      const double mid = 0.5 * (a + b);
+      (feasible(mid) == a_state ? a : b) = mid;
+    }
+    return a_state ? a : b;  // the feasible side
+  };
+  LaunchWindow w;
+  const int n = static_cast<int>(std::ceil((to_s - from_s) / scan_step_s - 1e-9));
+  double prev_t = from_s;
+  if (feasible(from_s)) {
+    w.open = true;
+    w.earliest_s = from_s;
+  }
+  for (int i = 1; i <= n; ++i) {
+    const double t = std::min(to_s, from_s + i * scan_step_s);
+    const bool now = feasible(t);
+    if (!w.open && now) { w.open = true; w.earliest_s = edge(prev_t, t, false); }
+    else if (w.open && !now) { w.latest_s = edge(prev_t, t, true); return w; }
+    prev_t = t;
+  }
+  if (w.open) w.latest_s = to_s;
+  return w;
+}
+
 }  // namespace skyshield

@@ -25,4 +25,19 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
                                   const Vec3& launcher_enu, double launch_time_s,
                                   double frame_origin_alt_m, double deadline_s);
 
+// The launch window: the launch times in [from_s, to_s] whose intercept is feasible (inside the
+// envelope and before the deadline). Found by scanning the launch time every scan_step_s and
+// bisecting each edge to 1 ms; reports the first feasible interval (for a target flying straight
+// at the launcher the feasible set is one interval: it opens when the PIP enters maximum range and
+// closes at the minimum range, the altitude floor or the deadline). An interval narrower than the
+// scan step can be missed.
+struct LaunchWindow {
+  bool open = false;        // some launch time in [from_s, to_s] is feasible
+  double earliest_s = 0.0;  // first feasible launch time
+  double latest_s = 0.0;    // last feasible launch time of the same interval
+};
+LaunchWindow launch_window(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
+                           double from_s, double to_s, double frame_origin_alt_m, double deadline_s,
+                           double scan_step_s = 1.0);
+
 }  // namespace skyshield

@@ -76,6 +76,38 @@ TEST(FireControl, BallisticPipIncludesGravityDrop) {
   EXPECT_NEAR(s.pip_enu.z(), 40e3 - 800.0 * dt - 0.5 * kStandardGravity * dt * dt, 1.0);
 }
 
+// Launch window against the analytic collision geometry: a target at height h flying straight at
+// the launcher at speed v, a constant-speed interceptor (speed s, no boost). The intercept happens at
+// slant range d when the target's ground range is y = sqrt(d^2 - h^2), at t_int = t0 + (Y0 - y) / v,
+// launched d / s earlier. The window opens at d = max range and closes at d = min range.
+TEST(FireControl, LaunchWindowMatchesTheAnalyticEdges) {
+  InterceptorClass c = lr();
+  c.launch_speed_mps = c.max_speed_mps = 1500.0;
+  c.boost_time_s = 1e-9;
+  c.min_range_m = 8e3;
+  c.max_range_m = 120e3;
+  c.min_altitude_m = 0.0;
+  c.max_flight_time_s = 1000.0;
+  const double h = 5000.0, v = 300.0, s = 1500.0, y0 = 300e3, t0 = 100.0;
+  const Track tr = track(Vec3(0.0, y0, h), Vec3(0.0, -v, 0.0), t0);
+  auto launch_at = [&](double d) { return t0 + (y0 - std::sqrt(d * d - h * h)) / v - d / s; };
+  const LaunchWindow w = launch_window(tr, false, c, Vec3::Zero(), t0, t0 + 1000.0, 0.0, 1e9);
+  ASSERT_TRUE(w.open);
+  EXPECT_NEAR(w.earliest_s, launch_at(c.max_range_m), 2e-3);
+  EXPECT_NEAR(w.latest_s, launch_at(c.min_range_m), 2e-3);
+  // A deadline closes it earlier: latest launch = deadline - time of flight to the PIP at the deadline.
+  const double deadline = t0 + 800.0;
+  const double y_dl = y0 - v * (deadline - t0);
+  const double d_dl = std::hypot(y_dl, h);
+  const LaunchWindow wd = launch_window(tr, false, c, Vec3::Zero(), t0, t0 + 1000.0, 0.0, deadline);
+  EXPECT_NEAR(wd.latest_s, deadline - d_dl / s, 2e-3);
+  // Already open at the start of the horizon, and closed when the horizon ends before it opens.
+  const LaunchWindow mid = launch_window(tr, false, c, Vec3::Zero(), t0 + 700.0, t0 + 1000.0, 0.0, 1e9);
+  ASSERT_TRUE(mid.open);
+  EXPECT_DOUBLE_EQ(mid.earliest_s, t0 + 700.0);
+  EXPECT_FALSE(launch_window(tr, false, c, Vec3::Zero(), t0, t0 + 100.0, 0.0, 1e9).open);
+}
+
 TEST(ThreatEvaluation, ClosestApproachAndTimeToGo) {
   const std::vector<DefendedAsset> assets{{"base", Geodetic{}, 10.0, 3000.0}, {"port", Geodetic{}, 5.0, 3000.0}};
   const std::vector<Vec3> at{Vec3(0, 0, 0), Vec3(50e3, 0, 0)};
