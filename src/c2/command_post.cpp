@@ -30,6 +30,53 @@ void CommandPost::drop_track(int track_id) {
                      engagements_.end());
 }
 
+namespace {
+bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::BallisticMissile; }
+}  // namespace
+
+int CommandPost::salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
+                            const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
+                            bool& no_look) const {
+  no_look = false;
+  const int salvo = doctrine_.salvo_for(a.cls);
+  if (salvo != 1 || in_flight > 0 || !doctrine_.salvo_when_no_look) return salvo - in_flight;
+  // A look is possible when some launcher with a solution now could still launch a feasible second
+  // interceptor after this one's intercept has been assessed.
+  for (std::size_t i = 0; i < weapons.size(); ++i) {
+    if (!solutions[i].feasible) continue;
+    const Launcher& l = (*in.launchers)[weapons[i]];
+    const double second_launch =
+        solutions[i].intercept_time_s + doctrine_.kill_assessment_delay_s + l.config().reaction_time_s;
+    if (solve_intercept(tr, is_ballistic(a), (*in.classes)[l.config().interceptor_class], in.launchers_enu[weapons[i]],
+                        second_launch, in.frame_origin_alt_m, in.t + a.time_to_go_s)
+            .feasible)
+      return 1;
+  }
+  no_look = true;
+  return 2;
+}
+
+void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
+                                 const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const {
+  for (const StockReserve& r : doctrine_.reserves) {
+    int rounds = 0;
+    for (const Launcher& l : *in.launchers)
+      if (l.config().interceptor_class == r.interceptor_class) rounds += l.rounds_left();
+    // The first `free` ready launchers of the class (index order) may fire at anything; the others
+    // only at the reserved threat classes, so that no assignment eats into the reserve.
+    int free = std::max(0, rounds - r.rounds);
+    for (std::size_t i = 0; i < weapons.size(); ++i) {
+      if ((*in.launchers)[weapons[i]].config().interceptor_class != r.interceptor_class) continue;
+      if (free > 0) {
+        --free;
+        continue;
+      }
+      for (std::size_t j = 0; j < threats.size(); ++j)
+        if (!r.for_class[static_cast<int>(threats[j]->cls)]) pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
+    }
+  }
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_);
   std::vector<FireOrder> orders;
@@ -37,9 +84,9 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   std::vector<const ThreatAssessment*> threats;
   std::vector<const Track*> threat_tracks;
   for (const ThreatAssessment& a : assessment_) {
-    if (a.asset_index < 0) continue;
+    if (a.asset_index < 0 || doctrine_.hold_fire[static_cast<int>(a.cls)]) continue;
     const EngagementState& e = engagement(a.track_id);
-    if (e.assessed_killed || e.in_flight >= doctrine_.salvo_size || e.shots >= doctrine_.max_shots_per_threat) continue;
+    if (e.assessed_killed || e.in_flight >= doctrine_.salvo_for(a.cls) || e.shots >= doctrine_.max_shots_per_threat) continue;
     if (std::find(in.engaged_elsewhere.begin(), in.engaged_elsewhere.end(), a.track_id) != in.engaged_elsewhere.end()) continue;
     for (const Track& tr : *in.tracks)
       if (tr.id == a.track_id) { threats.push_back(&a); threat_tracks.push_back(&tr); }
@@ -52,20 +99,23 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
 
   WtaProblem p;
   p.pk = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(weapons.size()), static_cast<Eigen::Index>(threats.size()));
-  std::vector<std::vector<InterceptSolution>> sol(weapons.size(), std::vector<InterceptSolution>(threats.size()));
+  // sol[j][i]: intercept of threat j by weapon i.
+  std::vector<std::vector<InterceptSolution>> sol(threats.size(), std::vector<InterceptSolution>(weapons.size()));
+  std::vector<char> no_look(threats.size(), 0);
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
-    const EngagementState& e = engagement(threats[j]->track_id);
-    p.max_per_target.push_back(doctrine_.salvo_size - e.in_flight);
     for (std::size_t i = 0; i < weapons.size(); ++i) {
       const Launcher& l = (*in.launchers)[weapons[i]];
       const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
-      const bool ballistic = threats[j]->cls == ThreatClass::BallisticMissile;
-      sol[i][j] = solve_intercept(*threat_tracks[j], ballistic, cls, in.launchers_enu[weapons[i]],
+      sol[j][i] = solve_intercept(*threat_tracks[j], is_ballistic(*threats[j]), cls, in.launchers_enu[weapons[i]],
                                   in.t + l.config().reaction_time_s, in.frame_origin_alt_m, in.t + threats[j]->time_to_go_s);
-      if (sol[i][j].feasible)
+      if (sol[j][i].feasible)
         p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = cls.pk_in_lethal_radius[static_cast<int>(threats[j]->cls)];
     }
+    bool nl = false;
+    p.max_per_target.push_back(salvo_room(in, *threats[j], *threat_tracks[j], engagement(threats[j]->track_id).in_flight,
+                                          weapons, sol[j], nl));
+    no_look[j] = nl;
   }
   if (doctrine_.outer_layers_first) {
     // Keep, per threat, only the weapons of the longest-range class that has a solution.
@@ -79,6 +129,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
           p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     }
   }
+  apply_reserves(in, weapons, threats, p.pk);
   // Already engaged threats hold a target channel; only new ones need a free one.
   int already = 0;
   for (const auto* a : threats)
@@ -87,19 +138,28 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   p.max_weapons = in.free_missile_channels;
   WtaLimits limits;
   limits.max_nodes = doctrine_.wta_max_nodes;
+  limits.time_limit_s = doctrine_.wta_time_limit_s;
   const std::vector<int> assignment = solve_wta(p, doctrine_.wta_solver, limits).assignment;
   for (std::size_t i = 0; i < assignment.size(); ++i) {
     const int j = assignment[i];
     if (j < 0) continue;
     Launcher& l = (*in.launchers)[weapons[i]];
+    const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
     FireOrder o;
     o.launcher_index = weapons[i];
     o.track_id = threats[j]->track_id;
     o.order_time_s = in.t;
     o.launch_time_s = l.accept_order(in.t);
-    o.pip_enu = sol[i][j].pip_enu;
+    o.pip_enu = sol[j][i].pip_enu;
     o.expected_pk = p.pk(static_cast<Eigen::Index>(i), j);
     o.priority = threats[j]->priority;
+    const double deadline = in.t + threats[j]->time_to_go_s;
+    // The window from this launch on (open at it): at most ~200 scan steps, whatever the horizon.
+    const double scan = std::max(1.0, (deadline - o.launch_time_s) / 200.0);
+    o.latest_launch_s = launch_window(*threat_tracks[j], is_ballistic(*threats[j]), cls, in.launchers_enu[weapons[i]],
+                                      o.launch_time_s, deadline, in.frame_origin_alt_m, deadline, scan)
+                            .latest_s;
+    o.no_time_to_look = no_look[j] != 0;
     EngagementState& e = engagement(o.track_id);
     ++e.in_flight;
     ++e.shots;

@@ -1,8 +1,12 @@
 #pragma once
 // The battalion command post: every decision cycle it evaluates the confirmed tracks, finds for each
-// ready launcher and each threat a feasible intercept, and assigns launchers to threats by greedy
-// WTA under doctrine (shoot-look-shoot: at most salvo_size interceptors in the air per threat) and
-// the engagement radar's target and missile channel limits. It sees tracks, never truth.
+// ready launcher and each threat a feasible intercept, and assigns launchers to threats by WTA under
+// doctrine and the engagement radar's target and missile channel limits. It sees tracks, never truth.
+// Doctrine: shoot-look-shoot or a salvo per threat class (at most that many interceptors in the air
+// per threat), a salvo of two when the launch window closes before a look is possible, hold fire on
+// chosen threat classes, and reserve stock (the last rounds of an interceptor class kept for chosen
+// threat classes).
+#include <array>
 #include <vector>
 
 #include "c2/defended_asset.hpp"
@@ -15,14 +19,34 @@
 
 namespace skyshield {
 
+// The last `rounds` of an interceptor class across the battalion are fired only at threats of the
+// classes marked in for_class.
+struct StockReserve {
+  int interceptor_class = -1;
+  int rounds = 0;
+  std::array<bool, kThreatClassCount> for_class{};
+};
+
 struct DoctrineParams {
   double decision_period_s = 1.0;
   int salvo_size = 1;               // interceptors in the air per threat at once (1 = shoot-look-shoot)
+  std::array<int, kThreatClassCount> salvo_by_class{};  // per threat class; 0 = salvo_size
+  // Shoot-look-shoot becomes a salvo of two when no second launch would still be feasible after
+  // this interceptor's intercept and the kill-assessment delay (no time to look).
+  bool salvo_when_no_look = false;
+  std::array<bool, kThreatClassCount> hold_fire{};      // threat classes not engaged
+  std::vector<StockReserve> reserves;
+  double wta_time_limit_s = 0.0;    // wall-clock limit of the exact solver per decision (0 = none; not deterministic)
   int max_shots_per_threat = 6;     // give up on a threat after this many interceptors
   double kill_assessment_delay_s = 3.0;
   WtaSolver wta_solver = WtaSolver::Greedy;  // greedy | exact | heuristic (c2/wta_solvers.hpp)
   bool outer_layers_first = false;  // per threat, only the longest-range class that can intercept it fires
   long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
+
+  int salvo_for(ThreatClass c) const {
+    const int n = salvo_by_class[static_cast<int>(c)];
+    return n > 0 ? n : salvo_size;
+  }
 };
 
 struct FireOrder {
@@ -33,6 +57,8 @@ struct FireOrder {
   Vec3 pip_enu = Vec3::Zero();
   double expected_pk = 0.0;
   double priority = 0.0;
+  double latest_launch_s = 0.0;     // this launcher's launch window against the threat closes then
+  bool no_time_to_look = false;     // part of a shoot-shoot salvo because no look is possible
 };
 
 // What the command post knows about one engagement (per track).
@@ -75,6 +101,13 @@ class CommandPost {
 
  private:
   EngagementState& engagement(int track_id);
+  // Per-threat cap on interceptors this cycle, from the doctrine's salvo and the look test.
+  // no_look: set when shoot-look-shoot turns into a salvo of two for want of time to look.
+  int salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
+                 const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions, bool& no_look) const;
+  // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
+  void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
+                      const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;
   std::vector<DefendedAsset> assets_;
   std::vector<Vec3> assets_enu_;
   DoctrineParams doctrine_;

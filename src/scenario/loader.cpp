@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "scenario/air_vehicle_parser.hpp"
+#include "scenario/doctrine_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/positions.hpp"
 #include "scenario/terrain_parser.hpp"
@@ -43,22 +44,6 @@ void parse_simulation(const YamlNode& n, SimSettings& sim) {
   sim.duration_s = n.number_or("duration_s", 1.0, 86400.0, sim.duration_s);
   if (const auto seed = n.optional("seed")) sim.seed = static_cast<std::uint64_t>(seed->integer(0, INT64_MAX));
   sim.trajectory_sample_s = n.number_or("trajectory_sample_s", sim.step_s, 3600.0, sim.trajectory_sample_s);
-}
-
-DoctrineParams parse_doctrine(const std::optional<YamlNode>& n) {
-  DoctrineParams d;
-  if (!n) return d;
-  n->allow_only({"decision_period_s", "salvo_size", "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver",
-                 "wta_max_nodes", "outer_layers_first"});
-  d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
-  if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
-  if (const auto v = n->optional("max_shots_per_threat")) d.max_shots_per_threat = static_cast<int>(v->integer(1, 100));
-  d.kill_assessment_delay_s = n->number_or("kill_assessment_delay_s", 0.0, 120.0, d.kill_assessment_delay_s);
-  if (const auto v = n->optional("wta_solver"))
-    if (!wta_solver_from_string(v->str(), d.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");
-  if (const auto v = n->optional("wta_max_nodes")) d.wta_max_nodes = v->integer(1, 1000000000);
-  if (const auto v = n->optional("outer_layers_first")) d.outer_layers_first = v->boolean();
-  return d;
 }
 
 TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
@@ -139,7 +124,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
     c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
     b.launchers.push_back(c);
   }
-  b.doctrine = parse_doctrine(n.optional("doctrine"));
+  b.doctrine = parse_doctrine(n.optional("doctrine"), s.interceptor_classes);
   b.tracker = parse_tracker(n.optional("tracker"));
   return b;
 }

@@ -139,7 +139,8 @@ void Recorder::track_event(const Battalion& b, const TrackEvent& e, const std::v
 void Recorder::fire_order(const Battalion& b, const FireOrder& o, double t) {
   const LauncherConfig& c = b.launchers[o.launcher_index].config();
   add_event(t, EventType::Assign, c.name, track_name(b, o.track_id), "", o.expected_pk,
-            fmt::format("expected Pk; launch at {:.2f} s", o.launch_time_s));
+            fmt::format("expected Pk; launch at {:.2f} s; window closes at {:.2f} s{}", o.launch_time_s, o.latest_launch_s,
+                        o.no_time_to_look ? "; salvo: no time to look" : ""));
 }
 
 std::pair<int, int> Recorder::launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,

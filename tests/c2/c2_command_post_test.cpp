@@ -11,9 +11,9 @@ struct Battery {
   std::vector<InterceptorClass> classes;
   std::vector<Launcher> launchers;
   std::vector<Track> tracks;
-  CommandPost cp{{{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, DoctrineParams{}};
+  CommandPost cp;
 
-  Battery() {
+  explicit Battery(DoctrineParams d = {}) : cp({{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, d) {
     InterceptorClass c;
     c.max_range_m = 120e3;
     c.max_altitude_m = 30e3;
@@ -131,6 +131,76 @@ TEST(CommandPost, HoldsFireOnThreatsEngagedElsewhereInTheNetwork) {
   const std::vector<FireOrder> o = s.cp.decide(in);
   ASSERT_EQ(o.size(), 1u);
   EXPECT_EQ(o[0].track_id, 11);
+}
+
+int orders_on(const std::vector<FireOrder>& orders, int track_id) {
+  int n = 0;
+  for (const FireOrder& o : orders) n += o.track_id == track_id;
+  return n;
+}
+
+TEST(CommandPost, SalvoPerThreatClass) {
+  DoctrineParams d;
+  d.salvo_by_class[static_cast<int>(ThreatClass::CruiseMissile)] = 2;
+  Battery s(d);
+  const std::vector<FireOrder> o = s.cp.decide(s.inputs(0.0, 10, 20));
+  ASSERT_EQ(o.size(), 3u);  // three ready launchers, room for two per missile
+  EXPECT_GE(orders_on(o, 10), 1);
+  EXPECT_GE(orders_on(o, 11), 1);
+  EXPECT_LE(std::max(orders_on(o, 10), orders_on(o, 11)), 2);
+  // Aircraft keep the default salvo of one.
+  EXPECT_EQ(d.salvo_for(ThreatClass::Aircraft), 1);
+}
+
+TEST(CommandPost, HoldFireOnAThreatClass) {
+  DoctrineParams d;
+  d.hold_fire[static_cast<int>(ThreatClass::CruiseMissile)] = true;
+  Battery s(d);
+  EXPECT_TRUE(s.cp.decide(s.inputs(0.0, 10, 20)).empty());
+  // The threat is still evaluated (it is reported), only not engaged.
+  EXPECT_GT(s.cp.last_assessment().at(0).priority, 0.0);
+}
+
+TEST(CommandPost, ReserveStockIsKeptForItsThreatClasses) {
+  // 3 launchers x 4 tubes = 12 rounds; 10 kept for ballistic missiles: 2 may go at cruise missiles.
+  DoctrineParams d;
+  d.salvo_size = 4;
+  d.reserves.push_back({0, 10, {false, false, false, true}});
+  Battery s(d);
+  EXPECT_EQ(s.cp.decide(s.inputs(0.0, 10, 20)).size(), 2u);
+  // With the whole stock in reserve nothing goes at cruise missiles, but a ballistic missile is engaged.
+  d.reserves[0].rounds = 12;
+  Battery r(d);
+  EXPECT_TRUE(r.cp.decide(r.inputs(0.0, 10, 20)).empty());
+  Track tbm;
+  tbm.id = 30;
+  tbm.status = TrackStatus::Confirmed;
+  tbm.classified = ThreatClass::BallisticMissile;
+  tbm.x << 0, 40e3, 20e3, 0, -1000, -300;  // impact at the base's doorstep
+  r.tracks.push_back(tbm);
+  const std::vector<FireOrder> o = r.cp.decide(r.inputs(1.0, 10, 20));
+  ASSERT_FALSE(o.empty());
+  EXPECT_EQ(orders_on(o, 30), static_cast<int>(o.size()));
+}
+
+TEST(CommandPost, SalvoWhenThereIsNoTimeToLook) {
+  // One cruise missile 60 km out at 250 m/s (240 s to go). First intercept ~35 s after the order; a
+  // second launch after a 100 s assessment is still feasible (target ~17 km out), after 200 s it is not.
+  for (const double delay : {100.0, 200.0}) {
+    DoctrineParams d;
+    d.salvo_when_no_look = true;
+    d.kill_assessment_delay_s = delay;
+    Battery s(d);
+    s.tracks.erase(s.tracks.begin() + 1);  // keep T10 and the receding track
+    const std::vector<FireOrder> o = s.cp.decide(s.inputs(0.0, 10, 20));
+    const bool no_look = delay > 150.0;
+    ASSERT_EQ(o.size(), no_look ? 2u : 1u) << "delay " << delay;
+    for (const FireOrder& f : o) {
+      EXPECT_EQ(f.track_id, 10);
+      EXPECT_EQ(f.no_time_to_look, no_look);
+      EXPECT_GT(f.latest_launch_s, f.launch_time_s);  // the window is open at the launch
+    }
+  }
 }
 
 }  // namespace

@@ -66,6 +66,24 @@ TEST(Loader, DefaultScenarioLoads) {
   EXPECT_LE(s.sim.step_s, 0.05);
 }
 
+TEST(Loader, DoctrineFields) {
+  const Scenario s = load_scenario(kData + "/doctrine_full.yaml");
+  const DoctrineParams& d = s.battalions.at(0).doctrine;
+  EXPECT_EQ(d.salvo_for(ThreatClass::BallisticMissile), 2);
+  EXPECT_EQ(d.salvo_for(ThreatClass::Aircraft), 1);
+  EXPECT_EQ(d.salvo_for(ThreatClass::CruiseMissile), 1);  // salvo_size
+  EXPECT_TRUE(d.salvo_when_no_look);
+  EXPECT_TRUE(d.hold_fire[static_cast<int>(ThreatClass::Drone)]);
+  EXPECT_FALSE(d.hold_fire[static_cast<int>(ThreatClass::Aircraft)]);
+  ASSERT_EQ(d.reserves.size(), 1u);
+  EXPECT_EQ(s.interceptor_classes[d.reserves[0].interceptor_class].name, "medium_range");
+  EXPECT_EQ(d.reserves[0].rounds, 2);
+  EXPECT_TRUE(d.reserves[0].for_class[static_cast<int>(ThreatClass::CruiseMissile)]);
+  EXPECT_FALSE(d.reserves[0].for_class[static_cast<int>(ThreatClass::Drone)]);
+  EXPECT_EQ(d.wta_solver, WtaSolver::Exact);
+  EXPECT_DOUBLE_EQ(d.wta_time_limit_s, 0.01);
+}
+
 struct BadCase {
   const char* file;
   int line;
@@ -107,7 +125,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_rcs_both.yaml", 7, "threat_types.odd_jet", "give exactly one of rcs_m2 (isotropic) or rcs"},
         BadCase{"bad_jammer_band.yaml", 13, "threat_types.pod_jet.jammer.band_ghz", "high must be above low"},
         BadCase{"bad_agl_route.yaml", 29, "threats[0].route[1]", "agl is for ground sites"},
-        BadCase{"bad_ospa_order.yaml", 11, "track_metrics.order", "must be between 1 and 100 (got 0.5)"}),
+        BadCase{"bad_ospa_order.yaml", 11, "track_metrics.order", "must be between 1 and 100 (got 0.5)"},
+        BadCase{"bad_reserve_class.yaml", 26, "battalions[0].doctrine.reserve[1].class", "unknown interceptor class 'hyper_range'"},
+        BadCase{"bad_hold_fire.yaml", 24, "battalions[0].doctrine.hold_fire[1]", "must be one of aircraft, drone"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.file;
       return n.substr(0, n.find('.'));

@@ -1,0 +1,67 @@
+#include "scenario/doctrine_parser.hpp"
+
+#include <string>
+
+#include "scenario/positions.hpp"
+
+namespace skyshield {
+
+namespace {
+
+ThreatClass threat_class_at(const YamlNode& n) {
+  const std::optional<ThreatClass> c = threat_class_from_string(n.str());
+  if (!c) n.fail("must be one of aircraft, drone, cruise_missile, ballistic_missile (got '" + n.str() + "')");
+  return *c;
+}
+
+// A list of threat classes, each named once.
+std::array<bool, kThreatClassCount> threat_class_set(const YamlNode& n) {
+  std::array<bool, kThreatClassCount> set{};
+  for (const YamlNode& item : n.list()) {
+    bool& flag = set[static_cast<int>(threat_class_at(item))];
+    if (flag) item.fail("threat class listed twice");
+    flag = true;
+  }
+  return set;
+}
+
+}  // namespace
+
+DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vector<InterceptorClass>& classes) {
+  DoctrineParams d;
+  if (!n) return d;
+  n->allow_only({"decision_period_s", "salvo_size", "salvo_by_class", "salvo_when_no_look", "hold_fire", "reserve",
+                 "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver", "wta_max_nodes", "wta_time_limit_s",
+                 "outer_layers_first"});
+  d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
+  if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
+  if (const auto v = n->optional("salvo_by_class"))
+    for (const auto& [name, count] : v->entries()) {
+      const std::optional<ThreatClass> c = threat_class_from_string(name);
+      if (!c) count.fail("not a threat class: must be one of aircraft, drone, cruise_missile, ballistic_missile");
+      d.salvo_by_class[static_cast<int>(*c)] = static_cast<int>(count.integer(1, 8));
+    }
+  if (const auto v = n->optional("salvo_when_no_look")) d.salvo_when_no_look = v->boolean();
+  if (const auto v = n->optional("hold_fire")) d.hold_fire = threat_class_set(*v);
+  if (const auto v = n->optional("reserve"))
+    for (const YamlNode& r : v->list()) {
+      r.allow_only({"class", "rounds", "for"});
+      StockReserve s;
+      s.interceptor_class = find_named(classes, r.required("class"), "interceptor class");
+      for (const StockReserve& other : d.reserves)
+        if (other.interceptor_class == s.interceptor_class) r.required("class").fail("this class already has a reserve");
+      s.rounds = static_cast<int>(r.required("rounds").integer(1, 10000));
+      s.for_class = threat_class_set(r.required("for"));
+      d.reserves.push_back(s);
+    }
+  if (const auto v = n->optional("max_shots_per_threat")) d.max_shots_per_threat = static_cast<int>(v->integer(1, 100));
+  d.kill_assessment_delay_s = n->number_or("kill_assessment_delay_s", 0.0, 120.0, d.kill_assessment_delay_s);
+  if (const auto v = n->optional("wta_solver"))
+    if (!wta_solver_from_string(v->str(), d.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");
+  if (const auto v = n->optional("wta_max_nodes")) d.wta_max_nodes = v->integer(1, 1000000000);
+  d.wta_time_limit_s = n->number_or("wta_time_limit_s", 1e-4, 60.0, d.wta_time_limit_s);
+  if (const auto v = n->optional("outer_layers_first")) d.outer_layers_first = v->boolean();
+  return d;
+}
+
+}  // namespace skyshield
