@@ -88,8 +88,15 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     const EngagementState& e = engagement(a.track_id);
     if (e.assessed_killed || e.in_flight >= doctrine_.salvo_for(a.cls) || e.shots >= doctrine_.max_shots_per_threat) continue;
     if (std::find(in.engaged_elsewhere.begin(), in.engaged_elsewhere.end(), a.track_id) != in.engaged_elsewhere.end()) continue;
-    for (const Track& tr : *in.tracks)
-      if (tr.id == a.track_id) { threats.push_back(&a); threat_tracks.push_back(&tr); }
+    for (const Track& tr : *in.tracks) {
+      if (tr.id != a.track_id) continue;
+      const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
+                                                          [&](const Sector& s) { return in_sector(s, tr.position()); });
+      if (mine) {
+        threats.push_back(&a);
+        threat_tracks.push_back(&tr);
+      }
+    }
   }
   // Ready launchers: one round each per cycle.
   std::vector<int> weapons;

@@ -11,6 +11,7 @@
 
 #include "c2/defended_asset.hpp"
 #include "c2/fire_control.hpp"
+#include "c2/sector.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "c2/wta_solvers.hpp"
 #include "tracking/track.hpp"
@@ -79,6 +80,7 @@ struct CommandPostInputs {
   int free_target_channels = 0;     // engagement radar: channels not used by current engagements
   int free_missile_channels = 0;
   std::vector<int> engaged_elsewhere;  // local track ids another battalion of the network engages
+  std::vector<Sector> sectors;         // engage only tracks inside one of these (empty = all round)
 };
 
 class CommandPost {

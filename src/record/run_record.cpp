@@ -14,6 +14,8 @@ const char* to_string(EventType e) {
     case EventType::SelfDestruct: return "self_destruct";
     case EventType::Leak: return "leak";
     case EventType::Impact: return "impact";
+    case EventType::RadarLost: return "radar_lost";
+    case EventType::Handover: return "handover";
   }
   return "unknown";
 }

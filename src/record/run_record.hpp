@@ -22,6 +22,8 @@ enum class EventType {
   SelfDestruct,    // interceptor destroys itself (flight time, lost target)
   Leak,            // a threat completes its mission (reaches its target or release point)
   Impact,          // a missile or drone hits the ground at the end of its flight
+  RadarLost,       // a radar goes out of action (scheduled failure or a warhead on its site)
+  Handover,        // a battalion without fire control hands its sector to another battalion
 };
 const char* to_string(EventType e);
 

@@ -95,17 +95,33 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   return t;
 }
 
-BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places, const Terrain& ground) {
-  n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "doctrine", "tracker"});
+// Radars marked `defended:` become assets (appended to radar_assets) named "battalion/radar".
+BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places, const Terrain& ground,
+                              std::vector<DefendedAsset>& radar_assets) {
+  n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "doctrine", "tracker", "sector"});
   BattalionSpec b;
   b.name = n.str_at("name");
   b.command_post = parse_position(n.required("position"), places, &ground);
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
-    r.allow_only({"name", "type", "position"});
+    r.allow_only({"name", "type", "position", "fails_at_s", "defended"});
     RadarSite site{r.str_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
                    parse_position(r.required("position"), places, &ground), nullptr};
+    for (const RadarSite& other : b.radars)
+      if (other.name == site.name) r.required("name").fail("radar name '" + site.name + "' is used twice in this battalion");
     site.mask = Radar::terrain_mask_for(s.radar_types[site.type_index], site.site, ground);
+    site.fails_at_s = r.number_or("fails_at_s", 0.0, 1e7, site.fails_at_s);
+    if (const auto d = r.optional("defended")) {
+      d->allow_only({"value", "radius_m"});
+      DefendedAsset a;
+      a.name = b.name + "/" + site.name;
+      a.site = site.site;
+      a.value = d->number_at("value", 0.0, 1e9);
+      a.radius_m = d->number_or("radius_m", 1.0, 1e6, 500.0);
+      a.battalion = static_cast<int>(s.battalions.size());
+      a.radar = static_cast<int>(b.radars.size());
+      radar_assets.push_back(a);
+    }
     b.radars.push_back(std::move(site));
   }
   if (b.radars.empty()) n.required("radars").fail("a battalion needs at least one radar");
@@ -126,6 +142,11 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   }
   b.doctrine = parse_doctrine(n.optional("doctrine"), s.interceptor_classes);
   b.tracker = parse_tracker(n.optional("tracker"));
+  if (const auto sec = n.optional("sector")) {
+    sec->allow_only({"center_deg", "width_deg"});
+    b.sector_center_deg = sec->number_at("center_deg", -360.0, 360.0);
+    b.sector_width_deg = sec->number_at("width_deg", 1.0, 360.0);
+  }
   return b;
 }
 
@@ -190,10 +211,15 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     s.assets.push_back(asset);
   }
   if (s.assets.empty()) root.required("assets").fail("at least one defended asset is needed");
+  std::vector<DefendedAsset> radar_assets;
   for (const YamlNode& b : root.required("battalions").list()) {
     const std::string name = b.str_at("name");
     if (places.count(name)) b.required("name").fail("name '" + name + "' is used twice");
-    s.battalions.push_back(parse_battalion(b, s, places, ground));
+    s.battalions.push_back(parse_battalion(b, s, places, ground, radar_assets));
+  }
+  for (DefendedAsset& a : radar_assets) {  // threats may target a defended radar by its "battalion/radar" name
+    places[a.name] = a.site;
+    s.assets.push_back(std::move(a));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
   for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places);

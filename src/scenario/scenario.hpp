@@ -34,6 +34,7 @@ struct RadarSite {
   int type_index = -1;             // into Scenario::radar_types
   Geodetic site;
   std::shared_ptr<const TerrainMask> mask;   // terrain mask of its antenna (null over flat terrain), built once at load
+  double fails_at_s = -1.0;        // scheduled loss of the radar (breakdown, attack not modelled), -1 = never
 };
 
 struct BattalionSpec {
@@ -44,6 +45,10 @@ struct BattalionSpec {
   std::vector<LauncherConfig> launchers;
   DoctrineParams doctrine;
   TrackerParams tracker;
+  // Sector of responsibility, azimuths from the command post (width 360 = all round). When the
+  // battalion loses its engagement radar, the nearest battalion still able to fire takes it over.
+  double sector_center_deg = 0.0;
+  double sector_width_deg = 360.0;
 };
 
 // The integrated network of several battalions.

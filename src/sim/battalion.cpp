@@ -22,6 +22,7 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
     radars.emplace_back(static_cast<int>(r), s.radar_types[site.type_index], site.site,
                         Rng::stream(seed, "radar/" + spec->name + "/" + site.name), site.mask);
   }
+  radar_up.assign(radars.size(), 1);
   for (const LauncherConfig& c : spec->launchers) {
     launchers.emplace_back(c);
     launchers_enu.push_back(frame.to_enu(launchers.back().site_ecef()));

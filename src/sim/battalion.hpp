@@ -25,6 +25,11 @@ struct Battalion {
   std::vector<Vec3> launchers_enu;
   std::vector<FireOrder> pending;   // ordered, not yet launched
   double next_decision_t = 0.0;
+  std::vector<char> radar_up;       // per radar: still in action
+  int sector_taken_by = -1;         // after losing fire control: the battalion that took its sector
+
+  // The engagement radar is in action: the battalion can guide interceptors and fire.
+  bool fire_control_up() const { return radar_up[spec->engagement_radar] != 0; }
 
   const RadarParams& engagement_params() const { return radars[spec->engagement_radar].params(); }
   // Track estimate converted to ECEF; false when the track no longer exists.

@@ -10,6 +10,7 @@
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/battalion.hpp"
 #include "sim/recorder.hpp"
+#include "sim/sector_handover.hpp"
 #include "sim/track_scorer.hpp"
 #include "weapons/interceptor.hpp"
 
@@ -63,6 +64,7 @@ class Engine {
     for (; step < max_steps; ++step) {
       const double t = step * dt_;  // times from the step index: no accumulated rounding
       const double t1 = (step + 1) * dt_;
+      scheduled_radar_failures(t);
       move_threats(t);
       build_views();
       for (auto& b : battalions_) sense_and_track(*b, t, t1);
@@ -111,8 +113,42 @@ class Engine {
       } else if (th.status() == ThreatStatus::Leaked) {
         rec_.threat_leaked(th, t + dt_, s_);
         cancel_children(th.id());
+        warhead_on_radars(th, t + dt_);
       }
     }
+  }
+
+  // A missile, drone or warhead (not an aircraft, not a decoy) that ends its flight within the
+  // radius of a defended radar puts that radar out of action.
+  void warhead_on_radars(const Threat& th, double t) {
+    if (th.type().decoy || th.type().cls == ThreatClass::Aircraft) return;
+    for (const DefendedAsset& a : s_.assets)
+      if (a.radar >= 0 && (th.pos_ecef() - ecef_from_geodetic(a.site)).norm() <= a.radius_m)
+        radar_lost(*battalions_[a.battalion], a.radar, t, "warhead of " + th.spec().name + " on its site");
+  }
+
+  void scheduled_radar_failures(double t) {
+    for (auto& b : battalions_)
+      for (std::size_t r = 0; r < b->radars.size(); ++r) {
+        const double at = b->spec->radars[r].fails_at_s;
+        if (at >= 0.0 && at <= t + 1e-9 && b->radar_up[r]) radar_lost(*b, static_cast<int>(r), t, "scheduled failure");
+      }
+  }
+
+  // A radar goes out of action; without its engagement radar a battalion hands its sector (and any
+  // sector it had taken over) to the nearest battalion that can still fire.
+  void radar_lost(Battalion& b, int radar, double t, const std::string& cause) {
+    if (!b.radar_up[radar]) return;
+    b.radar_up[radar] = 0;
+    rec_.radar_lost(b, radar, t, cause);
+    if (radar != b.spec->engagement_radar) return;
+    b.pending.clear();  // orders not yet launched cannot be guided
+    const int heir = sector_heir(battalions_, b.index);
+    for (auto& other : battalions_)
+      if (other->index == b.index || (!other->fire_control_up() && other->sector_taken_by == b.index)) {
+        other->sector_taken_by = heir;
+        rec_.handover(*other, heir >= 0 ? battalions_[heir].get() : nullptr, t);
+      }
   }
 
   void cancel_children(int id) {
@@ -144,7 +180,7 @@ class Engine {
 
   void sense_and_track(Battalion& b, double t, double t1) {
     const RadarParams& er = b.engagement_params();
-    const bool dwell_due = std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
+    const bool dwell_due = b.fire_control_up() && std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
     std::vector<Vec3> dwells;
     if (dwell_due) {
       // Guided engagements first, then the most urgent threats (sensors/dwell_scheduler).
@@ -166,6 +202,7 @@ class Engine {
       for (const DwellRequest& r : schedule_dwells(std::move(requests), er.target_channels)) dwells.push_back(r.pos_ecef);
     }
     for (Radar& radar : b.radars) {
+      if (!b.radar_up[radar.index()]) continue;
       detections_.clear();
       const bool is_er = radar.index() == b.spec->engagement_radar;
       const MeasurementBatch batch = radar.look(t, t1, views_, is_er ? std::span<const Vec3>(dwells) : std::span<const Vec3>(),
@@ -221,7 +258,7 @@ class Engine {
   }
 
   void decide(Battalion& b, double t) {
-    if (t + 1e-9 < b.next_decision_t) return;
+    if (t + 1e-9 < b.next_decision_t || !b.fire_control_up()) return;
     b.next_decision_t = t + b.spec->doctrine.decision_period_s;
     const RadarParams& er = b.engagement_params();
     int missiles = static_cast<int>(b.pending.size());
@@ -240,6 +277,7 @@ class Engine {
     in.free_target_channels = std::max(0, er.target_channels - engaged);
     in.free_missile_channels = std::max(0, er.missile_channels - missiles);
     if (battalions_.size() > 1 && s_.network.deconflict) in.engaged_elsewhere = engaged_elsewhere(b);
+    in.sectors = responsible_sectors(battalions_, b.index);
     for (const FireOrder& o : b.command_post.decide(in)) {
       rec_.fire_order(b, o, t);
       b.pending.push_back(o);
@@ -275,9 +313,9 @@ class Engine {
     for (Flight& f : flights_) {
       if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
       const Battalion& b = *battalions_[f.battalion];
-      std::optional<Uplink> uplink;
+      std::optional<Uplink> uplink;  // from the engagement radar only
       Vec3 p, v;
-      if (b.track_ecef(f.missile.track_id(), t, p, v)) uplink = Uplink{p, v};
+      if (b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v)) uplink = Uplink{p, v};
       f.missile.step(t, dt_, uplink, views_);
       if (f.missile.flying()) continue;
       const InterceptorOutcome& out = f.missile.outcome();

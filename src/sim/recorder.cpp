@@ -143,6 +143,15 @@ void Recorder::fire_order(const Battalion& b, const FireOrder& o, double t) {
                         o.no_time_to_look ? "; salvo: no time to look" : ""));
 }
 
+void Recorder::radar_lost(const Battalion& b, int radar, double t, const std::string& cause) {
+  add_event(t, EventType::RadarLost, b.spec->name + "/" + b.spec->radars[radar].name, "", "", 0.0, cause);
+}
+
+void Recorder::handover(const Battalion& from, const Battalion* to, double t) {
+  add_event(t, EventType::Handover, from.spec->name, to ? to->spec->name : "", "", 0.0,
+            to ? "sector handed over: fire-control radar lost" : "no battalion left to take the sector");
+}
+
 std::pair<int, int> Recorder::launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
                                      double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats) {
   InterceptorRecord r;

@@ -27,6 +27,9 @@ class Recorder {
   void track_event(const Battalion& b, const TrackEvent& e, const std::vector<TruthView>& views,
                    const std::vector<Threat>& threats);
   void fire_order(const Battalion& b, const FireOrder& o, double t);
+  void radar_lost(const Battalion& b, int radar, double t, const std::string& cause);
+  // to: the battalion taking over the sector, nullptr when none can.
+  void handover(const Battalion& from, const Battalion* to, double t);
   // Returns (interceptor record index, trajectory index or -1).
   std::pair<int, int> launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
                              double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats);

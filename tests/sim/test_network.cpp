@@ -55,5 +55,67 @@ TEST(Network, FusedPictureHasNoDuplicatesAndBeatsEachBattalion) {
   EXPECT_EQ(rows, net.samples);
 }
 
+int fired_by(const RunRecord& r, const std::string& battalion) {
+  int n = 0;
+  for (const InterceptorRecord& i : r.interceptors) n += i.battalion == battalion ? 1 : 0;
+  return n;
+}
+
+std::vector<const Event*> events_of(const RunRecord& r, EventType type) {
+  std::vector<const Event*> out;
+  for (const Event& e : r.events)
+    if (e.type == type) out.push_back(&e);
+  return out;
+}
+
+// Sectors: every threat comes from the north. West owns the northern half, east the southern half.
+const std::vector<Override> kSectors{{"battalions[0].sector", "{center_deg: 0, width_deg: 180}"},
+                                     {"battalions[1].sector", "{center_deg: 180, width_deg: 180}"}};
+
+TEST(Network, EachBattalionEngagesOnlyInItsSector) {
+  const RunRecord r = run_scenario(load_scenario(kScenario, kSectors));
+  EXPECT_GT(fired_by(r, "west"), 0);
+  EXPECT_EQ(fired_by(r, "east"), 0);
+  EXPECT_TRUE(events_of(r, EventType::Handover).empty());
+}
+
+TEST(Network, LostEngagementRadarHandsTheSectorToTheNearestBattalion) {
+  std::vector<Override> o = kSectors;
+  o.push_back({"battalions[0].radars[1].fails_at_s", "0"});  // west's engagement radar
+  const RunRecord r = run_scenario(load_scenario(kScenario, o));
+  EXPECT_EQ(fired_by(r, "west"), 0);
+  EXPECT_GT(fired_by(r, "east"), 0);
+  const auto lost = events_of(r, EventType::RadarLost);
+  ASSERT_EQ(lost.size(), 1u);
+  EXPECT_EQ(lost[0]->entity, "west/er");
+  const auto handover = events_of(r, EventType::Handover);
+  ASSERT_EQ(handover.size(), 1u);
+  EXPECT_EQ(handover[0]->entity, "west");
+  EXPECT_EQ(handover[0]->target, "east");
+}
+
+TEST(Network, WarheadOnADefendedRadarPutsItOutOfAction) {
+  // East's engagement radar is a defended asset; a cruise missile aimed at it, which nobody engages
+  // (hold fire on cruise missiles), destroys it: east fires nothing at the aircraft after that.
+  const RunRecord r = run_scenario(load_scenario(
+      kScenario,
+      {{"battalions[1].radars[1].defended", "{value: 5, radius_m: 300}"},
+       {"battalions[0].doctrine", "{hold_fire: [cruise_missile]}"},
+       {"battalions[1].doctrine", "{hold_fire: [cruise_missile]}"},
+       {"threats", "[{name: cm, type: subsonic_cruise_missile, target: east/er, route: [{from: base, bearing_deg: 150.0, "
+                   "range_km: 60.0, alt: 50.0}, {from: base, bearing_deg: 90.0, range_km: 6.5, alt: 50.0}]}, "
+                   "{name: a1, type: strike_fighter, launch_time_s: 200, target: base, route: [{from: base, bearing_deg: "
+                   "0.0, range_km: 220.0, alt: 7000.0}, {from: base, bearing_deg: 0.0, range_km: 60.0, alt: 6000.0}]}]"}}));
+  const auto lost = events_of(r, EventType::RadarLost);
+  ASSERT_EQ(lost.size(), 1u);
+  EXPECT_EQ(lost[0]->entity, "east/er");
+  EXPECT_NE(lost[0]->detail.find("warhead of cm"), std::string::npos) << lost[0]->detail;
+  for (const InterceptorRecord& i : r.interceptors)
+    if (i.battalion == "east") {
+      EXPECT_LT(i.launch_time_s, lost[0]->t);
+    }
+  EXPECT_GT(fired_by(r, "west"), 0);  // the aircraft is still engaged, by west
+}
+
 }  // namespace
 }  // namespace skyshield
