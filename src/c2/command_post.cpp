@@ -78,7 +78,7 @@ void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<
 }
 
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
-  assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_);
+  assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_, doctrine_.lethality);
   std::vector<FireOrder> orders;
   // Eligible threats under doctrine.
   std::vector<const ThreatAssessment*> threats;

@@ -36,6 +36,7 @@ struct DoctrineParams {
   // this interceptor's intercept and the kill-assessment delay (no time to look).
   bool salvo_when_no_look = false;
   std::array<bool, kThreatClassCount> hold_fire{};      // threat classes not engaged
+  ThreatLethality lethality = kUnitLethality;           // threat evaluation's weight per threat class
   std::vector<StockReserve> reserves;
   double wta_time_limit_s = 0.0;    // wall-clock limit of the exact solver per decision (0 = none; not deterministic)
   int max_shots_per_threat = 6;     // give up on a threat after this many interceptors

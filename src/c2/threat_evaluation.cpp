@@ -24,7 +24,7 @@ bool ballistic_impact(const Track& tr, Vec3& impact, double& t_impact) {
 }  // namespace
 
 std::vector<ThreatAssessment> evaluate_threats(const std::vector<Track>& tracks, const std::vector<DefendedAsset>& assets,
-                                               const std::vector<Vec3>& assets_enu) {
+                                               const std::vector<Vec3>& assets_enu, const ThreatLethality& lethality) {
   std::vector<ThreatAssessment> out;
   for (const Track& tr : tracks) {
     if (tr.status != TrackStatus::Confirmed) continue;
@@ -34,7 +34,8 @@ std::vector<ThreatAssessment> evaluate_threats(const std::vector<Track>& tracks,
     for (std::size_t a = 0; a < assets.size(); ++a) {
       const Vec3 r = tr.position() - assets_enu[a];
       const Vec3 v = tr.velocity();
-      double ttg = 0.0, cpa = r.norm(), weight = 1.0;
+      double ttg = 0.0, cpa = r.norm(), weight = lethality[static_cast<int>(tr.classified)];
+      Vec3 point = tr.position();
       bool threatened = false;
       if (tr.classified == ThreatClass::BallisticMissile) {
         Vec3 impact;
@@ -42,19 +43,22 @@ std::vector<ThreatAssessment> evaluate_threats(const std::vector<Track>& tracks,
           Vec3 asset_ground = assets_enu[a];
           asset_ground.z() = 0.0;
           cpa = (impact - asset_ground).norm();
+          point = impact;
           threatened = cpa <= assets[a].radius_m;
         }
       } else {
         const double vv = v.squaredNorm();
         ttg = vv > 1e-9 ? std::max(0.0, -r.dot(v) / vv) : 0.0;
         cpa = (r + v * ttg).norm();
+        point = tr.position() + v * ttg;
         threatened = cpa <= assets[a].radius_m;
         if (!threatened && tr.classified == ThreatClass::Aircraft) {
           const double range = r.norm(), closing = -r.dot(v) / std::max(range, 1e-9);
           if (closing > 0 && range <= kAircraftThreatRangeM) {
             threatened = true;
             ttg = range / closing;
-            weight = kAircraftWeight;
+            weight *= kAircraftWeight;
+            point = assets_enu[a];
           }
         }
       }
@@ -65,6 +69,7 @@ std::vector<ThreatAssessment> evaluate_threats(const std::vector<Track>& tracks,
         best.time_to_go_s = ttg;
         best.cpa_m = cpa;
         best.priority = priority;
+        best.predicted_point_enu = point;
       }
     }
     out.push_back(best);

@@ -1,7 +1,9 @@
 #pragma once
-// Threat evaluation: for each confirmed track, which defended asset it threatens, when it gets
-// there (time-to-go at closest point of approach under constant velocity), and a priority that
-// grows with asset value and urgency.
+// Threat evaluation: for each confirmed track, which defended asset it threatens, where and when it
+// gets there (closest point of approach under constant velocity; impact point under gravity for a
+// ballistic track), and a priority = asset value x threat lethality / time to go (value, lethality
+// and urgency). An aircraft closing within 400 km threatens by the weapons it carries, at half weight.
+#include <array>
 #include <vector>
 
 #include "c2/defended_asset.hpp"
@@ -15,13 +17,20 @@ struct ThreatAssessment {
   int asset_index = -1;        // most threatened asset, -1 when the track threatens none
   double time_to_go_s = 1e9;   // until closest approach to that asset
   double cpa_m = 1e18;         // predicted miss distance from that asset
-  double priority = 0.0;       // asset value / max(time_to_go, 1 s); 0 when no asset is threatened
+  double priority = 0.0;       // value x lethality / max(time_to_go, 1 s); 0 when no asset is threatened
+  // Predicted impact point (ballistic), closest approach (others), the asset itself (stand-off aircraft).
+  Vec3 predicted_point_enu = Vec3::Zero();
   ThreatClass cls = ThreatClass::Aircraft;
 };
+
+// Relative lethality of each threat class (its warhead against the assets), 1 by default.
+using ThreatLethality = std::array<double, kThreatClassCount>;
+inline constexpr ThreatLethality kUnitLethality{1.0, 1.0, 1.0, 1.0};
 
 // assets_enu: the assets' positions in the tracks' frame.
 std::vector<ThreatAssessment> evaluate_threats(const std::vector<Track>& tracks,
                                                const std::vector<DefendedAsset>& assets,
-                                               const std::vector<Vec3>& assets_enu);
+                                               const std::vector<Vec3>& assets_enu,
+                                               const ThreatLethality& lethality = kUnitLethality);
 
 }  // namespace skyshield

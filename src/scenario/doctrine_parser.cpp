@@ -25,22 +25,31 @@ std::array<bool, kThreatClassCount> threat_class_set(const YamlNode& n) {
   return set;
 }
 
+// A map from threat class names to values, in file order.
+std::vector<std::pair<ThreatClass, YamlNode>> per_threat_class(const YamlNode& n) {
+  std::vector<std::pair<ThreatClass, YamlNode>> out;
+  for (const auto& [name, value] : n.entries()) {
+    const std::optional<ThreatClass> c = threat_class_from_string(name);
+    if (!c) value.fail("not a threat class: must be one of aircraft, drone, cruise_missile, ballistic_missile");
+    out.emplace_back(*c, value);
+  }
+  return out;
+}
+
 }  // namespace
 
 DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vector<InterceptorClass>& classes) {
   DoctrineParams d;
   if (!n) return d;
-  n->allow_only({"decision_period_s", "salvo_size", "salvo_by_class", "salvo_when_no_look", "hold_fire", "reserve",
+  n->allow_only({"decision_period_s", "salvo_size", "salvo_by_class", "salvo_when_no_look", "hold_fire", "reserve", "threat_lethality",
                  "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver", "wta_max_nodes", "wta_time_limit_s",
                  "outer_layers_first"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("salvo_by_class"))
-    for (const auto& [name, count] : v->entries()) {
-      const std::optional<ThreatClass> c = threat_class_from_string(name);
-      if (!c) count.fail("not a threat class: must be one of aircraft, drone, cruise_missile, ballistic_missile");
-      d.salvo_by_class[static_cast<int>(*c)] = static_cast<int>(count.integer(1, 8));
-    }
+    for (const auto& [c, count] : per_threat_class(*v)) d.salvo_by_class[static_cast<int>(c)] = static_cast<int>(count.integer(1, 8));
+  if (const auto v = n->optional("threat_lethality"))
+    for (const auto& [c, weight] : per_threat_class(*v)) d.lethality[static_cast<int>(c)] = weight.number(0.0, 1e6);
   if (const auto v = n->optional("salvo_when_no_look")) d.salvo_when_no_look = v->boolean();
   if (const auto v = n->optional("hold_fire")) d.hold_fire = threat_class_set(*v);
   if (const auto v = n->optional("reserve"))

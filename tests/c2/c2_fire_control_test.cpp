@@ -131,8 +131,13 @@ TEST(ThreatEvaluation, ClosestApproachAndTimeToGo) {
   EXPECT_EQ(a[1].asset_index, 1);
   EXPECT_NEAR(a[1].cpa_m, std::hypot(2e3, 100.0), 1e-6);
   EXPECT_NEAR(a[1].time_to_go_s, 400.0, 1e-9);
+  EXPECT_LT((a[1].predicted_point_enu - Vec3(52e3, 0.0, 100.0)).norm(), 1e-6);  // abeam the port
   EXPECT_EQ(a[2].asset_index, -1);
   EXPECT_EQ(a[2].priority, 0.0);
+  // Lethality scales the priority (value x lethality / time to go).
+  ThreatLethality lethality = kUnitLethality;
+  lethality[static_cast<int>(ThreatClass::CruiseMissile)] = 0.25;
+  EXPECT_NEAR(evaluate_threats(tracks, assets, at, lethality)[0].priority, 0.25 * 10.0 / 240.0, 1e-12);
 }
 
 TEST(ThreatEvaluation, BallisticImpactPointInVacuum) {
@@ -147,6 +152,7 @@ TEST(ThreatEvaluation, BallisticImpactPointInVacuum) {
   EXPECT_EQ(a[0].asset_index, 0);
   EXPECT_NEAR(a[0].cpa_m, 1000.0, 1e-6);
   EXPECT_NEAR(a[0].time_to_go_s, t_imp, 1e-9);
+  EXPECT_LT((a[0].predicted_point_enu - Vec3(0.0, 1000.0, 0.0)).norm(), 1e-6);  // impact point
 }
 
 }  // namespace
