@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "c2/kill_probability.hpp"
 #include "c2/wta.hpp"
 
 namespace skyshield {
@@ -54,6 +55,21 @@ int CommandPost::salvo_room(const CommandPostInputs& in, const ThreatAssessment&
   }
   no_look = true;
   return 2;
+}
+
+bool CommandPost::launch_still_feasible_later(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
+                                              const std::vector<int>& weapons,
+                                              const std::vector<InterceptSolution>& solutions) const {
+  for (std::size_t i = 0; i < weapons.size(); ++i) {
+    if (!solutions[i].feasible) continue;
+    const Launcher& l = (*in.launchers)[weapons[i]];
+    const double later = in.t + in.outer_hold_margin_s + l.config().reaction_time_s;
+    if (solve_intercept(tr, is_ballistic(a), (*in.classes)[l.config().interceptor_class], in.launchers_enu[weapons[i]], later,
+                        in.frame_origin_alt_m, in.t + a.time_to_go_s)
+            .feasible)
+      return true;
+  }
+  return false;
 }
 
 void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
@@ -117,8 +133,12 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
       sol[j][i] = solve_intercept(*threat_tracks[j], is_ballistic(*threats[j]), cls, in.launchers_enu[weapons[i]],
                                   in.t + l.config().reaction_time_s, in.frame_origin_alt_m, in.t + threats[j]->time_to_go_s);
       if (sol[j][i].feasible)
-        p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = cls.pk_in_lethal_radius[static_cast<int>(threats[j]->cls)];
+        p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
+            engagement_pk(cls, threats[j]->cls, *threat_tracks[j], sol[j][i], in.launchers_enu[weapons[i]]);
     }
+    if (std::find(in.outer_cover.begin(), in.outer_cover.end(), threats[j]->track_id) != in.outer_cover.end() &&
+        launch_still_feasible_later(in, *threats[j], *threat_tracks[j], weapons, sol[j]))
+      for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     bool nl = false;
     p.max_per_target.push_back(salvo_room(in, *threats[j], *threat_tracks[j], engagement(threats[j]->track_id).in_flight,
                                           weapons, sol[j], nl));

@@ -82,6 +82,10 @@ struct CommandPostInputs {
   int free_missile_channels = 0;
   std::vector<int> engaged_elsewhere;  // local track ids another battalion of the network engages
   std::vector<Sector> sectors;         // engage only tracks inside one of these (empty = all round)
+  // Local track ids an outer-layer battalion could engage: fire at them only when no launch would be
+  // feasible any more outer_hold_margin_s later (the last chance).
+  std::vector<int> outer_cover;
+  double outer_hold_margin_s = 0.0;
 };
 
 class CommandPost {
@@ -108,6 +112,9 @@ class CommandPost {
   // no_look: set when shoot-look-shoot turns into a salvo of two for want of time to look.
   int salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
                  const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions, bool& no_look) const;
+  // Some launcher with a solution now still has one outer_hold_margin_s later (not the last chance).
+  bool launch_still_feasible_later(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
+                                   const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
   void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
                       const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;

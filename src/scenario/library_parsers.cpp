@@ -9,7 +9,7 @@ namespace skyshield {
 InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n) {
   n.allow_only({"layer", "min_range_km", "max_range_km", "min_altitude_m", "max_altitude_m", "launch_speed_mps",
                 "max_speed_mps", "boost_time_s", "max_lateral_g", "max_flight_time_s", "nav_constant",
-                "seeker_range_km", "lethal_radius_m", "pk", "unit_cost", "source"});
+                "seeker_range_km", "seeker_basket_km", "midcourse_uplink", "lethal_radius_m", "pk", "unit_cost", "source"});
   InterceptorClass c;
   c.name = name;
   c.layer = n.str_at("layer");
@@ -27,6 +27,8 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
   c.max_flight_time_s = n.number_at("max_flight_time_s", 1.0, 3600.0);
   c.nav_constant = n.number_at("nav_constant", 1.0, 10.0);
   c.seeker_range_m = n.number_at("seeker_range_km", 0.0, 500.0) * 1e3;
+  if (const auto v = n.optional("midcourse_uplink")) c.midcourse_uplink = v->boolean();
+  c.seeker_basket_m = n.number_or("seeker_basket_km", 0.01, 500.0, c.seeker_basket_m / 1e3) * 1e3;
   c.lethal_radius_m = n.number_at("lethal_radius_m", 0.1, 1000.0);
   const YamlNode pk = n.required("pk");
   pk.allow_only({"aircraft", "drone", "cruise_missile", "ballistic_missile"});

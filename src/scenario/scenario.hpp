@@ -55,6 +55,10 @@ struct BattalionSpec {
 struct NetworkParams {
   bool deconflict = true;        // a battalion does not engage a threat another battalion engages
   AirPictureParams picture{};    // track-to-track correlation into the shared air picture
+  // A battalion holds fire on a threat that a battalion of longer reach could engage (sim/layering)
+  // while its own launch is still feasible outer_hold_margin_s later.
+  bool outer_layers_first = false;
+  double outer_hold_margin_s = 20.0;
 };
 
 // Scoring of the air pictures against the truth (outputs only; the command posts never see it).

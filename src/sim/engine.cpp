@@ -9,6 +9,7 @@
 #include "c2/air_picture.hpp"
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/battalion.hpp"
+#include "sim/layering.hpp"
 #include "sim/recorder.hpp"
 #include "sim/sector_handover.hpp"
 #include "sim/track_scorer.hpp"
@@ -47,11 +48,7 @@ class Engine {
     // Decision order: battalions with the longest-range interceptors first, so that in a layered
     // network the outer layers take their shots before the inner ones in the same cycle.
     for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
-    auto reach = [&](int b) {
-      double r = 0.0;
-      for (const LauncherConfig& l : s.battalions[b].launchers) r = std::max(r, s.interceptor_classes[l.interceptor_class].max_range_m);
-      return r;
-    };
+    auto reach = [&](int b) { return battalion_reach(*battalions_[b], s.interceptor_classes); };
     std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
     rec_.add_sites(battalions_);
     scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
@@ -278,6 +275,10 @@ class Engine {
     in.free_missile_channels = std::max(0, er.missile_channels - missiles);
     if (battalions_.size() > 1 && s_.network.deconflict) in.engaged_elsewhere = engaged_elsewhere(b);
     in.sectors = responsible_sectors(battalions_, b.index);
+    if (s_.network.outer_layers_first) {
+      in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);
+      in.outer_hold_margin_s = s_.network.outer_hold_margin_s;
+    }
     for (const FireOrder& o : b.command_post.decide(in)) {
       rec_.fire_order(b, o, t);
       b.pending.push_back(o);
@@ -315,7 +316,8 @@ class Engine {
       const Battalion& b = *battalions_[f.battalion];
       std::optional<Uplink> uplink;  // from the engagement radar only
       Vec3 p, v;
-      if (b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v)) uplink = Uplink{p, v};
+      if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v))
+        uplink = Uplink{p, v};
       f.missile.step(t, dt_, uplink, views_);
       if (f.missile.flying()) continue;
       const InterceptorOutcome& out = f.missile.outcome();

@@ -10,7 +10,6 @@
 namespace skyshield {
 
 namespace {
-constexpr double kSeekerBasketM = 5e3;   // the seeker searches this far around the uplinked position
 constexpr double kCommandFuzeM = 1e3;    // a command-guided missile's proximity fuze looks this far
 constexpr double kLostGuidanceS = 3.0;   // without uplink and without seeker lock this long: self-destruct
 }  // namespace
@@ -42,7 +41,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   // Seeker: acquire the echo nearest the uplinked (or aimed) position, inside seeker range.
   const Vec3 reference = uplink ? uplink->pos_ecef : aim_;
   if (lock_id_ < 0 && cls_->seeker_range_m > 0) {
-    double best = kSeekerBasketM;
+    double best = cls_->seeker_basket_m;
     for (const TruthView& tv : targets) {
       const double basket = (tv.pos_ecef - reference).norm();
       if (basket < best && (tv.pos_ecef - pos_).norm() <= cls_->seeker_range_m) {
@@ -56,7 +55,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
 
   // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
   // kLostGuidanceS it destroys itself (and frees its engagement).
-  if (!locked && !uplink) {
+  if (!locked && !uplink && cls_->midcourse_uplink) {  // an inertial mid-course flies on to its aim point
     if (blind_since_ < 0) blind_since_ = t;
     if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, best_miss_ < 1e299 ? best_miss_ : -1);
   } else {

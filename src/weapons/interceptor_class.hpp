@@ -24,6 +24,8 @@ struct InterceptorClass {
   double max_flight_time_s = 200.0;
   double nav_constant = 4.0;   // proportional navigation constant N'
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
+  double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
+  bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP
   double lethal_radius_m = 20.0;
   // Probability that the warhead kills a target of each class once within the lethal radius.
   std::array<double, kThreatClassCount> pk_in_lethal_radius{0.9, 0.9, 0.9, 0.9};

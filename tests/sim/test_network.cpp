@@ -117,5 +117,30 @@ TEST(Network, WarheadOnADefendedRadarPutsItOutOfAction) {
   EXPECT_GT(fired_by(r, "west"), 0);  // the aircraft is still engaged, by west
 }
 
+TEST(Network, OuterLayerShootsFirstWhenBothLayersCan) {
+  // West keeps its long-range (250 km) launchers, east gets short-range (40 km) ones. A cruise
+  // missile appears 35 km out, inside both layers' reach. Whichever battalion confirms its track
+  // first, the outer layer takes the first shot; the inner one fires only after it has been resolved.
+  for (const char* seed : {"1", "2", "3", "4", "5", "6"}) {
+    const RunRecord r = run_scenario(load_scenario(
+        kScenario, {{"simulation.seed", seed},
+                    {"network", "{outer_layers_first: true}"},
+                    {"battalions[1].launchers[0].class", "short_range"},
+                    {"battalions[1].launchers[1].class", "short_range"},
+                    {"threats", "[{name: cm, type: subsonic_cruise_missile, target: base, route: [{from: base, bearing_deg: "
+                                "0.0, range_km: 35.0, alt: 40.0}, {from: base, bearing_deg: 0.0, range_km: 0.0, alt: 40.0}]}]"}}));
+    ASSERT_FALSE(r.interceptors.empty()) << "seed " << seed;
+    const InterceptorRecord* first = &r.interceptors[0];
+    for (const InterceptorRecord& i : r.interceptors)
+      if (i.launch_time_s < first->launch_time_s) first = &i;
+    EXPECT_EQ(first->battalion, "west") << "seed " << seed;
+    EXPECT_EQ(first->layer, "LR") << "seed " << seed;
+    for (const InterceptorRecord& i : r.interceptors)
+      if (i.battalion == "east") {
+        EXPECT_GE(i.launch_time_s, first->outcome_time_s) << "seed " << seed << " " << i.name;
+      }
+  }
+}
+
 }  // namespace
 }  // namespace skyshield
