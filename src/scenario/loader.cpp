@@ -182,8 +182,10 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
   parse_library(root, s);
   if (const auto sim = root.optional("simulation")) parse_simulation(*sim, s.sim);
   if (const auto net = root.optional("network")) {
-    net->allow_only({"deconflict", "correlation_gate_chi2", "correlation_min_sigma_m", "outer_layers_first", "outer_hold_margin_s"});
+    net->allow_only({"deconflict", "correlation_gate_chi2", "correlation_min_sigma_m", "outer_layers_first", "outer_hold_margin_s",
+                     "deconflict_radius_m"});
     if (const auto v = net->optional("deconflict")) s.network.deconflict = v->boolean();
+    s.network.deconflict_radius_m = net->number_or("deconflict_radius_m", 0.0, 100e3, s.network.deconflict_radius_m);
     if (const auto v = net->optional("outer_layers_first")) s.network.outer_layers_first = v->boolean();
     s.network.outer_hold_margin_s = net->number_or("outer_hold_margin_s", 0.0, 3600.0, s.network.outer_hold_margin_s);
     s.network.picture.gate_chi2 = net->number_or("correlation_gate_chi2", 1.0, 1000.0, s.network.picture.gate_chi2);

@@ -54,6 +54,9 @@ struct BattalionSpec {
 // The integrated network of several battalions.
 struct NetworkParams {
   bool deconflict = true;        // a battalion does not engage a threat another battalion engages
+  // ... nor, with deconflict, a track within this distance of a track another battalion engages
+  // (a guard against missed correlations in dense raids; 0 = system tracks only).
+  double deconflict_radius_m = 1000.0;
   AirPictureParams picture{};    // track-to-track correlation into the shared air picture
   // A battalion holds fire on a threat that a battalion of longer reach could engage (sim/layering)
   // while its own launch is still feasible outer_hold_margin_s later.

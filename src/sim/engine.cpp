@@ -233,14 +233,19 @@ class Engine {
     picture_.update(all);
   }
 
-  // Local track ids of battalion b whose system track another battalion engages (interceptors in
-  // the air or ordered, or whose outcome awaits kill assessment).
-  std::vector<int> engaged_elsewhere(const Battalion& b) const {
+  // Local track ids of battalion b that another battalion engages (interceptors in the air or
+  // ordered, or whose outcome awaits kill assessment): the members of the same system track, and,
+  // as a guard against missed correlations in dense raids, any of b's confirmed tracks within
+  // deconflict_radius_m of an engaged track's estimate.
+  std::vector<int> engaged_elsewhere(const Battalion& b, double t) const {
     std::vector<int> systems;
+    std::vector<Vec3> engaged_at;
     auto note = [&](int battalion, int track_id) {
       if (battalion == b.index) return;
       const int sys = picture_.system_id(battalion, track_id);
       if (sys >= 0) systems.push_back(sys);
+      Vec3 p, v;
+      if (s_.network.deconflict_radius_m > 0.0 && battalions_[battalion]->track_ecef(track_id, t, p, v)) engaged_at.push_back(p);
     };
     for (const Flight& f : flights_)
       if (f.missile.flying()) note(f.battalion, f.missile.track_id());
@@ -251,6 +256,17 @@ class Engine {
     for (int sys : systems)
       for (const auto& [battalion, track_id] : picture_.members(sys))
         if (battalion == b.index) out.push_back(track_id);
+    if (engaged_at.empty()) return out;
+    for (const Track& tr : b.tracker.tracks()) {
+      if (tr.status != TrackStatus::Confirmed) continue;
+      Vec3 p, v;
+      if (!b.track_ecef(tr.id, t, p, v)) continue;
+      for (const Vec3& e : engaged_at)
+        if ((p - e).norm() <= s_.network.deconflict_radius_m) {
+          out.push_back(tr.id);
+          break;
+        }
+    }
     return out;
   }
 
@@ -273,7 +289,7 @@ class Engine {
     in.frame_origin_alt_m = b.frame.origin().alt_m;
     in.free_target_channels = std::max(0, er.target_channels - engaged);
     in.free_missile_channels = std::max(0, er.missile_channels - missiles);
-    if (battalions_.size() > 1 && s_.network.deconflict) in.engaged_elsewhere = engaged_elsewhere(b);
+    if (battalions_.size() > 1 && s_.network.deconflict) in.engaged_elsewhere = engaged_elsewhere(b, t);
     in.sectors = responsible_sectors(battalions_, b.index);
     if (s_.network.outer_layers_first) {
       in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);

@@ -142,5 +142,13 @@ TEST(Network, OuterLayerShootsFirstWhenBothLayersCan) {
   }
 }
 
+TEST(Network, LayeredRaidHasNoDoubleEngagements) {
+  // The ready layered scenario (five battalions, 100 threats, drone streams 400 m apart): no threat
+  // has interceptors of two battalions in the air at once (no salvo doctrine across battalions).
+  const RunRecord r = run_scenario(load_scenario(SKYSHIELD_SOURCE_DIR "/scenarios/layered.yaml"));
+  EXPECT_GT(r.interceptors.size(), 50u);
+  EXPECT_EQ(cross_battalion_overlaps(r), 0);
+}
+
 }  // namespace
 }  // namespace skyshield
