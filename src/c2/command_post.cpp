@@ -35,41 +35,32 @@ namespace {
 bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::BallisticMissile; }
 }  // namespace
 
+bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
+                                        const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
+                                        bool after_intercept, double delay_s) const {
+  for (std::size_t i = 0; i < weapons.size(); ++i) {
+    if (!solutions[i].feasible) continue;
+    const Launcher& l = (*in.launchers)[weapons[i]];
+    const double order = (after_intercept ? solutions[i].intercept_time_s : in.t) + delay_s;
+    if (solve_intercept(tr, is_ballistic(a), (*in.classes)[l.config().interceptor_class], in.launchers_enu[weapons[i]],
+                        order + l.config().reaction_time_s, in.frame_origin_alt_m, in.t + a.time_to_go_s)
+            .feasible)
+      return true;
+  }
+  return false;
+}
+
 int CommandPost::salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
                             const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                             bool& no_look) const {
   no_look = false;
   const int salvo = doctrine_.salvo_for(a.cls);
   if (salvo != 1 || in_flight > 0 || !doctrine_.salvo_when_no_look) return salvo - in_flight;
-  // A look is possible when some launcher with a solution now could still launch a feasible second
-  // interceptor after this one's intercept has been assessed.
-  for (std::size_t i = 0; i < weapons.size(); ++i) {
-    if (!solutions[i].feasible) continue;
-    const Launcher& l = (*in.launchers)[weapons[i]];
-    const double second_launch =
-        solutions[i].intercept_time_s + doctrine_.kill_assessment_delay_s + l.config().reaction_time_s;
-    if (solve_intercept(tr, is_ballistic(a), (*in.classes)[l.config().interceptor_class], in.launchers_enu[weapons[i]],
-                        second_launch, in.frame_origin_alt_m, in.t + a.time_to_go_s)
-            .feasible)
-      return 1;
-  }
+  // A look is possible when a second interceptor could still be launched after this one's intercept
+  // has been assessed.
+  if (launch_feasible_after(in, a, tr, weapons, solutions, true, doctrine_.kill_assessment_delay_s)) return 1;
   no_look = true;
   return 2;
-}
-
-bool CommandPost::launch_still_feasible_later(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
-                                              const std::vector<int>& weapons,
-                                              const std::vector<InterceptSolution>& solutions) const {
-  for (std::size_t i = 0; i < weapons.size(); ++i) {
-    if (!solutions[i].feasible) continue;
-    const Launcher& l = (*in.launchers)[weapons[i]];
-    const double later = in.t + in.outer_hold_margin_s + l.config().reaction_time_s;
-    if (solve_intercept(tr, is_ballistic(a), (*in.classes)[l.config().interceptor_class], in.launchers_enu[weapons[i]], later,
-                        in.frame_origin_alt_m, in.t + a.time_to_go_s)
-            .feasible)
-      return true;
-  }
-  return false;
 }
 
 void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
@@ -137,7 +128,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
             engagement_pk(cls, threats[j]->cls, *threat_tracks[j], sol[j][i], in.launchers_enu[weapons[i]]);
     }
     if (std::find(in.outer_cover.begin(), in.outer_cover.end(), threats[j]->track_id) != in.outer_cover.end() &&
-        launch_still_feasible_later(in, *threats[j], *threat_tracks[j], weapons, sol[j]))
+        launch_feasible_after(in, *threats[j], *threat_tracks[j], weapons, sol[j], false, in.outer_hold_margin_s))
       for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     bool nl = false;
     p.max_per_target.push_back(salvo_room(in, *threats[j], *threat_tracks[j], engagement(threats[j]->track_id).in_flight,

@@ -112,9 +112,11 @@ class CommandPost {
   // no_look: set when shoot-look-shoot turns into a salvo of two for want of time to look.
   int salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
                  const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions, bool& no_look) const;
-  // Some launcher with a solution now still has one outer_hold_margin_s later (not the last chance).
-  bool launch_still_feasible_later(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
-                                   const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions) const;
+  // Some launcher with a solution now could still launch a feasible interceptor on an order given
+  // delay_s after now (after_intercept false) or after its own intercept time (true).
+  bool launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
+                             const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
+                             bool after_intercept, double delay_s) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
   void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
                       const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;
