@@ -3,6 +3,7 @@
 // A battalion whose fire-control radar is lost hands its sector to a neighbour (sim/sector_handover).
 #include <cmath>
 
+#include "core/units.hpp"
 #include "core/vec.hpp"
 
 namespace skyshield {
@@ -17,7 +18,7 @@ struct Sector {
 inline bool in_sector(const Sector& s, const Vec3& p_enu) {
   if (s.width_deg >= 360.0) return true;
   const Vec3 d = p_enu - s.origin_enu;
-  const double az = std::atan2(d.x(), d.y()) * 180.0 / 3.14159265358979323846;
+  const double az = std::atan2(d.x(), d.y()) * kRadToDeg;
   const double off = std::remainder(az - s.center_deg, 360.0);  // in [-180, 180]
   return std::abs(off) <= 0.5 * s.width_deg;
 }

@@ -2,23 +2,18 @@
 
 #include <string>
 
+#include "scenario/library_parsers.hpp"
 #include "scenario/positions.hpp"
 
 namespace skyshield {
 
 namespace {
 
-ThreatClass threat_class_at(const YamlNode& n) {
-  const std::optional<ThreatClass> c = threat_class_from_string(n.str());
-  if (!c) n.fail("must be one of aircraft, drone, cruise_missile, ballistic_missile (got '" + n.str() + "')");
-  return *c;
-}
-
 // A list of threat classes, each named once.
 std::array<bool, kThreatClassCount> threat_class_set(const YamlNode& n) {
   std::array<bool, kThreatClassCount> set{};
   for (const YamlNode& item : n.list()) {
-    bool& flag = set[static_cast<int>(threat_class_at(item))];
+    bool& flag = set[static_cast<int>(parse_threat_class(item))];
     if (flag) item.fail("threat class listed twice");
     flag = true;
   }

@@ -6,6 +6,12 @@
 
 namespace skyshield {
 
+ThreatClass parse_threat_class(const YamlNode& n) {
+  const std::optional<ThreatClass> c = threat_class_from_string(n.str());
+  if (!c) n.fail("must be one of aircraft, drone, cruise_missile, ballistic_missile (got '" + n.str() + "')");
+  return *c;
+}
+
 InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n) {
   n.allow_only({"layer", "min_range_km", "max_range_km", "min_altitude_m", "max_altitude_m", "launch_speed_mps",
                 "max_speed_mps", "boost_time_s", "max_lateral_g", "max_flight_time_s", "nav_constant",
@@ -118,10 +124,7 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
                 "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"});
   ThreatType t;
   t.name = name;
-  const YamlNode cls = n.required("class");
-  const auto c = threat_class_from_string(cls.str());
-  if (!c) cls.fail("must be one of aircraft, drone, cruise_missile, ballistic_missile (got '" + cls.str() + "')");
-  t.cls = *c;
+  t.cls = parse_threat_class(n.required("class"));
   t.rcs = parse_rcs(n);
   if (const auto j = n.optional("jammer")) t.jammer = parse_jammer(*j);
   t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));

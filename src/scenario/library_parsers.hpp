@@ -9,6 +9,9 @@
 
 namespace skyshield {
 
+// A threat class name (aircraft, drone, cruise_missile, ballistic_missile); fails naming the node.
+ThreatClass parse_threat_class(const YamlNode& n);
+
 InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n);
 RadarParams parse_radar_type(const std::string& name, const YamlNode& n);
 ThreatType parse_threat_type(const std::string& name, const YamlNode& n);

@@ -259,8 +259,7 @@ class Engine {
     if (engaged_at.empty()) return out;
     for (const Track& tr : b.tracker.tracks()) {
       if (tr.status != TrackStatus::Confirmed) continue;
-      Vec3 p, v;
-      if (!b.track_ecef(tr.id, t, p, v)) continue;
+      const Vec3 p = b.frame.to_ecef(b.tracker.predicted(tr, t).position());
       for (const Vec3& e : engaged_at)
         if ((p - e).norm() <= s_.network.deconflict_radius_m) {
           out.push_back(tr.id);

@@ -10,12 +10,11 @@
 
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
+#include "core/units.hpp"
 
 namespace skyshield {
 
 namespace {
-
-constexpr double kDeg = std::numbers::pi / 180.0;
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out;
@@ -109,12 +108,12 @@ DetectionFile read_detection_csv(const std::string& path) {
     Measurement m;
     m.t = t;
     m.rae.range_m = c.number(5, 0.0, 1e8);
-    m.rae.az_rad = c.number(6, -360.0, 360.0) * kDeg;
+    m.rae.az_rad = c.number(6, -360.0, 360.0) * kDegToRad;
     if (m.rae.az_rad < 0.0) m.rae.az_rad += 2.0 * std::numbers::pi;
-    m.rae.el_rad = c.number(7, -90.0, 90.0) * kDeg;
+    m.rae.el_rad = c.number(7, -90.0, 90.0) * kDegToRad;
     m.sigma_range_m = c.number(9, 1e-3, 1e6);
-    m.sigma_az_rad = c.number(10, 1e-6, 90.0) * kDeg;
-    m.sigma_el_rad = c.number(11, 1e-6, 90.0) * kDeg;
+    m.sigma_az_rad = c.number(10, 1e-6, 90.0) * kDegToRad;
+    m.sigma_el_rad = c.number(11, 1e-6, 90.0) * kDegToRad;
     if (c.empty(8) != c.empty(12)) c.fail(c.empty(8) ? 8 : 12, "range rate and its sigma go together (both or neither)");
     if (!c.empty(8)) {
       m.has_range_rate = true;
@@ -155,9 +154,9 @@ std::string detection_csv_rows(const std::string& sensor, const Geodetic& antenn
   std::string out;
   for (const Measurement& m : batch.detections) {
     out += fmt::format("{:.3f},{},{:.8f},{:.8f},{:.2f},{:.2f},{:.6f},{:.6f},", batch.t0, sensor, antenna.lat_deg, antenna.lon_deg,
-                       antenna.alt_m, m.rae.range_m, m.rae.az_rad / kDeg, m.rae.el_rad / kDeg);
+                       antenna.alt_m, m.rae.range_m, m.rae.az_rad / kDegToRad, m.rae.el_rad / kDegToRad);
     out += m.has_range_rate ? fmt::format("{:.3f}", m.range_rate_mps) : std::string();
-    out += fmt::format(",{:.3f},{:.6f},{:.6f},", m.sigma_range_m, m.sigma_az_rad / kDeg, m.sigma_el_rad / kDeg);
+    out += fmt::format(",{:.3f},{:.6f},{:.6f},", m.sigma_range_m, m.sigma_az_rad / kDegToRad, m.sigma_el_rad / kDegToRad);
     out += m.has_range_rate ? fmt::format("{:.3f}", m.sigma_range_rate_mps) : std::string();
     out += "\n";
   }
