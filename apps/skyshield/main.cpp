@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, validate.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "analysis/coverage_diagram.hpp"
+#include "analysis/envelope.hpp"
+#include "weapons/flyout/flyout_table.hpp"
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
 #include "analysis/sweep.hpp"
@@ -58,6 +60,39 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
     }
   }
   std::cout << fmt::format("\nWrote {0}/coverage.csv, {0}/coverage.svg\n", out_dir);
+  return 0;
+}
+
+int cmd_envelope(const std::string& cls_name, const std::string& path, const skyshield::EnvelopeOptions& opt,
+                 const std::string& out_dir) {
+  using namespace skyshield;
+  const Scenario s = load_scenario(path);
+  const InterceptorClass* cls = nullptr;
+  std::string names;
+  for (const InterceptorClass& c : s.interceptor_classes) {
+    if (c.name == cls_name) cls = &c;
+    names += (names.empty() ? "" : ", ") + c.name;
+  }
+  if (!cls) throw InputError(fmt::format("envelope: no interceptor class '{}' in {} (classes: {})", cls_name, path, names));
+  const Envelope e = compute_envelope(*cls, opt);
+  const std::filesystem::path dir = make_output_dir(out_dir);
+  write_file_atomically((dir / "envelope.csv").string(), envelope_csv(e));
+  write_file_atomically((dir / "envelope.svg").string(), envelope_svg(e));
+  std::cout << fmt::format("{} ({}): published range {:g} km; reach against a stationary point, from the flyout physics:\n",
+                           cls->name, cls->layer, cls->max_range_m / 1e3);
+  std::cout << fmt::format("{:>12} {:>12} {:>14} {:>16}\n", "altitude km", "reach km", "time of flight", "arrival m/s");
+  double best = 0;
+  for (const auto& [h, r] : e.reach) {
+    const FlyoutPoint f = static_cast<const FlyoutTable&>(*cls->flyout).at(r, h);
+    std::cout << fmt::format("{:>12.1f} {:>12.1f} {:>13.1f}s {:>16.0f}\n", h / 1e3, r / 1e3, f.time_s, f.speed_mps);
+    best = std::max(best, r);
+  }
+  std::cout << fmt::format("maximum kinematic range {:.1f} km = {:+.1f} % of the published {:g} km\n", best / 1e3,
+                           100.0 * (best / cls->max_range_m - 1.0), cls->max_range_m / 1e3);
+  const auto reached = std::count_if(e.points.begin(), e.points.end(), [](const EnvelopePoint& p) { return p.reached; });
+  std::cout << fmt::format("against the target ({:g} m/s, heading {:g} deg): {} of {} grid points reached\n", opt.target_speed_mps,
+                           opt.target_heading_deg, reached, e.points.size());
+  std::cout << fmt::format("Wrote {0}/envelope.csv, {0}/envelope.svg\n", out_dir);
   return 0;
 }
 
@@ -248,6 +283,16 @@ int main(int argc, char** argv) {
   coverage->add_option("--max-alt-km", cov_alt_km, "Top of the diagram, km")->check(CLI::Range(0.1, 1000.0))->capture_default_str();
   coverage->add_option("--radar", cov_radar, "Only this radar type");
   coverage->add_option("--out", cov_out, "Output directory")->capture_default_str();
+  std::string env_class, env_scenario = "scenarios/default.yaml", env_out = "out/envelope";
+  skyshield::EnvelopeOptions env_opt;
+  CLI::App* envelope = app.add_subcommand("envelope", "Engagement envelope of an interceptor class (envelope.svg, envelope.csv)");
+  envelope->add_option("class", env_class, "Interceptor class name, e.g. long_range")->required();
+  envelope->add_option("--scenario", env_scenario, "Scenario whose library defines the class")->capture_default_str();
+  envelope->add_option("--target-speed", env_opt.target_speed_mps, "Target speed, m/s (0: stationary points)")->check(CLI::Range(0.0, 10000.0))->capture_default_str();
+  envelope->add_option("--heading", env_opt.target_heading_deg, "Target heading from the launcher-to-target bearing, deg (180: inbound)")->check(CLI::Range(-360.0, 360.0))->capture_default_str();
+  envelope->add_option("--range-cells", env_opt.range_cells, "Grid cells in ground range")->check(CLI::Range(2, 400))->capture_default_str();
+  envelope->add_option("--altitude-cells", env_opt.altitude_cells, "Grid cells in altitude")->check(CLI::Range(2, 400))->capture_default_str();
+  envelope->add_option("--out", env_out, "Output directory")->capture_default_str();
   std::string track_path, track_truth, track_scenario, track_out = "out/track";
   CLI::App* track = app.add_subcommand("track", "Run the tracker alone on a detection file (format in the README); writes tracks.csv");
   track->add_option("detections", track_path, "Detection CSV file")->required();
@@ -272,6 +317,7 @@ int main(int argc, char** argv) {
       return cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
     }
     if (*coverage) return cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
+    if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out);
     if (*validate) return cmd_validate(validate_path);
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";

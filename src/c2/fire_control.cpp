@@ -15,10 +15,13 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
     if (ballistic) p.z() -= 0.5 * kStandardGravity * dt * dt;
     return p;
   };
-  double t_int = launch_time_s + (track.position() - launcher_enu).norm() / cls.max_speed_mps;
+  auto flyout_to = [&](const Vec3& p) { return cls.flyout->to(p - launcher_enu); };
+  double t_int = launch_time_s + flyout_to(track.position()).time_s;
   bool converged = false;
+  FlyoutPoint f;
   for (int i = 0; i < 50; ++i) {
-    const double next = launch_time_s + flyout_time_s(cls, (predict(t_int) - launcher_enu).norm());
+    f = flyout_to(predict(t_int));
+    const double next = launch_time_s + f.time_s;
     if (std::abs(next - t_int) < 1e-3) { t_int = next; converged = true; break; }
     t_int = next;
   }
@@ -27,8 +30,10 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
   s.time_of_flight_s = t_int - launch_time_s;
   s.pip_enu = predict(t_int);
   s.slant_range_m = (s.pip_enu - launcher_enu).norm();
-  const double alt = s.pip_enu.z() + frame_origin_alt_m;
-  if (s.slant_range_m > cls.max_range_m) s.reason = "out of range";
+  // Altitude: the ENU up plus the earth's drop d^2 / 2R over the ground range d from the frame origin.
+  const double ground = std::hypot(s.pip_enu.x(), s.pip_enu.y());
+  const double alt = s.pip_enu.z() + ground * ground / (2.0 * kMeanEarthRadius) + frame_origin_alt_m;
+  if (!f.reachable) s.reason = "out of reach";
   else if (s.slant_range_m < cls.min_range_m) s.reason = "inside minimum range";
   else if (alt < cls.min_altitude_m) s.reason = "below min altitude";
   else if (alt > cls.max_altitude_m) s.reason = "above max altitude";

@@ -1,7 +1,9 @@
 #pragma once
 // Fire control: predicted intercept point (PIP) of an interceptor class launched from a launcher at
-// a track, by fixed-point iteration of the flyout time against the track's predicted motion
-// (constant velocity, plus gravity for a ballistic track), and the engagement-envelope check.
+// a track, by fixed-point iteration of the class's flyout time (its FlyoutModel: the tabulated
+// physics in scenarios) against the track's predicted motion (constant velocity, plus gravity for a
+// ballistic track), and the engagement-envelope check: reachable by the flyout, outside the minimum
+// range, inside the altitude band and the flight time, before the deadline.
 #include "core/vec.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
@@ -18,8 +20,8 @@ struct InterceptSolution {
 };
 
 // track: estimate at time track.t; launch at launch_time_s from launcher_enu (track frame).
-// pip altitude is taken as the PIP's up coordinate plus frame_origin_alt_m (a flat-earth
-// approximation inside one battalion's frame, < 1 % error on altitude limits at 250 km).
+// The PIP's altitude is its up coordinate plus the earth's drop over its ground range from the frame
+// origin (spherical earth) plus frame_origin_alt_m.
 // deadline_s: latest acceptable intercept time (e.g. the threat's arrival at the asset).
 InterceptSolution solve_intercept(const Track& track, bool ballistic, const InterceptorClass& cls,
                                   const Vec3& launcher_enu, double launch_time_s,

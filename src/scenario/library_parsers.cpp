@@ -12,38 +12,6 @@ ThreatClass parse_threat_class(const YamlNode& n) {
   return *c;
 }
 
-InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n) {
-  n.allow_only({"layer", "min_range_km", "max_range_km", "min_altitude_m", "max_altitude_m", "launch_speed_mps",
-                "max_speed_mps", "boost_time_s", "max_lateral_g", "max_flight_time_s", "nav_constant",
-                "seeker_range_km", "seeker_basket_km", "midcourse_uplink", "lethal_radius_m", "pk", "unit_cost", "source"});
-  InterceptorClass c;
-  c.name = name;
-  c.layer = n.str_at("layer");
-  c.min_range_m = n.number_at("min_range_km", 0.0, 1000.0) * 1e3;
-  c.max_range_m = n.number_at("max_range_km", 0.1, 1000.0) * 1e3;
-  if (c.max_range_m <= c.min_range_m) n.required("max_range_km").fail("must exceed min_range_km");
-  c.min_altitude_m = n.number_at("min_altitude_m", 0.0, 100e3);
-  c.max_altitude_m = n.number_at("max_altitude_m", 1.0, 200e3);
-  if (c.max_altitude_m <= c.min_altitude_m) n.required("max_altitude_m").fail("must exceed min_altitude_m");
-  c.launch_speed_mps = n.number_at("launch_speed_mps", 0.0, 5000.0);
-  c.max_speed_mps = n.number_at("max_speed_mps", 1.0, 10000.0);
-  if (c.max_speed_mps < c.launch_speed_mps) n.required("max_speed_mps").fail("must be at least launch_speed_mps");
-  c.boost_time_s = n.number_at("boost_time_s", 0.001, 600.0);
-  c.max_lateral_g = n.number_at("max_lateral_g", 0.1, 100.0);
-  c.max_flight_time_s = n.number_at("max_flight_time_s", 1.0, 3600.0);
-  c.nav_constant = n.number_at("nav_constant", 1.0, 10.0);
-  c.seeker_range_m = n.number_at("seeker_range_km", 0.0, 500.0) * 1e3;
-  if (const auto v = n.optional("midcourse_uplink")) c.midcourse_uplink = v->boolean();
-  c.seeker_basket_m = n.number_or("seeker_basket_km", 0.01, 500.0, c.seeker_basket_m / 1e3) * 1e3;
-  c.lethal_radius_m = n.number_at("lethal_radius_m", 0.1, 1000.0);
-  const YamlNode pk = n.required("pk");
-  pk.allow_only({"aircraft", "drone", "cruise_missile", "ballistic_missile"});
-  for (ThreatClass t : kAllThreatClasses)
-    c.pk_in_lethal_radius[static_cast<int>(t)] = pk.number_at(std::string(to_string(t)), 0.0, 1.0);
-  c.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 1.0);
-  return c;
-}
-
 RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
   n.allow_only({"kind", "peak_power_kw", "gain_db", "frequency_ghz", "pulse_width_us", "pulses_integrated",
                 "noise_figure_db", "losses_db", "pfa", "instrumented_range_km", "min_elevation_deg",

@@ -1,10 +1,10 @@
 #pragma once
-// Parsers of the scenario library's entries: interceptor classes, radar types, threat types.
+// Parsers of the scenario library's entries: radar types, threat types (interceptor classes:
+// interceptor_parser.hpp).
 #include <string>
 
 #include "scenario/yaml_node.hpp"
 #include "sensors/radar_params.hpp"
-#include "weapons/interceptor_class.hpp"
 #include "world/threat_type.hpp"
 
 namespace skyshield {
@@ -12,7 +12,6 @@ namespace skyshield {
 // A threat class name (aircraft, drone, cruise_missile, ballistic_missile); fails naming the node.
 ThreatClass parse_threat_class(const YamlNode& n);
 
-InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n);
 RadarParams parse_radar_type(const std::string& name, const YamlNode& n);
 ThreatType parse_threat_type(const std::string& name, const YamlNode& n);
 

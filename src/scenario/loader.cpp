@@ -10,6 +10,7 @@
 #include "core/units.hpp"
 #include "scenario/air_vehicle_parser.hpp"
 #include "scenario/doctrine_parser.hpp"
+#include "scenario/interceptor_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/positions.hpp"
 #include "scenario/terrain_parser.hpp"

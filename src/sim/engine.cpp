@@ -310,7 +310,9 @@ class Engine {
         const int id = static_cast<int>(rec_.record().interceptors.size());
         Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
                       Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
-        m.set_target_pk(track_pk(*b, o.track_id, cls));
+        const ThreatClass engaged = track_class(*b, o.track_id);
+        m.set_target_pk(cls.pk_in_lethal_radius[static_cast<int>(engaged)]);
+        m.set_target_ballistic(engaged == ThreatClass::BallisticMissile);
         const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
         flights_.push_back({std::move(m), b->index, record, trajectory});
       }
@@ -318,10 +320,11 @@ class Engine {
     }
   }
 
-  static double track_pk(const Battalion& b, int track_id, const InterceptorClass& cls) {
+  // The engaged track's classification (aircraft when the track is gone).
+  static ThreatClass track_class(const Battalion& b, int track_id) {
     for (const Track& tr : b.tracker.tracks())
-      if (tr.id == track_id) return cls.pk_in_lethal_radius[static_cast<int>(tr.classified)];
-    return cls.pk_in_lethal_radius[static_cast<int>(ThreatClass::Aircraft)];
+      if (tr.id == track_id) return tr.classified;
+    return ThreatClass::Aircraft;
   }
 
   void fly_interceptors(double t1) {

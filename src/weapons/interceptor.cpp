@@ -1,25 +1,42 @@
 #include "weapons/interceptor.hpp"
 
+#include <algorithm>
 #include <cmath>
 
-#include "core/geo.hpp"
 #include "core/units.hpp"
 #include "weapons/fuze.hpp"
 #include "weapons/guidance.hpp"
+#include "world/ballistic/aerodynamics.hpp"
 
 namespace skyshield {
 
 namespace {
 constexpr double kCommandFuzeM = 1e3;    // a command-guided missile's proximity fuze looks this far
 constexpr double kLostGuidanceS = 3.0;   // without uplink and without seeker lock this long: self-destruct
+constexpr double kTurnedOverRad = 2.0 * kDegToRad;  // turnover ends within this angle of the wanted direction
+constexpr double kMinPlanningSpeed = 300.0;  // time to go is estimated at no less than this speed
+constexpr double kArcCheckS = 1.0;       // the mid-course re-predicts its arc this often
+constexpr double kTurnoverStepS = 0.05;  // fire control's prediction of the turnover: in steps this long
+constexpr int kMaxTurnoverSteps = 200;   // for at most this many
+constexpr double kArcCoastStepS = 2.0;   // in steps this long once the motor has burnt out
+constexpr double kMaxLoftRad = 70.0 * kDegToRad;   // steepest turnover elevation fire control picks
+constexpr double kLoftScanRad = 5.0 * kDegToRad;   // its scan of elevations
+constexpr int kLoftBisections = 4;       // and the bisection of each arc through the PIP
+constexpr double kArrivalSpeedMargin = 1.5;  // fire control wants the arc to arrive this x the minimum speed
+constexpr double kTerminalS = 10.0;      // the mid-course hands over to PN this long before the intercept
 }  // namespace
 
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
                          const Vec3& aim_ecef, Rng rng)
-    : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), pos_(launch_ecef), aim_(aim_ecef), rng_(rng) {
-  // Foundation simplification: a hot launch straight at the predicted intercept point.
+    : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), rng_(rng),
+      seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s) {
+  s_.pos = launch_ecef;
+  ground_m_ = std::min(0.0, fast_altitude(launch_ecef) - 1.0);
   const Vec3 d = aim_ecef - launch_ecef;
-  vel_ = (d.norm() > 1e-9 ? Vec3(d.normalized()) : Vec3(launch_ecef.normalized())) * cls_->launch_speed_mps;
+  const Vec3 up = launch_ecef.normalized();
+  const Vec3 dir = cls_->vertical_launch || d.norm() < 1e-9 ? up : Vec3(d.normalized());
+  s_.vel = dir * std::max(cls_->eject_speed_mps, 1e-3);
+  turned_over_ = !cls_->vertical_launch;
   target_pk_ = cls_->pk_in_lethal_radius[static_cast<int>(ThreatClass::Aircraft)];
 }
 
@@ -33,10 +50,182 @@ void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss
   outcome_ = {s, t, truth_id, miss};
 }
 
+std::optional<Vec3> Interceptor::turnover_command(const MissileState& m, const Vec3& want, double h) const {
+  // Gas-dynamic turnover: the velocity turns at the set rate (never past the wanted direction), while
+  // gravity's lateral pull is compensated. Nothing once within kTurnedOverRad of the wanted direction.
+  const double v = m.vel.norm();
+  const Vec3 u = m.vel / v;
+  const double angle = std::acos(std::clamp(u.dot(want), -1.0, 1.0));
+  if (angle <= kTurnedOverRad) return std::nullopt;
+  Vec3 perp = want - want.dot(u) * u;
+  if (perp.norm() < 1e-9) perp = u.unitOrthogonal();
+  const Vec3 gravity = free_fall_acceleration(m.pos, m.vel, gravity_);
+  const double rate = std::min(cls_->turnover_rate_dps * kDegToRad, angle / h);
+  return Vec3(v * rate * perp.normalized() - (gravity - gravity.dot(u) * u));
+}
+
+ArcAtPoint Interceptor::arc_at(double elevation, const Vec3& horizontal, const Vec3& point) const {
+  // The turnover toward this elevation, flown in kTurnoverStepS steps, then the zero-lift arc.
+  MissileState trial = s_;
+  const Vec3 up = s_.pos.normalized();
+  const Vec3 want = std::cos(elevation) * horizontal + std::sin(elevation) * up;
+  for (int k = 0; k < kMaxTurnoverSteps; ++k) {
+    const std::optional<Vec3> a = turnover_command(trial, want, kTurnoverStepS);
+    if (!a) break;
+    advance(cls_->airframe, cls_->propulsion, gravity_, trial, *a, kTurnoverStepS);
+  }
+  return predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, trial, point, cls_->max_flight_time_s - trial.t,
+                               kArcCoastStepS, cls_->min_speed_mps);
+}
+
+void Interceptor::solve_loft(const Aim& aim) {
+  // Fire control's elevation for the turnover: of the zero-lift arcs (with drag, after the turnover)
+  // that pass over the predicted intercept point (PIP), the lowest - quickest, in air dense enough to
+  // steer - that arrives with kArrivalSpeedMargin x the minimum speed, the energy for the mid-course
+  // to bring it down onto the PIP and for the homing; else the fastest; where none gets there, the one
+  // that carries farthest. The PIP is iterated with the arc's time of flight.
+  loft_solved_ = true;
+  const Vec3 up = s_.pos.normalized();
+  Vec3 pip = aim.pos;
+  double best = kMaxLoftRad;
+  const auto over = [](const ArcAtPoint& arc) { return arc.reaches && arc.height_m >= 0.0; };
+  for (int iter = 0; iter < 2; ++iter) {
+    const Vec3 d = pip - s_.pos;
+    Vec3 horizontal = d - d.dot(up) * up;
+    if (horizontal.norm() < 1.0) {
+      loft_dir_ = d.normalized();
+      return;
+    }
+    horizontal.normalize();
+    const double los = std::asin(std::clamp(d.normalized().dot(up), -1.0, 1.0));
+    // Scan the elevations upward for the first arc that passes over the PIP with energy to spare,
+    // and bisect its elevation against the one below; if none has energy to spare, the fastest.
+    const double spare_speed = kArrivalSpeedMargin * cls_->min_speed_mps;
+    const auto good = [&](const ArcAtPoint& arc) { return over(arc) && arc.speed_mps >= spare_speed; };
+    double fastest = -1.0, farthest = -1.0, farthest_e = kMaxLoftRad, chosen_e = 0.0;
+    ArcAtPoint chosen{};
+    double prev_e = los;
+    for (double e = los; e <= kMaxLoftRad + 1e-9; e += kLoftScanRad) {
+      const ArcAtPoint arc = arc_at(e, horizontal, pip);
+      if (arc.along_m > farthest) { farthest = arc.along_m; farthest_e = e; }
+      if (good(arc)) {
+        double lo = prev_e, hi = e;
+        chosen = arc;
+        for (int k = 0; k < kLoftBisections && e > los; ++k) {
+          const double mid = 0.5 * (lo + hi);
+          const ArcAtPoint m = arc_at(mid, horizontal, pip);
+          if (good(m)) { hi = mid; chosen = m; } else { lo = mid; }
+        }
+        fastest = chosen.speed_mps;
+        chosen_e = hi;
+        break;
+      }
+      if (over(arc) && arc.speed_mps > fastest) { fastest = arc.speed_mps; chosen = arc; chosen_e = e; }
+      prev_e = e;
+    }
+    if (fastest < 0.0) {  // no arc gets there: the one that carries farthest (the PIP of the last try)
+      if (iter == 0) best = farthest_e;
+      break;
+    }
+    best = chosen_e;
+    arc_tgo_s_ = chosen.time_s;  // the mid-course's first PIP
+    arc_time_ = s_.t;
+    pip = aim.pos + aim.vel * chosen.time_s;
+  }
+  const Vec3 d = pip - s_.pos;
+  Vec3 horizontal = d - d.dot(up) * up;
+  horizontal.normalize();
+  loft_dir_ = std::cos(best) * horizontal + std::sin(best) * up;
+}
+
+Vec3 Interceptor::midcourse_command(const Aim& aim, const Vec3& gravity) {
+  // Predictive guidance on the zero-lift arc (Zarchan, "Tactical and Strategic Missile Guidance",
+  // predictive guidance): every kArcCheckS the arc is predicted in fast time with drag to the
+  // predicted intercept point (PIP); its height error there is the zero-effort miss ZEM, flown out by
+  // an acceleration N' ZEM / tgo^2 in the vertical plane. Azimuth: true PN's horizontal part. An arc
+  // that falls short (the edge of the envelope) is flown without lift: the longest glide.
+  const Vec3 u = s_.vel.normalized();
+  const Vec3 up = s_.pos.normalized();
+  if (s_.t >= next_arc_check_s_) {
+    next_arc_check_s_ = s_.t + kArcCheckS;
+    // Time to go from the last arc (or range / speed on the first).
+    const double last_tgo = arc_tgo_s_ > 0.0 ? arc_tgo_s_ - (s_.t - arc_time_)
+                                              : (aim.pos - s_.pos).norm() / std::max(s_.vel.norm(), kMinPlanningSpeed);
+    const Vec3 pip = aim.pos + aim.vel * std::max(last_tgo, 0.0);
+    const double horizon = cls_->max_flight_time_s - s_.t;
+    const ArcAtPoint arc = predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, s_, pip, horizon,
+                                                 kArcCoastStepS, cls_->min_speed_mps);
+    arc_zem_m_ = arc.reaches ? arc.height_m : 0.0;
+    arc_tgo_s_ = arc.reaches ? arc.time_s : horizon;
+    arc_time_ = s_.t;
+  }
+  const double tgo = std::max(arc_tgo_s_ - (s_.t - arc_time_), 1.0);
+  if (tgo < kTerminalS) midcourse_ = false;
+  Vec3 vertical = up - up.dot(u) * u;
+  vertical = vertical.norm() > 1e-9 ? Vec3(vertical.normalized()) : Vec3::Zero();
+  Vec3 side = u.cross(up);
+  side = side.norm() > 1e-9 ? Vec3(side.normalized()) : Vec3::Zero();
+  const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
+  const Vec3 pn = pn_command(los, los.rate, cls_->nav_constant) - gravity;
+  return -cls_->nav_constant * arc_zem_m_ / (tgo * tgo) * vertical + pn.dot(side) * side;
+}
+
+Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
+  const Vec3 gravity = free_fall_acceleration(s_.pos, s_.vel, gravity_);
+  if (!turned_over_) {
+    if (s_.t < cls_->vertical_rise_s) return Vec3::Zero();
+    if (!loft_solved_) solve_loft(aim);
+    const Vec3 want = loft_dir_;
+    if (const std::optional<Vec3> a = turnover_command(s_, want, h)) {
+      last_lateral_accel_ = a->norm();
+      return *a;
+    }
+    turned_over_ = true;
+    midcourse_ = true;
+  }
+  if (midcourse_ && aim.seeker) midcourse_ = false;
+  if (midcourse_) {
+    const Vec3 achieved = autopilot_.step(midcourse_command(aim, gravity), h);
+    const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
+    last_lateral_accel_ = a.norm();
+    return a;
+  }
+  const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
+  const Vec3 rate = aim.seeker ? seeker_.step(los.rate, h) : los.rate;
+  Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
+                                                             : pn_command(los, rate, cls_->nav_constant);
+  cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
+  const Vec3 achieved = autopilot_.step(limit_lateral(cmd, s_.vel, 1e300), h);
+  const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
+  last_lateral_accel_ = a.norm();
+  return a;
+}
+
+bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h) {
+  const Vec3 r0 = target_pos - p0;
+  const Vec3 v_rel = target.vel_ecef - v_avg;
+  const ClosestApproach ca = closest_approach(r0, v_rel, h);
+  best_miss_ = std::min(best_miss_, ca.distance);
+  if (ca.distance <= cls_->lethal_radius_m) {
+    s_.pos = p0 + v_avg * ca.t;
+    const double pk = target_pk_ * cls_->miss_factor(ca.distance);
+    finish(rng_.bernoulli(pk) ? InterceptorState::Killed : InterceptorState::Missed, t + ca.t, target.id, ca.distance);
+    return true;
+  }
+  // Passed the target: the range opens at the end of the sub-step after having closed.
+  const Vec3 r1 = r0 + v_rel * h;
+  if (ca.t < h && r1.dot(v_rel) > 0 && r0.norm() < 20.0 * cls_->lethal_radius_m + v_rel.norm() * h) {
+    finish(InterceptorState::Missed, t + ca.t, target.id, ca.distance);
+    return true;
+  }
+  return false;
+}
+
 void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets) {
   if (!flying()) return;
-  const double tau = t - t_launch_;
-  if (tau > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, best_miss_ < 1e299 ? best_miss_ : -1);
+  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());
+  if (s_.t > cls_->propulsion.burnout_time_s() && s_.vel.norm() < cls_->min_speed_mps)
+    return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());  // out of energy
 
   // Seeker: acquire the echo nearest the uplinked (or aimed) position, inside seeker range.
   const Vec3 reference = uplink ? uplink->pos_ecef : aim_;
@@ -44,11 +233,13 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
     double best = cls_->seeker_basket_m;
     for (const TruthView& tv : targets) {
       const double basket = (tv.pos_ecef - reference).norm();
-      if (basket < best && (tv.pos_ecef - pos_).norm() <= cls_->seeker_range_m) {
+      if (basket < best && (tv.pos_ecef - s_.pos).norm() <= cls_->seeker_range_m) {
         best = basket;
         lock_id_ = tv.id;
       }
     }
+    if (const TruthView* acquired = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr)
+      seeker_.reset(line_of_sight(s_.pos, s_.vel, acquired->pos_ecef, acquired->vel_ecef).rate);
   }
   const TruthView* locked = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr;
   if (lock_id_ >= 0 && !locked) lock_id_ = -1;  // its target is gone (killed): search again next step
@@ -57,26 +248,17 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   // kLostGuidanceS it destroys itself (and frees its engagement).
   if (!locked && !uplink && cls_->midcourse_uplink) {  // an inertial mid-course flies on to its aim point
     if (blind_since_ < 0) blind_since_ = t;
-    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, best_miss_ < 1e299 ? best_miss_ : -1);
+    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, miss_or_unknown());
   } else {
     blind_since_ = -1.0;
   }
   // Guidance target: the seeker's target, else the uplinked track, else the stationary aim point.
-  Vec3 tgt_pos = aim_, tgt_vel = Vec3::Zero();
-  if (locked) {
-    tgt_pos = locked->pos_ecef;
-    tgt_vel = locked->vel_ecef;
-  } else if (uplink) {
-    tgt_pos = uplink->pos_ecef;
-    tgt_vel = uplink->vel_ecef;
-  }
-  const Vec3 a_cmd = pn_acceleration(pos_, vel_, tgt_pos, tgt_vel, cls_->nav_constant);
-  const Vec3 a_lat = limit_lateral(a_cmd, vel_, cls_->max_lateral_g * kStandardGravity);
-  last_lateral_accel_ = a_lat.norm();
-  const Vec3 v_new = (vel_ + a_lat * dt).normalized() * flyout_speed_mps(*cls_, tau + dt);
-  const Vec3 v_avg = 0.5 * (vel_ + v_new);
+  Aim aim{aim_, Vec3::Zero(), Vec3::Zero(), locked != nullptr};
+  if (locked) aim = {locked->pos_ecef, locked->vel_ecef, Vec3::Zero(), true};
+  else if (uplink) aim = {uplink->pos_ecef, uplink->vel_ecef, Vec3::Zero(), false};
+  if (target_ballistic_) aim.accel = free_fall_acceleration(aim.pos, aim.vel, gravity_);
 
-  // Fuze: closest approach to the homed target during this step (both in straight lines).
+  // Fuze target: the seeker's, else (command guidance) the echo nearest the guidance reference.
   const TruthView* fuzed = locked;
   if (!fuzed) {
     double best = kCommandFuzeM;
@@ -85,25 +267,17 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
       if (d < best) { best = d; fuzed = &tv; }
     }
   }
-  if (fuzed) {
-    const Vec3 r0 = fuzed->pos_ecef - pos_;
-    const Vec3 v_rel = fuzed->vel_ecef - v_avg;
-    const ClosestApproach ca = closest_approach(r0, v_rel, dt);
-    if (ca.distance < best_miss_) best_miss_ = ca.distance;
-    if (ca.distance <= cls_->lethal_radius_m) {
-      pos_ += v_avg * ca.t;
-      vel_ = v_new;
-      if (rng_.bernoulli(target_pk_)) return finish(InterceptorState::Killed, t + ca.t, fuzed->id, ca.distance);
-      return finish(InterceptorState::Missed, t + ca.t, fuzed->id, ca.distance);
-    }
-    // Passed the target: the range opens at the end of the step after having closed.
-    const Vec3 r1 = r0 + v_rel * dt;
-    if (ca.t < dt && r1.dot(v_rel) > 0 && r0.norm() < 20.0 * cls_->lethal_radius_m + v_rel.norm() * dt)
-      return finish(InterceptorState::Missed, t + ca.t, fuzed->id, ca.distance);
+  const int n = std::max(1, static_cast<int>(std::ceil(dt / max_substep_ - 1e-9)));
+  const double h = dt / n;
+  for (int k = 0; k < n; ++k) {
+    const double tk = k * h;  // since t; the targets move straight over the engine step
+    const Aim now{aim.pos + aim.vel * tk, aim.vel, aim.accel, aim.seeker};
+    const Vec3 a_lat = lateral_command(now, h);
+    const Vec3 p0 = s_.pos;
+    advance(cls_->airframe, cls_->propulsion, gravity_, s_, a_lat, h);
+    if (fuzed && fuze(*fuzed, fuzed->pos_ecef + fuzed->vel_ecef * tk, p0, (s_.pos - p0) / h, t + tk, h)) return;
+    if (fast_altitude(s_.pos) < ground_m_) return finish(InterceptorState::GroundImpact, t + tk + h, lock_id_, -1);
   }
-  pos_ += v_avg * dt;
-  vel_ = v_new;
-  if (geodetic_from_ecef(pos_).alt_m < 0.0) finish(InterceptorState::GroundImpact, t + dt, lock_id_, -1);
 }
 
 }  // namespace skyshield

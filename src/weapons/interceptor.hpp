@@ -1,12 +1,23 @@
 #pragma once
-// One interceptor in flight: launched at a predicted intercept point, guided by PN on the
-// engagement radar's uplinked track (mid-course) and on its own seeker once the target is inside
-// seeker range (terminal), limited in lateral acceleration, fuzed at closest approach.
+// One interceptor in flight (point-mass physics, weapons/flyout/point_mass.hpp):
+//  launch   - cold vertical launch and gas-dynamic turnover toward the target (or a hot launch);
+//  midcourse- true PN with gravity compensation on the engagement radar's uplinked track (or
+//             inertially on the predicted intercept point); a lofted path on long shots comes from
+//             turning over toward a point raised above the target, PN then flying out that heading
+//             error early (in dense air);
+//  terminal - its own seeker once the target is inside seeker range: PN or augmented PN on the
+//             seeker's line of sight through the seeker's rate filter;
+// the autopilot follows the command with a first-order lag, limited by what the airframe can hold;
+// the fuze looks for the closest approach inside each sub-step (no tunnelling); the kill roll uses
+// the class Pk against the miss distance. Self-destruct at the maximum flight time, when it has
+// lost its target, or when it is too slow to intercept after burnout.
 #include <optional>
 #include <span>
 
+#include "core/gravity.hpp"
 #include "core/rng.hpp"
 #include "core/vec.hpp"
+#include "weapons/flyout/point_mass.hpp"
 #include "weapons/interceptor_class.hpp"
 #include "world/truth_view.hpp"
 
@@ -36,16 +47,18 @@ class Interceptor {
   int id() const { return id_; }
   int track_id() const { return track_id_; }
   const InterceptorClass& cls() const { return *cls_; }
-  const Vec3& pos() const { return pos_; }
-  const Vec3& vel() const { return vel_; }
+  const Vec3& pos() const { return s_.pos; }
+  const Vec3& vel() const { return s_.vel; }
   double launch_time() const { return t_launch_; }
   bool flying() const { return outcome_.state == InterceptorState::Flying; }
   const InterceptorOutcome& outcome() const { return outcome_; }
   int seeker_lock() const { return lock_id_; }   // truth id the seeker homes on, or -1
-  // Probability of kill when the target passes inside the lethal radius (set at launch from the
+  // Probability of kill of a target inside the lethal radius at zero miss (set at launch from the
   // classified threat class of the engaged track).
   void set_target_pk(double pk) { target_pk_ = pk; }
-  // Magnitude of the lateral acceleration commanded at the last step (m/s^2), after the limit.
+  // The engaged track is a ballistic missile: augmented PN uses gravity as its acceleration.
+  void set_target_ballistic(bool b) { target_ballistic_ = b; }
+  // Magnitude of the lateral acceleration achieved at the last sub-step (m/s^2), after the limits.
   double last_lateral_accel() const { return last_lateral_accel_; }
 
   // Advance from t to t+dt. uplink: latest track estimate (nullopt when none); targets: live
@@ -53,22 +66,50 @@ class Interceptor {
   // within seeker range) and the fuze (closest approach to the locked target).
   void step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets);
 
+  // Sub-step of the flight integration (s): the engine step is split into pieces no longer than this
+  // (default 25 ms; flyout tables use longer ones).
+  void set_max_substep(double s) { max_substep_ = s; }
+
  private:
+  struct Aim {  // what guidance steers at during one engine step
+    Vec3 pos, vel, accel;
+    bool seeker;
+  };
+
   int id_;
   const InterceptorClass* cls_;
   int track_id_;
   double t_launch_;
-  Vec3 pos_, vel_, aim_;
+  MissileState s_;
+  double ground_m_ = 0.0;
+  double max_substep_ = 0.025;  // below this altitude the missile has hit the ground (launch site or sea level)
+  Vec3 aim_;
   Rng rng_;
+  GravityModel gravity_{};
+  FirstOrderLag seeker_, autopilot_;
+  bool turned_over_ = false;
+  bool loft_solved_ = false;
+  Vec3 loft_dir_ = Vec3::UnitZ();  // turnover direction chosen by solve_loft
+  bool midcourse_ = false;    // predictive mid-course after turnover (PN once over, for good)
+  double next_arc_check_s_ = 0.0, arc_zem_m_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
   int lock_id_ = -1;
   double best_miss_ = 1e300;
   InterceptorOutcome outcome_{};
   double target_pk_ = 1.0;
+  bool target_ballistic_ = false;
   double last_lateral_accel_ = 0.0;
   double blind_since_ = -1.0;  // time since when there is neither uplink nor seeker lock
 
   static const TruthView* find(std::span<const TruthView> targets, int id);
   void finish(InterceptorState s, double t, int truth_id, double miss);
+  double miss_or_unknown() const { return best_miss_ < 1e299 ? best_miss_ : -1.0; }
+  Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);
+  std::optional<Vec3> turnover_command(const MissileState& m, const Vec3& want, double h) const;
+  ArcAtPoint arc_at(double elevation, const Vec3& horizontal, const Vec3& point) const;
+  void solve_loft(const Aim& aim);
+  Vec3 lateral_command(const Aim& aim, double h);
+  // Fuze over one sub-step against a target moving straight; true when the flight ended.
+  bool fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h);
 };
 
 }  // namespace skyshield

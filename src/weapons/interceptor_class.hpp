@@ -1,40 +1,64 @@
 #pragma once
-// Parameters of one interceptor class (notional, public figures; see scenarios/library/interceptors.yaml).
-// Foundation flyout model: the motor accelerates the missile along its velocity at a constant rate
-// from launch_speed_mps to max_speed_mps during boost_time_s, then it coasts at max_speed_mps (no drag,
-// no gravity); lateral acceleration for guidance is limited to max_lateral_g.
+// Parameters of one interceptor class (notional, public figures; see scenarios/library/interceptors.yaml):
+// motors, airframe, launch, guidance, warhead, and the flyout model fire control plans with.
 #include <array>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "core/piecewise_linear.hpp"
 #include "core/threat_class.hpp"
+#include "weapons/flyout/airframe.hpp"
+#include "weapons/flyout/flyout_model.hpp"
+#include "weapons/flyout/propulsion.hpp"
+#include "weapons/guidance.hpp"
 
 namespace skyshield {
 
 struct InterceptorClass {
   std::string name;            // e.g. "long_range"
   std::string layer;           // defensive layer label used in summaries, e.g. "LR"
-  double min_range_m = 2e3;
+  // Published figures. max_range_m is the specification (layering, reach estimates and the range
+  // test compare with it); what can really be engaged comes from `flyout`, i.e. from the physics.
+  double min_range_m = 2e3;    // fuze arming and turnover: nothing closer is engaged
   double max_range_m = 250e3;
   double min_altitude_m = 10.0;
   double max_altitude_m = 27e3;
-  double launch_speed_mps = 50.0;
-  double max_speed_mps = 2000.0;
-  double boost_time_s = 10.0;
-  double max_lateral_g = 20.0;
-  double max_flight_time_s = 200.0;
+
+  Propulsion propulsion;
+  Airframe airframe;
+  // Launch: cold vertical launch (ejected at eject_speed), straight up for vertical_rise_s, then
+  // turned over toward the target by gas-dynamic control at turnover_rate_dps. Not vertical: a hot
+  // launch along the line to the aim point.
+  bool vertical_launch = true;
+  double eject_speed_mps = 30.0;
+  double vertical_rise_s = 0.5;
+  double turnover_rate_dps = 60.0;
+
+  // Guidance.
+  GuidanceLaw guidance_law = GuidanceLaw::TruePN;
   double nav_constant = 4.0;   // proportional navigation constant N'
+  double seeker_tau_s = 0.0;   // seeker line-of-sight rate filter time constant
+  double autopilot_tau_s = 0.2;// flight control system time constant
+  double loft_ratio = 0.0;     // turnover toward a point raised by this x sqrt(range / max range) x range
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
   double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
   bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP
-  double lethal_radius_m = 20.0;
-  // Probability that the warhead kills a target of each class once within the lethal radius.
-  std::array<double, kThreatClassCount> pk_in_lethal_radius{0.9, 0.9, 0.9, 0.9};
-  double unit_cost = 1.0;      // notional cost unit, for cost-exchange figures
-};
+  double min_speed_mps = 300.0;// after burnout, slower than this it cannot intercept: self-destructs
+  double max_flight_time_s = 200.0;
 
-// Flyout kinematics of the foundation model.
-double flyout_distance_m(const InterceptorClass& c, double t_s);   // distance flown after t_s
-double flyout_time_s(const InterceptorClass& c, double distance_m); // inverse of the above
-double flyout_speed_mps(const InterceptorClass& c, double t_s);
+  // Warhead and fuze: the fuze functions at closest approach inside lethal_radius_m; the kill
+  // probability is pk_in_lethal_radius[class] x pk_vs_miss(miss distance).
+  double lethal_radius_m = 20.0;
+  std::array<double, kThreatClassCount> pk_in_lethal_radius{0.9, 0.9, 0.9, 0.9};
+  std::vector<TablePoint> pk_vs_miss{};  // empty: 1 everywhere inside the lethal radius
+  double unit_cost = 1.0;      // notional cost unit, for cost-exchange figures
+
+  std::shared_ptr<const FlyoutModel> flyout;  // set by the scenario loader (or a test)
+
+  double miss_factor(double miss_m) const {
+    return pk_vs_miss.empty() ? 1.0 : interpolate_clamped(pk_vs_miss, miss_m);
+  }
+};
 
 }  // namespace skyshield

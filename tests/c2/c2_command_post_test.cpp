@@ -2,6 +2,7 @@
 // limits, launcher readiness, and no fire at tracks that threaten nothing.
 #include <gtest/gtest.h>
 
+#include "weapons/flyout/kinematic_flyout.hpp"
 #include "c2/command_post.hpp"
 
 namespace skyshield {
@@ -18,6 +19,7 @@ struct Battery {
     c.max_range_m = 120e3;
     c.max_altitude_m = 30e3;
     c.min_altitude_m = 5.0;
+    c.flyout = std::make_shared<KinematicFlyout>(KinematicProfile{50.0, 2000.0, 10.0, c.max_range_m});
     classes.push_back(c);
     for (int i = 0; i < 3; ++i) {
       LauncherConfig lc;
@@ -95,7 +97,10 @@ TEST(CommandPost, OuterLayersFirstDoctrine) {
     classes[0].max_range_m = 40e3;
     classes[1].name = "long";
     classes[1].max_range_m = 250e3;
-    for (InterceptorClass& c : classes) c.min_altitude_m = 5.0;
+    for (InterceptorClass& c : classes) {
+      c.min_altitude_m = 5.0;
+      c.flyout = std::make_shared<KinematicFlyout>(KinematicProfile{50.0, 2000.0, 10.0, c.max_range_m});
+    }
     std::vector<Launcher> launchers;
     for (int k = 0; k < 2; ++k) {
       LauncherConfig lc;

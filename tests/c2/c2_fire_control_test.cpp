@@ -9,6 +9,7 @@
 #include "c2/fire_control.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "core/units.hpp"
+#include "weapons/flyout/kinematic_flyout.hpp"
 
 namespace skyshield {
 namespace {
@@ -19,11 +20,16 @@ InterceptorClass lr() {
   c.max_range_m = 250e3;
   c.min_altitude_m = 10.0;
   c.max_altitude_m = 27e3;
-  c.launch_speed_mps = 50.0;
-  c.max_speed_mps = 2000.0;
-  c.boost_time_s = 10.0;
   c.max_flight_time_s = 200.0;
+  c.flyout = std::make_shared<KinematicFlyout>(KinematicProfile{50.0, 2000.0, 10.0, 250e3});
   return c;
+}
+
+// Distance the kinematic flyout covers to p: the straight line from the launcher.
+double flyout_distance(const Vec3& p, const Vec3& launcher) { return (p - launcher).norm(); }
+
+const KinematicProfile& profile(const InterceptorClass& c) {
+  return static_cast<const KinematicFlyout&>(*c.flyout).profile();
 }
 
 Track track(const Vec3& p, const Vec3& v, double t = 100.0) {
@@ -45,12 +51,12 @@ TEST(FireControl, PipSatisfiesTheCollisionConditionAndMatchesBruteForce) {
   // Target at the PIP at the intercept time ...
   EXPECT_LT((tr.position() + tr.velocity() * (s.intercept_time_s - tr.t) - s.pip_enu).norm(), 1.0);
   // ... and the interceptor's flyout covers exactly the distance to it.
-  EXPECT_NEAR(flyout_distance_m(c, s.time_of_flight_s), (s.pip_enu - launcher).norm(), 5.0);
+  EXPECT_NEAR(profile(c).distance(s.time_of_flight_s), flyout_distance(s.pip_enu, launcher), 5.0);
   // Brute force: the first time at which flyout distance >= distance to the target.
   double t_bf = -1;
   for (double t = t_launch; t < t_launch + 300; t += 1e-3) {
     const Vec3 p = tr.position() + tr.velocity() * (t - tr.t);
-    if (flyout_distance_m(c, t - t_launch) >= (p - launcher).norm()) { t_bf = t; break; }
+    if (profile(c).distance(t - t_launch) >= flyout_distance(p, launcher)) { t_bf = t; break; }
   }
   EXPECT_NEAR(s.intercept_time_s, t_bf, 5e-3);
 }
@@ -59,10 +65,12 @@ TEST(FireControl, EnvelopeChecks) {
   const InterceptorClass c = lr();
   const Vec3 launcher = Vec3::Zero();
   EXPECT_STREQ(solve_intercept(track(Vec3(0, 400e3, 9000), Vec3(0, 100, 0)), false, c, launcher, 100, 0, 1e9).reason,
-               "out of range");
+               "out of reach");
   EXPECT_STREQ(solve_intercept(track(Vec3(0, 100e3, 35000), Vec3(0, -300, 0)), false, c, launcher, 100, 0, 1e9).reason,
                "above max altitude");
-  EXPECT_STREQ(solve_intercept(track(Vec3(0, 100e3, 5), Vec3(0, -300, 0)), false, c, launcher, 100, 0, 1e9).reason,
+  // 5 m above the ground at 100 km: the ENU up is the height less the earth's drop d^2 / 2R.
+  const double drop = 100e3 * 100e3 / (2.0 * kMeanEarthRadius);
+  EXPECT_STREQ(solve_intercept(track(Vec3(0, 100e3, 5 - drop), Vec3(0, -300, 0)), false, c, launcher, 100, 0, 1e9).reason,
                "below min altitude");
   EXPECT_STREQ(solve_intercept(track(Vec3(0, 100e3, 5000), Vec3(0, -300, 0)), false, c, launcher, 100, 0, 120.0).reason,
                "too late");
@@ -82,8 +90,7 @@ TEST(FireControl, BallisticPipIncludesGravityDrop) {
 // launched d / s earlier. The window opens at d = max range and closes at d = min range.
 TEST(FireControl, LaunchWindowMatchesTheAnalyticEdges) {
   InterceptorClass c = lr();
-  c.launch_speed_mps = c.max_speed_mps = 1500.0;
-  c.boost_time_s = 1e-9;
+  c.flyout = std::make_shared<KinematicFlyout>(KinematicProfile{1500.0, 1500.0, 1e-9, 120e3});
   c.min_range_m = 8e3;
   c.max_range_m = 120e3;
   c.min_altitude_m = 0.0;

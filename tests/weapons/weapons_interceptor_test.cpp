@@ -13,10 +13,13 @@ const LocalFrame kFrame(Geodetic{-25.0, 135.0, 0.0});
 
 InterceptorClass long_range() {
   InterceptorClass c;
-  c.launch_speed_mps = 100.0;
-  c.max_speed_mps = 1800.0;
-  c.boost_time_s = 8.0;
-  c.max_lateral_g = 25.0;
+  // Notional 1 t missile: 600 kg of propellant over 8 s (c = 2400 m/s), 0.4 m body, vertical launch.
+  c.propulsion.launch_mass_kg = 1000.0;
+  c.propulsion.stages = {{180e3, 8.0, 600.0, 0.0, 0.0}};
+  c.airframe.reference_area_m2 = 0.126;
+  c.airframe.cd0_vs_mach = {{0.0, 0.3}, {1.2, 0.5}, {3.0, 0.3}};
+  c.airframe.cn_max = 4.0;
+  c.airframe.max_lateral_g = 25.0;
   c.max_flight_time_s = 120.0;
   c.nav_constant = 4.0;
   c.seeker_range_m = 15e3;
@@ -33,8 +36,8 @@ Flight fly(const InterceptorClass& c, double pk, const Vec3& target0_enu, const 
   TruthView tv;
   tv.id = 42;
   const Vec3 launcher = Vec3(0, 0, 5);
-  // Aim at the collision point of a constant-speed flyout (a rough PIP: 40 s of target motion).
-  const Vec3 aim = target0_enu + target_vel_enu * 40.0;
+  // Aim at the collision point of a constant-speed flyout (a rough PIP: 30 s of target motion).
+  const Vec3 aim = target0_enu + target_vel_enu * 30.0;
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(launcher), kFrame.to_ecef(aim), Rng(seed));
   m.set_target_pk(pk);
   Flight f;
@@ -53,15 +56,15 @@ Flight fly(const InterceptorClass& c, double pk, const Vec3& target0_enu, const 
 
 TEST(Interceptor, HitsAStraightFlyingTargetInsideTheLethalRadius) {
   const InterceptorClass c = long_range();
-  const Flight f = fly(c, 1.0, Vec3(20e3, 60e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 1);
-  ASSERT_EQ(f.outcome.state, InterceptorState::Killed);
+  const Flight f = fly(c, 1.0, Vec3(15e3, 40e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 1);
+  ASSERT_EQ(f.outcome.state, InterceptorState::Killed) << "t " << f.outcome.t << " miss " << f.outcome.miss_distance_m;
   EXPECT_EQ(f.outcome.truth_id, 42);
   EXPECT_LE(f.outcome.miss_distance_m, c.lethal_radius_m);
 }
 
 TEST(Interceptor, KillRollFollowsWarheadPk) {
   const InterceptorClass c = long_range();
-  EXPECT_EQ(fly(c, 0.0, Vec3(20e3, 60e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 2).outcome.state, InterceptorState::Missed);
+  EXPECT_EQ(fly(c, 0.0, Vec3(15e3, 40e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 2).outcome.state, InterceptorState::Missed);
   int kills = 0;
   const int n = 200;
   for (int i = 0; i < n; ++i)
@@ -116,6 +119,23 @@ TEST(Interceptor, ReacquiresWhenItsTargetIsKilledByAnother) {
   ASSERT_GE(first_lock, 0);
   EXPECT_EQ(m.outcome().state, InterceptorState::Killed);
   EXPECT_NE(m.outcome().truth_id, first_lock);
+}
+
+}  // namespace
+}  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+TEST(Interceptor, NoTunnellingAt3000MpsClosingAtTheEngineStep) {
+  // Head-on: the interceptor (about 1.5 km/s after burnout) meets a target flying straight at it at
+  // 1.5 km/s: 150 m of closure per 0.05 s engine step, ten times the lethal radius. The fuze must
+  // still find the passage inside the step (closest approach between sub-steps).
+  InterceptorClass c = long_range();
+  c.lethal_radius_m = 15.0;
+  const Flight f = fly(c, 1.0, Vec3(0.0, 60e3, 12000.0), Vec3(0.0, -1500.0, 0.0), 9);
+  ASSERT_EQ(f.outcome.state, InterceptorState::Killed) << "miss " << f.outcome.miss_distance_m;
+  EXPECT_LE(f.outcome.miss_distance_m, c.lethal_radius_m);
 }
 
 }  // namespace

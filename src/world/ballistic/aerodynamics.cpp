@@ -3,24 +3,17 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <utility>
 
 #include "core/atmosphere.hpp"
+#include "core/piecewise_linear.hpp"
 
 namespace skyshield {
 
 double body_drag_coefficient(double mach) {
-  static constexpr std::array<std::pair<double, double>, 9> kTable{{
+  static constexpr std::array<TablePoint, 9> kTable{{
       {0.0, 0.20}, {0.8, 0.20}, {1.0, 0.33}, {1.2, 0.40}, {1.5, 0.36},
       {2.0, 0.30}, {3.0, 0.24}, {5.0, 0.20}, {10.0, 0.18}}};
-  if (mach <= kTable.front().first) return kTable.front().second;
-  for (std::size_t i = 1; i < kTable.size(); ++i)
-    if (mach <= kTable[i].first) {
-      const auto [m0, c0] = kTable[i - 1];
-      const auto [m1, c1] = kTable[i];
-      return c0 + (c1 - c0) * (mach - m0) / (m1 - m0);
-    }
-  return kTable.back().second;
+  return interpolate_clamped(kTable, mach);
 }
 
 double fast_altitude(const Vec3& p) {

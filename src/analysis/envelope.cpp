@@ -1,0 +1,94 @@
+#include "analysis/envelope.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/units.hpp"
+#include "record/svg_axes.hpp"
+#include "weapons/flyout/flyout_table.hpp"
+
+namespace skyshield {
+
+Envelope compute_envelope(const InterceptorClass& c, const EnvelopeOptions& opt) {
+  Envelope e;
+  e.cls = c.name;
+  e.opt = opt;
+  e.spec_range_m = c.max_range_m;
+  e.min_altitude_m = c.min_altitude_m;
+  e.max_altitude_m = c.max_altitude_m;
+  const double rmax = opt.max_range_m > 0 ? opt.max_range_m : 1.25 * c.max_range_m;
+  const double hmax = opt.max_altitude_m > 0 ? opt.max_altitude_m : c.max_altitude_m;
+  // Target velocity in the point's east-north-up axes; the launcher lies due south of every point.
+  const double hdg = opt.target_heading_deg * kDegToRad;
+  const Vec3 vel_enu(opt.target_speed_mps * std::sin(hdg), opt.target_speed_mps * std::cos(hdg), 0.0);
+  for (int i = 0; i < opt.altitude_cells; ++i) {
+    const double h = hmax * (i + 0.5) / opt.altitude_cells;
+    for (int j = 0; j < opt.range_cells; ++j) {
+      EnvelopePoint p;
+      p.range_m = rmax * (j + 0.5) / opt.range_cells;
+      p.altitude_m = h;
+      // Time the missile takes to the point (stationary), then the moving target timed to be there.
+      const FlyoutRun still = simulate_flyout(c, p.range_m, h, opt.step_s);
+      // A point the missile cannot reach standing still is not an intercept point against a moving one.
+      const FlyoutRun run = opt.target_speed_mps > 0 && still.reached
+                                ? simulate_flyout(c, p.range_m, h, opt.step_s, vel_enu, still.time_s) : still;
+      p.reached = still.reached && run.reached && h >= c.min_altitude_m && p.range_m >= c.min_range_m;
+      p.time_s = run.time_s;
+      p.speed_mps = run.speed_mps;
+      p.miss_m = run.miss_m;
+      e.points.push_back(p);
+    }
+  }
+  if (c.flyout)
+    if (const auto* table = dynamic_cast<const FlyoutTable*>(c.flyout.get()))
+      for (const FlyoutTable::Row& r : table->rows()) e.reach.emplace_back(r.height_m, r.reach_m);
+  return e;
+}
+
+std::string envelope_csv(const Envelope& e) {
+  std::string s = "ground_range_km,altitude_km,reached,time_of_flight_s,arrival_speed_mps,miss_m\n";
+  for (const EnvelopePoint& p : e.points)
+    s += fmt::format("{:.3f},{:.3f},{},{:.2f},{:.1f},{:.2f}\n", p.range_m / 1e3, p.altitude_m / 1e3, p.reached ? 1 : 0,
+                     p.time_s, p.speed_mps, p.miss_m);
+  return s;
+}
+
+std::string envelope_svg(const Envelope& e) {
+  const double W = 900, H = 520;
+  SvgPanel p{70, 60, 640, 400, 1.0, 1.0};
+  for (const EnvelopePoint& pt : e.points) {
+    p.xmax = std::max(p.xmax, pt.range_m / 1e3);
+    p.ymax = std::max(p.ymax, pt.altitude_m / 1e3);
+  }
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" font-family=\"sans-serif\" font-size=\"12\">\n"
+      "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+      "<text x=\"{}\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">Engagement envelope of '{}' against a target at {:g} m/s, "
+      "heading {:g} deg from the launcher's line (180 = inbound)</text>\n",
+      W, H, W / 2, e.cls, e.opt.target_speed_mps, e.opt.target_heading_deg);
+  svg += p.axes("ground range at intercept (km)", "altitude at intercept (km)");
+  const double rmax = e.points.empty() ? 1.0 : e.points.back().range_m / 1e3 * e.opt.range_cells / (e.opt.range_cells - 0.5);
+  const double hmax = e.points.empty() ? 1.0 : e.points.back().altitude_m / 1e3 * e.opt.altitude_cells / (e.opt.altitude_cells - 0.5);
+  const double cw = rmax / e.opt.range_cells, ch = hmax / e.opt.altitude_cells;
+  for (const EnvelopePoint& pt : e.points) {
+    if (!pt.reached) continue;
+    const double x0 = pt.range_m / 1e3 - cw / 2, y1 = pt.altitude_m / 1e3 + ch / 2;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#9ecae1\"/>\n", p.X(x0), p.Y(y1),
+                       p.X(x0 + cw) - p.X(x0), p.Y(y1 - ch) - p.Y(y1));
+  }
+  std::string reach;
+  for (const auto& [h, r] : e.reach) reach += fmt::format("{:.1f},{:.1f} ", p.X(r / 1e3), p.Y(h / 1e3));
+  svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\"/>\n", reach);
+  svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#333\" stroke-dasharray=\"6,4\"/>\n",
+                     p.X(e.spec_range_m / 1e3), p.Y(0), p.Y(p.ymax));
+  const double kx = p.ox + p.w + 15;
+  svg += fmt::format("<rect x=\"{0}\" y=\"70\" width=\"12\" height=\"12\" fill=\"#9ecae1\"/><text x=\"{1}\" y=\"80\">intercept reached</text>\n"
+                     "<line x1=\"{0}\" y1=\"100\" x2=\"{2}\" y2=\"100\" stroke=\"#d62728\" stroke-width=\"2\"/><text x=\"{1}\" y=\"104\">reach, stationary point</text>\n"
+                     "<line x1=\"{0}\" y1=\"124\" x2=\"{2}\" y2=\"124\" stroke=\"#333\" stroke-dasharray=\"6,4\"/><text x=\"{1}\" y=\"128\">published range</text>\n",
+                     kx, kx + 18, kx + 14);
+  return svg + "</svg>\n";
+}
+
+}  // namespace skyshield

@@ -1,0 +1,113 @@
+#include "scenario/interceptor_parser.hpp"
+
+#include <cmath>
+
+#include "core/units.hpp"
+#include "weapons/flyout/flyout_table.hpp"
+
+namespace skyshield {
+
+std::vector<TablePoint> parse_table(const YamlNode& n, double x_lo, double x_hi, double y_lo, double y_hi) {
+  std::vector<TablePoint> t;
+  for (const YamlNode& row : n.list()) {
+    const std::vector<YamlNode> xy = row.list();
+    if (xy.size() != 2) row.fail("must be a pair [x, y]");
+    const double x = xy[0].number(x_lo, x_hi), y = xy[1].number(y_lo, y_hi);
+    if (!t.empty() && x <= t.back().first) xy[0].fail("must be greater than the previous row's");
+    t.emplace_back(x, y);
+  }
+  if (t.empty()) n.fail("must have at least one row");
+  return t;
+}
+
+namespace {
+
+MotorStage parse_stage(const YamlNode& n) {
+  n.allow_only({"thrust_kn", "burn_time_s", "propellant_kg", "ignition_delay_s", "jettison_kg"});
+  MotorStage s;
+  s.thrust_n = n.number_at("thrust_kn", 0.001, 1e5) * 1e3;
+  s.burn_time_s = n.number_at("burn_time_s", 0.01, 1000.0);
+  s.propellant_kg = n.number_at("propellant_kg", 0.001, 1e5);
+  s.ignition_delay_s = n.number_or("ignition_delay_s", 0.0, 1000.0, 0.0);
+  s.jettison_kg = n.number_or("jettison_kg", 0.0, 1e5, 0.0);
+  return s;
+}
+
+void parse_motors_and_airframe(const YamlNode& n, InterceptorClass& c) {
+  c.propulsion.launch_mass_kg = n.number_at("launch_mass_kg", 1.0, 1e5);
+  const YamlNode stages = n.required("stages");
+  for (const YamlNode& s : stages.list()) c.propulsion.stages.push_back(parse_stage(s));
+  if (c.propulsion.stages.empty()) stages.fail("must list at least one motor stage");
+  if (c.propulsion.burnout_mass_kg() <= 0.0)
+    stages.fail("propellant and jettisoned mass exceed launch_mass_kg (" + std::to_string(c.propulsion.launch_mass_kg) + " kg)");
+  const double d = n.number_at("diameter_m", 0.01, 10.0);
+  c.airframe.reference_area_m2 = kPi * d * d / 4.0;
+  c.airframe.cd0_vs_mach = parse_table(n.required("cd0_vs_mach"), 0.0, 50.0, 0.0, 10.0);
+  c.airframe.cn_max = n.number_at("cn_max", 0.01, 100.0);
+  c.airframe.cn_alpha_per_rad = n.number_at("cn_alpha_per_rad", 0.1, 1000.0);
+  c.airframe.max_lateral_g = n.number_at("max_lateral_g", 0.1, 100.0);
+}
+
+void parse_launch_and_guidance(const YamlNode& n, InterceptorClass& c) {
+  const YamlNode launch = n.required("launch");
+  if (launch.str() == "vertical") c.vertical_launch = true;
+  else if (launch.str() == "hot") c.vertical_launch = false;
+  else launch.fail("must be 'vertical' (cold launch and turnover) or 'hot' (along the line to the target), got '" + launch.str() + "'");
+  c.eject_speed_mps = n.number_at("eject_speed_mps", 1.0, 1000.0);
+  c.vertical_rise_s = n.number_or("vertical_rise_s", 0.0, 60.0, c.vertical_rise_s);
+  c.turnover_rate_dps = n.number_or("turnover_rate_dps", 1.0, 1000.0, c.turnover_rate_dps);
+  const YamlNode law = n.required("guidance_law");
+  if (law.str() == "true_pn") c.guidance_law = GuidanceLaw::TruePN;
+  else if (law.str() == "augmented_pn") c.guidance_law = GuidanceLaw::AugmentedPN;
+  else law.fail("must be 'true_pn' or 'augmented_pn', got '" + law.str() + "'");
+  c.nav_constant = n.number_at("nav_constant", 1.0, 10.0);
+  c.seeker_tau_s = n.number_or("seeker_tau_s", 0.0, 10.0, 0.0);
+  c.autopilot_tau_s = n.number_at("autopilot_tau_s", 0.0, 10.0);
+  c.loft_ratio = n.number_or("loft_ratio", 0.0, 5.0, 0.0);
+  c.seeker_range_m = n.number_at("seeker_range_km", 0.0, 500.0) * 1e3;
+  if (const auto v = n.optional("midcourse_uplink")) c.midcourse_uplink = v->boolean();
+  c.seeker_basket_m = n.number_or("seeker_basket_km", 0.01, 500.0, c.seeker_basket_m / 1e3) * 1e3;
+  c.min_speed_mps = n.number_at("min_speed_mps", 1.0, 1e4);
+  c.max_flight_time_s = n.number_at("max_flight_time_s", 1.0, 3600.0);
+}
+
+void parse_warhead(const YamlNode& n, InterceptorClass& c) {
+  c.lethal_radius_m = n.number_at("lethal_radius_m", 0.1, 1000.0);
+  const YamlNode pk = n.required("pk");
+  pk.allow_only({"aircraft", "drone", "cruise_missile", "ballistic_missile"});
+  for (ThreatClass t : kAllThreatClasses)
+    c.pk_in_lethal_radius[static_cast<int>(t)] = pk.number_at(std::string(to_string(t)), 0.0, 1.0);
+  if (const auto t = n.optional("pk_vs_miss")) {
+    c.pk_vs_miss = parse_table(*t, 0.0, c.lethal_radius_m, 0.0, 1.0);
+    for (std::size_t i = 1; i < c.pk_vs_miss.size(); ++i)
+      if (c.pk_vs_miss[i].second > c.pk_vs_miss[i - 1].second) t->fail("kill probability must not grow with the miss distance");
+  }
+  c.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 1.0);
+}
+
+}  // namespace
+
+InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode& n) {
+  n.allow_only({"layer", "source", "min_range_km", "max_range_km", "min_altitude_m", "max_altitude_m",
+                "launch_mass_kg", "stages", "diameter_m", "cd0_vs_mach", "cn_max", "cn_alpha_per_rad", "max_lateral_g",
+                "launch", "eject_speed_mps", "vertical_rise_s", "turnover_rate_dps",
+                "guidance_law", "nav_constant", "seeker_tau_s", "autopilot_tau_s", "loft_ratio", "seeker_range_km",
+                "seeker_basket_km", "midcourse_uplink", "min_speed_mps", "max_flight_time_s",
+                "lethal_radius_m", "pk", "pk_vs_miss", "unit_cost"});
+  InterceptorClass c;
+  c.name = name;
+  c.layer = n.str_at("layer");
+  c.min_range_m = n.number_at("min_range_km", 0.0, 1000.0) * 1e3;
+  c.max_range_m = n.number_at("max_range_km", 0.1, 1000.0) * 1e3;
+  if (c.max_range_m <= c.min_range_m) n.required("max_range_km").fail("must exceed min_range_km");
+  c.min_altitude_m = n.number_at("min_altitude_m", 0.0, 100e3);
+  c.max_altitude_m = n.number_at("max_altitude_m", 1.0, 200e3);
+  if (c.max_altitude_m <= c.min_altitude_m) n.required("max_altitude_m").fail("must exceed min_altitude_m");
+  parse_motors_and_airframe(n, c);
+  parse_launch_and_guidance(n, c);
+  parse_warhead(n, c);
+  c.flyout = std::make_shared<FlyoutTable>(c);
+  return c;
+}
+
+}  // namespace skyshield

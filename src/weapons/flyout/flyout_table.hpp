@@ -1,0 +1,60 @@
+#pragma once
+// The flyout of an interceptor class tabulated from its physics: the full guided flight
+// (weapons/interceptor: vertical launch, turnover, lofted mid-course, seeker, fuze) simulated from a
+// launcher at sea level to stationary points. For each of a set of heights the table holds the
+// greatest ground range reached (by a scan and bisection: the missile must arrive inside its lethal
+// radius, faster than its minimum speed and within its maximum flight time) and the time of flight and
+// arrival speed at ten fractions of it. Queries interpolate linearly in range fraction and height;
+// beyond the reach the time is extrapolated at the last speed and the point marked unreachable.
+// Built lazily on the first query (thread-safe), so that scenarios that never fire pay nothing.
+#include <mutex>
+#include <vector>
+
+#include "weapons/flyout/flyout_model.hpp"
+#include "weapons/interceptor_class.hpp"
+
+namespace skyshield {
+
+// One guided flight from a launcher at sea level to a point at ground range (due north) and height,
+// with a perfect uplink. The target is stationary there, or (target_vel_enu, in the point's east-
+// north-up axes) flies straight through it lead_time_s after launch.
+struct FlyoutRun {
+  bool reached = false;
+  double time_s = 0.0;
+  double speed_mps = 0.0;
+  double miss_m = -1.0;
+};
+FlyoutRun simulate_flyout(const InterceptorClass& c, double ground_range_m, double height_m, double step_s = 0.1,
+                          const Vec3& target_vel_enu = Vec3::Zero(), double lead_time_s = 0.0);
+
+// Greatest ground range reached at a height, up to twice the specified range (0 when none of the
+// scanned ranges is reached), to within rel_tol of the specified range.
+double max_ground_range(const InterceptorClass& c, double height_m, double rel_tol = 0.004);
+
+class FlyoutTable final : public FlyoutModel {
+ public:
+  // Keeps its own copy of the class (without its flyout model).
+  explicit FlyoutTable(const InterceptorClass& c);
+  // The point's ground range and height above the launcher: the ENU up plus the earth's drop d^2 / 2R
+  // at ground range d (spherical earth).
+  FlyoutPoint to(const Vec3& from_launcher_enu) const override;
+  FlyoutPoint at(double ground_range_m, double height_m) const;
+  double reach_m() const override;
+
+  struct Row {
+    double height_m = 0.0;
+    double reach_m = 0.0;
+    std::vector<double> time_s, speed_mps;  // at ground range reach * j / (n - 1)
+    std::vector<bool> reachable;
+  };
+  const std::vector<Row>& rows() const;
+
+ private:
+  InterceptorClass c_;
+  mutable std::once_flag built_;
+  mutable std::vector<Row> rows_;
+  void build() const;
+  FlyoutPoint in_row(const Row& r, double ground_range_m) const;
+};
+
+}  // namespace skyshield
