@@ -2,9 +2,15 @@
 
 #include <cmath>
 
+#include "core/atmosphere.hpp"
 #include "core/units.hpp"
 
 namespace skyshield {
+
+double endgame_accel(const InterceptorClass& cls, double altitude_m, double speed_mps) {
+  const double rho = us1976(altitude_m).density_kg_m3;
+  return cls.airframe.max_lateral_accel(0.5 * rho * speed_mps * speed_mps, cls.propulsion.burnout_mass_kg());
+}
 
 InterceptSolution solve_intercept(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
                                   double launch_time_s, double frame_origin_alt_m, double deadline_s) {
@@ -38,6 +44,7 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
   else if (alt < cls.min_altitude_m) s.reason = "below min altitude";
   else if (alt > cls.max_altitude_m) s.reason = "above max altitude";
   else if (s.time_of_flight_s > cls.max_flight_time_s) s.reason = "flight time too long";
+  else if (endgame_accel(cls, alt, f.speed_mps) < cls.endgame_min_g * kStandardGravity) s.reason = "air too thin for the endgame";
   else if (t_int > deadline_s) s.reason = "too late";
   else if (t_int <= track.t) s.reason = "intercept in the past";
   else s.feasible = true;

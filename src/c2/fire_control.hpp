@@ -3,7 +3,8 @@
 // a track, by fixed-point iteration of the class's flyout time (its FlyoutModel: the tabulated
 // physics in scenarios) against the track's predicted motion (constant velocity, plus gravity for a
 // ballistic track), and the engagement-envelope check: reachable by the flyout, outside the minimum
-// range, inside the altitude band and the flight time, before the deadline.
+// range, inside the altitude band and the flight time, with the endgame manoeuvre the class needs
+// (endgame_min_g) still available at the PIP, before the deadline.
 #include "core/vec.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
@@ -18,6 +19,9 @@ struct InterceptSolution {
   double slant_range_m = 0.0;
   const char* reason = "";       // why infeasible
 };
+
+// Lateral acceleration (m/s^2) the burnt-out missile can pull at an altitude and speed.
+double endgame_accel(const InterceptorClass& cls, double altitude_m, double speed_mps);
 
 // track: estimate at time track.t; launch at launch_time_s from launcher_enu (track frame).
 // The PIP's altitude is its up coordinate plus the earth's drop over its ground range from the frame

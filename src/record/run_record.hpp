@@ -61,6 +61,7 @@ struct InterceptorRecord {
   double launch_time_s = 0.0;
   int track_id = -1;
   std::string threat;                // scoring association of the track at launch
+  std::string killed_threat;         // the threat it killed (empty unless killed): may differ from `threat`
   std::string outcome = "flying";    // killed | missed | self_destruct | ground_impact | flying
   double outcome_time_s = -1.0;
   double miss_distance_m = -1.0;

@@ -29,11 +29,12 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
   }
 }
 
-bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel) const {
+bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2) const {
   Track tr;
   if (!tracker.predicted(track_id, t, tr)) return false;
   pos = frame.to_ecef(tr.position());
   vel = frame.vector_to_ecef(tr.velocity());
+  if (pos_variance_m2) *pos_variance_m2 = tr.P.topLeftCorner<3, 3>().trace();  // rotation-invariant
   return true;
 }
 

@@ -33,7 +33,7 @@ struct Battalion {
 
   const RadarParams& engagement_params() const { return radars[spec->engagement_radar].params(); }
   // Track estimate converted to ECEF; false when the track no longer exists.
-  bool track_ecef(int track_id, double t, Vec3& pos, Vec3& vel) const;
+  bool track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2 = nullptr) const;
 };
 
 }  // namespace skyshield

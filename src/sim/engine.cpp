@@ -235,36 +235,51 @@ class Engine {
 
   // Local track ids of battalion b that another battalion engages (interceptors in the air or
   // ordered, or whose outcome awaits kill assessment): the members of the same system track, and,
-  // as a guard against missed correlations in dense raids, any of b's confirmed tracks within
-  // deconflict_radius_m of an engaged track's estimate.
+  // as a guard against missed correlations (dense raids, a track confirmed since the last picture),
+  // any of b's confirmed tracks near an engaged track's estimate or where a missile of another
+  // battalion steers: within deconflict_radius_m, or 3 sigma of the two estimates' combined error.
   std::vector<int> engaged_elsewhere(const Battalion& b, double t) const {
+    struct Engaged {
+      Vec3 pos;
+      double variance_m2;  // trace of its position covariance
+    };
     std::vector<int> systems;
-    std::vector<Vec3> engaged_at;
-    auto note = [&](int battalion, int track_id) {
+    std::vector<Engaged> engaged_at;
+    const bool near_guard = s_.network.deconflict_radius_m > 0.0;
+    auto note = [&](int battalion, int track_id, const Vec3* steering) {
       if (battalion == b.index) return;
       const int sys = picture_.system_id(battalion, track_id);
       if (sys >= 0) systems.push_back(sys);
       Vec3 p, v;
-      if (s_.network.deconflict_radius_m > 0.0 && battalions_[battalion]->track_ecef(track_id, t, p, v)) engaged_at.push_back(p);
+      double var = 0.0;
+      const bool has = near_guard && battalions_[battalion]->track_ecef(track_id, t, p, v, &var);
+      if (has) engaged_at.push_back({p, var});
+      // Where its missile steers: covers one homing on its seeker after its battalion's track broke.
+      if (steering && near_guard) engaged_at.push_back({*steering, var});
     };
     for (const Flight& f : flights_)
-      if (f.missile.flying()) note(f.battalion, f.missile.track_id());
-    for (const PendingAssessment& a : assessments_) note(a.battalion, a.track_id);   // outcome not yet assessed
+      if (f.missile.flying()) note(f.battalion, f.missile.track_id(), &f.missile.guidance_target());
+    for (const PendingAssessment& a : assessments_) note(a.battalion, a.track_id, nullptr);   // outcome not yet assessed
     for (const auto& other : battalions_)
-      for (const FireOrder& o : other->pending) note(other->index, o.track_id);
+      for (const FireOrder& o : other->pending) note(other->index, o.track_id, nullptr);
     std::vector<int> out;
     for (int sys : systems)
       for (const auto& [battalion, track_id] : picture_.members(sys))
         if (battalion == b.index) out.push_back(track_id);
     if (engaged_at.empty()) return out;
+    constexpr double kGateSigmas = 3.0;
     for (const Track& tr : b.tracker.tracks()) {
       if (tr.status != TrackStatus::Confirmed) continue;
-      const Vec3 p = b.frame.to_ecef(b.tracker.predicted(tr, t).position());
-      for (const Vec3& e : engaged_at)
-        if ((p - e).norm() <= s_.network.deconflict_radius_m) {
+      const Track pred = b.tracker.predicted(tr, t);
+      const Vec3 p = b.frame.to_ecef(pred.position());
+      const double var = pred.P.topLeftCorner<3, 3>().trace();
+      for (const Engaged& e : engaged_at) {
+        const double gate = std::max(s_.network.deconflict_radius_m, kGateSigmas * std::sqrt(var + e.variance_m2));
+        if ((p - e.pos).norm() <= gate) {
           out.push_back(tr.id);
           break;
         }
+      }
     }
     return out;
   }

@@ -199,6 +199,7 @@ void Recorder::interceptor_outcome(int record, int trajectory, const Interceptor
     tr.outcome = "killed";
     tr.outcome_time_s = out.t;
     tr.killed_by_layer = r.layer;
+    r.killed_threat = target;
     // The interceptor was scored at launch against the threat nearest its track; when the track had
     // taken over a neighbour's identity, the kill shows which threat it was really engaging.
     if (tr.first_launch_s < 0 || tr.first_launch_s > r.launch_time_s) tr.first_launch_s = r.launch_time_s;

@@ -13,7 +13,7 @@ namespace skyshield {
 namespace {
 constexpr double kCommandFuzeM = 1e3;    // a command-guided missile's proximity fuze looks this far
 constexpr double kLostGuidanceS = 3.0;   // without uplink and without seeker lock this long: self-destruct
-constexpr double kTurnedOverRad = 2.0 * kDegToRad;  // turnover ends within this angle of the wanted direction
+constexpr double kTurnedOverRad = 0.1 * kDegToRad;  // turnover ends within this angle of the wanted direction
 constexpr double kMinPlanningSpeed = 300.0;  // time to go is estimated at no less than this speed
 constexpr double kArcCheckS = 1.0;       // the mid-course re-predicts its arc this often
 constexpr double kTurnoverStepS = 0.05;  // fire control's prediction of the turnover: in steps this long
@@ -21,14 +21,21 @@ constexpr int kMaxTurnoverSteps = 200;   // for at most this many
 constexpr double kArcCoastStepS = 2.0;   // in steps this long once the motor has burnt out
 constexpr double kMaxLoftRad = 70.0 * kDegToRad;   // steepest turnover elevation fire control picks
 constexpr double kLoftScanRad = 5.0 * kDegToRad;   // its scan of elevations
-constexpr int kLoftBisections = 4;       // and the bisection of each arc through the PIP
+constexpr int kLoftBisections = 6;       // and the bisection of each arc through the PIP
+constexpr double kLoftMarginRad = 0.0 * kDegToRad;  // then this much steeper than the lowest good arc
 constexpr double kArrivalSpeedMargin = 1.5;  // fire control wants the arc to arrive this x the minimum speed
+constexpr int kPipIterations = 4;      // secant steps on the time of flight to the PIP
+constexpr double kPipToleranceS = 0.5;   // until the arc's time and the PIP's agree this closely
 constexpr double kTerminalS = 10.0;      // the mid-course hands over to PN this long before the intercept
+constexpr double kSensitivityRad = 0.1 * kDegToRad;  // flight-path perturbation of the mid-course's second arc
+constexpr double kMaxCorrectionRad = 10.0 * kDegToRad;  // largest flight-path correction it commands at once
+constexpr double kCorrectionTimeFraction = 0.25;       // flown out over this fraction of the time to go
+constexpr double kMinCorrectionS = 3.0;                // but no faster than this (3 arc checks: no overshoot)
 }  // namespace
 
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
                          const Vec3& aim_ecef, Rng rng)
-    : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), rng_(rng),
+    : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), guidance_target_(aim_ecef), rng_(rng),
       seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s) {
   s_.pos = launch_ecef;
   ground_m_ = std::min(0.0, fast_altitude(launch_ecef) - 1.0);
@@ -74,100 +81,144 @@ ArcAtPoint Interceptor::arc_at(double elevation, const Vec3& horizontal, const V
     if (!a) break;
     advance(cls_->airframe, cls_->propulsion, gravity_, trial, *a, kTurnoverStepS);
   }
-  return predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, trial, point, cls_->max_flight_time_s - trial.t,
-                               kArcCoastStepS, cls_->min_speed_mps);
+  return predict_arc(trial, point, cls_->max_flight_time_s - trial.t);
+}
+
+Interceptor::LoftChoice Interceptor::scan_loft(const Vec3& pip) const {
+  // Of the zero-lift arcs (with drag, after the turnover) that pass over the PIP, the lowest - quickest,
+  // in air dense enough to steer - that arrives with kArrivalSpeedMargin x the minimum speed (the
+  // energy for the mid-course to bring it down onto the PIP and for the homing); else the fastest
+  // that passes over; where none gets there, the one that carries farthest.
+  const Vec3 up = s_.pos.normalized();
+  const Vec3 d = pip - s_.pos;
+  Vec3 horizontal = d - d.dot(up) * up;
+  LoftChoice c;
+  if (horizontal.norm() < 1.0) return c;  // straight overhead: no arc to choose
+  horizontal.normalize();
+  c.horizontal = horizontal;
+  const double los = std::asin(std::clamp(d.normalized().dot(up), -1.0, 1.0));
+  const double spare_speed = kArrivalSpeedMargin * cls_->min_speed_mps;
+  const auto over = [](const ArcAtPoint& arc) { return arc.reaches && arc.height_m >= 0.0; };
+  const auto good = [&](const ArcAtPoint& arc) { return over(arc) && arc.speed_mps >= spare_speed; };
+  double fastest = -1.0, farthest = -1.0;
+  double prev_e = los;
+  for (double e = los; e <= kMaxLoftRad + 1e-9; e += kLoftScanRad) {
+    const ArcAtPoint arc = arc_at(e, horizontal, pip);
+    if (arc.along_m > farthest) {
+      farthest = arc.along_m;
+      if (!c.over) c.elevation = e;
+    }
+    if (good(arc)) {  // bisect its elevation against the one below
+      double lo = prev_e, hi = e;
+      ArcAtPoint chosen = arc;
+      for (int k = 0; k < kLoftBisections && e > los; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        const ArcAtPoint m = arc_at(mid, horizontal, pip);
+        if (good(m)) { hi = mid; chosen = m; } else { lo = mid; }
+      }
+      // A margin above the edge: near it the arc's reach grows by tens of km per degree, so the
+      // turnover as flown must not fall below it.
+      const double e_margin = std::min(hi + kLoftMarginRad, kMaxLoftRad);
+      if (e_margin > hi) {
+        const ArcAtPoint m = arc_at(e_margin, horizontal, pip);
+        if (good(m)) return {true, e_margin, m.time_s, horizontal};
+      }
+      return {true, hi, chosen.time_s, horizontal};
+    }
+    if (over(arc) && arc.speed_mps > fastest) {
+      fastest = arc.speed_mps;
+      c = {true, e, arc.time_s, horizontal};
+    }
+    prev_e = e;
+  }
+  return c;
 }
 
 void Interceptor::solve_loft(const Aim& aim) {
-  // Fire control's elevation for the turnover: of the zero-lift arcs (with drag, after the turnover)
-  // that pass over the predicted intercept point (PIP), the lowest - quickest, in air dense enough to
-  // steer - that arrives with kArrivalSpeedMargin x the minimum speed, the energy for the mid-course
-  // to bring it down onto the PIP and for the homing; else the fastest; where none gets there, the one
-  // that carries farthest. The PIP is iterated with the arc's time of flight.
+  // Fire control's turnover elevation (scan_loft) toward the predicted intercept point (PIP) of the
+  // uplinked target: PIP(t) = target + velocity t (+ gravity t^2 / 2 if ballistic), with t the arc's time of flight to it. The fixed
+  // point t = T(PIP(t)) is found by secant steps from the time at which the target passes nearest the
+  // launch aim point (plain iteration diverges against fast head-on targets).
   loft_solved_ = true;
   const Vec3 up = s_.pos.normalized();
-  Vec3 pip = aim.pos;
-  double best = kMaxLoftRad;
-  const auto over = [](const ArcAtPoint& arc) { return arc.reaches && arc.height_m >= 0.0; };
-  for (int iter = 0; iter < 2; ++iter) {
-    const Vec3 d = pip - s_.pos;
-    Vec3 horizontal = d - d.dot(up) * up;
-    if (horizontal.norm() < 1.0) {
-      loft_dir_ = d.normalized();
-      return;
+  const auto pip_at = [&](double t) { return aim.at(t); };
+  const double v2 = aim.vel.squaredNorm();
+  double t0 = v2 > 1e-6 ? std::max(0.0, (aim_ - aim.pos).dot(aim.vel) / v2) : 0.0;
+  LoftChoice c = scan_loft(pip_at(t0));
+  double t = t0;
+  if (c.over && v2 > 1e-6) {
+    double f0 = c.time_s - t0, t1 = c.time_s;
+    for (int k = 0; k < kPipIterations; ++k) {
+      const LoftChoice c1 = scan_loft(pip_at(t1));
+      if (!c1.over) break;
+      c = c1;
+      t = t1;
+      const double f1 = c1.time_s - t1;
+      if (std::abs(f1) < kPipToleranceS) break;
+      const double t2 = std::abs(f1 - f0) > 1e-9 ? t1 - f1 * (t1 - t0) / (f1 - f0) : c1.time_s;
+      t0 = t1;
+      f0 = f1;
+      t1 = std::clamp(t2, 0.0, cls_->max_flight_time_s);
     }
-    horizontal.normalize();
-    const double los = std::asin(std::clamp(d.normalized().dot(up), -1.0, 1.0));
-    // Scan the elevations upward for the first arc that passes over the PIP with energy to spare,
-    // and bisect its elevation against the one below; if none has energy to spare, the fastest.
-    const double spare_speed = kArrivalSpeedMargin * cls_->min_speed_mps;
-    const auto good = [&](const ArcAtPoint& arc) { return over(arc) && arc.speed_mps >= spare_speed; };
-    double fastest = -1.0, farthest = -1.0, farthest_e = kMaxLoftRad, chosen_e = 0.0;
-    ArcAtPoint chosen{};
-    double prev_e = los;
-    for (double e = los; e <= kMaxLoftRad + 1e-9; e += kLoftScanRad) {
-      const ArcAtPoint arc = arc_at(e, horizontal, pip);
-      if (arc.along_m > farthest) { farthest = arc.along_m; farthest_e = e; }
-      if (good(arc)) {
-        double lo = prev_e, hi = e;
-        chosen = arc;
-        for (int k = 0; k < kLoftBisections && e > los; ++k) {
-          const double mid = 0.5 * (lo + hi);
-          const ArcAtPoint m = arc_at(mid, horizontal, pip);
-          if (good(m)) { hi = mid; chosen = m; } else { lo = mid; }
-        }
-        fastest = chosen.speed_mps;
-        chosen_e = hi;
-        break;
-      }
-      if (over(arc) && arc.speed_mps > fastest) { fastest = arc.speed_mps; chosen = arc; chosen_e = e; }
-      prev_e = e;
-    }
-    if (fastest < 0.0) {  // no arc gets there: the one that carries farthest (the PIP of the last try)
-      if (iter == 0) best = farthest_e;
-      break;
-    }
-    best = chosen_e;
-    arc_tgo_s_ = chosen.time_s;  // the mid-course's first PIP
-    arc_time_ = s_.t;
-    pip = aim.pos + aim.vel * chosen.time_s;
   }
-  const Vec3 d = pip - s_.pos;
-  Vec3 horizontal = d - d.dot(up) * up;
-  horizontal.normalize();
-  loft_dir_ = std::cos(best) * horizontal + std::sin(best) * up;
+  if (c.over) {
+    arc_tgo_s_ = c.time_s;  // the mid-course's first time to go
+    arc_time_ = s_.t;
+  }
+  const Vec3 d = pip_at(t) - s_.pos;
+  loft_dir_ = c.horizontal.norm() > 0.5 ? Vec3(std::cos(c.elevation) * c.horizontal + std::sin(c.elevation) * up)
+                                         : Vec3(d.normalized());
+}
+
+ArcAtPoint Interceptor::predict_arc(const MissileState& m, const Vec3& pip, double horizon) const {
+  return predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, m, pip, horizon, kArcCoastStepS, cls_->min_speed_mps);
+}
+
+double Interceptor::arc_miss(const ArcAtPoint& arc) {
+  // Height of the zero-lift arc above the PIP where it reaches the PIP's ground distance; an arc that
+  // ends short (ground, too slow) counts its height there minus the ground distance it lacks, so that
+  // the measure is continuous across the edge of the reach.
+  return arc.height_m - (arc.reaches ? 0.0 : arc.ground_m - arc.along_m);
 }
 
 Vec3 Interceptor::midcourse_command(const Aim& aim, const Vec3& gravity) {
-  // Predictive guidance on the zero-lift arc (Zarchan, "Tactical and Strategic Missile Guidance",
-  // predictive guidance): every kArcCheckS the arc is predicted in fast time with drag to the
-  // predicted intercept point (PIP); its height error there is the zero-effort miss ZEM, flown out by
-  // an acceleration N' ZEM / tgo^2 in the vertical plane. Azimuth: true PN's horizontal part. An arc
-  // that falls short (the edge of the envelope) is flown without lift: the longest glide.
+  // Predictive guidance (Zarchan, "Tactical and Strategic Missile Guidance", predictive guidance):
+  // every kArcCheckS the zero-lift arc is predicted in fast time, with drag, to the predicted
+  // intercept point (PIP); its height there is the miss. A second arc, from a flight path raised by
+  // kSensitivityRad, gives the miss's sensitivity to the flight-path angle (Newton step: near the
+  // edge of the reach and in thin air it is far larger than the vacuum time to go), hence the
+  // flight-path correction that nulls the miss; it is flown out over kCorrectionTimeFraction of the
+  // time to go. Azimuth: true PN's horizontal part.
   const Vec3 u = s_.vel.normalized();
   const Vec3 up = s_.pos.normalized();
+  Vec3 vertical = up - up.dot(u) * u;
+  vertical = vertical.norm() > 1e-9 ? Vec3(vertical.normalized()) : Vec3::Zero();
   if (s_.t >= next_arc_check_s_) {
     next_arc_check_s_ = s_.t + kArcCheckS;
     // Time to go from the last arc (or range / speed on the first).
     const double last_tgo = arc_tgo_s_ > 0.0 ? arc_tgo_s_ - (s_.t - arc_time_)
                                               : (aim.pos - s_.pos).norm() / std::max(s_.vel.norm(), kMinPlanningSpeed);
-    const Vec3 pip = aim.pos + aim.vel * std::max(last_tgo, 0.0);
+    const Vec3 pip = aim.at(std::max(last_tgo, 0.0));
     const double horizon = cls_->max_flight_time_s - s_.t;
-    const ArcAtPoint arc = predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, s_, pip, horizon,
-                                                 kArcCoastStepS, cls_->min_speed_mps);
-    arc_zem_m_ = arc.reaches ? arc.height_m : 0.0;
-    arc_tgo_s_ = arc.reaches ? arc.time_s : horizon;
+    const ArcAtPoint arc = predict_arc(s_, pip, horizon);
+    const double miss = arc_miss(arc);
+    MissileState raised = s_;
+    raised.vel = s_.vel.norm() * (std::cos(kSensitivityRad) * u + std::sin(kSensitivityRad) * vertical);
+    const double sensitivity = (arc_miss(predict_arc(raised, pip, horizon)) - miss) / kSensitivityRad;  // m per rad
+    const double correction = std::abs(sensitivity) > 1.0 ? -miss / sensitivity : (miss < 0.0 ? 1.0 : -1.0) * kMaxCorrectionRad;
+    arc_correction_rad_ = std::clamp(correction, -kMaxCorrectionRad, kMaxCorrectionRad);
+    const double d = (pip - s_.pos).norm();
+    arc_tgo_s_ = arc.reaches ? arc.time_s : std::min(d / std::max(s_.vel.norm(), kMinPlanningSpeed), horizon);
     arc_time_ = s_.t;
   }
   const double tgo = std::max(arc_tgo_s_ - (s_.t - arc_time_), 1.0);
   if (tgo < kTerminalS) midcourse_ = false;
-  Vec3 vertical = up - up.dot(u) * u;
-  vertical = vertical.norm() > 1e-9 ? Vec3(vertical.normalized()) : Vec3::Zero();
+  const double spread = std::max(kCorrectionTimeFraction * tgo, kMinCorrectionS);
   Vec3 side = u.cross(up);
   side = side.norm() > 1e-9 ? Vec3(side.normalized()) : Vec3::Zero();
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
   const Vec3 pn = pn_command(los, los.rate, cls_->nav_constant) - gravity;
-  return -cls_->nav_constant * arc_zem_m_ / (tgo * tgo) * vertical + pn.dot(side) * side;
+  return s_.vel.norm() * arc_correction_rad_ / spread * vertical + pn.dot(side) * side;
 }
 
 Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
@@ -183,7 +234,6 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
     turned_over_ = true;
     midcourse_ = true;
   }
-  if (midcourse_ && aim.seeker) midcourse_ = false;
   if (midcourse_) {
     const Vec3 achieved = autopilot_.step(midcourse_command(aim, gravity), h);
     const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
@@ -256,6 +306,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   Aim aim{aim_, Vec3::Zero(), Vec3::Zero(), locked != nullptr};
   if (locked) aim = {locked->pos_ecef, locked->vel_ecef, Vec3::Zero(), true};
   else if (uplink) aim = {uplink->pos_ecef, uplink->vel_ecef, Vec3::Zero(), false};
+  guidance_target_ = aim.pos;
   if (target_ballistic_) aim.accel = free_fall_acceleration(aim.pos, aim.vel, gravity_);
 
   // Fuze target: the seeker's, else (command guidance) the echo nearest the guidance reference.

@@ -1,12 +1,16 @@
 #pragma once
 // One interceptor in flight (point-mass physics, weapons/flyout/point_mass.hpp):
-//  launch   - cold vertical launch and gas-dynamic turnover toward the target (or a hot launch);
-//  midcourse- true PN with gravity compensation on the engagement radar's uplinked track (or
-//             inertially on the predicted intercept point); a lofted path on long shots comes from
-//             turning over toward a point raised above the target, PN then flying out that heading
-//             error early (in dense air);
-//  terminal - its own seeker once the target is inside seeker range: PN or augmented PN on the
-//             seeker's line of sight through the seeker's rate filter;
+//  launch   - cold vertical launch and gas-dynamic turnover (or a hot launch); at the end of the
+//             vertical rise fire control picks the turnover elevation whose zero-lift arc (drag,
+//             gravity, after the predicted turnover) passes the predicted intercept point (PIP) with
+//             speed to spare - the lowest such, i.e. the quickest - iterating the PIP with the arc's
+//             time of flight (secant steps);
+//  midcourse- predictive guidance on the engagement radar's uplinked track (or inertially on the
+//             PIP): the arc is re-predicted every second, its height error at the PIP nulled by a
+//             flight-path correction from the arc's sensitivity (a second, perturbed arc); azimuth
+//             by true PN; until the time to go falls under 10 s;
+//  terminal - PN or augmented PN with gravity compensation, on its own seeker's line of sight
+//             (through the seeker's rate filter) once the target is inside seeker range;
 // the autopilot follows the command with a first-order lag, limited by what the airframe can hold;
 // the fuze looks for the closest approach inside each sub-step (no tunnelling); the kill roll uses
 // the class Pk against the miss distance. Self-destruct at the maximum flight time, when it has
@@ -53,6 +57,9 @@ class Interceptor {
   bool flying() const { return outcome_.state == InterceptorState::Flying; }
   const InterceptorOutcome& outcome() const { return outcome_; }
   int seeker_lock() const { return lock_id_; }   // truth id the seeker homes on, or -1
+  // Where the missile last steered (ECEF): its seeker's target, else the uplinked track, else the aim
+  // point. What the missile's datalink reports to the command post for deconfliction.
+  const Vec3& guidance_target() const { return guidance_target_; }
   // Probability of kill of a target inside the lethal radius at zero miss (set at launch from the
   // classified threat class of the engaged track).
   void set_target_pk(double pk) { target_pk_ = pk; }
@@ -74,6 +81,8 @@ class Interceptor {
   struct Aim {  // what guidance steers at during one engine step
     Vec3 pos, vel, accel;
     bool seeker;
+    // Predicted position after t (constant acceleration: gravity for a ballistic target).
+    Vec3 at(double t) const { return pos + vel * t + 0.5 * t * t * accel; }
   };
 
   int id_;
@@ -84,6 +93,7 @@ class Interceptor {
   double ground_m_ = 0.0;
   double max_substep_ = 0.025;  // below this altitude the missile has hit the ground (launch site or sea level)
   Vec3 aim_;
+  Vec3 guidance_target_;
   Rng rng_;
   GravityModel gravity_{};
   FirstOrderLag seeker_, autopilot_;
@@ -91,7 +101,7 @@ class Interceptor {
   bool loft_solved_ = false;
   Vec3 loft_dir_ = Vec3::UnitZ();  // turnover direction chosen by solve_loft
   bool midcourse_ = false;    // predictive mid-course after turnover (PN once over, for good)
-  double next_arc_check_s_ = 0.0, arc_zem_m_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
+  double next_arc_check_s_ = 0.0, arc_correction_rad_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
   int lock_id_ = -1;
   double best_miss_ = 1e300;
   InterceptorOutcome outcome_{};
@@ -104,8 +114,17 @@ class Interceptor {
   void finish(InterceptorState s, double t, int truth_id, double miss);
   double miss_or_unknown() const { return best_miss_ < 1e299 ? best_miss_ : -1.0; }
   Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);
+  ArcAtPoint predict_arc(const MissileState& m, const Vec3& pip, double horizon) const;
+  static double arc_miss(const ArcAtPoint& arc);
   std::optional<Vec3> turnover_command(const MissileState& m, const Vec3& want, double h) const;
   ArcAtPoint arc_at(double elevation, const Vec3& horizontal, const Vec3& point) const;
+  struct LoftChoice {
+    bool over = false;        // an arc passes over the PIP
+    double elevation = 0.0;   // turnover elevation above the horizontal toward the PIP (rad)
+    double time_s = 0.0;      // the arc's time of flight to the PIP
+    Vec3 horizontal = Vec3::Zero();
+  };
+  LoftChoice scan_loft(const Vec3& pip) const;
   void solve_loft(const Aim& aim);
   Vec3 lateral_command(const Aim& aim, double h);
   // Fuze over one sub-step against a target moving straight; true when the flight ended.

@@ -40,12 +40,14 @@ struct InterceptorClass {
   double nav_constant = 4.0;   // proportional navigation constant N'
   double seeker_tau_s = 0.0;   // seeker line-of-sight rate filter time constant
   double autopilot_tau_s = 0.2;// flight control system time constant
-  double loft_ratio = 0.0;     // turnover toward a point raised by this x sqrt(range / max range) x range
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
   double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
   bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP
   double min_speed_mps = 300.0;// after burnout, slower than this it cannot intercept: self-destructs
   double max_flight_time_s = 200.0;
+  // Fire control plans an intercept only where the missile could still pull this much (g) at the
+  // PIP (arrival speed, air density there, burnt-out mass): thin air leaves no endgame.
+  double endgame_min_g = 0.0;
 
   // Warhead and fuze: the fuze functions at closest approach inside lethal_radius_m; the kill
   // probability is pk_in_lethal_radius[class] x pk_vs_miss(miss distance).

@@ -66,17 +66,18 @@ void advance(const Airframe& a, const Propulsion& p, const GravityModel& g, Miss
 
 ArcAtPoint predict_zero_lift_arc(const Airframe& a, const Propulsion& p, const GravityModel& g, MissileState s,
                                  const Vec3& point, double max_time_s, double coast_step_s, double min_speed_mps) {
-  constexpr double kBoostStepS = 0.5;
+  constexpr double kBoostStepS = 0.1;
   const Vec3 up = point.normalized();
   const Vec3 d = point - s.pos;
   const Vec3 horizontal = d - d.dot(up) * up;
   const double x = horizontal.norm();
   const double h_point = fast_altitude(point);
-  if (x < 1.0) return {true, fast_altitude(s.pos) - h_point, 0.0, x, s.vel.norm()};
+  if (x < 1.0) return {true, fast_altitude(s.pos) - h_point, x, 0.0, x, s.vel.norm()};
   const Vec3 dir = horizontal / x;
   const Vec3 start = s.pos;
   const double t0 = s.t, burnout = p.burnout_time_s();
   ArcAtPoint r;
+  r.ground_m = x;
   double along0 = 0.0, h0 = fast_altitude(s.pos);
   while (s.t - t0 < max_time_s) {
     const double step = s.t < burnout ? std::min(kBoostStepS, burnout - s.t + 1e-6) : coast_step_s;
@@ -84,9 +85,10 @@ ArcAtPoint predict_zero_lift_arc(const Airframe& a, const Propulsion& p, const G
     const double along1 = (s.pos - start).dot(dir), h1 = fast_altitude(s.pos);
     if (along1 >= x) {  // crossing the point's ground distance inside this step: linearly there
       const double f = (x - along0) / std::max(along1 - along0, 1e-9);
-      return {true, h0 + f * (h1 - h0) - h_point, s.t - t0 - (1.0 - f) * step, x, s.vel.norm()};
+      return {true, h0 + f * (h1 - h0) - h_point, x, s.t - t0 - (1.0 - f) * step, x, s.vel.norm()};
     }
     r.along_m = std::max(r.along_m, along1);
+    r.height_m = h1 - h_point;
     if (h1 < 0.0 || (s.t > burnout && s.vel.norm() < min_speed_mps)) return r;
     along0 = along1;
     h0 = h1;

@@ -37,7 +37,8 @@ void advance(const Airframe& a, const Propulsion& p, const GravityModel& g, Miss
 // kBoostStepS while a motor burns, then `coast_step_s`.
 struct ArcAtPoint {
   bool reaches = false;   // got to the point's ground distance (above the ground, fast enough)
-  double height_m = 0.0;  // there: altitude above the point's (negative: below it)
+  double height_m = 0.0;  // there (else where the arc ended): altitude above the point's (negative: below it)
+  double ground_m = 0.0;  // the point's ground distance from the start
   double time_s = 0.0;    // from s
   double along_m = 0.0;   // ground distance covered toward the point (all of it when reaches)
   double speed_mps = 0.0; // at the end
