@@ -16,6 +16,8 @@ const char* to_string(EventType e) {
     case EventType::Impact: return "impact";
     case EventType::RadarLost: return "radar_lost";
     case EventType::Handover: return "handover";
+    case EventType::Reload: return "reload";
+    case EventType::Reloaded: return "reloaded";
   }
   return "unknown";
 }

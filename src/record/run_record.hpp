@@ -24,6 +24,8 @@ enum class EventType {
   Impact,          // a missile or drone hits the ground at the end of its flight
   RadarLost,       // a radar goes out of action (scheduled failure or a warhead on its site)
   Handover,        // a battalion without fire control hands its sector to another battalion
+  Reload,          // a transloader starts reloading an empty launcher from the magazine
+  Reloaded,        // the launcher is loaded again
 };
 const char* to_string(EventType e);
 
@@ -110,6 +112,7 @@ struct RunRecord {
   std::vector<Site> sites;
   std::vector<Trajectory> trajectories;
   int rounds_remaining = 0;
+  int magazine_remaining = 0;        // rounds still in the reload magazines (or on a transloader)
   OspaParams track_metrics;          // c, p, alpha of the scores below
   std::vector<TrackScoreRow> track_scores;
   std::vector<TrackScoreSummary> track_quality;

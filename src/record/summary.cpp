@@ -98,7 +98,8 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
   const LayerSummary& a = s.interceptors;
   out += fmt::format("{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8.1f}\n", "all", a.fired, a.kills, a.misses,
                      a.self_destructs, a.flying, a.cost);
-  out += fmt::format("\nRounds left in the launchers: {}\n", run.rounds_remaining);
+  out += fmt::format("\nRounds left in the launchers: {}", run.rounds_remaining);
+  out += run.magazine_remaining > 0 ? fmt::format(", in the reload magazines: {}\n", run.magazine_remaining) : "\n";
   if (!run.track_quality.empty()) out += track_quality_table(run.track_metrics, run.track_quality);
   return out;
 }

@@ -120,6 +120,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
   j["interceptors_by_layer"] = layers;
   j["interceptors"] = layer_json(s.interceptors);
   j["rounds_remaining"] = run.rounds_remaining;
+  j["magazine_remaining"] = run.magazine_remaining;
   nlohmann::ordered_json timeline = nlohmann::ordered_json::array();
   for (const ThreatRecord& t : run.threats) {
     timeline.push_back({{"name", t.name}, {"type", t.type}, {"class", std::string(to_string(t.cls))},

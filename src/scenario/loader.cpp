@@ -96,10 +96,34 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   return t;
 }
 
+// magazine: {transloaders: N, reload_time_s: T, stock: {CLASS: rounds, ...}}: only classes the
+// battalion's launchers fire.
+MagazineConfig parse_magazine(const YamlNode& n, const Scenario& s, const std::vector<LauncherConfig>& launchers) {
+  n.allow_only({"transloaders", "reload_time_s", "stock"});
+  MagazineConfig m;
+  m.transloaders = static_cast<int>(n.required("transloaders").integer(1, 64));
+  m.reload_time_s = n.number_at("reload_time_s", 1.0, 86400.0);
+  m.stock.assign(s.interceptor_classes.size(), 0);
+  const YamlNode stock = n.required("stock");
+  for (const auto& [name, value] : stock.entries()) {
+    int cls = -1;
+    std::string known;
+    for (std::size_t i = 0; i < s.interceptor_classes.size(); ++i) {
+      if (s.interceptor_classes[i].name == name) cls = static_cast<int>(i);
+      known += (known.empty() ? "" : ", ") + s.interceptor_classes[i].name;
+    }
+    if (cls < 0) value.fail(fmt::format("unknown interceptor class '{}' (known: {})", name, known));
+    const bool fired = std::any_of(launchers.begin(), launchers.end(), [&](const LauncherConfig& l) { return l.interceptor_class == cls; });
+    if (!fired) value.fail("no launcher of this battalion fires '" + name + "'");
+    m.stock[cls] = static_cast<int>(value.integer(0, 100000));
+  }
+  return m;
+}
+
 // Radars marked `defended:` become assets (appended to radar_assets) named "battalion/radar".
 BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places, const Terrain& ground,
                               std::vector<DefendedAsset>& radar_assets) {
-  n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "doctrine", "tracker", "sector"});
+  n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "magazine", "doctrine", "tracker", "sector"});
   BattalionSpec b;
   b.name = n.str_at("name");
   b.command_post = parse_position(n.required("position"), places, &ground);
@@ -141,6 +165,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
     c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
     b.launchers.push_back(c);
   }
+  if (const auto m = n.optional("magazine")) b.magazine = parse_magazine(*m, s, b.launchers);
   b.doctrine = parse_doctrine(n.optional("doctrine"), s.interceptor_classes);
   b.tracker = parse_tracker(n.optional("tracker"));
   if (const auto sec = n.optional("sector")) {

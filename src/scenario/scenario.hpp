@@ -12,6 +12,7 @@
 #include "c2/command_post.hpp"
 #include "c2/defended_asset.hpp"
 #include "sensors/radar_params.hpp"
+#include "weapons/magazine.hpp"
 #include "sensors/terrain_mask.hpp"
 #include "tracking/tracker.hpp"
 #include "weapons/interceptor_class.hpp"
@@ -43,6 +44,7 @@ struct BattalionSpec {
   std::vector<RadarSite> radars;
   int engagement_radar = -1;       // index into radars of the fire-control radar (channel limits)
   std::vector<LauncherConfig> launchers;
+  MagazineConfig magazine;         // reload stock and transloaders (default: none)
   DoctrineParams doctrine;
   TrackerParams tracker;
   // Sector of responsibility, azimuths from the command post (width 360 = all round). When the

@@ -16,7 +16,8 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
       index(idx),
       frame(s.battalions[idx].command_post),
       tracker(frame, s.battalions[idx].tracker),
-      command_post(assets_of(s), assets_enu(s, frame), s.battalions[idx].doctrine) {
+      command_post(assets_of(s), assets_enu(s, frame), s.battalions[idx].doctrine),
+      magazine(s.battalions[idx].magazine) {
   for (std::size_t r = 0; r < spec->radars.size(); ++r) {
     const RadarSite& site = spec->radars[r];
     radars.emplace_back(static_cast<int>(r), s.radar_types[site.type_index], site.site,

@@ -9,6 +9,7 @@
 #include "sensors/radar.hpp"
 #include "tracking/tracker.hpp"
 #include "weapons/launcher.hpp"
+#include "weapons/magazine.hpp"
 
 namespace skyshield {
 
@@ -23,6 +24,7 @@ struct Battalion {
   CommandPost command_post;
   std::vector<Launcher> launchers;
   std::vector<Vec3> launchers_enu;
+  Magazine magazine;                // reloads of empty launchers
   std::vector<FireOrder> pending;   // ordered, not yet launched
   double next_decision_t = 0.0;
   std::vector<char> radar_up;       // per radar: still in action

@@ -70,6 +70,7 @@ class Engine {
       scorer_->score_battalions(t1, battalions_, views_);
       if (picture_due) scorer_->score_network(t1, picture_, views_);
       for (int b : decision_order_) decide(*battalions_[b], t1);
+      reload_launchers(t1);
       launch_due(t1);
       fly_interceptors(t1);
       warn_threats(t1);
@@ -78,14 +79,16 @@ class Engine {
       if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
       if (finished()) { ++step; break; }
     }
-    int rounds = 0;
-    for (const auto& b : battalions_)
+    int rounds = 0, magazine = 0;
+    for (const auto& b : battalions_) {
       for (const Launcher& l : b->launchers) rounds += l.rounds_left();
+      magazine += b->magazine.total_stock() + b->magazine.rounds_in_transit();
+    }
     if (opt_.progress) opt_.progress(s_.sim.duration_s, s_.sim.duration_s);
     for (const Threat& th : threats_)
       if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
         rec_.threat_not_launched(th);
-    RunRecord out = rec_.finish(step, step * dt_, rounds);
+    RunRecord out = rec_.finish(step, step * dt_, rounds, magazine);
     scorer_->finish(out);
     return out;
   }
@@ -313,6 +316,11 @@ class Engine {
       rec_.fire_order(b, o, t);
       b.pending.push_back(o);
     }
+  }
+
+  void reload_launchers(double t) {
+    for (auto& b : battalions_)
+      for (const ReloadEvent& e : b->magazine.update(t, b->launchers)) rec_.reload(*b, e);
   }
 
   void launch_due(double t) {

@@ -152,6 +152,12 @@ void Recorder::handover(const Battalion& from, const Battalion* to, double t) {
             to ? "sector handed over: fire-control radar lost" : "no battalion left to take the sector");
 }
 
+void Recorder::reload(const Battalion& b, const ReloadEvent& e) {
+  const Launcher& l = b.launchers[e.launcher];
+  if (e.done) add_event(e.t, EventType::Reloaded, l.config().name, b.spec->name, "", e.rounds, "loaded");
+  else add_event(e.t, EventType::Reload, l.config().name, b.spec->name, "", e.rounds, fmt::format("transloader; ready at {:.2f} s", e.done_t));
+}
+
 std::pair<int, int> Recorder::launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
                                      double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats) {
   InterceptorRecord r;
@@ -221,10 +227,11 @@ void Recorder::sample(double t, const std::vector<Threat>& threats,
     if (m->flying()) append_sample(trajectory, t, geodetic_from_ecef(m->pos()));
 }
 
-RunRecord Recorder::finish(long long steps, double end_time_s, int rounds_remaining) {
+RunRecord Recorder::finish(long long steps, double end_time_s, int rounds_remaining, int magazine_remaining) {
   rec_.steps = steps;
   rec_.end_time_s = end_time_s;
   rec_.rounds_remaining = rounds_remaining;
+  rec_.magazine_remaining = magazine_remaining;
   return std::move(rec_);
 }
 

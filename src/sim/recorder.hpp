@@ -30,6 +30,7 @@ class Recorder {
   void radar_lost(const Battalion& b, int radar, double t, const std::string& cause);
   // to: the battalion taking over the sector, nullptr when none can.
   void handover(const Battalion& from, const Battalion* to, double t);
+  void reload(const Battalion& b, const ReloadEvent& e);
   // Returns (interceptor record index, trajectory index or -1).
   std::pair<int, int> launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
                              double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats);
@@ -37,7 +38,7 @@ class Recorder {
   void sample(double t, const std::vector<Threat>& threats, const std::vector<std::pair<int, const Interceptor*>>& flights);
 
   const RunRecord& record() const { return rec_; }
-  RunRecord finish(long long steps, double end_time_s, int rounds_remaining);
+  RunRecord finish(long long steps, double end_time_s, int rounds_remaining, int magazine_remaining);
 
  private:
   void add_event(double t, EventType type, std::string entity, std::string target, std::string layer = "",

@@ -1,6 +1,7 @@
 #pragma once
 // A transporter-erector-launcher (TEL): a site, tubes of one interceptor class, a reaction time
-// from fire order to launch and a minimum interval between its launches.
+// from fire order to launch and a minimum interval between its launches. Reloaded by the battalion's
+// transloaders from its magazine (weapons/magazine.hpp).
 #include <string>
 
 #include "core/geo.hpp"
@@ -23,8 +24,14 @@ class Launcher {
   const LauncherConfig& config() const { return cfg_; }
   const Vec3& site_ecef() const { return site_ecef_; }
   int rounds_left() const { return rounds_; }
-  // Can accept a fire order at time t (a round left and the previous launch interval elapsed).
+  // Can accept a fire order at time t (a round left, not being reloaded, and the previous launch
+  // interval elapsed).
   bool ready(double t) const;
+  bool reloading() const { return reloading_; }
+  // A transloader starts reloading it (it cannot fire until finish_reload).
+  void begin_reload() { reloading_ = true; }
+  // The reload ends at t with `rounds` more in the tubes (at most its tube count).
+  void finish_reload(int rounds, double t);
   // Accept a fire order at t; returns the launch time (t + reaction time). Requires ready(t).
   double accept_order(double t);
 
@@ -33,6 +40,7 @@ class Launcher {
   Vec3 site_ecef_;
   int rounds_;
   double next_ready_t_ = 0.0;
+  bool reloading_ = false;
 };
 
 }  // namespace skyshield

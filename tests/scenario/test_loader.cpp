@@ -61,7 +61,13 @@ TEST(Loader, DefaultScenarioLoads) {
   int tubes = 0;
   for (const auto& l : s.battalions[0].launchers) tubes += l.tubes;
   EXPECT_EQ(s.battalions[0].launchers.size(), 8u);
-  EXPECT_EQ(tubes, 32);
+  EXPECT_EQ(tubes, 28);  // 6 TELs x 4 tubes, 2 x 2 for the largest class
+  // The reload magazine (per class index, in library order: SR, MR, LR, VLR).
+  EXPECT_EQ(s.battalions[0].magazine.transloaders, 2);
+  EXPECT_DOUBLE_EQ(s.battalions[0].magazine.reload_time_s, 900.0);
+  int stock = 0;
+  for (int n : s.battalions[0].magazine.stock) stock += n;
+  EXPECT_EQ(stock, 28);
   EXPECT_EQ(s.interceptor_classes.size(), 4u);
   EXPECT_LE(s.sim.step_s, 0.05);
 }
@@ -130,7 +136,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_agl_route.yaml", 29, "threats[0].route[1]", "agl is for ground sites"},
         BadCase{"bad_ospa_order.yaml", 11, "track_metrics.order", "must be between 1 and 100 (got 0.5)"},
         BadCase{"bad_reserve_class.yaml", 26, "battalions[0].doctrine.reserve[1].class", "unknown interceptor class 'hyper_range'"},
-        BadCase{"bad_hold_fire.yaml", 24, "battalions[0].doctrine.hold_fire[1]", "must be one of aircraft, drone"}),
+        BadCase{"bad_hold_fire.yaml", 24, "battalions[0].doctrine.hold_fire[1]", "must be one of aircraft, drone"},
+        BadCase{"bad_magazine_class.yaml", 26, "battalions[0].magazine.stock.long_range", "no launcher of this battalion fires 'long_range'"},
+        BadCase{"bad_magazine_transloaders.yaml", 23, "battalions[0].magazine.transloaders", "must be between 1 and 64"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.file;
       return n.substr(0, n.find('.'));

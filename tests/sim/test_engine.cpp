@@ -35,8 +35,8 @@ TEST(Engine, DefaultScenarioResolvesEveryThreat) {
   int by_layer = 0;
   for (int k : s.total.killed_by_layer) by_layer += k;
   EXPECT_EQ(by_layer, s.total.killed);
-  // Inventory: 32 rounds in the battalion.
-  EXPECT_EQ(run.rounds_remaining + s.interceptors.fired, 32);
+  // Inventory: 28 rounds in the tubes (6 TELs x 4, 2 x 2) and 28 in the reload magazine.
+  EXPECT_EQ(run.rounds_remaining + run.magazine_remaining + s.interceptors.fired, 28 + 28);
 }
 
 TEST(Engine, DefaultScenarioKillsEveryClassAcrossThreeSeeds) {
