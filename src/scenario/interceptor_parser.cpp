@@ -63,6 +63,12 @@ void parse_launch_and_guidance(const YamlNode& n, InterceptorClass& c) {
   c.nav_constant = n.number_at("nav_constant", 1.0, 10.0);
   c.seeker_tau_s = n.number_or("seeker_tau_s", 0.0, 10.0, 0.0);
   c.autopilot_tau_s = n.number_at("autopilot_tau_s", 0.0, 10.0);
+  if (const auto v = n.optional("seeker")) {
+    if (v->str() == "active_radar") c.seeker_type = SeekerType::ActiveRadar;
+    else if (v->str() == "semi_active") c.seeker_type = SeekerType::SemiActive;
+    else if (v->str() == "track_via_missile") c.seeker_type = SeekerType::TrackViaMissile;
+    else v->fail("must be one of active_radar, semi_active, track_via_missile (got '" + v->str() + "')");
+  }
   c.seeker_range_m = n.number_at("seeker_range_km", 0.0, 500.0) * 1e3;
   if (const auto v = n.optional("midcourse_uplink")) c.midcourse_uplink = v->boolean();
   c.seeker_basket_m = n.number_or("seeker_basket_km", 0.01, 500.0, c.seeker_basket_m / 1e3) * 1e3;
@@ -91,7 +97,7 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
   n.allow_only({"layer", "source", "min_range_km", "max_range_km", "min_altitude_m", "max_altitude_m",
                 "launch_mass_kg", "stages", "diameter_m", "cd0_vs_mach", "cn_max", "cn_alpha_per_rad", "max_lateral_g",
                 "launch", "eject_speed_mps", "vertical_rise_s", "turnover_rate_dps",
-                "guidance_law", "nav_constant", "seeker_tau_s", "autopilot_tau_s", "seeker_range_km",
+                "guidance_law", "nav_constant", "seeker_tau_s", "autopilot_tau_s", "seeker", "seeker_range_km",
                 "seeker_basket_km", "midcourse_uplink", "min_speed_mps", "max_flight_time_s", "endgame_min_g",
                 "lethal_radius_m", "pk", "pk_vs_miss", "unit_cost"});
   InterceptorClass c;

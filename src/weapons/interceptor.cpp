@@ -102,7 +102,8 @@ Interceptor::LoftChoice Interceptor::scan_loft(const Vec3& pip) const {
   const auto good = [&](const ArcAtPoint& arc) { return over(arc) && arc.speed_mps >= spare_speed; };
   double fastest = -1.0, farthest = -1.0;
   double prev_e = los;
-  for (double e = los; e <= kMaxLoftRad + 1e-9; e += kLoftScanRad) {
+  c.elevation = los;
+  for (double e = los; e <= std::max(kMaxLoftRad, los) + 1e-9; e += kLoftScanRad) {  // steep shots: the LOS
     const ArcAtPoint arc = arc_at(e, horizontal, pip);
     if (arc.along_m > farthest) {
       farthest = arc.along_m;
@@ -295,8 +296,10 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   if (lock_id_ >= 0 && !locked) lock_id_ = -1;  // its target is gone (killed): search again next step
 
   // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
-  // kLostGuidanceS it destroys itself (and frees its engagement).
-  if (!locked && !uplink && cls_->midcourse_uplink) {  // an inertial mid-course flies on to its aim point
+  // kLostGuidanceS it destroys itself (and frees its engagement). An inertial mid-course flies on to
+  // its aim point; a semi-active or track-via-missile seeker needs the radar's track even when locked.
+  const bool needs_radar = cls_->seeker_type != SeekerType::ActiveRadar;
+  if (!uplink && cls_->midcourse_uplink && (!locked || needs_radar)) {
     if (blind_since_ < 0) blind_since_ = t;
     if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, miss_or_unknown());
   } else {

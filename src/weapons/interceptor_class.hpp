@@ -15,6 +15,11 @@
 
 namespace skyshield {
 
+// Terminal seeker: an active radar seeker homes on its own once locked; a semi-active seeker (on the
+// engagement radar's illumination) and track-via-missile (the radar guides on what the missile's
+// seeker sees) need the engagement radar's track to the end.
+enum class SeekerType { ActiveRadar, SemiActive, TrackViaMissile };
+
 struct InterceptorClass {
   std::string name;            // e.g. "long_range"
   std::string layer;           // defensive layer label used in summaries, e.g. "LR"
@@ -40,6 +45,7 @@ struct InterceptorClass {
   double nav_constant = 4.0;   // proportional navigation constant N'
   double seeker_tau_s = 0.0;   // seeker line-of-sight rate filter time constant
   double autopilot_tau_s = 0.2;// flight control system time constant
+  SeekerType seeker_type = SeekerType::ActiveRadar;
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
   double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
   bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP

@@ -2,7 +2,8 @@
 // (motors, drag through the US-1976 atmosphere, gravity, vertical launch, lofted PN guidance; no range
 // clamp): the greatest ground range over altitudes at which the guided missile reaches a stationary
 // point inside its lethal radius, faster than its minimum speed and within its flight time, must be
-// within 10 % of the published range (Wikipedia "S-400 missile system": 40, 120, 250, 380 km).
+// within 10 % of the published range (Wikipedia "S-400 missile system": 40, 120, 250, 380 km); and
+// the table fire control plans with agrees with the flights between its samples.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -26,6 +27,25 @@ TEST(FlyoutRange, EveryClassReachesItsPublishedRangeWithinTenPercent) {
     EXPECT_TRUE(simulate_flyout(c, 0.99 * best->reach_m, best->height_m).reached) << c.name;
     EXPECT_FALSE(simulate_flyout(c, 1.03 * best->reach_m, best->height_m).reached) << c.name;
   }
+}
+
+// Fire control trusts the table: every interval it marks reachable (both ends and the middle reached)
+// is reached by the guided flight at its quarter point too, in every row of every class.
+TEST(FlyoutRange, TheTableAgreesWithThePhysicsInsideTheReach) {
+  const Scenario s = load_scenario(std::string(SKYSHIELD_SOURCE_DIR) + "/scenarios/default.yaml");
+  int checked = 0;
+  for (const InterceptorClass& c : s.interceptor_classes) {
+    for (const FlyoutTable::Row& r : static_cast<const FlyoutTable&>(*c.flyout).rows()) {
+      const int n = static_cast<int>(r.reachable.size());
+      for (int j = 0; j + 1 < n; ++j) {
+        if (!r.interval_ok[j]) continue;
+        const double x = r.reach_m * (j + 0.25) / (n - 1);
+        EXPECT_TRUE(simulate_flyout(c, x, r.height_m).reached) << c.name << " at " << x / 1e3 << " km, " << r.height_m << " m";
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);  // 4 classes x ~9 heights x ~19 intervals, less the holes
 }
 
 }  // namespace

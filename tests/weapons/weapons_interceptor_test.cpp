@@ -93,6 +93,33 @@ TEST(Interceptor, SelfDestructsAfterThreeSecondsBlind) {
   EXPECT_NEAR(m.outcome().t, 3.0, 0.051);
 }
 
+// Locked on, then the battalion loses its track: an active radar seeker homes on alone and hits; a
+// track-via-missile (or semi-active) one needs the radar and destroys itself 3 s later.
+InterceptorOutcome fly_losing_the_uplink_at_lock(SeekerType seeker) {
+  InterceptorClass c = long_range();
+  c.seeker_type = seeker;
+  const Vec3 t0(0.0, 30e3, 6000.0), v(0.0, -200.0, 0.0);
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(t0 + v * 20.0), Rng(6));
+  m.set_target_pk(1.0);
+  TruthView tv;
+  tv.id = 3;
+  tv.vel_ecef = kFrame.vector_to_ecef(v);
+  for (int k = 0; k < 4000 && m.flying(); ++k) {
+    const double t = k * 0.05;
+    tv.pos_ecef = kFrame.to_ecef(t0 + v * t);
+    const std::vector<TruthView> targets{tv};
+    const std::optional<Uplink> up = m.seeker_lock() >= 0 ? std::nullopt : std::optional<Uplink>(Uplink{tv.pos_ecef, tv.vel_ecef});
+    m.step(t, 0.05, up, targets);
+  }
+  return m.outcome();
+}
+
+TEST(Interceptor, OnlyAnActiveSeekerHomesWithoutTheRadar) {
+  EXPECT_EQ(fly_losing_the_uplink_at_lock(SeekerType::ActiveRadar).state, InterceptorState::Killed);
+  for (SeekerType s : {SeekerType::TrackViaMissile, SeekerType::SemiActive})
+    EXPECT_EQ(fly_losing_the_uplink_at_lock(s).state, InterceptorState::SelfDestructed);
+}
+
 TEST(Interceptor, ReacquiresWhenItsTargetIsKilledByAnother) {
   // Two targets 1 km apart; the seeker locks one; it disappears (killed by another interceptor):
   // the missile searches again and homes on the other instead of giving up.

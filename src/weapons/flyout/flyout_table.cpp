@@ -10,7 +10,7 @@
 namespace skyshield {
 
 namespace {
-constexpr int kRangeSamples = 10;
+constexpr int kRangeSamples = 20;
 constexpr double kTableHeights[] = {1e3, 3e3, 6e3, 10e3, 15e3, 20e3, 25e3, 30e3, 40e3};
 }  // namespace
 
@@ -77,6 +77,11 @@ void FlyoutTable::build() const {
       row.speed_mps.push_back(run.speed_mps);
       row.reachable.push_back(run.reached && row.reach_m > 0.0);
     }
+    // An interval counts only when its ends and its middle are reached (the reachable set has holes:
+    // overhead, dense air at mid range for the large missiles, just inside the reach).
+    for (int j = 0; j + 1 < kRangeSamples; ++j)
+      row.interval_ok.push_back(row.reachable[j] && row.reachable[j + 1] &&
+                                simulate_flyout(c_, row.reach_m * (j + 0.5) / (kRangeSamples - 1), h).reached);
     rows_.push_back(std::move(row));
   }
 }
@@ -102,7 +107,7 @@ FlyoutPoint FlyoutTable::in_row(const Row& r, double range) const {
   const int j = static_cast<int>(x);
   const double f = x - j;
   return {r.time_s[j] + f * (r.time_s[j + 1] - r.time_s[j]), r.speed_mps[j] + f * (r.speed_mps[j + 1] - r.speed_mps[j]),
-          r.reachable[j] && r.reachable[j + 1]};
+          r.interval_ok[j] != 0};
 }
 
 FlyoutPoint FlyoutTable::to(const Vec3& d) const {

@@ -4,7 +4,8 @@
 // launcher at sea level to stationary points. For each of a set of heights the table holds the
 // greatest ground range reached (by a scan and bisection: the missile must arrive inside its lethal
 // radius, faster than its minimum speed and within its maximum flight time) and the time of flight and
-// arrival speed at ten fractions of it. Queries interpolate linearly in range fraction and height;
+// arrival speed at twenty fractions of it (an interval between two fractions is reachable when its ends
+// and its middle are). Queries interpolate linearly in range fraction and height;
 // beyond the reach the time is extrapolated at the last speed and the point marked unreachable.
 // Built lazily on the first query (thread-safe), so that scenarios that never fire pay nothing.
 #include <mutex>
@@ -46,6 +47,7 @@ class FlyoutTable final : public FlyoutModel {
     double reach_m = 0.0;
     std::vector<double> time_s, speed_mps;  // at ground range reach * j / (n - 1)
     std::vector<bool> reachable;
+    std::vector<char> interval_ok;  // between samples j and j + 1: both ends and the middle reached
   };
   const std::vector<Row>& rows() const;
 
