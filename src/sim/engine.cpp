@@ -9,6 +9,7 @@
 #include "c2/air_picture.hpp"
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/battalion.hpp"
+#include "sim/deconfliction.hpp"
 #include "sim/layering.hpp"
 #include "sim/recorder.hpp"
 #include "sim/sector_handover.hpp"
@@ -236,54 +237,14 @@ class Engine {
     picture_.update(all);
   }
 
-  // Local track ids of battalion b that another battalion engages (interceptors in the air or
-  // ordered, or whose outcome awaits kill assessment): the members of the same system track, and,
-  // as a guard against missed correlations (dense raids, a track confirmed since the last picture),
-  // any of b's confirmed tracks near an engaged track's estimate or where a missile of another
-  // battalion steers: within deconflict_radius_m, or 3 sigma of the two estimates' combined error.
-  std::vector<int> engaged_elsewhere(const Battalion& b, double t) const {
-    struct Engaged {
-      Vec3 pos;
-      double variance_m2;  // trace of its position covariance
-    };
-    std::vector<int> systems;
-    std::vector<Engaged> engaged_at;
-    const bool near_guard = s_.network.deconflict_radius_m > 0.0;
-    auto note = [&](int battalion, int track_id, const Vec3* steering) {
-      if (battalion == b.index) return;
-      const int sys = picture_.system_id(battalion, track_id);
-      if (sys >= 0) systems.push_back(sys);
-      Vec3 p, v;
-      double var = 0.0;
-      const bool has = near_guard && battalions_[battalion]->track_ecef(track_id, t, p, v, &var);
-      if (has) engaged_at.push_back({p, var});
-      // Where its missile steers: covers one homing on its seeker after its battalion's track broke.
-      if (steering && near_guard) engaged_at.push_back({*steering, var});
-    };
+  // What the other battalions engage, for deconfliction (sim/deconfliction.hpp).
+  std::vector<Engagement> engagements() const {
+    std::vector<Engagement> out;
     for (const Flight& f : flights_)
-      if (f.missile.flying()) note(f.battalion, f.missile.track_id(), &f.missile.guidance_target());
-    for (const PendingAssessment& a : assessments_) note(a.battalion, a.track_id, nullptr);   // outcome not yet assessed
+      if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target()});
+    for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt});  // outcome not yet assessed
     for (const auto& other : battalions_)
-      for (const FireOrder& o : other->pending) note(other->index, o.track_id, nullptr);
-    std::vector<int> out;
-    for (int sys : systems)
-      for (const auto& [battalion, track_id] : picture_.members(sys))
-        if (battalion == b.index) out.push_back(track_id);
-    if (engaged_at.empty()) return out;
-    constexpr double kGateSigmas = 3.0;
-    for (const Track& tr : b.tracker.tracks()) {
-      if (tr.status != TrackStatus::Confirmed) continue;
-      const Track pred = b.tracker.predicted(tr, t);
-      const Vec3 p = b.frame.to_ecef(pred.position());
-      const double var = pred.P.topLeftCorner<3, 3>().trace();
-      for (const Engaged& e : engaged_at) {
-        const double gate = std::max(s_.network.deconflict_radius_m, kGateSigmas * std::sqrt(var + e.variance_m2));
-        if ((p - e.pos).norm() <= gate) {
-          out.push_back(tr.id);
-          break;
-        }
-      }
-    }
+      for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt});
     return out;
   }
 
@@ -306,7 +267,8 @@ class Engine {
     in.frame_origin_alt_m = b.frame.origin().alt_m;
     in.free_target_channels = std::max(0, er.target_channels - engaged);
     in.free_missile_channels = std::max(0, er.missile_channels - missiles);
-    if (battalions_.size() > 1 && s_.network.deconflict) in.engaged_elsewhere = engaged_elsewhere(b, t);
+    if (battalions_.size() > 1 && s_.network.deconflict)
+      in.engaged_elsewhere = engaged_elsewhere(b, t, battalions_, picture_, engagements(), s_.network.deconflict_radius_m);
     in.sectors = responsible_sectors(battalions_, b.index);
     if (s_.network.outer_layers_first) {
       in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);

@@ -21,8 +21,7 @@ constexpr int kMaxTurnoverSteps = 200;   // for at most this many
 constexpr double kArcCoastStepS = 2.0;   // in steps this long once the motor has burnt out
 constexpr double kMaxLoftRad = 70.0 * kDegToRad;   // steepest turnover elevation fire control picks
 constexpr double kLoftScanRad = 5.0 * kDegToRad;   // its scan of elevations
-constexpr int kLoftBisections = 6;       // and the bisection of each arc through the PIP
-constexpr double kLoftMarginRad = 0.0 * kDegToRad;  // then this much steeper than the lowest good arc
+constexpr int kLoftBisections = 6;       // then bisected against the one below (to 0.08 deg)
 constexpr double kArrivalSpeedMargin = 1.5;  // fire control wants the arc to arrive this x the minimum speed
 constexpr int kPipIterations = 4;      // secant steps on the time of flight to the PIP
 constexpr double kPipToleranceS = 0.5;   // until the arc's time and the PIP's agree this closely
@@ -117,13 +116,6 @@ Interceptor::LoftChoice Interceptor::scan_loft(const Vec3& pip) const {
         const ArcAtPoint m = arc_at(mid, horizontal, pip);
         if (good(m)) { hi = mid; chosen = m; } else { lo = mid; }
       }
-      // A margin above the edge: near it the arc's reach grows by tens of km per degree, so the
-      // turnover as flown must not fall below it.
-      const double e_margin = std::min(hi + kLoftMarginRad, kMaxLoftRad);
-      if (e_margin > hi) {
-        const ArcAtPoint m = arc_at(e_margin, horizontal, pip);
-        if (good(m)) return {true, e_margin, m.time_s, horizontal};
-      }
       return {true, hi, chosen.time_s, horizontal};
     }
     if (over(arc) && arc.speed_mps > fastest) {
@@ -137,9 +129,9 @@ Interceptor::LoftChoice Interceptor::scan_loft(const Vec3& pip) const {
 
 void Interceptor::solve_loft(const Aim& aim) {
   // Fire control's turnover elevation (scan_loft) toward the predicted intercept point (PIP) of the
-  // uplinked target: PIP(t) = target + velocity t (+ gravity t^2 / 2 if ballistic), with t the arc's time of flight to it. The fixed
-  // point t = T(PIP(t)) is found by secant steps from the time at which the target passes nearest the
-  // launch aim point (plain iteration diverges against fast head-on targets).
+  // uplinked target: PIP(t) = target + velocity t (+ gravity t^2 / 2 if ballistic), with t the arc's
+  // time of flight to it. The fixed point t = T(PIP(t)) is found by secant steps from the time at
+  // which the target passes nearest the launch aim point (plain iteration diverges head-on).
   loft_solved_ = true;
   const Vec3 up = s_.pos.normalized();
   const auto pip_at = [&](double t) { return aim.at(t); };
