@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
+#include <thread>
 
 #include "c2/air_picture.hpp"
 #include "sensors/dwell_scheduler.hpp"
@@ -385,7 +387,29 @@ class Engine {
 
 }  // namespace
 
+void prepare_flyouts(const Scenario& scenario) {
+  // Each class's flyout table is built from guided flights on its first query (seconds for the large
+  // classes): build those the launchers fire side by side, one thread per class up to the cores.
+  // Each table is a pure function of its class, so the result does not depend on the threads.
+  std::vector<const FlyoutModel*> models;
+  for (const BattalionSpec& b : scenario.battalions)
+    for (const LauncherConfig& l : b.launchers) {
+      const FlyoutModel* m = scenario.interceptor_classes[l.interceptor_class].flyout.get();
+      if (m && std::find(models.begin(), models.end(), m) == models.end()) models.push_back(m);
+    }
+  const std::size_t workers = std::min<std::size_t>(models.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w)
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < models.size(); i = next++) models[i]->reach_m();
+    });
+  for (std::size_t i = next++; i < models.size(); i = next++) models[i]->reach_m();
+  for (std::thread& t : pool) t.join();
+}
+
 RunRecord run_scenario(const Scenario& scenario, const RunOptions& options) {
+  prepare_flyouts(scenario);
   return Engine(scenario, options).run();
 }
 

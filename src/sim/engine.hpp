@@ -23,4 +23,8 @@ struct RunOptions {
 
 RunRecord run_scenario(const Scenario& scenario, const RunOptions& options = {});
 
+// Builds the flyout tables of the classes the scenario's launchers fire, in parallel (run_scenario
+// does it first; a table is otherwise built on its first query).
+void prepare_flyouts(const Scenario& scenario);
+
 }  // namespace skyshield
