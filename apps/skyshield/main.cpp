@@ -322,6 +322,9 @@ int main(int argc, char** argv) {
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;
+  } catch (const skyshield::NumericalError& e) {
+    std::cerr << "numerical error: " << e.what() << "\n";
+    return 3;
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return 1;

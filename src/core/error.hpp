@@ -10,4 +10,10 @@ class InputError : public std::runtime_error {
   explicit InputError(const std::string& what) : std::runtime_error(what) {}
 };
 
+// A run whose state turned non-finite (NaN or infinity): names the entity and the time.
+class NumericalError : public std::runtime_error {
+ public:
+  explicit NumericalError(const std::string& what) : std::runtime_error(what) {}
+};
+
 }  // namespace skyshield

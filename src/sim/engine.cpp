@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "c2/air_picture.hpp"
+#include "core/error.hpp"
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/battalion.hpp"
 #include "sim/deconfliction.hpp"
@@ -76,6 +77,7 @@ class Engine {
       reload_launchers(t1);
       launch_due(t1);
       fly_interceptors(t1);
+      check_finite(t1);
       warn_threats(t1);
       deliver_assessments(t1);
       rec_.sample(t1, threats_, flights_view());
@@ -103,9 +105,29 @@ class Engine {
     return v;
   }
 
+  // Numerical health: every live threat (checked as it moves), interceptor and track has a finite
+  // state, or the run fails naming it (rather than propagating NaN into kills, leaks and outputs).
+  static void check_finite(const Threat& th, double t) {
+    if (!(th.pos_ecef().allFinite() && th.vel_ecef().allFinite()))
+      throw NumericalError(fmt::format("t = {:.2f} s: threat '{}': position or velocity is not finite", t, th.spec().name));
+  }
+
+  void check_finite(double t) const {
+    const auto finite = [](const auto& v) { return v.allFinite(); };
+    for (const Flight& f : flights_)
+      if (f.missile.flying() && !(finite(f.missile.pos()) && finite(f.missile.vel())))
+        throw NumericalError(fmt::format("t = {:.2f} s: interceptor {} ({}): position or velocity is not finite", t,
+                                         rec_.record().interceptors[f.record].name, f.missile.cls().name));
+    for (const auto& b : battalions_)
+      for (const Track& tr : b->tracker.tracks())
+        if (!finite(tr.x) || !finite(tr.P))
+          throw NumericalError(fmt::format("t = {:.2f} s: track {}/T{}: state or covariance is not finite", t, b->spec->name, tr.id));
+  }
+
   void move_threats(double t) {
     for (Threat& th : threats_) {
       const bool changed = th.step(t, dt_);
+      if (th.status() == ThreatStatus::Flying || (changed && th.status() == ThreatStatus::Leaked)) check_finite(th, t + dt_);
       // A carrier releases what it carries (RV separation, weapon release at the end of its route);
       // what it has not released when it ends never flies.
       if (th.releasing())
