@@ -18,6 +18,7 @@
 #include "analysis/mpi_batch.hpp"
 #endif
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "progress_bar.hpp"
 #include "record/summary.hpp"
 #include "record/writers.hpp"
@@ -104,6 +105,8 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   ProgressBar bar(fmt::format("running '{}'", s.name), "s simulated");
   RunOptions opt;
   opt.seed = seed;
+  install_interrupt_handler();
+  opt.should_stop = interrupt_requested;
   opt.progress = [&](double t, double total) { bar.update(t, total); };
   std::string detection_rows = std::string(kDetectionCsvHeader) + "\n";
   if (detections)
@@ -111,6 +114,10 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
       detection_rows += detection_csv_rows(sensor, antenna, b);
     };
   const RunRecord run = run_scenario(s, opt);
+  if (run.interrupted) {
+    std::cerr << fmt::format("\ninterrupted at t = {:.2f} s: the run is incomplete, no outputs written\n", run.end_time_s);
+    return 130;
+  }
   bar.update(1, 1);
   const Summary summary = summarize(run);
 
@@ -162,14 +169,21 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
     ProgressBar bar(fmt::format("'{}' on {} threads", s.name, threads), "runs");
     opt.progress = [&](int done, int total) { bar.update(done, total); };
     opt.on_row = [&](const RunRow& row) { writer.append(row); };
+    install_interrupt_handler();
+    opt.should_stop = interrupt_requested;
     r = run_monte_carlo(s, runs, threads, base_seed, opt);
-    bar.update(1, 1);
+    if (!r.interrupted) bar.update(1, 1);
   }
   write_file_atomically((dir / "mc.json").string(), mc_json(r));
   write_file_atomically((dir / "runs.csv").string(), runs_csv(r));
   write_file_atomically((dir / "mc.svg").string(), mc_svg(r));
   std::cout << mc_table(r);
   std::cout << fmt::format("\nWrote {0}/mc.json, {0}/runs.csv, {0}/mc.svg\n", out_dir);
+  if (r.interrupted) {
+    std::cerr << fmt::format("interrupted: {} of {} runs finished (kept in {}/runs.journal; the same command resumes the batch)\n",
+                             r.rows.size(), runs, out_dir);
+    return 130;
+  }
   return 0;
 }
 

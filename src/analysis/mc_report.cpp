@@ -55,6 +55,7 @@ std::string mc_json(const MonteCarloResult& r) {
   j["scenario"] = r.scenario;
   j["base_seed"] = r.base_seed;
   j["runs"] = r.rows.size();
+  if (r.interrupted) j["interrupted"] = true;  // the statistics cover the finished runs only
   Json classes = Json::object();
   for (int c = 0; c < kThreatClassCount; ++c) {
     const long long count = sum_of(r, [&](const RunRow& x) { return x.count[c]; });
@@ -120,7 +121,8 @@ std::string runs_csv(const MonteCarloResult& r) {
 }
 
 std::string mc_table(const MonteCarloResult& r) {
-  std::string s = fmt::format("Scenario '{}', {} runs from seed {}\n\n", r.scenario, r.rows.size(), r.base_seed);
+  std::string s = fmt::format("Scenario '{}', {} runs from seed {}{}\n\n", r.scenario, r.rows.size(), r.base_seed,
+                              r.interrupted ? " (interrupted: the finished runs only)" : "");
   s += fmt::format("{:<19}{:>8}{:>11}{:>10}{:>20}{:>10}{:>14}\n", "threat class", "threats", "P(engage)", "P(kill)",
                    "95% Wilson", "P(leak)", "shots/kill");
   for (int c = 0; c < kThreatClassCount; ++c) {

@@ -74,6 +74,7 @@ MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads
   std::exception_ptr failure;
   auto worker = [&] {
     for (;;) {
+      if (options.should_stop && options.should_stop()) return;
       const std::size_t k = next.fetch_add(1);
       if (k >= todo.size()) return;
       const int i = todo[k];
@@ -81,8 +82,12 @@ MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads
         RunOptions opt;
         opt.seed = run_seed(seed, i);
         opt.record_trajectories = false;
-        RunRow row = row_of(run_scenario(scenario, opt), i, *opt.seed);
+        opt.should_stop = options.should_stop;
+        const RunRecord rec = run_scenario(scenario, opt);
+        if (rec.interrupted) return;  // dropped: incomplete
+        RunRow row = row_of(rec, i, *opt.seed);
         std::lock_guard lock(mu);
+        have[i] = 1;
         if (options.on_row) options.on_row(row);
         out.rows[i] = std::move(row);
         ++done;
@@ -100,6 +105,14 @@ MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads
   for (int k = 0; k < n; ++k) pool.emplace_back(worker);
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  if (options.should_stop && options.should_stop()) {
+    // Keep what is complete: the finished runs (this process's share and those resumed).
+    std::vector<RunRow> kept;
+    for (std::size_t i = 0; i < out.rows.size(); ++i)
+      if (have[i]) kept.push_back(std::move(out.rows[i]));
+    out.interrupted = kept.size() < out.rows.size();
+    if (out.interrupted) out.rows = std::move(kept);
+  }
   return out;
 }
 

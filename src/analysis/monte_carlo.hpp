@@ -31,6 +31,7 @@ struct MonteCarloResult {
   std::uint64_t base_seed = 0;
   std::vector<std::string> layers;
   std::vector<RunRow> rows;  // in run order
+  bool interrupted = false;  // stopped early: rows holds the finished runs only (still in run order)
 };
 
 // Seed of run `index` under base seed `seed`.
@@ -41,6 +42,9 @@ struct MonteCarloOptions {
   std::vector<RunRow> finished;                        // runs already done (from a journal): not run again
   std::function<void(const RunRow&)> on_row;           // each newly finished run (serialised), e.g. to a journal
   int rank = 0, ranks = 1;   // process share: only runs with index % ranks == rank are run here
+  // Polled between runs and inside them: true stops the batch; runs in progress are dropped (never
+  // reported to on_row), finished ones kept.
+  std::function<bool()> should_stop;
 };
 
 // Runs `runs` independent runs on `threads` worker threads (>= 1); rows of `finished` with an index

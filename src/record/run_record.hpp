@@ -111,6 +111,7 @@ struct RunRecord {
   std::vector<Event> events;
   std::vector<Site> sites;
   std::vector<Trajectory> trajectories;
+  bool interrupted = false;          // stopped before its end (RunOptions::should_stop): incomplete
   int rounds_remaining = 0;
   int magazine_remaining = 0;        // rounds still in the reload magazines (or on a transloader)
   OspaParams track_metrics;          // c, p, alpha of the scores below

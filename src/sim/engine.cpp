@@ -83,6 +83,11 @@ class Engine {
       rec_.sample(t1, threats_, flights_view());
       if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
       if (finished()) { ++step; break; }
+      if (opt_.should_stop && opt_.should_stop()) {
+        ++step;
+        interrupted_ = true;
+        break;
+      }
     }
     int rounds = 0, magazine = 0;
     for (const auto& b : battalions_) {
@@ -94,6 +99,7 @@ class Engine {
       if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
         rec_.threat_not_launched(th);
     RunRecord out = rec_.finish(step, step * dt_, rounds, magazine);
+    out.interrupted = interrupted_;
     scorer_->finish(out);
     return out;
   }
@@ -405,6 +411,7 @@ class Engine {
   std::vector<PendingAssessment> assessments_;
   std::vector<TruthView> views_;
   std::vector<DetectionRecord> detections_;
+  bool interrupted_ = false;
 };
 
 }  // namespace

@@ -16,6 +16,8 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;                 // overrides the scenario's seed
   std::function<void(double t, double t_end)> progress;  // called about 200 times per run
   bool record_trajectories = true;
+  // Polled every step: true stops the run there (RunRecord::interrupted; the record is incomplete).
+  std::function<bool()> should_stop;
   // Called with every radar batch before the tracker gets it (sensor: "battalion/radar"; antenna:
   // the origin of the batch's radar frame), e.g. to write the detections to a file.
   std::function<void(const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& batch)> on_batch;

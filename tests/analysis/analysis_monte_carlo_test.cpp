@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "analysis/mc_report.hpp"
 #include "record/summary.hpp"
@@ -58,6 +59,40 @@ TEST(MonteCarlo, StatisticsAreConsistentWithTheRows) {
     }
   EXPECT_EQ(threats, 8);  // 2 threats per run
   EXPECT_GT(resolved, 0);
+}
+
+}  // namespace
+}  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+// Ctrl-C in a batch (MonteCarloOptions::should_stop): the runs in progress are dropped, the finished
+// ones kept, each identical to the same run of the whole batch.
+TEST(MonteCarlo, AStoppedBatchKeepsItsFinishedRunsOnly) {
+  const MonteCarloResult whole = run_monte_carlo(minimal(), 6, 1, 11);
+  std::atomic<int> finished{0};
+  MonteCarloOptions opt;
+  opt.on_row = [&](const RunRow&) { ++finished; };
+  opt.should_stop = [&] { return finished.load() >= 2; };
+  const MonteCarloResult part = run_monte_carlo(minimal(), 6, 1, 11, opt);
+  EXPECT_TRUE(part.interrupted);
+  ASSERT_EQ(part.rows.size(), 2u);
+  for (const RunRow& r : part.rows) {
+    EXPECT_EQ(r.seed, whole.rows[r.run].seed);
+    EXPECT_EQ(r.fired, whole.rows[r.run].fired);
+    EXPECT_EQ(r.killed, whole.rows[r.run].killed);
+  }
+  EXPECT_NE(mc_json(part).find("\"interrupted\": true"), std::string::npos);
+}
+
+// A single run polled to stop at once ends at its first step, marked incomplete.
+TEST(MonteCarlo, AStoppedRunIsMarkedIncomplete) {
+  RunOptions opt;
+  opt.should_stop = [] { return true; };
+  const RunRecord r = run_scenario(minimal(), opt);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_LE(r.end_time_s, minimal().sim.step_s + 1e-9);
 }
 
 }  // namespace
