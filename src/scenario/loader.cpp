@@ -21,6 +21,11 @@
 namespace skyshield {
 
 namespace {
+constexpr double kMinLauncherSpacingM = 10.0;    // two launchers cannot stand on one spot
+constexpr double kMinBattalionSpacingM = 100.0;  // nor two battalions' command posts
+}  // namespace
+
+namespace {
 
 template <typename T, typename Parse>
 void parse_library_section(const YamlNode& root, const char* key, std::vector<T>& out, Parse parse) {
@@ -163,6 +168,14 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
     c.site = parse_position(l.required("position"), places, &ground);
     c.reaction_time_s = l.number_or("reaction_time_s", 0.0, 600.0, c.reaction_time_s);
     c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
+    // Distinct launchers: their own names and their own ground (a TEL is ~12 m long).
+    for (const LauncherConfig& other : b.launchers) {
+      if (other.name == c.name) l.required("name").fail("launcher name '" + c.name + "' is used twice in this battalion");
+      const double apart = (ecef_from_geodetic(other.site) - ecef_from_geodetic(c.site)).norm();
+      if (apart < kMinLauncherSpacingM)
+        l.required("position").fail(fmt::format("stands {:.0f} m from launcher '{}': launchers must be at least {:.0f} m apart",
+                                                apart, other.name, kMinLauncherSpacingM));
+    }
     b.launchers.push_back(c);
   }
   if (const auto m = n.optional("magazine")) b.magazine = parse_magazine(*m, s, b.launchers);
@@ -246,6 +259,12 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     const std::string name = b.str_at("name");
     if (places.count(name)) b.required("name").fail("name '" + name + "' is used twice");
     s.battalions.push_back(parse_battalion(b, s, places, ground, radar_assets));
+    for (std::size_t k = 0; k + 1 < s.battalions.size(); ++k) {
+      const double apart = (ecef_from_geodetic(s.battalions[k].command_post) - ecef_from_geodetic(s.battalions.back().command_post)).norm();
+      if (apart < kMinBattalionSpacingM)
+        b.required("position").fail(fmt::format("command post {:.0f} m from that of battalion '{}': battalions must be at least {:.0f} m apart",
+                                                apart, s.battalions[k].name, kMinBattalionSpacingM));
+    }
   }
   for (DefendedAsset& a : radar_assets) {  // threats may target a defended radar by its "battalion/radar" name
     places[a.name] = a.site;

@@ -6,6 +6,10 @@
 namespace skyshield {
 
 namespace {
+constexpr double kMaxAirBreatherAltM = 40e3;  // above any aircraft, drone or cruise missile (balloons reach ~40 km)
+}  // namespace
+
+namespace {
 
 constexpr double kBoosterBallisticCoefficient = 600.0;  // kg/m^2, notional: a tumbling spent stage
 constexpr double kBoosterSeparationMps = 1.0;           // notional separation push
@@ -93,7 +97,12 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
   } else {
     if (n.has("launch")) n.required("launch").fail("an air-breathing threat has a route, not a launch point");
     if (n.has("trajectory")) n.required("trajectory").fail("only a ballistic missile has a trajectory shape");
-    for (const YamlNode& p : n.required("route").list()) t.route.push_back(parse_position(p, places));
+    for (const YamlNode& p : n.required("route").list()) {
+      t.route.push_back(parse_position(p, places));
+      // Air-breathers fly in the air: no route point above the highest any of them flies.
+      if (t.route.back().alt_m > kMaxAirBreatherAltM)
+        p.fail(fmt::format("{:.0f} m is above the {:.0f} m an air-breathing threat can fly", t.route.back().alt_m, kMaxAirBreatherAltM));
+    }
     // Missiles and drones end their route on the target; an aircraft's route ends at its release point.
     if (type.cls != ThreatClass::Aircraft) t.route.push_back(target);
     if (t.route.size() < 2) n.required("route").fail("needs at least two points (start and release point)");

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -12,12 +15,37 @@ namespace skyshield {
 YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path)
     : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
 
+namespace {
+// A scenario must be UTF-8 text: binary junk gets its own clear error before the YAML parser sees it.
+void check_text(const std::string& path, const std::string& text) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+    bool ok = extra >= 0 && i + extra < text.size() && (c != 0 && (c >= 0x20 || c == '\n' || c == '\r' || c == '\t'));
+    for (int k = 1; ok && k <= extra; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (!ok) throw InputError(fmt::format("{}:{}:{}: not a text file: byte 0x{:02x} is not UTF-8 text", path, line, col, c));
+    if (c == '\n') { ++line; col = 1; } else { ++col; }
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+}
+
+// A scalar as quoted back in an error message, cut to a readable length.
+std::string shown(const YAML::Node& n) {
+  if (!n.IsScalar()) return "a non-scalar";
+  const std::string& s = n.Scalar();
+  return s.size() <= 40 ? s : s.substr(0, 40) + "...";
+}
+}  // namespace
+
 YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
   auto file = std::make_shared<const std::string>(path);
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  check_text(path, text);
   try {
-    YAML::Node root = YAML::Load(in);
+    YAML::Node root = YAML::Load(text);
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
     if (edit) edit(root);
     return YamlNode(root, file, "");
@@ -62,8 +90,12 @@ std::optional<YamlNode> YamlNode::optional(const std::string& key) const {
 
 void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
   if (!node_.IsMap()) fail("must be a map");
+  std::vector<std::string> seen;
   for (const auto& kv : node_) {
     const std::string key = kv.first.as<std::string>();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end())
+      YamlNode(kv.first, file_, join_path(path_, key)).fail(fmt::format("field '{}' is given twice", key));
+    seen.push_back(key);
     bool ok = false;
     for (const char* a : allowed) ok = ok || key == a;
     if (!ok) {
@@ -77,7 +109,7 @@ void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
 double YamlNode::number(double lo, double hi) const {
   double v = 0;
   if (!node_.IsScalar() || !YAML::convert<double>::decode(node_, v))
-    fail(fmt::format("must be a number (got '{}')", node_.IsScalar() ? node_.Scalar() : "a non-scalar"));
+    fail(fmt::format("must be a number (got '{}')", shown(node_)));
   if (!std::isfinite(v)) fail("must be a finite number");
   if (v < lo || v > hi) fail(fmt::format("must be between {} and {} (got {})", lo, hi, v));
   return v;
@@ -86,7 +118,7 @@ double YamlNode::number(double lo, double hi) const {
 long long YamlNode::integer(long long lo, long long hi) const {
   long long v = 0;
   if (!node_.IsScalar() || !YAML::convert<long long>::decode(node_, v))
-    fail(fmt::format("must be an integer (got '{}')", node_.IsScalar() ? node_.Scalar() : "a non-scalar"));
+    fail(fmt::format("must be an integer (got '{}')", shown(node_)));
   if (v < lo || v > hi) fail(fmt::format("must be between {} and {} (got {})", lo, hi, v));
   return v;
 }
