@@ -23,9 +23,6 @@ namespace skyshield {
 namespace {
 constexpr double kMinLauncherSpacingM = 10.0;    // two launchers cannot stand on one spot
 constexpr double kMinBattalionSpacingM = 100.0;  // nor two battalions' command posts
-}  // namespace
-
-namespace {
 
 template <typename T, typename Parse>
 void parse_library_section(const YamlNode& root, const char* key, std::vector<T>& out, Parse parse) {

@@ -7,9 +7,6 @@ namespace skyshield {
 
 namespace {
 constexpr double kMaxAirBreatherAltM = 40e3;  // above any aircraft, drone or cruise missile (balloons reach ~40 km)
-}  // namespace
-
-namespace {
 
 constexpr double kBoosterBallisticCoefficient = 600.0;  // kg/m^2, notional: a tumbling spent stage
 constexpr double kBoosterSeparationMps = 1.0;           // notional separation push
