@@ -9,6 +9,7 @@ packages=(
   libfmt-dev libgeographiclib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin
+  clang
 )
 
 missing=()

@@ -188,7 +188,22 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
 
 }  // namespace
 
+namespace {
+Scenario load_scenario_checked(const std::string& path, const std::vector<Override>& overrides);
+}  // namespace
+
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  // Every validation names its field; a yaml-cpp exception that still escapes (an unforeseen shape of
+  // document) becomes the same kind of one-line error rather than an internal error.
+  try {
+    return load_scenario_checked(path, overrides);
+  } catch (const YAML::Exception& e) {
+    throw InputError(fmt::format("{}:{}:{}: unreadable YAML structure: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+}
+
+namespace {
+Scenario load_scenario_checked(const std::string& path, const std::vector<Override>& overrides) {
   const YamlNode root = YamlNode::load_file(path, [&](YAML::Node& doc) {
     for (const Override& o : overrides) apply_override(doc, o);
   });
@@ -209,6 +224,7 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
     for (const YamlNode& entry : lib->list()) {
       const std::string file = (dir / entry.str()).string();
       if (!std::filesystem::exists(file)) entry.fail("library file '" + file + "' does not exist");
+      if (!std::filesystem::is_regular_file(file)) entry.fail("library '" + file + "' is not a file");
       const YamlNode lib_root = YamlNode::load_file(file);
       s.files.push_back(file);
       lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types"});
@@ -272,4 +288,5 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
   return s;
 }
 
+}  // namespace
 }  // namespace skyshield

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -38,8 +39,17 @@ std::string shown(const YAML::Node& n) {
 }
 }  // namespace
 
+// A map key as text; a key that is itself a list or a map (YAML allows it: "? [a, b]") is refused.
+std::string YamlNode::key_text(const YAML::Node& key) const {
+  if (!key.IsScalar()) YamlNode(key, file_, path_).fail("a key must be a plain name, not a list or a map");
+  return key.Scalar();
+}
+
 YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
   auto file = std::make_shared<const std::string>(path);
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    throw InputError(fmt::format("{}: not a file (a directory or a device)", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -92,7 +102,7 @@ void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
   if (!node_.IsMap()) fail("must be a map");
   std::vector<std::string> seen;
   for (const auto& kv : node_) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = key_text(kv.first);
     if (std::find(seen.begin(), seen.end(), key) != seen.end())
       YamlNode(kv.first, file_, join_path(path_, key)).fail(fmt::format("field '{}' is given twice", key));
     seen.push_back(key);
@@ -151,7 +161,7 @@ std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
   if (!node_.IsMap()) fail("must be a map of named entries");
   std::vector<std::pair<std::string, YamlNode>> out;
   for (const auto& kv : node_) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = key_text(kv.first);
     out.emplace_back(key, YamlNode(kv.second, file_, join_path(path_, key)));
   }
   return out;

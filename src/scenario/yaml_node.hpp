@@ -48,6 +48,7 @@ class YamlNode {
   std::vector<std::pair<std::string, YamlNode>> entries() const;        // must be a map, in file order
 
  private:
+  std::string key_text(const YAML::Node& key) const;
   YAML::Node node_;
   std::shared_ptr<const std::string> file_;
   std::string path_;

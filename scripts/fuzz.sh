@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# scripts/fuzz.sh TARGET SECONDS: builds the libFuzzer target fuzz_TARGET (preset `fuzz`: clang with
+# AddressSanitizer and UndefinedBehaviorSanitizer) and fuzzes it for SECONDS. Targets: scenario (the
+# scenario loader). The seed corpus is the repository's own scenario files, valid and broken
+# (scenarios/, tests/scenario/data/, tests/bad-scenarios/); the working corpus grows in
+# build/fuzz/corpus/TARGET. A finding stops the run with exit 1 and leaves its input as
+# build/fuzz/crash-*: add it to tests/bad-scenarios/ (with its expected message) once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:?usage: scripts/fuzz.sh TARGET SECONDS}"
+seconds="${2:?usage: scripts/fuzz.sh TARGET SECONDS}"
+case "$target" in
+  scenario) seeds=(scenarios/*.yaml tests/scenario/data/*.yaml tests/bad-scenarios/*.yaml) ;;
+  *) echo "fuzz.sh: unknown target '$target' (known: scenario)" >&2; exit 2 ;;
+esac
+command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target "fuzz_$target"
+corpus="build/fuzz/corpus/$target"
+mkdir -p "$corpus"
+cp -n "${seeds[@]}" "$corpus"/ 2>/dev/null || true
+# -timeout: an input that takes this long is a finding (a hang); -rss_limit_mb bounds the memory.
+exec "build/fuzz/fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+  -artifact_prefix=build/fuzz/ -print_final_stats=1
