@@ -33,14 +33,14 @@ struct Battery {
       t.id = 10 + k;
       t.status = TrackStatus::Confirmed;
       t.classified = ThreatClass::CruiseMissile;
-      t.x << 0, 60e3 + 10e3 * k, 100, 0, -250, 0;
+      t.x << 0, 60e3 + 10e3 * k, 100, 0, -250, 0, 0, 0, 0;
       tracks.push_back(t);
     }
     Track away;  // receding: no threat
     away.id = 20;
     away.status = TrackStatus::Confirmed;
     away.classified = ThreatClass::CruiseMissile;
-    away.x << 5e3, 30e3, 100, 0, 250, 0;
+    away.x << 5e3, 30e3, 100, 0, 250, 0, 0, 0, 0;
     tracks.push_back(away);
   }
   CommandPostInputs inputs(double t, int target_channels, int missile_channels) {
@@ -112,7 +112,7 @@ TEST(CommandPost, OuterLayersFirstDoctrine) {
     tracks[0].id = 5;
     tracks[0].status = TrackStatus::Confirmed;
     tracks[0].classified = ThreatClass::CruiseMissile;
-    tracks[0].x << 0, 30e3, 100, 0, -250, 0;
+    tracks[0].x << 0, 30e3, 100, 0, -250, 0, 0, 0, 0;
     DoctrineParams d;
     d.outer_layers_first = outer_first;
     CommandPost cp({{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, d);
@@ -181,7 +181,7 @@ TEST(CommandPost, ReserveStockIsKeptForItsThreatClasses) {
   tbm.id = 30;
   tbm.status = TrackStatus::Confirmed;
   tbm.classified = ThreatClass::BallisticMissile;
-  tbm.x << 0, 40e3, 20e3, 0, -1000, -300;  // impact at the base's doorstep
+  tbm.x << 0, 40e3, 20e3, 0, -1000, -300, 0, 0, 0;  // impact at the base's doorstep
   r.tracks.push_back(tbm);
   const std::vector<FireOrder> o = r.cp.decide(r.inputs(1.0, 10, 20));
   ASSERT_FALSE(o.empty());

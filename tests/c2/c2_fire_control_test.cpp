@@ -37,7 +37,7 @@ Track track(const Vec3& p, const Vec3& v, double t = 100.0) {
   tr.id = 1;
   tr.status = TrackStatus::Confirmed;
   tr.t = t;
-  tr.x << p, v;
+  tr.x << p, v, Vec3::Zero();
   return tr;
 }
 
