@@ -38,7 +38,7 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
   s.slant_range_m = (s.pip_enu - launcher_enu).norm();
   // Altitude: the ENU up plus the earth's drop d^2 / 2R over the ground range d from the frame origin.
   const double ground = std::hypot(s.pip_enu.x(), s.pip_enu.y());
-  const double alt = s.pip_enu.z() + ground * ground / (2.0 * kMeanEarthRadius) + frame_origin_alt_m;
+  const double alt = s.pip_enu.z() + earth_drop_m(ground) + frame_origin_alt_m;
   if (!f.reachable) s.reason = "out of reach";
   else if (s.slant_range_m < cls.min_range_m) s.reason = "inside minimum range";
   else if (alt < cls.min_altitude_m) s.reason = "below min altitude";

@@ -108,13 +108,7 @@ MagazineConfig parse_magazine(const YamlNode& n, const Scenario& s, const std::v
   m.stock.assign(s.interceptor_classes.size(), 0);
   const YamlNode stock = n.required("stock");
   for (const auto& [name, value] : stock.entries()) {
-    int cls = -1;
-    std::string known;
-    for (std::size_t i = 0; i < s.interceptor_classes.size(); ++i) {
-      if (s.interceptor_classes[i].name == name) cls = static_cast<int>(i);
-      known += (known.empty() ? "" : ", ") + s.interceptor_classes[i].name;
-    }
-    if (cls < 0) value.fail(fmt::format("unknown interceptor class '{}' (known: {})", name, known));
+    const int cls = find_named(s.interceptor_classes, name, value, "interceptor class");
     const bool fired = std::any_of(launchers.begin(), launchers.end(), [&](const LauncherConfig& l) { return l.interceptor_class == cls; });
     if (!fired) value.fail("no launcher of this battalion fires '" + name + "'");
     m.stock[cls] = static_cast<int>(value.integer(0, 100000));

@@ -167,6 +167,10 @@ ArcAtPoint Interceptor::predict_arc(const MissileState& m, const Vec3& pip, doub
   return predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, m, pip, horizon, kArcCoastStepS, cls_->min_speed_mps);
 }
 
+double Interceptor::straight_time_to(const Vec3& point) const {
+  return (point - s_.pos).norm() / std::max(s_.vel.norm(), kMinPlanningSpeed);
+}
+
 double Interceptor::arc_miss(const ArcAtPoint& arc) {
   // Height of the zero-lift arc above the PIP where it reaches the PIP's ground distance; an arc that
   // ends short (ground, too slow) counts its height there minus the ground distance it lacks, so that
@@ -189,8 +193,7 @@ Vec3 Interceptor::midcourse_command(const Aim& aim, const Vec3& gravity) {
   if (s_.t >= next_arc_check_s_) {
     next_arc_check_s_ = s_.t + kArcCheckS;
     // Time to go from the last arc (or range / speed on the first).
-    const double last_tgo = arc_tgo_s_ > 0.0 ? arc_tgo_s_ - (s_.t - arc_time_)
-                                              : (aim.pos - s_.pos).norm() / std::max(s_.vel.norm(), kMinPlanningSpeed);
+    const double last_tgo = arc_tgo_s_ > 0.0 ? arc_tgo_s_ - (s_.t - arc_time_) : straight_time_to(aim.pos);
     const Vec3 pip = aim.at(std::max(last_tgo, 0.0));
     const double horizon = cls_->max_flight_time_s - s_.t;
     const ArcAtPoint arc = predict_arc(s_, pip, horizon);
@@ -200,8 +203,7 @@ Vec3 Interceptor::midcourse_command(const Aim& aim, const Vec3& gravity) {
     const double sensitivity = (arc_miss(predict_arc(raised, pip, horizon)) - miss) / kSensitivityRad;  // m per rad
     const double correction = std::abs(sensitivity) > 1.0 ? -miss / sensitivity : (miss < 0.0 ? 1.0 : -1.0) * kMaxCorrectionRad;
     arc_correction_rad_ = std::clamp(correction, -kMaxCorrectionRad, kMaxCorrectionRad);
-    const double d = (pip - s_.pos).norm();
-    arc_tgo_s_ = arc.reaches ? arc.time_s : std::min(d / std::max(s_.vel.norm(), kMinPlanningSpeed), horizon);
+    arc_tgo_s_ = arc.reaches ? arc.time_s : std::min(straight_time_to(pip), horizon);
     arc_time_ = s_.t;
   }
   const double tgo = std::max(arc_tgo_s_ - (s_.t - arc_time_), 1.0);
@@ -227,18 +229,18 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
     turned_over_ = true;
     midcourse_ = true;
   }
-  if (midcourse_) {
-    const Vec3 achieved = autopilot_.step(midcourse_command(aim, gravity), h);
-    const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
-    last_lateral_accel_ = a.norm();
-    return a;
-  }
+  if (midcourse_) return steer(midcourse_command(aim, gravity), h);
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
   const Vec3 rate = aim.seeker ? seeker_.step(los.rate, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
-  const Vec3 achieved = autopilot_.step(limit_lateral(cmd, s_.vel, 1e300), h);
+  return steer(limit_lateral(cmd, s_.vel, 1e300), h);
+}
+
+Vec3 Interceptor::steer(const Vec3& command, double h) {
+  // The autopilot's first-order lag, then what the airframe can hold here.
+  const Vec3 achieved = autopilot_.step(command, h);
   const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
   last_lateral_accel_ = a.norm();
   return a;

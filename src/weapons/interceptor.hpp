@@ -116,6 +116,10 @@ class Interceptor {
   Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);
   ArcAtPoint predict_arc(const MissileState& m, const Vec3& pip, double horizon) const;
   static double arc_miss(const ArcAtPoint& arc);
+  // Time to a point in a straight line at the present speed (no less than the planning speed).
+  double straight_time_to(const Vec3& point) const;
+  // The autopilot's response to a lateral command, limited by the airframe; records its magnitude.
+  Vec3 steer(const Vec3& command, double h);
   std::optional<Vec3> turnover_command(const MissileState& m, const Vec3& want, double h) const;
   ArcAtPoint arc_at(double elevation, const Vec3& horizontal, const Vec3& point) const;
   struct LoftChoice {

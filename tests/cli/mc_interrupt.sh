@@ -4,16 +4,14 @@
 # file; running the same command again finishes the batch, identical to an uninterrupted one. A SIGINT
 # to a single run exits 130 without writing summary.json.
 set -euo pipefail
+source "$(dirname "$0")/wait_for_journal.sh"
 skyshield="$1"; scenario="$2"; dir="$3"
 rm -rf "$dir" && mkdir -p "$dir"
 args=(mc "$scenario" --runs 4 --seed 5)
 "$skyshield" "${args[@]}" --threads 1 --out "$dir/stopped" >"$dir/stopped.log" 2>&1 &
 pid=$!
 journal="$dir/stopped/runs.journal"
-for _ in $(seq 1 1200); do
-  if [ -f "$journal" ] && [ "$(wc -l <"$journal")" -ge 2 ]; then break; fi
-  sleep 0.05
-done
+wait_for_journal "$journal"
 kill -INT "$pid"
 rc=0; wait "$pid" || rc=$?
 [ "$rc" -eq 130 ] || { echo "mc exit code $rc, want 130"; cat "$dir/stopped.log"; exit 1; }

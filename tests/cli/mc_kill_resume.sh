@@ -2,16 +2,14 @@
 # mc_kill_resume.sh SKYSHIELD SCENARIO DIR: kill an mc batch (SIGKILL) once its journal holds a run,
 # run the same command again, and compare with an uninterrupted batch: identical mc.json and runs.csv.
 set -euo pipefail
+source "$(dirname "$0")/wait_for_journal.sh"
 skyshield="$1"; scenario="$2"; dir="$3"
 rm -rf "$dir" && mkdir -p "$dir"
 args=(mc "$scenario" --runs 4 --seed 5)
 "$skyshield" "${args[@]}" --threads 1 --out "$dir/killed" >/dev/null 2>&1 &
 pid=$!
 journal="$dir/killed/runs.journal"
-for _ in $(seq 1 600); do
-  if [ -f "$journal" ] && [ "$(wc -l <"$journal")" -ge 2 ]; then break; fi
-  sleep 0.05
-done
+wait_for_journal "$journal"
 kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 done_before=$(($(wc -l <"$journal") - 1))

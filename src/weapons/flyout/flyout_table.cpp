@@ -112,7 +112,7 @@ FlyoutPoint FlyoutTable::in_row(const Row& r, double range) const {
 
 FlyoutPoint FlyoutTable::to(const Vec3& d) const {
   const double ground = std::hypot(d.x(), d.y());
-  return at(ground, d.z() + ground * ground / (2.0 * kMeanEarthRadius));
+  return at(ground, d.z() + earth_drop_m(ground));
 }
 
 FlyoutPoint FlyoutTable::at(double range, double height) const {

@@ -14,7 +14,6 @@ namespace {
 
 constexpr double kMaxFlightS = 4 * 3600.0;
 constexpr double kAcceptMissM = 25.0;
-constexpr double kMeanEarthRadius = 6371008.8;  // m, IUGG mean radius R1
 
 double minimum_energy_gamma_deg(double ground_range_m) {
   return minimum_energy_gamma(ground_range_m / kMeanEarthRadius) * kRadToDeg;
