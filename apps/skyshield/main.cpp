@@ -19,6 +19,7 @@
 #endif
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
+#include "dis_session.hpp"
 #include "progress_bar.hpp"
 #include "record/summary.hpp"
 #include "record/writers.hpp"
@@ -97,10 +98,13 @@ int cmd_envelope(const std::string& cls_name, const std::string& path, const sky
   return 0;
 }
 
-int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir, bool detections) {
+int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir, bool detections,
+            const skyshield::DisCli& dis_cli) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
   const std::filesystem::path dir = make_output_dir(out_dir);
+  std::unique_ptr<DisSession> dis;
+  if (dis_cli.active() || dis_cli.realtime || dis_cli.time_scale > 0.0) dis = std::make_unique<DisSession>(dis_cli);
 
   ProgressBar bar(fmt::format("running '{}'", s.name), "s simulated");
   RunOptions opt;
@@ -113,7 +117,9 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
     opt.on_batch = [&](const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& b) {
       detection_rows += detection_csv_rows(sensor, antenna, b);
     };
+  if (dis) opt.link = &dis->link();
   const RunRecord run = run_scenario(s, opt);
+  if (dis) std::cerr << "\n" << dis->link().report();
   if (run.interrupted) {
     std::cerr << fmt::format("\ninterrupted at t = {:.2f} s: the run is incomplete, no outputs written\n", run.end_time_s);
     return 130;
@@ -261,6 +267,8 @@ int main(int argc, char** argv) {
   run->add_option("--out", out_dir, "Output directory")->capture_default_str();
   bool run_detections = false;
   run->add_flag("--detections", run_detections, "Also write every radar detection to detections.csv (input of `skyshield track`)");
+  skyshield::DisCli dis_cli;
+  dis_cli.add_to(*run);
   int runs = 100, threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string mc_path, mc_out = "out/mc";
   CLI::App* mc = app.add_subcommand("mc", "Monte Carlo: independent runs, statistics with confidence intervals (mc.json, runs.csv, mc.svg)");
@@ -322,7 +330,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
   }
   try {
-    if (*run) return cmd_run(run_path, seed, out_dir, run_detections);
+    if (*run) return cmd_run(run_path, seed, out_dir, run_detections, dis_cli);
     if (*track) return cmd_track(track_path, track_truth, track_scenario, track_out);
     if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
     if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);

@@ -48,7 +48,9 @@ struct ThreatRecord {
   double first_track_s = -1.0;
   double first_launch_s = -1.0;      // first interceptor launched at it (scoring association)
   std::string outcome = "active";    // killed | leaked | active (still flying at the end) | not_launched
-                                     // (carried by a threat that died or ended before releasing it)
+                                     // (carried by a threat that died or ended before releasing it) |
+                                     // departed (external: its simulator removed it in flight)
+  bool external = false;             // flown by another simulator (DIS), joined during the run
   bool decoy = false;                // decoy or debris: reported apart from the threats
   double outcome_time_s = -1.0;
   std::string killed_by_layer;

@@ -130,6 +130,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                         {"killed_by_layer", t.killed_by_layer.empty() ? nlohmann::json() : nlohmann::json(t.killed_by_layer)},
                         {"interceptors_fired", t.interceptors_fired},
                         {"impact_miss_m", t.impact_miss_m >= 0 ? nlohmann::json(t.impact_miss_m) : nlohmann::json()}});
+    if (t.external) timeline.back()["external"] = true;  // flown by another simulator (DIS)
   }
   j["threats"] = timeline;
   nlohmann::ordered_json quality = nlohmann::ordered_json::object();

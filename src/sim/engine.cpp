@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -66,6 +67,7 @@ class Engine {
       const double t = step * dt_;  // times from the step index: no accumulated rounding
       const double t1 = (step + 1) * dt_;
       scheduled_radar_failures(t);
+      if (opt_.link) take_external_threats(t);
       move_threats(t);
       build_views();
       for (auto& b : battalions_) sense_and_track(*b, t, t1);
@@ -81,6 +83,7 @@ class Engine {
       warn_threats(t1);
       deliver_assessments(t1);
       rec_.sample(t1, threats_, flights_view());
+      if (opt_.link) show_link(t1);
       if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
       if (finished()) { ++step; break; }
       if (opt_.should_stop && opt_.should_stop()) {
@@ -128,6 +131,55 @@ class Engine {
       for (const Track& tr : b->tracker.tracks())
         if (!finite(tr.x) || !finite(tr.P))
           throw NumericalError(fmt::format("t = {:.2f} s: track {}/T{}: state or covariance is not finite", t, b->spec->name, tr.id));
+  }
+
+  // Threats flown by other simulators: new ones join the run (with the scenario library's first
+  // type of their class, for their radar signature), known ones take their new state.
+  void take_external_threats(double t) {
+    for (const ExternalUpdate& u : opt_.link->poll(t)) {
+      auto it = external_.find(u.key);
+      if (it == external_.end()) {
+        if (u.kind == ExternalUpdate::Kind::Gone) continue;
+        const int type = external_type(u.cls);
+        if (type < 0) continue;  // the library has no type of that class
+        ThreatSpec spec;
+        spec.name = u.name;
+        spec.type_index = type;
+        spec.launch_time_s = t;
+        spec.external = true;
+        const int id = static_cast<int>(threats_.size());
+        threats_.emplace_back(id, std::move(spec), &s_.threat_types[type], &terrain_, seed_);
+        children_.emplace_back();
+        rec_.add_threat(threats_.back());
+        it = external_.emplace(u.key, id).first;
+      }
+      Threat& th = threats_[it->second];
+      if (u.kind == ExternalUpdate::Kind::Gone) {
+        if (th.alive()) {
+          th.external_departed();
+          rec_.threat_departed(th, t);
+        }
+        continue;
+      }
+      if (th.status() == ThreatStatus::Waiting || th.alive()) th.external_update(t, u.pos, u.vel, u.acc);
+    }
+  }
+
+  int external_type(ThreatClass cls) const {
+    for (std::size_t i = 0; i < s_.threat_types.size(); ++i) {
+      const ThreatType& tt = s_.threat_types[i];
+      if (tt.cls == cls && !tt.decoy && tt.object_ballistic_coefficient <= 0.0) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  void show_link(double t) {
+    live_threats_.resize(threats_.size());
+    for (std::size_t i = 0; i < threats_.size(); ++i)
+      live_threats_[i] = {threats_[i].pos_ecef(), threats_[i].vel_ecef(), threats_[i].alive(), threats_[i].spec().external};
+    live_interceptors_.resize(rec_.record().interceptors.size());
+    for (const Flight& f : flights_) live_interceptors_[f.record] = {f.missile.pos(), f.missile.vel(), f.missile.flying(), false};
+    opt_.link->after_step({t, &rec_.record(), live_threats_, live_interceptors_});
   }
 
   void move_threats(double t) {
@@ -386,6 +438,7 @@ class Engine {
   }
 
   bool finished() const {
+    if (opt_.link && opt_.link->keeps_run_open()) return false;
     for (const Threat& th : threats_)
       if (th.status() == ThreatStatus::Waiting || th.alive()) return false;
     for (const Flight& f : flights_)
@@ -411,6 +464,8 @@ class Engine {
   std::vector<PendingAssessment> assessments_;
   std::vector<TruthView> views_;
   std::vector<DetectionRecord> detections_;
+  std::map<std::string, int> external_;   // external threats: link key -> threat id
+  std::vector<LiveEntity> live_threats_, live_interceptors_;
   bool interrupted_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include "record/run_record.hpp"
 #include "scenario/scenario.hpp"
 #include "sensors/measurement.hpp"
+#include "sim/live_link.hpp"
 
 namespace skyshield {
 
@@ -21,6 +22,8 @@ struct RunOptions {
   // Called with every radar batch before the tracker gets it (sensor: "battalion/radar"; antenna:
   // the origin of the batch's radar frame), e.g. to write the detections to a file.
   std::function<void(const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& batch)> on_batch;
+  // A live link to other simulators (DIS): sees the world after every step, brings threats in.
+  LiveLink* link = nullptr;
 };
 
 RunRecord run_scenario(const Scenario& scenario, const RunOptions& options = {});

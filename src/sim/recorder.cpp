@@ -39,21 +39,34 @@ Recorder::Recorder(const Scenario& s, std::uint64_t seed, bool trajectories)
   rec_.reference = s.assets.front().site;
   for (const InterceptorClass& c : s.interceptor_classes) max_range_.push_back(c.max_range_m);
   rec_.layers = layer_names(s);
-  for (std::size_t i = 0; i < s.threats.size(); ++i) {
-    ThreatRecord r;
-    r.id = static_cast<int>(i);
-    r.name = s.threats[i].name;
-    const ThreatType& type = s.threat_types[s.threats[i].type_index];
-    r.type = type.name;
-    r.cls = type.cls;
-    r.unit_cost = type.unit_cost;
-    r.decoy = type.decoy;
-    r.launch_time_s = s.threats[i].launch_time_s;
-    rec_.threats.push_back(r);
-    if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});
-  }
+  for (std::size_t i = 0; i < s.threats.size(); ++i)
+    add_threat_record(static_cast<int>(i), s.threats[i], s.threat_types[s.threats[i].type_index]);
   for (const DefendedAsset& a : s.assets) rec_.sites.push_back({a.name, "asset", a.site, a.radius_m});
   for (const BattalionSpec& b : s.battalions) battalion_names_.push_back(b.name);
+}
+
+void Recorder::add_threat_record(int id, const ThreatSpec& spec, const ThreatType& type) {
+  ThreatRecord r;
+  r.id = id;
+  r.name = spec.name;
+  r.type = type.name;
+  r.cls = type.cls;
+  r.unit_cost = type.unit_cost;
+  r.decoy = type.decoy;
+  r.launch_time_s = spec.launch_time_s;
+  r.external = spec.external;
+  rec_.threats.push_back(r);
+  threat_trajectory_.push_back(trajectories_ ? static_cast<int>(rec_.trajectories.size()) : -1);
+  if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});
+}
+
+void Recorder::add_threat(const Threat& th) { add_threat_record(th.id(), th.spec(), th.type()); }
+
+void Recorder::threat_departed(const Threat& th, double t) {
+  ThreatRecord& r = rec_.threats[th.id()];
+  r.outcome = "departed";
+  r.outcome_time_s = t;
+  append_sample(threat_trajectory_[th.id()], t, th.geodetic());
 }
 
 void Recorder::add_sites(const std::vector<std::unique_ptr<Battalion>>& battalions) {
@@ -83,7 +96,7 @@ void Recorder::append_sample(int trajectory, double t, const Geodetic& p) {
 
 void Recorder::threat_appeared(const Threat& th, double t) {
   rec_.threats[th.id()].launch_time_s = t;  // the actual launch (time spread, release by a carrier)
-  append_sample(th.id(), t, th.geodetic());
+  append_sample(threat_trajectory_[th.id()], t, th.geodetic());
 }
 
 void Recorder::threat_not_launched(const Threat& th) {
@@ -104,7 +117,7 @@ void Recorder::threat_leaked(const Threat& th, double t, const Scenario& s) {
     r.impact_miss_m = geodesic_inverse(th.geodetic(), aim).distance_m;
     add_event(t, EventType::Impact, r.name, asset, "", r.impact_miss_m, "distance from aim point (m)");
   }
-  append_sample(th.id(), t, th.geodetic());
+  append_sample(threat_trajectory_[th.id()], t, th.geodetic());
 }
 
 void Recorder::detections(const Battalion& b, const Radar& radar, const std::vector<DetectionRecord>& log,
@@ -209,7 +222,7 @@ void Recorder::interceptor_outcome(int record, int trajectory, const Interceptor
     // The interceptor was scored at launch against the threat nearest its track; when the track had
     // taken over a neighbour's identity, the kill shows which threat it was really engaging.
     if (tr.first_launch_s < 0 || tr.first_launch_s > r.launch_time_s) tr.first_launch_s = r.launch_time_s;
-    append_sample(out.truth_id, out.t, threats[out.truth_id].geodetic());
+    append_sample(threat_trajectory_[out.truth_id], out.t, threats[out.truth_id].geodetic());
   } else if (out.state == InterceptorState::Missed) {
     type = EventType::Miss;
   }
@@ -222,7 +235,7 @@ void Recorder::sample(double t, const std::vector<Threat>& threats,
   if (!trajectories_ || t + 1e-9 < next_sample_t_) return;
   next_sample_t_ += sample_period_;
   for (const Threat& th : threats)
-    if (th.alive()) append_sample(th.id(), t, th.geodetic());
+    if (th.alive()) append_sample(threat_trajectory_[th.id()], t, th.geodetic());
   for (const auto& [trajectory, m] : flights)
     if (m->flying()) append_sample(trajectory, t, geodetic_from_ecef(m->pos()));
 }

@@ -22,6 +22,9 @@ class Recorder {
   void threat_appeared(const Threat& th, double t);
   void threat_leaked(const Threat& th, double t, const Scenario& s);
   void threat_not_launched(const Threat& th);
+  // A threat created during the run (one flown by another simulator); its id must be the next one.
+  void add_threat(const Threat& th);
+  void threat_departed(const Threat& th, double t);
   void detections(const Battalion& b, const Radar& radar, const std::vector<DetectionRecord>& log,
                   const std::vector<Threat>& threats);
   void track_event(const Battalion& b, const TrackEvent& e, const std::vector<TruthView>& views,
@@ -44,6 +47,7 @@ class Recorder {
   void add_event(double t, EventType type, std::string entity, std::string target, std::string layer = "",
                  double value = 0.0, std::string detail = "");
   void append_sample(int trajectory, double t, const Geodetic& p);
+  void add_threat_record(int id, const ThreatSpec& spec, const ThreatType& type);
   std::string track_name(const Battalion& b, int track_id) const;
 
   RunRecord rec_;
@@ -53,6 +57,7 @@ class Recorder {
   std::map<std::pair<int, int>, bool> detected_;      // (global radar, threat) first detections
   std::map<std::pair<int, int>, int> track_truth_;    // (battalion, track) -> threat id, scoring only
   std::vector<std::string> battalion_names_;
+  std::vector<int> threat_trajectory_;                // per threat id: its trajectory index (-1: none)
   std::vector<double> max_range_;                     // per interceptor class, for plots
 };
 

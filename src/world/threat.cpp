@@ -8,7 +8,7 @@ Threat::Threat(int id, ThreatSpec spec, const ThreatType* type, const Terrain* t
     : id_(id), spec_(std::move(spec)), type_(type), terrain_(terrain), seed_(seed), launch_time_(spec_.launch_time_s) {
   Rng rng = Rng::stream(seed, "threat-spread", static_cast<std::uint64_t>(id));
   if (spec_.time_spread_s > 0.0) launch_time_ += rng.uniform(0.0, spec_.time_spread_s);
-  if (spec_.parent >= 0) return;  // flies from its carrier once released
+  if (spec_.parent >= 0 || spec_.external) return;  // flies from its carrier once released / from outside
   if (type_->cls == ThreatClass::BallisticMissile) {
     ballistic_ = std::make_unique<BallisticFlight>(type_->ballistic, spec_.launch_point, spec_.plan);
     return;
@@ -53,8 +53,34 @@ void Threat::release(double t, const Vec3& pos, const Vec3& vel) {
   }
 }
 
+void Threat::external_update(double t, const Vec3& pos, const Vec3& vel, const Vec3& acc) {
+  ext_.t0 = ext_.now = t;
+  ext_.p0 = ext_.pos = pos;
+  ext_.v0 = ext_.vel = vel;
+  ext_.a0 = acc;
+}
+
+bool Threat::step_external(double t, double dt) {
+  if (status_ == ThreatStatus::Waiting) {
+    if (t + 1e-9 < launch_time_) return false;
+    status_ = ThreatStatus::Flying;
+    return true;
+  }
+  if (status_ != ThreatStatus::Flying) return false;
+  ext_.now = t + dt;
+  const double s = ext_.now - ext_.t0;
+  ext_.pos = ext_.p0 + ext_.v0 * s + 0.5 * ext_.a0 * s * s;
+  ext_.vel = ext_.v0 + ext_.a0 * s;
+  const Geodetic g = geodetic_from_ecef(ext_.pos);
+  const double ground = terrain_ ? terrain_->height(g) : 0.0;
+  if (g.alt_m > ground) return false;
+  status_ = ThreatStatus::Leaked;  // reached the ground
+  return true;
+}
+
 bool Threat::step(double t, double dt) {
   releasing_ = false;
+  if (spec_.external) return step_external(t, dt);
   if (status_ == ThreatStatus::Waiting) {
     if (spec_.parent >= 0 && !released_) return false;
     if (t + 1e-9 < launch_time_) return false;
@@ -81,12 +107,14 @@ bool Threat::step(double t, double dt) {
 bool Threat::missile_warning(const Vec3& from, double t) { return can_evade() && alive() && waypoints_->missile_warning(from, t); }
 
 Vec3 Threat::pos_ecef() const {
+  if (spec_.external) return ext_.pos;
   if (ballistic_) return ballistic_->pos();
   if (waypoints_) return waypoints_->position_ecef();
   return frozen_pos_;
 }
 
 Vec3 Threat::vel_ecef() const {
+  if (spec_.external) return ext_.vel;
   if (ballistic_) return ballistic_->vel();
   if (waypoints_) return waypoints_->velocity_ecef();
   return Vec3::Zero();
@@ -101,6 +129,7 @@ TruthView Threat::view() const {
 }
 
 Geodetic Threat::aim_point() const {
+  if (spec_.external) return geodetic();  // unknown: reported as where it came down
   if (type_->cls == ThreatClass::BallisticMissile) return spec_.aim_point;
   return spec_.route.empty() ? geodetic() : spec_.route.back();
 }

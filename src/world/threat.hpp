@@ -35,9 +35,12 @@ struct ThreatSpec {
   // Released objects: index of the carrier threat, and the delay after its release event.
   int parent = -1;
   double release_delay_s = 0.0;
+  // Flown by another simulator (DIS): its states come through external_update().
+  bool external = false;
 };
 
-enum class ThreatStatus { Waiting, Flying, Killed, Leaked, NotLaunched };
+// Departed: an external threat whose simulator removed it (or stopped sending) in flight.
+enum class ThreatStatus { Waiting, Flying, Killed, Leaked, NotLaunched, Departed };
 
 class Threat {
  public:
@@ -67,6 +70,13 @@ class Threat {
   bool missile_warning(const Vec3& from, double t);
   bool can_evade() const { return waypoints_ && type_->air.evasion.enabled; }
 
+  // An external threat: its simulator's latest state at time t (ECEF), extrapolated at constant
+  // acceleration until the next; it ends on the ground (Leaked) or when its simulator drops it.
+  void external_update(double t, const Vec3& pos, const Vec3& vel, const Vec3& acc);
+  void external_departed() {
+    if (alive()) status_ = ThreatStatus::Departed;
+  }
+
   Vec3 pos_ecef() const;
   Vec3 vel_ecef() const;
   Geodetic geodetic() const;
@@ -88,6 +98,12 @@ class Threat {
   std::unique_ptr<WaypointMotion> waypoints_;
   std::unique_ptr<BallisticFlight> ballistic_;
   Vec3 frozen_pos_ = Vec3::Zero();  // where a released object waits (its carrier's position)
+  struct External {
+    double t0 = 0.0, now = 0.0;
+    Vec3 p0 = Vec3::Zero(), v0 = Vec3::Zero(), a0 = Vec3::Zero();
+    Vec3 pos = Vec3::Zero(), vel = Vec3::Zero();
+  } ext_;
+  bool step_external(double t, double dt);
 };
 
 }  // namespace skyshield

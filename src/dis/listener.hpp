@@ -1,0 +1,58 @@
+#pragma once
+// Takes entities from another simulator's Entity State PDUs and turns those that are threats (air
+// platforms, missiles; see threat_class_of) into external threats for the run: each dead-reckoned
+// from its latest PDU, dropped when its simulator deactivates it or stops sending for 12 s (2.4
+// heartbeats). Malformed and truncated packets are counted and dropped.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dis/dead_reckoning.hpp"
+#include "dis/pdu.hpp"
+#include "dis/publisher.hpp"
+#include "sim/live_link.hpp"
+
+namespace skyshield::dis {
+
+struct ListenerCounts {
+  long long packets = 0;
+  long long entity_states = 0;     // decoded and taken
+  long long malformed = 0;         // truncated, inconsistent length, bad version, non-finite values
+  long long other_pdus = 0;        // well-formed PDUs of other types (Fire, Detonation, ...): ignored
+  long long foreign = 0;           // another exercise, or our own PDUs looped back
+  long long not_threats = 0;       // entity types that are not threats (land, sea, anti-air munitions)
+  long long entities = 0;          // distinct external threats seen
+};
+
+class Listener {
+ public:
+  explicit Listener(DisIdentity me) : me_(me) {}
+  // One received datagram at simulation time t.
+  void take(std::span<const std::uint8_t> packet, double t);
+  // The updates since the last call, plus departures (deactivated or timed out by time t).
+  std::vector<ExternalUpdate> updates(double t);
+  std::optional<EntityId> entity_of(const std::string& name) const;
+  const ListenerCounts& counts() const { return counts_; }
+
+ private:
+  struct Remote {
+    std::string name;
+    ThreatClass cls = ThreatClass::Aircraft;
+    DeadReckonedState state;
+    bool gone = false;
+  };
+  DisIdentity me_;
+  ListenerCounts counts_;
+  std::map<EntityId, Remote> remotes_;
+  std::map<std::string, EntityId> by_name_;
+  std::vector<ExternalUpdate> pending_;
+};
+
+// The key of an external entity in the run: "dis:SITE:APP:ENTITY"; its name is "dis:" + its marking
+// (or that key when the marking is empty or taken).
+std::string external_key(const EntityId& id);
+
+}  // namespace skyshield::dis
