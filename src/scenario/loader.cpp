@@ -23,6 +23,9 @@ namespace skyshield {
 namespace {
 constexpr double kMinLauncherSpacingM = 10.0;    // two launchers cannot stand on one spot
 constexpr double kMinBattalionSpacingM = 100.0;  // nor two battalions' command posts
+// All threats of a scenario, with what they release (stages, decoys, stand-off weapons): the limit
+// keeps a run's memory bounded (each raid entry alone is limited to 10,000).
+constexpr std::size_t kMaxThreats = 50000;
 
 template <typename T, typename Parse>
 void parse_library_section(const YamlNode& root, const char* key, std::vector<T>& out, Parse parse) {
@@ -278,7 +281,12 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     s.assets.push_back(std::move(a));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
-  for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places);
+  for (const YamlNode& t : root.required("threats").list()) {
+    parse_threat(t, s, places);
+    if (s.threats.size() > kMaxThreats)
+      t.fail(fmt::format("the raid would hold {} threats with what they release, more than the {} a scenario may have",
+                         s.threats.size(), kMaxThreats));
+  }
   return s;
 }
 
