@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target skyshield
+scripts/build-viewer.sh || echo "run.sh: the replay viewer was not built (skyshield view needs it); the run goes on" >&2
 scenario="${1:-scenarios/default.yaml}"
 shift || true
 name="$(basename "$scenario" .yaml)"

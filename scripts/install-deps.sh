@@ -11,7 +11,10 @@ packages=(
   libopenmpi-dev openmpi-bin
   clang
   tshark
+  chromium
 )
+# Node.js and npm build the replay viewer (viewer/); the machine may have them from elsewhere.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

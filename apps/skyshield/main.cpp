@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -20,7 +20,10 @@
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "dis_session.hpp"
+#include "view_server.hpp"
 #include "progress_bar.hpp"
+#include "record/czml.hpp"
+#include "record/report_html.hpp"
 #include "record/summary.hpp"
 #include "record/writers.hpp"
 #include "scenario/loader.hpp"
@@ -135,9 +138,12 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   if (detections) write_file_atomically((dir / "detections.csv").string(), detection_rows);
   write_file_atomically((dir / "engagement.svg").string(), engagement_svg(run));
   write_file_atomically((dir / "profiles.svg").string(), profile_svg(run));
+  write_file_atomically((dir / "replay.czml").string(), replay_czml(run));
+  write_file_atomically((dir / "report.html").string(), report_html(run, summary));
   std::cout << summary_table(run, summary);
   std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/track_metrics.csv, {0}/truth.csv{1}, "
-                           "{0}/engagement.svg, {0}/profiles.svg\n", out_dir, detections ? fmt::format(", {}/detections.csv", out_dir) : "");
+                           "{0}/engagement.svg, {0}/profiles.svg, {0}/report.html, {0}/replay.czml (see it: skyshield view {0})\n",
+                           out_dir, detections ? fmt::format(", {}/detections.csv", out_dir) : "");
   return 0;
 }
 
@@ -321,6 +327,12 @@ int main(int argc, char** argv) {
   track->add_option("--truth", track_truth, "Truth CSV file: also score the tracks (OSPA, GOSPA) at every truth instant");
   track->add_option("--scenario", track_scenario, "Take the tracker and scoring settings of this scenario's first battalion");
   track->add_option("--out", track_out, "Output directory")->capture_default_str();
+  skyshield::ViewOptions view_opt;
+  view_opt.viewer_dir = SKYSHIELD_VIEWER_DIR;
+  CLI::App* view = app.add_subcommand("view", "Serve the 3-D replay viewer of a run's output directory on localhost");
+  view->add_option("outdir", view_opt.run_dir, "A run's output directory (with replay.czml)")->required();
+  view->add_option("--port", view_opt.port, "TCP port on 127.0.0.1 (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
+  view->add_option("--viewer", view_opt.viewer_dir, "The built viewer (viewer/dist)")->capture_default_str();
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
@@ -341,6 +353,7 @@ int main(int argc, char** argv) {
     if (*coverage) return cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
     if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out);
     if (*validate) return cmd_validate(validate_path);
+    if (*view) return skyshield::serve_viewer(view_opt);
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;

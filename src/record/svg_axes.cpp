@@ -18,10 +18,10 @@ std::string SvgPanel::axes(const std::string& xlabel, const std::string& ylabel)
   xmax = std::ceil(xmax / xs) * xs;
   ymax = std::ceil(ymax / ys) * ys;
   std::string svg = fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#888\"/>\n", ox, oy, w, h);
-  for (double x = 0; x <= xmax + 1e-9; x += xs)
+  for (double x = 0; x_ticks && x <= xmax + 1e-9; x += xs)
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#eee\"/><text x=\"{0:.1f}\" y=\"{3}\" "
                        "text-anchor=\"middle\">{4:g}</text>\n", X(x), oy, oy + h, oy + h + 15, x);
-  for (double y = 0; y <= ymax + 1e-9; y += ys)
+  for (double y = 0; y_ticks && y <= ymax + 1e-9; y += ys)
     svg += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#eee\"/><text x=\"{3}\" y=\"{4:.1f}\" "
                        "text-anchor=\"end\">{5:g}</text>\n", ox, Y(y), ox + w, ox - 5, Y(y) + 4, y);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", ox + w / 2, oy + h + 32, xlabel);

@@ -14,6 +14,7 @@ double nice_tick_step(double span);
 struct SvgPanel {
   double ox = 0, oy = 0, w = 400, h = 300;   // pixel frame (top-left corner, size)
   double xmax = 1, ymax = 1;                 // data ranges from 0
+  bool x_ticks = true, y_ticks = true;       // false: no grid or tick labels on that axis (rows, categories)
 
   double X(double x) const { return ox + x / xmax * w; }
   double Y(double y) const { return oy + h - (y < 0 ? 0 : y) / ymax * h; }
