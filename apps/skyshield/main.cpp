@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view, bench.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -21,6 +21,7 @@
 #include "core/interrupt.hpp"
 #include "dis_session.hpp"
 #include "view_server.hpp"
+#include "bench_command.hpp"
 #include "progress_bar.hpp"
 #include "record/czml.hpp"
 #include "record/report_html.hpp"
@@ -327,6 +328,16 @@ int main(int argc, char** argv) {
   track->add_option("--truth", track_truth, "Truth CSV file: also score the tracks (OSPA, GOSPA) at every truth instant");
   track->add_option("--scenario", track_scenario, "Take the tracker and scoring settings of this scenario's first battalion");
   track->add_option("--out", track_out, "Output directory")->capture_default_str();
+  skyshield::BenchOptions bench_opt;
+  CLI::App* bench = app.add_subcommand("bench", "Run a scenario without outputs: real-time factor, time per step by part, peak memory");
+  bench->add_option("scenario", bench_opt.scenario, "Scenario YAML file")->capture_default_str();
+  bench->add_option("--runs", bench_opt.runs, "Runs (seeds seed, seed+1, ...)")->check(CLI::Range(1, 100000))->capture_default_str();
+  bench->add_option("--raid-scale", bench_opt.raid_scale, "Multiply every raid entry's count by this (at least 1 each)")
+      ->check(CLI::Range(1e-6, 1e6))
+      ->capture_default_str();
+  bench->add_option("--seed", bench_opt.seed, "Seed of the first run (default: the scenario's)");
+  bench->add_option("--duration", bench_opt.duration_s, "Simulate only this long, s (default: the scenario's duration)")
+      ->check(CLI::Range(1.0, 86400.0));
   skyshield::ViewOptions view_opt;
   view_opt.viewer_dir = SKYSHIELD_VIEWER_DIR;
   CLI::App* view = app.add_subcommand("view", "Serve the 3-D replay viewer of a run's output directory on localhost");
@@ -354,6 +365,7 @@ int main(int argc, char** argv) {
     if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out);
     if (*validate) return cmd_validate(validate_path);
     if (*view) return skyshield::serve_viewer(view_opt);
+    if (*bench) return skyshield::cmd_bench(bench_opt);
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -66,24 +67,35 @@ class Engine {
     for (; step < max_steps; ++step) {
       const double t = step * dt_;  // times from the step index: no accumulated rounding
       const double t1 = (step + 1) * dt_;
+      Stopwatch clock(opt_.profile);
       scheduled_radar_failures(t);
       if (opt_.link) take_external_threats(t);
       move_threats(t);
       build_views();
-      for (auto& b : battalions_) sense_and_track(*b, t, t1);
+      clock.lap(&StepProfile::world_s);
+      for (auto& b : battalions_) sense_and_track(*b, t, t1, clock);
       const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
       if (picture_due) update_air_picture(t1);
       scorer_->score_battalions(t1, battalions_, views_);
       if (picture_due) scorer_->score_network(t1, picture_, views_);
+      clock.lap(&StepProfile::tracking_s);
       for (int b : decision_order_) decide(*battalions_[b], t1);
+      clock.lap(&StepProfile::command_s);
       reload_launchers(t1);
       launch_due(t1);
       fly_interceptors(t1);
-      check_finite(t1);
+      clock.lap(&StepProfile::weapons_s);
       warn_threats(t1);
+      clock.lap(&StepProfile::world_s);
+      check_finite(t1);
       deliver_assessments(t1);
       rec_.sample(t1, threats_, flights_view());
       if (opt_.link) show_link(t1);
+      clock.lap(&StepProfile::record_s);
+      if (opt_.profile) {
+        ++opt_.profile->steps;
+        for (const auto& b : battalions_) opt_.profile->track_steps += static_cast<long long>(b->tracker.tracks().size());
+      }
       if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
       if (finished()) { ++step; break; }
       if (opt_.should_stop && opt_.should_stop()) {
@@ -122,7 +134,9 @@ class Engine {
   }
 
   void check_finite(double t) const {
-    const auto finite = [](const auto& v) { return v.allFinite(); };
+    // A sum is finite exactly when every term is (a NaN or an infinity anywhere makes it NaN or
+    // infinite; finite values this large do not occur): one vectorised pass instead of a test per value.
+    const auto finite = [](const auto& v) { return std::isfinite(v.sum()); };
     for (const Flight& f : flights_)
       if (f.missile.flying() && !(finite(f.missile.pos()) && finite(f.missile.vel())))
         throw NumericalError(fmt::format("t = {:.2f} s: interceptor {} ({}): position or velocity is not finite", t,
@@ -261,7 +275,25 @@ class Engine {
       if (th.alive()) views_.push_back(th.view());
   }
 
-  void sense_and_track(Battalion& b, double t, double t1) {
+  // Splits a step's wall time between the parts (a no-op without a profile).
+  class Stopwatch {
+   public:
+    explicit Stopwatch(StepProfile* p) : p_(p) {
+      if (p_) last_ = std::chrono::steady_clock::now();
+    }
+    void lap(double StepProfile::*part) {
+      if (!p_) return;
+      const auto now = std::chrono::steady_clock::now();
+      p_->*part += std::chrono::duration<double>(now - last_).count();
+      last_ = now;
+    }
+
+   private:
+    StepProfile* p_;
+    std::chrono::steady_clock::time_point last_;
+  };
+
+  void sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock) {
     const RadarParams& er = b.engagement_params();
     const bool dwell_due = b.fire_control_up() && std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
     std::vector<Vec3> dwells;
@@ -288,10 +320,12 @@ class Engine {
       if (!b.radar_up[radar.index()]) continue;
       detections_.clear();
       const bool is_er = radar.index() == b.spec->engagement_radar;
+      clock.lap(&StepProfile::tracking_s);  // the dwell schedule
       const MeasurementBatch batch = radar.look(t, t1, views_, is_er ? std::span<const Vec3>(dwells) : std::span<const Vec3>(),
                                                 &detections_);
       rec_.detections(b, radar, detections_, threats_);
       if (opt_.on_batch) opt_.on_batch(b.spec->name + "/" + b.spec->radars[radar.index()].name, radar.antenna(), batch);
+      clock.lap(&StepProfile::radar_s);
       b.tracker.process(batch);
     }
     for (const TrackEvent& e : b.tracker.take_events()) {

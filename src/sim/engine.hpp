@@ -13,6 +13,17 @@
 
 namespace skyshield {
 
+// Wall time spent in each part of the kill chain over a run (`skyshield bench`): world = threats fly,
+// views, warnings; radar = radar looks; tracking = trackers, air picture and track scoring; command =
+// command posts' decisions; weapons = reloads, launches, interceptor flight and kills; record = the
+// run record's samples, checks and the live link.
+struct StepProfile {
+  double world_s = 0, radar_s = 0, tracking_s = 0, command_s = 0, weapons_s = 0, record_s = 0;
+  long long steps = 0;
+  long long track_steps = 0;   // tracks held by all trackers, summed over steps (mean = / steps)
+  double total_s() const { return world_s + radar_s + tracking_s + command_s + weapons_s + record_s; }
+};
+
 struct RunOptions {
   std::optional<std::uint64_t> seed;                 // overrides the scenario's seed
   std::function<void(double t, double t_end)> progress;  // called about 200 times per run
@@ -24,6 +35,8 @@ struct RunOptions {
   std::function<void(const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& batch)> on_batch;
   // A live link to other simulators (DIS): sees the world after every step, brings threats in.
   LiveLink* link = nullptr;
+  // When set, the wall time of each part is added here (costs two clock reads per part and step).
+  StepProfile* profile = nullptr;
 };
 
 RunRecord run_scenario(const Scenario& scenario, const RunOptions& options = {});

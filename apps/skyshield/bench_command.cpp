@@ -1,0 +1,113 @@
+#include "bench_command.hpp"
+
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <yaml-cpp/yaml.h>
+
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include "core/error.hpp"
+#include "record/summary.hpp"
+#include "scenario/loader.hpp"
+#include "sim/engine.hpp"
+
+namespace skyshield {
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double peak_rss_mib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;  // Linux: KiB
+}
+
+// "threats[i].count=N" for every raid entry, scaled.
+std::vector<Override> scale_raid(const std::string& path, double scale) {
+  std::vector<Override> out;
+  if (scale == 1.0) return out;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    throw InputError(fmt::format("{}: {}", path, e.msg));
+  }
+  const YAML::Node threats = root["threats"];
+  if (!threats || !threats.IsSequence()) return out;  // the loader will say what is wrong
+  for (std::size_t i = 0; i < threats.size(); ++i) {
+    double count = 1.0;
+    if (threats[i]["count"]) {
+      try {
+        count = threats[i]["count"].as<double>();
+      } catch (const YAML::Exception&) {
+        continue;  // the loader names the field
+      }
+    }
+    out.push_back({fmt::format("threats[{}].count", i), fmt::format("{}", std::max<long long>(1, std::llround(count * scale)))});
+  }
+  return out;
+}
+
+}  // namespace
+
+int cmd_bench(const BenchOptions& o) {
+  const auto t_load = std::chrono::steady_clock::now();
+  std::vector<Override> overrides = scale_raid(o.scenario, o.raid_scale);
+  if (o.duration_s > 0.0) overrides.push_back({"simulation.duration_s", fmt::format("{}", o.duration_s)});
+  const Scenario s = load_scenario(o.scenario, overrides);
+  const double load_s = seconds_since(t_load);
+  const auto t_tables = std::chrono::steady_clock::now();
+  prepare_flyouts(s);
+  const double tables_s = seconds_since(t_tables);
+  int raid = 0;
+  for (const ThreatSpec& t : s.threats) raid += t.parent < 0;
+  std::cout << fmt::format("bench '{}': {} threats launched by the raid ({} with what they release), {} battalions, step {:g} s, {} run{}\n",
+                           s.name, raid, s.threats.size(), s.battalions.size(), s.sim.step_s, o.runs, o.runs > 1 ? "s" : "");
+  std::cout << fmt::format("load {:.2f} s, flyout tables {:.2f} s (once per process, not in the figures below)\n", load_s, tables_s);
+  StepProfile total;
+  double sim_s = 0.0, wall_s = 0.0;
+  for (int r = 0; r < o.runs; ++r) {
+    RunOptions opt;
+    opt.seed = o.seed ? std::optional<std::uint64_t>(*o.seed + static_cast<std::uint64_t>(r)) : std::nullopt;
+    opt.record_trajectories = false;
+    StepProfile prof;
+    opt.profile = &prof;
+    const auto t0 = std::chrono::steady_clock::now();
+    const RunRecord run = run_scenario(s, opt);
+    const double wall = seconds_since(t0);
+    const Summary sum = summarize(run);
+    std::cout << fmt::format("run {}: {:.1f} s simulated in {:.2f} s: {:.0f}x real time; killed {}, leaked {}, active {}, "
+                             "interceptors fired {}\n",
+                             r + 1, run.end_time_s, wall, run.end_time_s / wall, sum.total.killed, sum.total.leaked, sum.total.active,
+                             sum.interceptors.fired);
+    sim_s += run.end_time_s;
+    wall_s += wall;
+    total.world_s += prof.world_s;
+    total.radar_s += prof.radar_s;
+    total.tracking_s += prof.tracking_s;
+    total.command_s += prof.command_s;
+    total.weapons_s += prof.weapons_s;
+    total.record_s += prof.record_s;
+    total.steps += prof.steps;
+    total.track_steps += prof.track_steps;
+  }
+  const double per = 1e6 / static_cast<double>(std::max<long long>(1, total.steps));
+  const double all = std::max(total.total_s(), 1e-12);
+  std::cout << fmt::format("real-time factor {:.0f}x ({:.1f} s simulated in {:.2f} s of one core); {:.2f} runs per second\n", sim_s / wall_s,
+                           sim_s, wall_s, o.runs / wall_s);
+  std::cout << fmt::format("wall time per step ({} steps): {:.1f} us; tracks held by the trackers: {:.1f} on average\n", total.steps,
+                           total.total_s() * per, static_cast<double>(total.track_steps) / static_cast<double>(std::max<long long>(1, total.steps)));
+  const std::pair<const char*, double> parts[] = {{"world", total.world_s},     {"radar", total.radar_s},
+                                                  {"tracking", total.tracking_s}, {"command centre", total.command_s},
+                                                  {"weapons", total.weapons_s},   {"record", total.record_s}};
+  for (const auto& [name, sec] : parts) std::cout << fmt::format("  {:<15} {:>9.1f} us {:>5.1f} %\n", name, sec * per, 100.0 * sec / all);
+  std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
+  return 0;
+}
+
+}  // namespace skyshield
