@@ -5,10 +5,47 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/units.hpp"
 #include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
 
 namespace skyshield {
+
+namespace {
+
+// A quick reject of tracks far off a thin sweep slice, before the exact test (two atan2 per track):
+// a track whose azimuth is more than the slice's half width plus its margin from the slice's
+// centre is outside. Conservative: it rejects only where Coverage::covers would (cos a >= 1 - a^2/2
+// for every a, and a small slack for rounding), so the candidates are exactly the same.
+struct SweepSlice {
+  bool usable = false;
+  double sin_c = 0.0, cos_c = 0.0, half = 0.0;
+
+  static SweepSlice of(const Coverage& c) {
+    SweepSlice s;
+    if (!c.known || c.full_circle || !c.dwells.empty()) return s;  // dwells may cover any direction
+    double width = std::fmod(c.sweep_to_rad - c.sweep_from_rad, 2.0 * kPi);
+    if (width < 0.0) width += 2.0 * kPi;
+    if (width >= 1.0) return s;
+    const double centre = c.sweep_from_rad + 0.5 * width;
+    s.usable = true;
+    s.sin_c = std::sin(centre);
+    s.cos_c = std::cos(centre);
+    s.half = 0.5 * width;
+    return s;
+  }
+
+  // enu: the predicted position in the radar frame; margin: the angular margin of the exact test.
+  bool surely_outside(const Vec3& enu, double margin) const {
+    const double a = half + margin;
+    if (!usable || a >= 1.0) return false;
+    const double horizontal = std::sqrt(enu.x() * enu.x() + enu.y() * enu.y());
+    const double along = enu.x() * sin_c + enu.y() * cos_c;  // horizontal * cos(azimuth off the centre)
+    return along < horizontal * (1.0 - 0.5 * a * a - 1e-9);
+  }
+};
+
+}  // namespace
 
 bool association_from_string(std::string_view s, Association& out) {
   if (s == "gnn") out = Association::Gnn;
@@ -107,6 +144,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
 
 std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
   std::vector<int> merged_away;
+  if (updated.empty()) return merged_away;  // most batches: no confirmed track updated, nothing to index
   auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
   // Only a track that lost its target before the fresh one was started on it can be its duplicate:
   // two tracks that have both been updated since are two objects (a swarm). So the candidates are
@@ -169,6 +207,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   // unknown coverage (detections read from a file) every track is a candidate and none misses.
   std::vector<int> cand;
   std::vector<char> strictly;
+  const SweepSlice slice = SweepSlice::of(batch.coverage);
   for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
     const Track& tr = tracks_[i];
     bool strict = false;
@@ -179,8 +218,12 @@ void Tracker::process(const MeasurementBatch& batch) {
     const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.block<3, 3>(0, 3).trace() +
                             dt * dt * tr.P.block<3, 3>(3, 3).trace() + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
     if (batch.coverage.known) {
-      const RangeAzEl rae = range_az_el_from_enu(geometry.to_sensor * (pos - geometry.position));
-      const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(rae.range_m, 1.0);
+      const Vec3 enu = geometry.to_sensor * (pos - geometry.position);
+      const double range = enu.norm();
+      if (range > batch.coverage.max_range_m) continue;  // as covers() tests it
+      const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(range, 1.0);
+      if (slice.surely_outside(enu, margin)) continue;
+      const RangeAzEl rae = range_az_el_from_enu(enu);
       if (!batch.coverage.covers(rae, margin)) continue;
       strict = batch.coverage.covers(rae);
     } else {
