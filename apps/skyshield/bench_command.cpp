@@ -27,7 +27,8 @@ double peak_rss_mib() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;  // Linux: KiB
 }
 
-// "threats[i].count=N" for every raid entry, scaled.
+// "threats[i].count=N" for every raid entry, scaled, and its launch interval shrunk or stretched to
+// keep the entry's time span.
 std::vector<Override> scale_raid(const std::string& path, double scale) {
   std::vector<Override> out;
   if (scale == 1.0) return out;
@@ -48,7 +49,16 @@ std::vector<Override> scale_raid(const std::string& path, double scale) {
         continue;  // the loader names the field
       }
     }
-    out.push_back({fmt::format("threats[{}].count", i), fmt::format("{}", std::max<long long>(1, std::llround(count * scale)))});
+    const long long scaled = std::max<long long>(1, std::llround(count * scale));
+    out.push_back({fmt::format("threats[{}].count", i), fmt::format("{}", scaled)});
+    // The same raid, denser: the entry's launches keep their time span.
+    if (threats[i]["interval_s"] && scaled > 1) {
+      try {
+        const double span = threats[i]["interval_s"].as<double>() * (count - 1.0);
+        out.push_back({fmt::format("threats[{}].interval_s", i), fmt::format("{}", span / static_cast<double>(scaled - 1))});
+      } catch (const YAML::Exception&) {
+      }
+    }
   }
   return out;
 }
@@ -73,7 +83,7 @@ int cmd_bench(const BenchOptions& o) {
   double sim_s = 0.0, wall_s = 0.0;
   for (int r = 0; r < o.runs; ++r) {
     RunOptions opt;
-    opt.seed = o.seed ? std::optional<std::uint64_t>(*o.seed + static_cast<std::uint64_t>(r)) : std::nullopt;
+    opt.seed = o.seed.value_or(s.sim.seed) + static_cast<std::uint64_t>(r);
     opt.record_trajectories = false;
     StepProfile prof;
     opt.profile = &prof;

@@ -332,7 +332,7 @@ int main(int argc, char** argv) {
   CLI::App* bench = app.add_subcommand("bench", "Run a scenario without outputs: real-time factor, time per step by part, peak memory");
   bench->add_option("scenario", bench_opt.scenario, "Scenario YAML file")->capture_default_str();
   bench->add_option("--runs", bench_opt.runs, "Runs (seeds seed, seed+1, ...)")->check(CLI::Range(1, 100000))->capture_default_str();
-  bench->add_option("--raid-scale", bench_opt.raid_scale, "Multiply every raid entry's count by this (at least 1 each)")
+  bench->add_option("--raid-scale", bench_opt.raid_scale, "Multiply every raid entry's count by this (at least 1 each), over the same launch span")
       ->check(CLI::Range(1e-6, 1e6))
       ->capture_default_str();
   bench->add_option("--seed", bench_opt.seed, "Seed of the first run (default: the scenario's)");
