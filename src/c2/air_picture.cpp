@@ -1,6 +1,7 @@
 #include "c2/air_picture.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "c2/covariance_intersection.hpp"
 #include "tracking/assignment.hpp"
@@ -12,6 +13,43 @@ double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams
   // Mean variance per axis of the difference (trace / 3), floored.
   const double var = std::max((a.pos_cov.trace() + b.pos_cov.trace()) / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
   return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
+}
+
+// Tracks sorted along ECEF x: the pairs that can pass the gate lie within `radius` of each other in
+// x, radius from the largest covariance of the whole set (chi2 <= gate needs a distance <= sqrt(gate
+// x var), var <= max(2 max trace / 3, 2 sigma_min^2)). A window search instead of all pairs; the
+// pairs it skips could not pass the gate, so the result is the same.
+class XWindow {
+ public:
+  XWindow(std::vector<const NetworkTrack*> items, const AirPictureParams& p) : items_(std::move(items)) {
+    double max_trace = 0.0;
+    for (const NetworkTrack* t : items_) max_trace = std::max(max_trace, t->pos_cov.trace());
+    const double var = std::max(2.0 * max_trace / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
+    radius_ = std::sqrt(p.gate_chi2 * var) * (1.0 + 1e-9) + 1e-6;
+    for (std::size_t i = 0; i < items_.size(); ++i) by_x_.emplace_back(items_[i]->pos_ecef.x(), static_cast<int>(i));
+    std::sort(by_x_.begin(), by_x_.end());
+  }
+  // Indices (into the items given) of those within the window around `t`, in index order.
+  std::vector<int> near(const NetworkTrack& t, double extra_radius = 0.0) const {
+    const double r = radius_ + extra_radius, x = t.pos_ecef.x();
+    std::vector<int> out;
+    auto it = std::lower_bound(by_x_.begin(), by_x_.end(), std::make_pair(x - r, -1));
+    for (; it != by_x_.end() && it->first <= x + r; ++it) out.push_back(it->second);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  double radius() const { return radius_; }
+
+ private:
+  std::vector<const NetworkTrack*> items_;
+  std::vector<std::pair<double, int>> by_x_;
+  double radius_ = 0.0;
+};
+
+double largest_trace(const std::vector<const NetworkTrack*>& v) {
+  double m = 0.0;
+  for (const NetworkTrack* t : v) m = std::max(m, t->pos_cov.trace());
+  return m;
 }
 }  // namespace
 
@@ -58,12 +96,20 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
       if (key.first == battalion) has_own[id] = true;
     }
     std::vector<int> ids;
+    std::vector<const NetworkTrack*> anchors;
     for (const auto& [id, a] : anchor)
-      if (!has_own[id]) ids.push_back(id);
+      if (!has_own[id]) {
+        ids.push_back(id);
+        anchors.push_back(a);
+      }
     Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(hi - lo), static_cast<Eigen::Index>(ids.size()), kForbidden);
+    const XWindow window(anchors, params_);
+    const double fresh_trace = largest_trace({fresh.begin() + static_cast<std::ptrdiff_t>(lo), fresh.begin() + static_cast<std::ptrdiff_t>(hi)});
+    // The window's radius covers the anchors' covariances; the fresh tracks' own add to it.
+    const double extra = std::sqrt(params_.gate_chi2 * (fresh_trace / 3.0)) * (1.0 + 1e-9);
     for (std::size_t f = lo; f < hi; ++f)
-      for (std::size_t k = 0; k < ids.size(); ++k) {
-        const double d = chi2(*fresh[f], *anchor[ids[k]], params_);
+      for (int k : window.near(*fresh[f], extra)) {
+        const double d = chi2(*fresh[f], *anchors[static_cast<std::size_t>(k)], params_);
         if (d <= params_.gate_chi2) cost(static_cast<Eigen::Index>(f - lo), static_cast<Eigen::Index>(k)) = d;
       }
     const std::vector<int> match = solve_assignment(cost);
@@ -73,6 +119,8 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
   }
   // Merge system tracks of different battalions that have come together (they were opened apart,
   // e.g. while one of the tracks was young and uncertain): lower number kept.
+  // Each pass merges the first mergeable pair (a, b) in number order, as an all-pairs scan would,
+  // looking only at the anchors within the gate's reach in x.
   for (bool merged = true; merged;) {
     merged = false;
     std::map<int, const NetworkTrack*> anchor;
@@ -81,15 +129,24 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
       if (!anchor.count(id)) anchor[id] = by_key.at(key);
       battalions[id].push_back(key.first);
     }
-    for (auto a = anchor.begin(); a != anchor.end() && !merged; ++a)
-      for (auto b = std::next(a); b != anchor.end() && !merged; ++b) {
+    std::vector<int> ids;
+    std::vector<const NetworkTrack*> anchors;
+    for (const auto& [id, a] : anchor) {
+      ids.push_back(id);
+      anchors.push_back(a);
+    }
+    const XWindow window(anchors, params_);
+    for (std::size_t a = 0; a < anchors.size() && !merged; ++a)
+      for (int b : window.near(*anchors[a])) {  // in number order
+        if (static_cast<std::size_t>(b) <= a) continue;
         bool shared = false;
-        for (int x : battalions[a->first])
-          for (int y : battalions[b->first]) shared = shared || x == y;
-        if (shared || chi2(*a->second, *b->second, params_) > params_.gate_chi2) continue;
+        for (int x : battalions[ids[a]])
+          for (int y : battalions[ids[static_cast<std::size_t>(b)]]) shared = shared || x == y;
+        if (shared || chi2(*anchors[a], *anchors[static_cast<std::size_t>(b)], params_) > params_.gate_chi2) continue;
         for (auto& [key, id] : next)
-          if (id == b->first) id = a->first;
+          if (id == ids[static_cast<std::size_t>(b)]) id = ids[a];
         merged = true;
+        break;
       }
   }
   system_of_ = std::move(next);
