@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything, and runs every test through ctest.
+# Installs what is missing (Debian packages, among them tshark and chromium for the DIS and viewer
+# tests; the viewer's npm packages), builds everything, and runs every test through ctest.
 #   ./test.sh              the Release build and every test (about 10 minutes on 2 cores)
 #   ./test.sh --sanitize   then also the unit tests of core, world, tracking, weapons, c2 and dis built with
 #                          AddressSanitizer and UndefinedBehaviorSanitizer (preset `debug`; about 6
