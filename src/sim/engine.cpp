@@ -6,504 +6,255 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <memory>
 #include <thread>
 
-#include "c2/air_picture.hpp"
 #include "core/error.hpp"
 #include "sensors/dwell_scheduler.hpp"
-#include "sim/battalion.hpp"
-#include "sim/deconfliction.hpp"
+#include "sim/engine_impl.hpp"
 #include "sim/layering.hpp"
-#include "sim/recorder.hpp"
 #include "sim/sector_handover.hpp"
-#include "sim/track_scorer.hpp"
-#include "weapons/interceptor.hpp"
 
 namespace skyshield {
 
-namespace {
+namespace engine_detail {
 
-struct Flight {
-  Interceptor missile;
-  int battalion;
-  int record;        // index into RunRecord::interceptors
-  int trajectory;    // index into RunRecord::trajectories, -1 when not recorded
-};
-
-struct PendingAssessment {
-  double t;
-  int battalion;
-  int track_id;
-  bool killed;
-};
-
-class Engine {
- public:
-  Engine(const Scenario& s, const RunOptions& opt)
-      : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
-        rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture), terrain_(s.terrain) {
-    children_.resize(s.threats.size());
-    for (std::size_t i = 0; i < s.threats.size(); ++i) {
-      threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], &terrain_, seed_);
-      if (s.threats[i].parent >= 0) children_[s.threats[i].parent].push_back(static_cast<int>(i));
-    }
-    for (std::size_t b = 0; b < s.battalions.size(); ++b)
-      battalions_.push_back(std::make_unique<Battalion>(s, static_cast<int>(b), seed_));
-    // Decision order: battalions with the longest-range interceptors first, so that in a layered
-    // network the outer layers take their shots before the inner ones in the same cycle.
-    for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
-    auto reach = [&](int b) { return battalion_reach(*battalions_[b], s.interceptor_classes); };
-    std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
-    rec_.add_sites(battalions_);
-    scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
+Engine::Engine(const Scenario& s, const RunOptions& opt)
+    : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
+      rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture), terrain_(s.terrain) {
+  children_.resize(s.threats.size());
+  for (std::size_t i = 0; i < s.threats.size(); ++i) {
+    threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], &terrain_, seed_);
+    if (s.threats[i].parent >= 0) children_[s.threats[i].parent].push_back(static_cast<int>(i));
   }
+  for (std::size_t b = 0; b < s.battalions.size(); ++b)
+    battalions_.push_back(std::make_unique<Battalion>(s, static_cast<int>(b), seed_));
+  // Decision order: battalions with the longest-range interceptors first, so that in a layered
+  // network the outer layers take their shots before the inner ones in the same cycle.
+  for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
+  auto reach = [&](int b) { return battalion_reach(*battalions_[b], s.interceptor_classes); };
+  std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
+  rec_.add_sites(battalions_);
+  scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
+}
 
-  RunRecord run() {
-    const long long max_steps = static_cast<long long>(std::ceil(s_.sim.duration_s / dt_ - 1e-9));
-    const long long progress_every = std::max<long long>(1, max_steps / 200);
-    long long step = 0;
-    for (; step < max_steps; ++step) {
-      const double t = step * dt_;  // times from the step index: no accumulated rounding
-      const double t1 = (step + 1) * dt_;
-      Stopwatch clock(opt_.profile);
-      scheduled_radar_failures(t);
-      if (opt_.link) take_external_threats(t);
-      move_threats(t);
-      build_views();
-      clock.lap(&StepProfile::world_s);
-      for (auto& b : battalions_) sense_and_track(*b, t, t1, clock);
-      const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
-      if (picture_due) update_air_picture(t1);
-      scorer_->score_battalions(t1, battalions_, views_);
-      if (picture_due) scorer_->score_network(t1, picture_, views_);
-      clock.lap(&StepProfile::tracking_s);
-      for (int b : decision_order_) decide(*battalions_[b], t1);
-      clock.lap(&StepProfile::command_s);
-      reload_launchers(t1);
-      launch_due(t1);
-      fly_interceptors(t1);
-      clock.lap(&StepProfile::weapons_s);
-      warn_threats(t1);
-      clock.lap(&StepProfile::world_s);
-      check_finite(t1);
-      deliver_assessments(t1);
-      rec_.sample(t1, threats_, flights_view());
-      if (opt_.link) show_link(t1);
-      clock.lap(&StepProfile::record_s);
-      if (opt_.profile) {
-        ++opt_.profile->steps;
-        for (const auto& b : battalions_) opt_.profile->track_steps += static_cast<long long>(b->tracker.tracks().size());
-      }
-      if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
-      if (finished()) { ++step; break; }
-      if (opt_.should_stop && opt_.should_stop()) {
-        ++step;
-        interrupted_ = true;
+RunRecord Engine::run() {
+  const long long max_steps = static_cast<long long>(std::ceil(s_.sim.duration_s / dt_ - 1e-9));
+  const long long progress_every = std::max<long long>(1, max_steps / 200);
+  long long step = 0;
+  for (; step < max_steps; ++step) {
+    const double t = step * dt_;  // times from the step index: no accumulated rounding
+    const double t1 = (step + 1) * dt_;
+    Stopwatch clock(opt_.profile);
+    scheduled_radar_failures(t);
+    if (opt_.link) take_external_threats(t);
+    move_threats(t);
+    build_views();
+    clock.lap(&StepProfile::world_s);
+    for (auto& b : battalions_) sense_and_track(*b, t, t1, clock);
+    const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
+    if (picture_due) update_air_picture(t1);
+    scorer_->score_battalions(t1, battalions_, views_);
+    if (picture_due) scorer_->score_network(t1, picture_, views_);
+    clock.lap(&StepProfile::tracking_s);
+    for (int b : decision_order_) decide(*battalions_[b], t1);
+    clock.lap(&StepProfile::command_s);
+    reload_launchers(t1);
+    launch_due(t1);
+    fly_interceptors(t1);
+    clock.lap(&StepProfile::weapons_s);
+    warn_threats(t1);
+    clock.lap(&StepProfile::world_s);
+    check_finite(t1);
+    deliver_assessments(t1);
+    rec_.sample(t1, threats_, flights_view());
+    if (opt_.link) show_link(t1);
+    clock.lap(&StepProfile::record_s);
+    if (opt_.profile) {
+      ++opt_.profile->steps;
+      for (const auto& b : battalions_) opt_.profile->track_steps += static_cast<long long>(b->tracker.tracks().size());
+    }
+    if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
+    if (finished()) { ++step; break; }
+    if (opt_.should_stop && opt_.should_stop()) {
+      ++step;
+      interrupted_ = true;
+      break;
+    }
+  }
+  int rounds = 0, magazine = 0;
+  for (const auto& b : battalions_) {
+    for (const Launcher& l : b->launchers) rounds += l.rounds_left();
+    magazine += b->magazine.total_stock() + b->magazine.rounds_in_transit();
+  }
+  if (opt_.progress) opt_.progress(s_.sim.duration_s, s_.sim.duration_s);
+  for (const Threat& th : threats_)
+    if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
+      rec_.threat_not_launched(th);
+  RunRecord out = rec_.finish(step, step * dt_, rounds, magazine);
+  out.interrupted = interrupted_;
+  scorer_->finish(out);
+  return out;
+}
+
+std::vector<std::pair<int, const Interceptor*>> Engine::flights_view() const {
+  std::vector<std::pair<int, const Interceptor*>> v;
+  for (const Flight& f : flights_) v.emplace_back(f.trajectory, &f.missile);
+  return v;
+}
+
+// Numerical health: every live threat (checked as it moves), interceptor and track has a finite
+// state, or the run fails naming it (rather than propagating NaN into kills, leaks and outputs).
+void Engine::check_finite(const Threat& th, double t) {
+  if (!(th.pos_ecef().allFinite() && th.vel_ecef().allFinite()))
+    throw NumericalError(fmt::format("t = {:.2f} s: threat '{}': position or velocity is not finite", t, th.spec().name));
+}
+
+void Engine::check_finite(double t) const {
+  // A sum is finite exactly when every term is (a NaN or an infinity anywhere makes it NaN or
+  // infinite; finite values this large do not occur): one vectorised pass instead of a test per value.
+  const auto finite = [](const auto& v) { return std::isfinite(v.sum()); };
+  for (const Flight& f : flights_)
+    if (f.missile.flying() && !(finite(f.missile.pos()) && finite(f.missile.vel())))
+      throw NumericalError(fmt::format("t = {:.2f} s: interceptor {} ({}): position or velocity is not finite", t,
+                                       rec_.record().interceptors[f.record].name, f.missile.cls().name));
+  for (const auto& b : battalions_)
+    for (const Track& tr : b->tracker.tracks())
+      if (!finite(tr.x) || !finite(tr.P))
+        throw NumericalError(fmt::format("t = {:.2f} s: track {}/T{}: state or covariance is not finite", t, b->spec->name, tr.id));
+}
+
+void Engine::move_threats(double t) {
+  for (Threat& th : threats_) {
+    const bool changed = th.step(t, dt_);
+    if (th.status() == ThreatStatus::Flying || (changed && th.status() == ThreatStatus::Leaked)) check_finite(th, t + dt_);
+    // A carrier releases what it carries (RV separation, weapon release at the end of its route);
+    // what it has not released when it ends never flies.
+    if (th.releasing())
+      for (int c : children_[th.id()]) threats_[c].release(t + dt_, th.pos_ecef(), th.vel_ecef());
+    if (!changed) continue;
+    if (th.status() == ThreatStatus::Flying) {
+      rec_.threat_appeared(th, t);
+    } else if (th.status() == ThreatStatus::Leaked) {
+      rec_.threat_leaked(th, t + dt_, s_);
+      cancel_children(th.id());
+      warhead_on_radars(th, t + dt_);
+    }
+  }
+}
+
+// A missile, drone or warhead (not an aircraft, not a decoy) that ends its flight within the
+// radius of a defended radar puts that radar out of action.
+void Engine::warhead_on_radars(const Threat& th, double t) {
+  if (th.type().decoy || th.type().cls == ThreatClass::Aircraft) return;
+  for (const DefendedAsset& a : s_.assets)
+    if (a.radar >= 0 && (th.pos_ecef() - ecef_from_geodetic(a.site)).norm() <= a.radius_m)
+      radar_lost(*battalions_[a.battalion], a.radar, t, "warhead of " + th.spec().name + " on its site");
+}
+
+void Engine::scheduled_radar_failures(double t) {
+  for (auto& b : battalions_)
+    for (std::size_t r = 0; r < b->radars.size(); ++r) {
+      const double at = b->spec->radars[r].fails_at_s;
+      if (at >= 0.0 && at <= t + 1e-9 && b->radar_up[r]) radar_lost(*b, static_cast<int>(r), t, "scheduled failure");
+    }
+}
+
+// A radar goes out of action; without its engagement radar a battalion hands its sector (and any
+// sector it had taken over) to the nearest battalion that can still fire.
+void Engine::radar_lost(Battalion& b, int radar, double t, const std::string& cause) {
+  if (!b.radar_up[radar]) return;
+  b.radar_up[radar] = 0;
+  rec_.radar_lost(b, radar, t, cause);
+  if (radar != b.spec->engagement_radar) return;
+  b.pending.clear();  // orders not yet launched cannot be guided
+  const int heir = sector_heir(battalions_, b.index);
+  for (auto& other : battalions_)
+    if (other->index == b.index || (!other->fire_control_up() && other->sector_taken_by == b.index)) {
+      other->sector_taken_by = heir;
+      rec_.handover(*other, heir >= 0 ? battalions_[heir].get() : nullptr, t);
+    }
+}
+
+void Engine::cancel_children(int id) {
+  for (int c : children_[id]) threats_[c].cancel();
+}
+
+// Missile approach warning: aircraft that can evade turn away from interceptors closing within
+// their warning range.
+void Engine::warn_threats(double t) {
+  for (Threat& th : threats_) {
+    if (!th.alive() || !th.can_evade()) continue;
+    const double range = th.type().air.evasion.warning_range_m;
+    for (const Flight& f : flights_) {
+      if (!f.missile.flying()) continue;
+      const Vec3 d = th.pos_ecef() - f.missile.pos();
+      if (d.norm() < range && d.dot(f.missile.vel() - th.vel_ecef()) > 0.0) {
+        th.missile_warning(f.missile.pos(), t);
         break;
       }
     }
-    int rounds = 0, magazine = 0;
-    for (const auto& b : battalions_) {
-      for (const Launcher& l : b->launchers) rounds += l.rounds_left();
-      magazine += b->magazine.total_stock() + b->magazine.rounds_in_transit();
-    }
-    if (opt_.progress) opt_.progress(s_.sim.duration_s, s_.sim.duration_s);
-    for (const Threat& th : threats_)
-      if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
-        rec_.threat_not_launched(th);
-    RunRecord out = rec_.finish(step, step * dt_, rounds, magazine);
-    out.interrupted = interrupted_;
-    scorer_->finish(out);
-    return out;
   }
+}
 
- private:
-  std::vector<std::pair<int, const Interceptor*>> flights_view() const {
-    std::vector<std::pair<int, const Interceptor*>> v;
-    for (const Flight& f : flights_) v.emplace_back(f.trajectory, &f.missile);
-    return v;
-  }
+void Engine::build_views() {
+  views_.clear();
+  for (const Threat& th : threats_)
+    if (th.alive()) views_.push_back(th.view());
+}
 
-  // Numerical health: every live threat (checked as it moves), interceptor and track has a finite
-  // state, or the run fails naming it (rather than propagating NaN into kills, leaks and outputs).
-  static void check_finite(const Threat& th, double t) {
-    if (!(th.pos_ecef().allFinite() && th.vel_ecef().allFinite()))
-      throw NumericalError(fmt::format("t = {:.2f} s: threat '{}': position or velocity is not finite", t, th.spec().name));
-  }
-
-  void check_finite(double t) const {
-    // A sum is finite exactly when every term is (a NaN or an infinity anywhere makes it NaN or
-    // infinite; finite values this large do not occur): one vectorised pass instead of a test per value.
-    const auto finite = [](const auto& v) { return std::isfinite(v.sum()); };
-    for (const Flight& f : flights_)
-      if (f.missile.flying() && !(finite(f.missile.pos()) && finite(f.missile.vel())))
-        throw NumericalError(fmt::format("t = {:.2f} s: interceptor {} ({}): position or velocity is not finite", t,
-                                         rec_.record().interceptors[f.record].name, f.missile.cls().name));
-    for (const auto& b : battalions_)
-      for (const Track& tr : b->tracker.tracks())
-        if (!finite(tr.x) || !finite(tr.P))
-          throw NumericalError(fmt::format("t = {:.2f} s: track {}/T{}: state or covariance is not finite", t, b->spec->name, tr.id));
-  }
-
-  // Threats flown by other simulators: new ones join the run (with the scenario library's first
-  // type of their class, for their radar signature), known ones take their new state.
-  void take_external_threats(double t) {
-    for (const ExternalUpdate& u : opt_.link->poll(t)) {
-      auto it = external_.find(u.key);
-      if (it == external_.end()) {
-        if (u.kind == ExternalUpdate::Kind::Gone) continue;
-        const int type = external_type(u.cls);
-        if (type < 0) continue;  // the library has no type of that class
-        ThreatSpec spec;
-        spec.name = u.name;
-        spec.type_index = type;
-        spec.launch_time_s = t;
-        spec.external = true;
-        const int id = static_cast<int>(threats_.size());
-        threats_.emplace_back(id, std::move(spec), &s_.threat_types[type], &terrain_, seed_);
-        children_.emplace_back();
-        rec_.add_threat(threats_.back());
-        it = external_.emplace(u.key, id).first;
-      }
-      Threat& th = threats_[it->second];
-      if (u.kind == ExternalUpdate::Kind::Gone) {
-        if (th.alive()) {
-          th.external_departed();
-          rec_.threat_departed(th, t);
+void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock) {
+  const RadarParams& er = b.engagement_params();
+  const bool dwell_due = b.fire_control_up() && std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
+  std::vector<Vec3> dwells;
+  if (dwell_due) {
+    // Guided engagements first, then the most urgent threats (sensors/dwell_scheduler).
+    std::vector<DwellRequest> requests;
+    auto request = [&](int track_id, double priority, bool guiding) {
+      for (DwellRequest& r : requests)
+        if (r.track_id == track_id) {
+          r.guiding = r.guiding || guiding;
+          r.priority = std::max(r.priority, priority);
+          return;
         }
-        continue;
-      }
-      if (th.status() == ThreatStatus::Waiting || th.alive()) th.external_update(t, u.pos, u.vel, u.acc);
-    }
-  }
-
-  int external_type(ThreatClass cls) const {
-    for (std::size_t i = 0; i < s_.threat_types.size(); ++i) {
-      const ThreatType& tt = s_.threat_types[i];
-      if (tt.cls == cls && !tt.decoy && tt.object_ballistic_coefficient <= 0.0) return static_cast<int>(i);
-    }
-    return -1;
-  }
-
-  void show_link(double t) {
-    live_threats_.resize(threats_.size());
-    for (std::size_t i = 0; i < threats_.size(); ++i)
-      live_threats_[i] = {threats_[i].pos_ecef(), threats_[i].vel_ecef(), threats_[i].alive(), threats_[i].spec().external};
-    live_interceptors_.resize(rec_.record().interceptors.size());
-    for (const Flight& f : flights_) live_interceptors_[f.record] = {f.missile.pos(), f.missile.vel(), f.missile.flying(), false};
-    opt_.link->after_step({t, &rec_.record(), live_threats_, live_interceptors_});
-  }
-
-  void move_threats(double t) {
-    for (Threat& th : threats_) {
-      const bool changed = th.step(t, dt_);
-      if (th.status() == ThreatStatus::Flying || (changed && th.status() == ThreatStatus::Leaked)) check_finite(th, t + dt_);
-      // A carrier releases what it carries (RV separation, weapon release at the end of its route);
-      // what it has not released when it ends never flies.
-      if (th.releasing())
-        for (int c : children_[th.id()]) threats_[c].release(t + dt_, th.pos_ecef(), th.vel_ecef());
-      if (!changed) continue;
-      if (th.status() == ThreatStatus::Flying) {
-        rec_.threat_appeared(th, t);
-      } else if (th.status() == ThreatStatus::Leaked) {
-        rec_.threat_leaked(th, t + dt_, s_);
-        cancel_children(th.id());
-        warhead_on_radars(th, t + dt_);
-      }
-    }
-  }
-
-  // A missile, drone or warhead (not an aircraft, not a decoy) that ends its flight within the
-  // radius of a defended radar puts that radar out of action.
-  void warhead_on_radars(const Threat& th, double t) {
-    if (th.type().decoy || th.type().cls == ThreatClass::Aircraft) return;
-    for (const DefendedAsset& a : s_.assets)
-      if (a.radar >= 0 && (th.pos_ecef() - ecef_from_geodetic(a.site)).norm() <= a.radius_m)
-        radar_lost(*battalions_[a.battalion], a.radar, t, "warhead of " + th.spec().name + " on its site");
-  }
-
-  void scheduled_radar_failures(double t) {
-    for (auto& b : battalions_)
-      for (std::size_t r = 0; r < b->radars.size(); ++r) {
-        const double at = b->spec->radars[r].fails_at_s;
-        if (at >= 0.0 && at <= t + 1e-9 && b->radar_up[r]) radar_lost(*b, static_cast<int>(r), t, "scheduled failure");
-      }
-  }
-
-  // A radar goes out of action; without its engagement radar a battalion hands its sector (and any
-  // sector it had taken over) to the nearest battalion that can still fire.
-  void radar_lost(Battalion& b, int radar, double t, const std::string& cause) {
-    if (!b.radar_up[radar]) return;
-    b.radar_up[radar] = 0;
-    rec_.radar_lost(b, radar, t, cause);
-    if (radar != b.spec->engagement_radar) return;
-    b.pending.clear();  // orders not yet launched cannot be guided
-    const int heir = sector_heir(battalions_, b.index);
-    for (auto& other : battalions_)
-      if (other->index == b.index || (!other->fire_control_up() && other->sector_taken_by == b.index)) {
-        other->sector_taken_by = heir;
-        rec_.handover(*other, heir >= 0 ? battalions_[heir].get() : nullptr, t);
-      }
-  }
-
-  void cancel_children(int id) {
-    for (int c : children_[id]) threats_[c].cancel();
-  }
-
-  // Missile approach warning: aircraft that can evade turn away from interceptors closing within
-  // their warning range.
-  void warn_threats(double t) {
-    for (Threat& th : threats_) {
-      if (!th.alive() || !th.can_evade()) continue;
-      const double range = th.type().air.evasion.warning_range_m;
-      for (const Flight& f : flights_) {
-        if (!f.missile.flying()) continue;
-        const Vec3 d = th.pos_ecef() - f.missile.pos();
-        if (d.norm() < range && d.dot(f.missile.vel() - th.vel_ecef()) > 0.0) {
-          th.missile_warning(f.missile.pos(), t);
-          break;
-        }
-      }
-    }
-  }
-
-  void build_views() {
-    views_.clear();
-    for (const Threat& th : threats_)
-      if (th.alive()) views_.push_back(th.view());
-  }
-
-  // Splits a step's wall time between the parts (a no-op without a profile).
-  class Stopwatch {
-   public:
-    explicit Stopwatch(StepProfile* p) : p_(p) {
-      if (p_) last_ = std::chrono::steady_clock::now();
-    }
-    void lap(double StepProfile::*part) {
-      if (!p_) return;
-      const auto now = std::chrono::steady_clock::now();
-      p_->*part += std::chrono::duration<double>(now - last_).count();
-      last_ = now;
-    }
-
-   private:
-    StepProfile* p_;
-    std::chrono::steady_clock::time_point last_;
-  };
-
-  void sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock) {
-    const RadarParams& er = b.engagement_params();
-    const bool dwell_due = b.fire_control_up() && std::floor(t1 / er.track_dwell_period_s) > std::floor(t / er.track_dwell_period_s);
-    std::vector<Vec3> dwells;
-    if (dwell_due) {
-      // Guided engagements first, then the most urgent threats (sensors/dwell_scheduler).
-      std::vector<DwellRequest> requests;
-      auto request = [&](int track_id, double priority, bool guiding) {
-        for (DwellRequest& r : requests)
-          if (r.track_id == track_id) {
-            r.guiding = r.guiding || guiding;
-            r.priority = std::max(r.priority, priority);
-            return;
-          }
-        Vec3 p, v;
-        if (b.track_ecef(track_id, t1, p, v)) requests.push_back({track_id, p, priority, guiding});
-      };
-      for (const EngagementState& e : b.command_post.engagements())
-        if (e.in_flight > 0) request(e.track_id, 0.0, true);
-      for (const ThreatAssessment& a : b.command_post.last_assessment())
-        if (a.priority > 0.0) request(a.track_id, a.priority, false);
-      for (const DwellRequest& r : schedule_dwells(std::move(requests), er.target_channels)) dwells.push_back(r.pos_ecef);
-    }
-    for (Radar& radar : b.radars) {
-      if (!b.radar_up[radar.index()]) continue;
-      detections_.clear();
-      const bool is_er = radar.index() == b.spec->engagement_radar;
-      clock.lap(&StepProfile::tracking_s);  // the dwell schedule
-      const MeasurementBatch batch = radar.look(t, t1, views_, is_er ? std::span<const Vec3>(dwells) : std::span<const Vec3>(),
-                                                &detections_);
-      rec_.detections(b, radar, detections_, threats_);
-      if (opt_.on_batch) opt_.on_batch(b.spec->name + "/" + b.spec->radars[radar.index()].name, radar.antenna(), batch);
-      clock.lap(&StepProfile::radar_s);
-      b.tracker.process(batch);
-    }
-    for (const TrackEvent& e : b.tracker.take_events()) {
-      if (e.kind == TrackEvent::Kind::Deleted) b.command_post.drop_track(e.track_id);
-      if (e.kind != TrackEvent::Kind::Initiated) rec_.track_event(b, e, views_, threats_);
-    }
-  }
-
-  bool decision_due(double t) const {
-    for (const auto& b : battalions_)
-      if (t + 1e-9 >= b->next_decision_t) return true;
-    return false;
-  }
-
-  // The network picture: every battalion's confirmed tracks, correlated into system tracks.
-  void update_air_picture(double t) {
-    std::vector<NetworkTrack> all;
-    for (const auto& b : battalions_)
-      for (const Track& tr : b->tracker.tracks()) {
-        if (tr.status != TrackStatus::Confirmed) continue;
-        const Track p = b->tracker.predicted(tr, t);
-        const Mat3 rot = b->frame.enu_to_ecef();
-        all.push_back({b->index, tr.id, b->frame.to_ecef(p.position()), rot * p.P.topLeftCorner<3, 3>() * rot.transpose()});
-      }
-    picture_.update(all);
-  }
-
-  // What the other battalions engage, for deconfliction (sim/deconfliction.hpp).
-  std::vector<Engagement> engagements() const {
-    std::vector<Engagement> out;
-    for (const Flight& f : flights_)
-      if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target()});
-    for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt});  // outcome not yet assessed
-    for (const auto& other : battalions_)
-      for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt});
-    return out;
-  }
-
-  void decide(Battalion& b, double t) {
-    if (t + 1e-9 < b.next_decision_t || !b.fire_control_up()) return;
-    b.next_decision_t = t + b.spec->doctrine.decision_period_s;
-    const RadarParams& er = b.engagement_params();
-    int missiles = static_cast<int>(b.pending.size());
-    for (const Flight& f : flights_)
-      if (f.battalion == b.index && f.missile.flying()) ++missiles;
-    int engaged = 0;
-    for (const EngagementState& e : b.command_post.engagements())
-      if (e.in_flight > 0) ++engaged;
-    CommandPostInputs in;
-    in.t = t;
-    in.tracks = &b.tracker.tracks();
-    in.classes = &s_.interceptor_classes;
-    in.launchers = &b.launchers;
-    in.launchers_enu = b.launchers_enu;
-    in.frame_origin_alt_m = b.frame.origin().alt_m;
-    in.free_target_channels = std::max(0, er.target_channels - engaged);
-    in.free_missile_channels = std::max(0, er.missile_channels - missiles);
-    if (battalions_.size() > 1 && s_.network.deconflict)
-      in.engaged_elsewhere = engaged_elsewhere(b, t, battalions_, picture_, engagements(), s_.network.deconflict_radius_m);
-    in.sectors = responsible_sectors(battalions_, b.index);
-    if (s_.network.outer_layers_first) {
-      in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);
-      in.outer_hold_margin_s = s_.network.outer_hold_margin_s;
-    }
-    for (const FireOrder& o : b.command_post.decide(in)) {
-      rec_.fire_order(b, o, t);
-      b.pending.push_back(o);
-    }
-  }
-
-  void reload_launchers(double t) {
-    for (auto& b : battalions_)
-      for (const ReloadEvent& e : b->magazine.update(t, b->launchers)) rec_.reload(*b, e);
-  }
-
-  void launch_due(double t) {
-    for (auto& b : battalions_) {
-      auto due = [&](const FireOrder& o) { return o.launch_time_s <= t + 1e-9; };
-      for (const FireOrder& o : b->pending) {
-        if (!due(o)) continue;
-        const Launcher& l = b->launchers[o.launcher_index];
-        const InterceptorClass& cls = s_.interceptor_classes[l.config().interceptor_class];
-        const int id = static_cast<int>(rec_.record().interceptors.size());
-        Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
-                      Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
-        const ThreatClass engaged = track_class(*b, o.track_id);
-        m.set_target_pk(cls.pk_in_lethal_radius[static_cast<int>(engaged)]);
-        m.set_target_ballistic(engaged == ThreatClass::BallisticMissile);
-        const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
-        flights_.push_back({std::move(m), b->index, record, trajectory});
-      }
-      b->pending.erase(std::remove_if(b->pending.begin(), b->pending.end(), due), b->pending.end());
-    }
-  }
-
-  // The engaged track's classification (aircraft when the track is gone).
-  static ThreatClass track_class(const Battalion& b, int track_id) {
-    for (const Track& tr : b.tracker.tracks())
-      if (tr.id == track_id) return tr.classified;
-    return ThreatClass::Aircraft;
-  }
-
-  void fly_interceptors(double t1) {
-    const double t = t1 - dt_;
-    for (Flight& f : flights_) {
-      if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
-      const Battalion& b = *battalions_[f.battalion];
-      std::optional<Uplink> uplink;  // from the engagement radar only
       Vec3 p, v;
-      if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v))
-        uplink = Uplink{p, v};
-      f.missile.step(t, dt_, uplink, views_);
-      if (f.missile.flying()) continue;
-      const InterceptorOutcome& out = f.missile.outcome();
-      if (out.state == InterceptorState::Killed) {
-        for (Threat& th : threats_)
-          if (th.id() == out.truth_id && th.alive()) {
-            th.kill();
-            cancel_children(th.id());
-          }
-        views_.erase(std::remove_if(views_.begin(), views_.end(), [&](const TruthView& v) { return v.id == out.truth_id; }),
-                     views_.end());
-      }
-      rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
-      assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(),
-                              out.state == InterceptorState::Killed});
-    }
+      if (b.track_ecef(track_id, t1, p, v)) requests.push_back({track_id, p, priority, guiding});
+    };
+    for (const EngagementState& e : b.command_post.engagements())
+      if (e.in_flight > 0) request(e.track_id, 0.0, true);
+    for (const ThreatAssessment& a : b.command_post.last_assessment())
+      if (a.priority > 0.0) request(a.track_id, a.priority, false);
+    for (const DwellRequest& r : schedule_dwells(std::move(requests), er.target_channels)) dwells.push_back(r.pos_ecef);
   }
-
-  void deliver_assessments(double t) {
-    for (const PendingAssessment& a : assessments_) {
-      if (a.t > t + 1e-9) continue;
-      battalions_[a.battalion]->command_post.report_outcome(a.track_id, a.killed);
-      // With the shared air picture, a kill is known network-wide: the other battalions' tracks of the
-      // same system track are not engaged again.
-      if (!a.killed || battalions_.size() < 2 || !s_.network.deconflict) continue;
-      const int sys = picture_.system_id(a.battalion, a.track_id);
-      if (sys < 0) continue;
-      for (const auto& [battalion, track_id] : picture_.members(sys))
-        if (battalion != a.battalion) battalions_[battalion]->command_post.mark_killed(track_id);
-    }
-    assessments_.erase(std::remove_if(assessments_.begin(), assessments_.end(), [&](const PendingAssessment& a) { return a.t <= t + 1e-9; }),
-                       assessments_.end());
+  for (Radar& radar : b.radars) {
+    if (!b.radar_up[radar.index()]) continue;
+    detections_.clear();
+    const bool is_er = radar.index() == b.spec->engagement_radar;
+    clock.lap(&StepProfile::tracking_s);  // the dwell schedule
+    const MeasurementBatch batch = radar.look(t, t1, views_, is_er ? std::span<const Vec3>(dwells) : std::span<const Vec3>(),
+                                              &detections_);
+    rec_.detections(b, radar, detections_, threats_);
+    if (opt_.on_batch) opt_.on_batch(b.spec->name + "/" + b.spec->radars[radar.index()].name, radar.antenna(), batch);
+    clock.lap(&StepProfile::radar_s);
+    b.tracker.process(batch);
   }
-
-  bool finished() const {
-    if (opt_.link && opt_.link->keeps_run_open()) return false;
-    for (const Threat& th : threats_)
-      if (th.status() == ThreatStatus::Waiting || th.alive()) return false;
-    for (const Flight& f : flights_)
-      if (f.missile.flying()) return false;
-    for (const auto& b : battalions_)
-      if (!b->pending.empty()) return false;
-    return true;
+  for (const TrackEvent& e : b.tracker.take_events()) {
+    if (e.kind == TrackEvent::Kind::Deleted) b.command_post.drop_track(e.track_id);
+    if (e.kind != TrackEvent::Kind::Initiated) rec_.track_event(b, e, views_, threats_);
   }
+}
 
-  const Scenario& s_;
-  const RunOptions& opt_;
-  std::uint64_t seed_;
-  double dt_;
-  Recorder rec_;
-  AirPicture picture_;
-  std::unique_ptr<TrackScorer> scorer_;
-  Terrain terrain_;
-  std::vector<Threat> threats_;
-  std::vector<std::vector<int>> children_;   // per threat: the threats it carries
-  std::vector<std::unique_ptr<Battalion>> battalions_;
-  std::vector<int> decision_order_;
-  std::vector<Flight> flights_;
-  std::vector<PendingAssessment> assessments_;
-  std::vector<TruthView> views_;
-  std::vector<DetectionRecord> detections_;
-  std::map<std::string, int> external_;   // external threats: link key -> threat id
-  std::vector<LiveEntity> live_threats_, live_interceptors_;
-  bool interrupted_ = false;
-};
-
-}  // namespace
+bool Engine::finished() const {
+  if (opt_.link && opt_.link->keeps_run_open()) return false;
+  for (const Threat& th : threats_)
+    if (th.status() == ThreatStatus::Waiting || th.alive()) return false;
+  for (const Flight& f : flights_)
+    if (f.missile.flying()) return false;
+  for (const auto& b : battalions_)
+    if (!b->pending.empty()) return false;
+  return true;
+}
+}  // namespace engine_detail
 
 void prepare_flyouts(const Scenario& scenario) {
   // Each class's flyout table is built from guided flights on its first query (seconds for the large
@@ -528,7 +279,7 @@ void prepare_flyouts(const Scenario& scenario) {
 
 RunRecord run_scenario(const Scenario& scenario, const RunOptions& options) {
   prepare_flyouts(scenario);
-  return Engine(scenario, options).run();
+  return engine_detail::Engine(scenario, options).run();
 }
 
 }  // namespace skyshield

@@ -1,0 +1,147 @@
+// The engine's engagement steps: command posts decide, launchers reload and fire, interceptors fly
+// and fuze, kills are assessed (see sim/engine_impl.hpp).
+#include <algorithm>
+
+#include "sim/engine_impl.hpp"
+#include "sim/layering.hpp"
+#include "sim/sector_handover.hpp"
+
+namespace skyshield::engine_detail {
+
+bool Engine::decision_due(double t) const {
+  for (const auto& b : battalions_)
+    if (t + 1e-9 >= b->next_decision_t) return true;
+  return false;
+}
+
+// The network picture: every battalion's confirmed tracks, correlated into system tracks.
+void Engine::update_air_picture(double t) {
+  std::vector<NetworkTrack> all;
+  for (const auto& b : battalions_)
+    for (const Track& tr : b->tracker.tracks()) {
+      if (tr.status != TrackStatus::Confirmed) continue;
+      const Track p = b->tracker.predicted(tr, t);
+      const Mat3 rot = b->frame.enu_to_ecef();
+      all.push_back({b->index, tr.id, b->frame.to_ecef(p.position()), rot * p.P.topLeftCorner<3, 3>() * rot.transpose()});
+    }
+  picture_.update(all);
+}
+
+// What the other battalions engage, for deconfliction (sim/deconfliction.hpp).
+std::vector<Engagement> Engine::engagements() const {
+  std::vector<Engagement> out;
+  for (const Flight& f : flights_)
+    if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target()});
+  for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt});  // outcome not yet assessed
+  for (const auto& other : battalions_)
+    for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt});
+  return out;
+}
+
+void Engine::decide(Battalion& b, double t) {
+  if (t + 1e-9 < b.next_decision_t || !b.fire_control_up()) return;
+  b.next_decision_t = t + b.spec->doctrine.decision_period_s;
+  const RadarParams& er = b.engagement_params();
+  int missiles = static_cast<int>(b.pending.size());
+  for (const Flight& f : flights_)
+    if (f.battalion == b.index && f.missile.flying()) ++missiles;
+  int engaged = 0;
+  for (const EngagementState& e : b.command_post.engagements())
+    if (e.in_flight > 0) ++engaged;
+  CommandPostInputs in;
+  in.t = t;
+  in.tracks = &b.tracker.tracks();
+  in.classes = &s_.interceptor_classes;
+  in.launchers = &b.launchers;
+  in.launchers_enu = b.launchers_enu;
+  in.frame_origin_alt_m = b.frame.origin().alt_m;
+  in.free_target_channels = std::max(0, er.target_channels - engaged);
+  in.free_missile_channels = std::max(0, er.missile_channels - missiles);
+  if (battalions_.size() > 1 && s_.network.deconflict)
+    in.engaged_elsewhere = engaged_elsewhere(b, t, battalions_, picture_, engagements(), s_.network.deconflict_radius_m);
+  in.sectors = responsible_sectors(battalions_, b.index);
+  if (s_.network.outer_layers_first) {
+    in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);
+    in.outer_hold_margin_s = s_.network.outer_hold_margin_s;
+  }
+  for (const FireOrder& o : b.command_post.decide(in)) {
+    rec_.fire_order(b, o, t);
+    b.pending.push_back(o);
+  }
+}
+
+void Engine::reload_launchers(double t) {
+  for (auto& b : battalions_)
+    for (const ReloadEvent& e : b->magazine.update(t, b->launchers)) rec_.reload(*b, e);
+}
+
+void Engine::launch_due(double t) {
+  for (auto& b : battalions_) {
+    auto due = [&](const FireOrder& o) { return o.launch_time_s <= t + 1e-9; };
+    for (const FireOrder& o : b->pending) {
+      if (!due(o)) continue;
+      const Launcher& l = b->launchers[o.launcher_index];
+      const InterceptorClass& cls = s_.interceptor_classes[l.config().interceptor_class];
+      const int id = static_cast<int>(rec_.record().interceptors.size());
+      Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
+                    Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
+      const ThreatClass engaged = track_class(*b, o.track_id);
+      m.set_target_pk(cls.pk_in_lethal_radius[static_cast<int>(engaged)]);
+      m.set_target_ballistic(engaged == ThreatClass::BallisticMissile);
+      const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
+      flights_.push_back({std::move(m), b->index, record, trajectory});
+    }
+    b->pending.erase(std::remove_if(b->pending.begin(), b->pending.end(), due), b->pending.end());
+  }
+}
+
+// The engaged track's classification (aircraft when the track is gone).
+ThreatClass Engine::track_class(const Battalion& b, int track_id) {
+  for (const Track& tr : b.tracker.tracks())
+    if (tr.id == track_id) return tr.classified;
+  return ThreatClass::Aircraft;
+}
+
+void Engine::fly_interceptors(double t1) {
+  const double t = t1 - dt_;
+  for (Flight& f : flights_) {
+    if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
+    const Battalion& b = *battalions_[f.battalion];
+    std::optional<Uplink> uplink;  // from the engagement radar only
+    Vec3 p, v;
+    if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v))
+      uplink = Uplink{p, v};
+    f.missile.step(t, dt_, uplink, views_);
+    if (f.missile.flying()) continue;
+    const InterceptorOutcome& out = f.missile.outcome();
+    if (out.state == InterceptorState::Killed) {
+      for (Threat& th : threats_)
+        if (th.id() == out.truth_id && th.alive()) {
+          th.kill();
+          cancel_children(th.id());
+        }
+      views_.erase(std::remove_if(views_.begin(), views_.end(), [&](const TruthView& v) { return v.id == out.truth_id; }),
+                   views_.end());
+    }
+    rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
+    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(),
+                            out.state == InterceptorState::Killed});
+  }
+}
+
+void Engine::deliver_assessments(double t) {
+  for (const PendingAssessment& a : assessments_) {
+    if (a.t > t + 1e-9) continue;
+    battalions_[a.battalion]->command_post.report_outcome(a.track_id, a.killed);
+    // With the shared air picture, a kill is known network-wide: the other battalions' tracks of the
+    // same system track are not engaged again.
+    if (!a.killed || battalions_.size() < 2 || !s_.network.deconflict) continue;
+    const int sys = picture_.system_id(a.battalion, a.track_id);
+    if (sys < 0) continue;
+    for (const auto& [battalion, track_id] : picture_.members(sys))
+      if (battalion != a.battalion) battalions_[battalion]->command_post.mark_killed(track_id);
+  }
+  assessments_.erase(std::remove_if(assessments_.begin(), assessments_.end(), [&](const PendingAssessment& a) { return a.t <= t + 1e-9; }),
+                     assessments_.end());
+}
+}  // namespace skyshield::engine_detail

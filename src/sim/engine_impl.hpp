@@ -1,0 +1,110 @@
+#pragma once
+// The engine's state and steps (internal to src/sim; the interface is sim/engine.hpp). One class,
+// its steps defined in three files: engine.cpp (the loop, the world, radars and trackers),
+// engine_engagement.cpp (command posts, launchers, interceptors, kill assessment), engine_link.cpp
+// (the live link: threats from other simulators, the world shown after each step).
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "c2/air_picture.hpp"
+#include "sim/battalion.hpp"
+#include "sim/deconfliction.hpp"
+#include "sim/engine.hpp"
+#include "sim/recorder.hpp"
+#include "sim/track_scorer.hpp"
+#include "weapons/interceptor.hpp"
+
+namespace skyshield::engine_detail {
+
+struct Flight {
+  Interceptor missile;
+  int battalion;
+  int record;        // index into RunRecord::interceptors
+  int trajectory;    // index into RunRecord::trajectories, -1 when not recorded
+};
+
+struct PendingAssessment {
+  double t;
+  int battalion;
+  int track_id;
+  bool killed;
+};
+
+// Splits a step's wall time between the parts (a no-op without a profile).
+class Stopwatch {
+ public:
+  explicit Stopwatch(StepProfile* p) : p_(p) {
+    if (p_) last_ = std::chrono::steady_clock::now();
+  }
+  void lap(double StepProfile::*part) {
+    if (!p_) return;
+    const auto now = std::chrono::steady_clock::now();
+    p_->*part += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  StepProfile* p_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+class Engine {
+ public:
+  Engine(const Scenario& s, const RunOptions& opt);
+  RunRecord run();
+
+ private:
+  // engine.cpp: the world, radars and trackers, the end of the run.
+  std::vector<std::pair<int, const Interceptor*>> flights_view() const;
+  static void check_finite(const Threat& th, double t);
+  void check_finite(double t) const;
+  void move_threats(double t);
+  void warhead_on_radars(const Threat& th, double t);
+  void scheduled_radar_failures(double t);
+  void radar_lost(Battalion& b, int radar, double t, const std::string& cause);
+  void cancel_children(int id);
+  void warn_threats(double t);
+  void build_views();
+  void sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock);
+  bool finished() const;
+  // engine_engagement.cpp: command posts, launchers, interceptors, kill assessment.
+  bool decision_due(double t) const;
+  void update_air_picture(double t);
+  std::vector<Engagement> engagements() const;
+  void decide(Battalion& b, double t);
+  void reload_launchers(double t);
+  void launch_due(double t);
+  static ThreatClass track_class(const Battalion& b, int track_id);
+  void fly_interceptors(double t1);
+  void deliver_assessments(double t);
+  // engine_link.cpp: the live link.
+  void take_external_threats(double t);
+  int external_type(ThreatClass cls) const;
+  void show_link(double t);
+
+  const Scenario& s_;
+  const RunOptions& opt_;
+  std::uint64_t seed_;
+  double dt_;
+  Recorder rec_;
+  AirPicture picture_;
+  std::unique_ptr<TrackScorer> scorer_;
+  Terrain terrain_;
+  std::vector<Threat> threats_;
+  std::vector<std::vector<int>> children_;   // per threat: the threats it carries
+  std::vector<std::unique_ptr<Battalion>> battalions_;
+  std::vector<int> decision_order_;
+  std::vector<Flight> flights_;
+  std::vector<PendingAssessment> assessments_;
+  std::vector<TruthView> views_;
+  std::vector<DetectionRecord> detections_;
+  std::map<std::string, int> external_;   // external threats: link key -> threat id
+  std::vector<LiveEntity> live_threats_, live_interceptors_;
+  bool interrupted_ = false;
+};
+
+}  // namespace skyshield::engine_detail
