@@ -43,6 +43,7 @@ class ByteReader {
   float f32() { return std::bit_cast<float>(u32()); }
   double f64() { return std::bit_cast<double>(u64()); }
   std::size_t position() const { return pos_; }
+  std::size_t size() const { return in_.size(); }
   std::size_t remaining() const { return failed_ ? 0 : in_.size() - pos_; }
   bool failed() const { return failed_; }
 

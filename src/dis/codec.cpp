@@ -9,271 +9,206 @@ namespace skyshield::dis {
 
 namespace {
 
-// --- writing ---------------------------------------------------------------------------------
+// One description of each record's layout serves both directions: with Out it writes the fields of a
+// record, with In it reads them into one. Encoding and decoding cannot disagree on a layout.
+struct Out {
+  ByteWriter& w;
+  void u8(std::uint8_t v) { w.u8(v); }
+  void u16(std::uint16_t v) { w.u16(v); }
+  void u32(std::uint32_t v) { w.u32(v); }
+  void f32(float v) { w.f32(v); }
+  void f64(double v) { w.f64(v); }
+  void ch(char c) { w.u8(static_cast<std::uint8_t>(c)); }
+  template <class E>
+  void e8(E v) { w.u8(static_cast<std::uint8_t>(v)); }
+  // The number of variable parameters (the records themselves come at the end of the PDU).
+  void count(const std::vector<VariableParameter>& v, std::size_t /*fixed_size*/) { w.u8(static_cast<std::uint8_t>(v.size())); }
+};
 
-void put(ByteWriter& w, const PduHeader& h) {
-  w.u8(h.protocol_version);
-  w.u8(h.exercise_id);
-  w.u8(static_cast<std::uint8_t>(h.type));
-  w.u8(static_cast<std::uint8_t>(h.family));
-  w.u32(h.timestamp);
-  w.u16(0);  // length: patched by finish()
-  w.u8(h.status);
-  w.u8(h.padding);
+struct In {
+  ByteReader& r;
+  bool bad_length = false;  // variable parameters announced beyond the PDU's length
+  void u8(std::uint8_t& v) { v = r.u8(); }
+  void u16(std::uint16_t& v) { v = r.u16(); }
+  void u32(std::uint32_t& v) { v = r.u32(); }
+  void f32(float& v) { v = r.f32(); }
+  void f64(double& v) { v = r.f64(); }
+  void ch(char& c) { c = static_cast<char>(r.u8()); }
+  template <class E>
+  void e8(E& v) { v = static_cast<E>(r.u8()); }
+  void count(std::vector<VariableParameter>& v, std::size_t fixed_size) {
+    const std::size_t n = r.u8();
+    if (fixed_size + n * kVariableParameterSize > r.size()) bad_length = true;
+    else v.resize(n);
+  }
+};
+
+// Record layouts (1278.1-2012 section 6.2); R is the record, const when writing.
+template <class IO, class R>
+void header(IO& io, R& h) {
+  io.u8(h.protocol_version);
+  io.u8(h.exercise_id);
+  io.e8(h.type);
+  io.e8(h.family);
+  io.u32(h.timestamp);
+  io.u16(h.length);  // written as given, then set to the PDU's size (finish)
+  io.u8(h.status);
+  io.u8(h.padding);
 }
 
-void put(ByteWriter& w, const EntityId& id) {
-  w.u16(id.site);
-  w.u16(id.application);
-  w.u16(id.entity);
+template <class IO, class R>
+void entity_id(IO& io, R& id) {
+  io.u16(id.site);
+  io.u16(id.application);
+  io.u16(id.entity);
 }
 
-void put(ByteWriter& w, const EventId& id) {
-  w.u16(id.site);
-  w.u16(id.application);
-  w.u16(id.event_number);
+template <class IO, class R>
+void event_id(IO& io, R& id) {
+  io.u16(id.site);
+  io.u16(id.application);
+  io.u16(id.event_number);
 }
 
-void put(ByteWriter& w, const EntityType& t) {
-  w.u8(t.kind);
-  w.u8(t.domain);
-  w.u16(t.country);
-  w.u8(t.category);
-  w.u8(t.subcategory);
-  w.u8(t.specific);
-  w.u8(t.extra);
+template <class IO, class R>
+void entity_type(IO& io, R& t) {
+  io.u8(t.kind);
+  io.u8(t.domain);
+  io.u16(t.country);
+  io.u8(t.category);
+  io.u8(t.subcategory);
+  io.u8(t.specific);
+  io.u8(t.extra);
 }
 
-void put(ByteWriter& w, const Vec3f& v) {
-  w.f32(v.x);
-  w.f32(v.y);
-  w.f32(v.z);
+template <class IO, class R>
+void vec3f(IO& io, R& v) {
+  io.f32(v.x);
+  io.f32(v.y);
+  io.f32(v.z);
 }
 
-void put(ByteWriter& w, const Vec3d& v) {
-  w.f64(v.x);
-  w.f64(v.y);
-  w.f64(v.z);
+template <class IO, class R>
+void vec3d(IO& io, R& v) {
+  io.f64(v.x);
+  io.f64(v.y);
+  io.f64(v.z);
 }
 
-void put(ByteWriter& w, const MunitionDescriptor& d) {
-  put(w, d.munition);
-  w.u16(d.warhead);
-  w.u16(d.fuse);
-  w.u16(d.quantity);
-  w.u16(d.rate);
+template <class IO, class R>
+void descriptor(IO& io, R& d) {
+  entity_type(io, d.munition);
+  io.u16(d.warhead);
+  io.u16(d.fuse);
+  io.u16(d.quantity);
+  io.u16(d.rate);
 }
 
-void put(ByteWriter& w, const VariableParameter& p) {
-  w.u8(p.record_type);
-  for (std::uint8_t b : p.data) w.u8(b);
+template <class IO, class R>
+void parameters(IO& io, R& list) {
+  for (auto& p : list) {
+    io.u8(p.record_type);
+    for (auto& b : p.data) io.u8(b);
+  }
 }
 
-std::vector<std::uint8_t> finish(ByteWriter& w) {
+// PDU layouts: Entity State (7.2.2), Fire (7.3.2), Detonation (7.3.3).
+template <class IO, class P>
+void entity_state(IO& io, P& p) {
+  header(io, p.header);
+  entity_id(io, p.entity);
+  io.e8(p.force);
+  io.count(p.variable_parameters, kEntityStateSize);
+  entity_type(io, p.type);
+  entity_type(io, p.alternative_type);
+  vec3f(io, p.velocity);
+  vec3d(io, p.location);
+  io.f32(p.orientation.psi);
+  io.f32(p.orientation.theta);
+  io.f32(p.orientation.phi);
+  io.u32(p.appearance);
+  io.e8(p.dead_reckoning.algorithm);
+  for (auto& b : p.dead_reckoning.other) io.u8(b);
+  vec3f(io, p.dead_reckoning.linear_acceleration);
+  vec3f(io, p.dead_reckoning.angular_velocity);
+  io.u8(p.marking.character_set);
+  for (auto& c : p.marking.characters) io.ch(c);
+  io.u32(p.capabilities);
+  parameters(io, p.variable_parameters);
+}
+
+template <class IO, class P>
+void fire(IO& io, P& p) {
+  header(io, p.header);
+  entity_id(io, p.firing);
+  entity_id(io, p.target);
+  entity_id(io, p.munition);
+  event_id(io, p.event);
+  io.u32(p.fire_mission_index);
+  vec3d(io, p.location);
+  descriptor(io, p.descriptor);
+  vec3f(io, p.velocity);
+  io.f32(p.range);
+}
+
+template <class IO, class P>
+void detonation(IO& io, P& p) {
+  header(io, p.header);
+  entity_id(io, p.firing);
+  entity_id(io, p.target);
+  entity_id(io, p.munition);
+  event_id(io, p.event);
+  vec3f(io, p.velocity);
+  vec3d(io, p.location);
+  descriptor(io, p.descriptor);
+  vec3f(io, p.location_in_entity);
+  io.e8(p.result);
+  io.count(p.variable_parameters, kDetonationSize);
+  io.u16(p.padding);
+  parameters(io, p.variable_parameters);
+}
+
+// Writes a PDU (fill lays it out), then sets the header's length to its size.
+template <class Fill>
+std::vector<std::uint8_t> write(std::size_t size, Fill fill) {
+  ByteWriter w(size);
+  Out out{w};
+  fill(out);
   w.patch_u16(8, static_cast<std::uint16_t>(w.size()));
   return w.take();
 }
 
-// --- reading ---------------------------------------------------------------------------------
-
-PduHeader get_header(ByteReader& r) {
-  PduHeader h;
-  h.protocol_version = r.u8();
-  h.exercise_id = r.u8();
-  h.type = static_cast<PduType>(r.u8());
-  h.family = static_cast<ProtocolFamily>(r.u8());
-  h.timestamp = r.u32();
-  h.length = r.u16();
-  h.status = r.u8();
-  h.padding = r.u8();
-  return h;
-}
-
-EntityId get_entity(ByteReader& r) {
-  EntityId id;
-  id.site = r.u16();
-  id.application = r.u16();
-  id.entity = r.u16();
-  return id;
-}
-
-EventId get_event(ByteReader& r) {
-  EventId id;
-  id.site = r.u16();
-  id.application = r.u16();
-  id.event_number = r.u16();
-  return id;
-}
-
-EntityType get_type(ByteReader& r) {
-  EntityType t;
-  t.kind = r.u8();
-  t.domain = r.u8();
-  t.country = r.u16();
-  t.category = r.u8();
-  t.subcategory = r.u8();
-  t.specific = r.u8();
-  t.extra = r.u8();
-  return t;
-}
-
-Vec3f get_vec3f(ByteReader& r) {
-  Vec3f v;
-  v.x = r.f32();
-  v.y = r.f32();
-  v.z = r.f32();
-  return v;
-}
-
-Vec3d get_vec3d(ByteReader& r) {
-  Vec3d v;
-  v.x = r.f64();
-  v.y = r.f64();
-  v.z = r.f64();
-  return v;
-}
-
-MunitionDescriptor get_descriptor(ByteReader& r) {
-  MunitionDescriptor d;
-  d.munition = get_type(r);
-  d.warhead = r.u16();
-  d.fuse = r.u16();
-  d.quantity = r.u16();
-  d.rate = r.u16();
-  return d;
-}
-
-VariableParameter get_parameter(ByteReader& r) {
-  VariableParameter p;
-  p.record_type = r.u8();
-  for (std::uint8_t& b : p.data) b = r.u8();
-  return p;
-}
-
-EntityStatePdu get_entity_state(ByteReader& r, const PduHeader& h, std::size_t length, DecodeError& err) {
-  EntityStatePdu p;
-  p.header = h;
-  p.entity = get_entity(r);
-  p.force = static_cast<ForceId>(r.u8());
-  const std::size_t n_params = r.u8();
-  if (length < kEntityStateSize + n_params * kVariableParameterSize) {
-    err = DecodeError::BadLength;
-    return p;
+// Reads a PDU of type P from the packet cut to the header's length, which must hold its fixed part.
+template <class P, class Layout>
+Decoded read(std::span<const std::uint8_t> packet, const PduHeader& h, std::size_t fixed_size, Layout layout) {
+  Decoded out;
+  out.pdu_type = static_cast<std::uint8_t>(h.type);
+  if (h.length < fixed_size) {
+    out.error = DecodeError::BadLength;
+    return out;
   }
-  p.type = get_type(r);
-  p.alternative_type = get_type(r);
-  p.velocity = get_vec3f(r);
-  p.location = get_vec3d(r);
-  p.orientation.psi = r.f32();
-  p.orientation.theta = r.f32();
-  p.orientation.phi = r.f32();
-  p.appearance = r.u32();
-  p.dead_reckoning.algorithm = static_cast<DeadReckoning>(r.u8());
-  for (std::uint8_t& b : p.dead_reckoning.other) b = r.u8();
-  p.dead_reckoning.linear_acceleration = get_vec3f(r);
-  p.dead_reckoning.angular_velocity = get_vec3f(r);
-  p.marking.character_set = r.u8();
-  for (char& c : p.marking.characters) c = static_cast<char>(r.u8());
-  p.capabilities = r.u32();
-  for (std::size_t i = 0; i < n_params; ++i) p.variable_parameters.push_back(get_parameter(r));
-  return p;
-}
-
-FirePdu get_fire(ByteReader& r, const PduHeader& h) {
-  FirePdu p;
-  p.header = h;
-  p.firing = get_entity(r);
-  p.target = get_entity(r);
-  p.munition = get_entity(r);
-  p.event = get_event(r);
-  p.fire_mission_index = r.u32();
-  p.location = get_vec3d(r);
-  p.descriptor = get_descriptor(r);
-  p.velocity = get_vec3f(r);
-  p.range = r.f32();
-  return p;
-}
-
-DetonationPdu get_detonation(ByteReader& r, const PduHeader& h, std::size_t length, DecodeError& err) {
-  DetonationPdu p;
-  p.header = h;
-  p.firing = get_entity(r);
-  p.target = get_entity(r);
-  p.munition = get_entity(r);
-  p.event = get_event(r);
-  p.velocity = get_vec3f(r);
-  p.location = get_vec3d(r);
-  p.descriptor = get_descriptor(r);
-  p.location_in_entity = get_vec3f(r);
-  p.result = static_cast<DetonationResult>(r.u8());
-  const std::size_t n_params = r.u8();
-  p.padding = r.u16();
-  if (length < kDetonationSize + n_params * kVariableParameterSize) {
-    err = DecodeError::BadLength;
-    return p;
-  }
-  for (std::size_t i = 0; i < n_params; ++i) p.variable_parameters.push_back(get_parameter(r));
-  return p;
+  ByteReader r(packet.first(h.length));
+  In in{r};
+  P p;
+  layout(in, p);
+  if (in.bad_length) out.error = DecodeError::BadLength;
+  else if (r.failed()) out.error = DecodeError::Truncated;  // cannot happen after the length checks; a guard
+  else out.pdu = std::move(p);
+  return out;
 }
 
 }  // namespace
 
 std::vector<std::uint8_t> encode(const EntityStatePdu& p) {
-  ByteWriter w(kEntityStateSize + p.variable_parameters.size() * kVariableParameterSize);
-  put(w, p.header);
-  put(w, p.entity);
-  w.u8(static_cast<std::uint8_t>(p.force));
-  w.u8(static_cast<std::uint8_t>(p.variable_parameters.size()));
-  put(w, p.type);
-  put(w, p.alternative_type);
-  put(w, p.velocity);
-  put(w, p.location);
-  w.f32(p.orientation.psi);
-  w.f32(p.orientation.theta);
-  w.f32(p.orientation.phi);
-  w.u32(p.appearance);
-  w.u8(static_cast<std::uint8_t>(p.dead_reckoning.algorithm));
-  for (std::uint8_t b : p.dead_reckoning.other) w.u8(b);
-  put(w, p.dead_reckoning.linear_acceleration);
-  put(w, p.dead_reckoning.angular_velocity);
-  w.u8(p.marking.character_set);
-  for (char c : p.marking.characters) w.u8(static_cast<std::uint8_t>(c));
-  w.u32(p.capabilities);
-  for (const VariableParameter& v : p.variable_parameters) put(w, v);
-  return finish(w);
+  return write(kEntityStateSize + kVariableParameterSize * p.variable_parameters.size(), [&](Out& o) { entity_state(o, p); });
 }
 
 std::vector<std::uint8_t> encode(const FirePdu& p) {
-  ByteWriter w(kFireSize);
-  put(w, p.header);
-  put(w, p.firing);
-  put(w, p.target);
-  put(w, p.munition);
-  put(w, p.event);
-  w.u32(p.fire_mission_index);
-  put(w, p.location);
-  put(w, p.descriptor);
-  put(w, p.velocity);
-  w.f32(p.range);
-  return finish(w);
+  return write(kFireSize, [&](Out& o) { fire(o, p); });
 }
 
 std::vector<std::uint8_t> encode(const DetonationPdu& p) {
-  ByteWriter w(kDetonationSize + p.variable_parameters.size() * kVariableParameterSize);
-  put(w, p.header);
-  put(w, p.firing);
-  put(w, p.target);
-  put(w, p.munition);
-  put(w, p.event);
-  put(w, p.velocity);
-  put(w, p.location);
-  put(w, p.descriptor);
-  put(w, p.location_in_entity);
-  w.u8(static_cast<std::uint8_t>(p.result));
-  w.u8(static_cast<std::uint8_t>(p.variable_parameters.size()));
-  w.u16(p.padding);
-  for (const VariableParameter& v : p.variable_parameters) put(w, v);
-  return finish(w);
+  return write(kDetonationSize + kVariableParameterSize * p.variable_parameters.size(), [&](Out& o) { detonation(o, p); });
 }
 
 std::string_view to_string(DecodeError e) {
@@ -294,7 +229,9 @@ Decoded decode(std::span<const std::uint8_t> packet) {
     return out;
   }
   ByteReader r(packet);
-  const PduHeader h = get_header(r);
+  In in{r};
+  PduHeader h;
+  header(in, h);
   out.pdu_type = static_cast<std::uint8_t>(h.type);
   if (h.protocol_version < 5 || h.protocol_version > 7) {
     out.error = DecodeError::BadVersion;
@@ -305,31 +242,14 @@ Decoded decode(std::span<const std::uint8_t> packet) {
     out.error = DecodeError::Truncated;
     return out;
   }
-  std::size_t fixed = 0;
   switch (h.type) {
-    case PduType::EntityState: fixed = kEntityStateSize; break;
-    case PduType::Fire: fixed = kFireSize; break;
-    case PduType::Detonation: fixed = kDetonationSize; break;
-    default:
-      out.error = DecodeError::UnsupportedType;
-      return out;
+    case PduType::EntityState:
+      return read<EntityStatePdu>(packet, h, kEntityStateSize, [](In& i, EntityStatePdu& x) { entity_state(i, x); });
+    case PduType::Fire: return read<FirePdu>(packet, h, kFireSize, [](In& i, FirePdu& x) { fire(i, x); });
+    case PduType::Detonation:
+      return read<DetonationPdu>(packet, h, kDetonationSize, [](In& i, DetonationPdu& x) { detonation(i, x); });
+    default: out.error = DecodeError::UnsupportedType;
   }
-  if (h.length < fixed) {
-    out.error = DecodeError::BadLength;
-    return out;
-  }
-  ByteReader body(packet.first(h.length));
-  get_header(body);
-  DecodeError err = DecodeError::None;
-  switch (h.type) {
-    case PduType::EntityState: out.pdu = get_entity_state(body, h, h.length, err); break;
-    case PduType::Fire: out.pdu = get_fire(body, h); break;
-    case PduType::Detonation: out.pdu = get_detonation(body, h, h.length, err); break;
-    default: break;
-  }
-  if (err == DecodeError::None && body.failed()) err = DecodeError::Truncated;  // cannot happen after the checks; kept as a guard
-  out.error = err;
-  if (err != DecodeError::None) out.pdu = std::monostate{};
   return out;
 }
 
