@@ -97,14 +97,7 @@ int cmd_bench(const BenchOptions& o) {
                              sum.interceptors.fired);
     sim_s += run.end_time_s;
     wall_s += wall;
-    total.world_s += prof.world_s;
-    total.radar_s += prof.radar_s;
-    total.tracking_s += prof.tracking_s;
-    total.command_s += prof.command_s;
-    total.weapons_s += prof.weapons_s;
-    total.record_s += prof.record_s;
-    total.steps += prof.steps;
-    total.track_steps += prof.track_steps;
+    total += prof;
   }
   const double per = 1e6 / static_cast<double>(std::max<long long>(1, total.steps));
   const double all = std::max(total.total_s(), 1e-12);

@@ -15,18 +15,22 @@ double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams
   return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
 }
 
+double largest_trace(const std::vector<const NetworkTrack*>& v) {
+  double m = 0.0;
+  for (const NetworkTrack* t : v) m = std::max(m, t->pos_cov.trace());
+  return m;
+}
+
 // Tracks sorted along ECEF x: the pairs that can pass the gate lie within `radius` of each other in
 // x, radius from the largest covariance of the whole set (chi2 <= gate needs a distance <= sqrt(gate
 // x var), var <= max(2 max trace / 3, 2 sigma_min^2)). A window search instead of all pairs; the
 // pairs it skips could not pass the gate, so the result is the same.
 class XWindow {
  public:
-  XWindow(std::vector<const NetworkTrack*> items, const AirPictureParams& p) : items_(std::move(items)) {
-    double max_trace = 0.0;
-    for (const NetworkTrack* t : items_) max_trace = std::max(max_trace, t->pos_cov.trace());
-    const double var = std::max(2.0 * max_trace / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
+  XWindow(const std::vector<const NetworkTrack*>& items, const AirPictureParams& p) {
+    const double var = std::max(2.0 * largest_trace(items) / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
     radius_ = std::sqrt(p.gate_chi2 * var) * (1.0 + 1e-9) + 1e-6;
-    for (std::size_t i = 0; i < items_.size(); ++i) by_x_.emplace_back(items_[i]->pos_ecef.x(), static_cast<int>(i));
+    for (std::size_t i = 0; i < items.size(); ++i) by_x_.emplace_back(items[i]->pos_ecef.x(), static_cast<int>(i));
     std::sort(by_x_.begin(), by_x_.end());
   }
   // Indices (into the items given) of those within the window around `t`, in index order.
@@ -38,19 +42,12 @@ class XWindow {
     std::sort(out.begin(), out.end());
     return out;
   }
-  double radius() const { return radius_; }
 
  private:
-  std::vector<const NetworkTrack*> items_;
   std::vector<std::pair<double, int>> by_x_;
   double radius_ = 0.0;
 };
 
-double largest_trace(const std::vector<const NetworkTrack*>& v) {
-  double m = 0.0;
-  for (const NetworkTrack* t : v) m = std::max(m, t->pos_cov.trace());
-  return m;
-}
 }  // namespace
 
 void AirPicture::update(const std::vector<NetworkTrack>& unordered) {

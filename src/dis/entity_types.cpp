@@ -3,36 +3,18 @@
 namespace skyshield::dis {
 
 EntityType threat_entity_type(ThreatClass cls, bool decoy) {
-  EntityType t;
-  t.country = country::kOther;  // the raid's side is not named by the scenarios
-  if (decoy) {
-    t.kind = kind::kExpendable;
-    t.domain = platform_domain::kAir;
-    return t;
-  }
+  // The raid's side is not named by the scenarios: country 0 (other).
+  if (decoy) return {kind::kExpendable, platform_domain::kAir, country::kOther, 0, 0, 0, 0};
   switch (cls) {
     case ThreatClass::Aircraft:
-      t.kind = kind::kPlatform;
-      t.domain = platform_domain::kAir;
-      t.category = category::kAirAttackStrike;
-      break;
-    case ThreatClass::Drone:
-      t.kind = kind::kPlatform;
-      t.domain = platform_domain::kAir;
-      t.category = category::kAirUnmanned;
-      break;
+      return {kind::kPlatform, platform_domain::kAir, country::kOther, category::kAirAttackStrike, 0, 0, 0};
+    case ThreatClass::Drone: return {kind::kPlatform, platform_domain::kAir, country::kOther, category::kAirUnmanned, 0, 0, 0};
     case ThreatClass::CruiseMissile:
-      t.kind = kind::kMunition;
-      t.domain = munition_domain::kBattlefieldSupport;
-      t.category = category::kMunitionGuided;
-      break;
+      return {kind::kMunition, munition_domain::kBattlefieldSupport, country::kOther, category::kMunitionGuided, 0, 0, 0};
     case ThreatClass::BallisticMissile:
-      t.kind = kind::kMunition;
-      t.domain = munition_domain::kStrategic;
-      t.category = category::kMunitionGuided;
-      break;
+      return {kind::kMunition, munition_domain::kStrategic, country::kOther, category::kMunitionGuided, 0, 0, 0};
   }
-  return t;
+  return {};
 }
 
 EntityType interceptor_entity_type() {

@@ -98,6 +98,7 @@ void Publisher::publish_threats(const LiveFrame& f) {
   const std::vector<ThreatRecord>& recs = f.record->threats;
   threats_.resize(f.threats.size());
   threat_known_.resize(f.threats.size(), false);
+  for (std::size_t i = threat_index_.size(); i < f.threats.size(); ++i) threat_index_[recs[i].name] = i;  // names are unique
   for (std::size_t i = 0; i < f.threats.size(); ++i) {
     const LiveEntity& live = f.threats[i];
     if (live.external) continue;  // another simulator's entity: it publishes it
@@ -111,7 +112,6 @@ void Publisher::publish_threats(const LiveFrame& f) {
       e.type = threat_entity_type(recs[i].cls, recs[i].decoy);
       e.force = ForceId::Opposing;
       e.marking = recs[i].name;
-      threat_index_[recs[i].name] = i;
     }
     if (e.ended) continue;
     if (live.alive) {
@@ -192,7 +192,7 @@ void Publisher::fire(const LiveFrame& f, std::size_t j) {
   p.descriptor.fuse = kFuseProximity;
   p.velocity = to_f(live.vel);
   const auto t = threat_index_.find(r.threat);
-  if (t != threat_index_.end()) p.range = static_cast<float>((f.threats[t->second].pos - from).norm());
+  if (t != threat_index_.end() && threat_known_[t->second]) p.range = static_cast<float>((f.threats[t->second].pos - from).norm());
   fire_event_[j] = p.event;
   fired_by_[j] = p.firing;
   send(encode(p));
@@ -216,11 +216,8 @@ void Publisher::detonation(const LiveFrame& f, std::size_t j) {
   p.descriptor.fuse = kFuseProximity;
   p.result = result_of(r.outcome);
   // Where it burst relative to the target, in the target's body axes.
-  std::size_t ti = 0;
-  for (; ti < f.record->threats.size(); ++ti)
-    if (f.record->threats[ti].name == target) break;
-  if (ti < f.threats.size()) {
-    const LiveEntity& th = f.threats[ti];
+  if (const auto ti = threat_index_.find(target); ti != threat_index_.end()) {
+    const LiveEntity& th = f.threats[ti->second];
     p.location_in_entity = to_f(body_to_ecef(euler_from_velocity(th.pos, th.vel)).transpose() * (live.pos - th.pos));
   }
   send(encode(p));

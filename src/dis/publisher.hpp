@@ -80,7 +80,7 @@ class Publisher {
   std::vector<bool> threat_known_, interceptor_known_;
   std::vector<EventId> fire_event_;        // per interceptor
   std::vector<EntityId> fired_by_;         // per interceptor: its launcher's entity
-  std::unordered_map<std::string, std::size_t> threat_index_;   // name -> threat id
+  std::unordered_map<std::string, std::size_t> threat_index_;   // name -> threat id, every threat (ours and external)
 };
 
 }  // namespace skyshield::dis

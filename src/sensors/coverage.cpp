@@ -27,9 +27,11 @@ bool Coverage::covers(const RangeAzEl& rae, double margin_rad) const {
     if (angle_between(d, rae) <= dwell_half_beam_rad + margin_rad) return true;
   if (rae.el_rad < min_el_rad - margin_rad || rae.el_rad > max_el_rad + margin_rad) return false;
   if (full_circle) return true;
-  const double width = clockwise(sweep_from_rad, sweep_to_rad) + 2.0 * margin_rad;
+  const double width = sweep_width_rad() + 2.0 * margin_rad;
   if (width >= 2.0 * kPi) return true;
   return clockwise(sweep_from_rad - margin_rad, rae.az_rad) < width;
 }
+
+double Coverage::sweep_width_rad() const { return clockwise(sweep_from_rad, sweep_to_rad); }
 
 }  // namespace skyshield

@@ -36,6 +36,8 @@ struct Coverage {
   // True when a point at `rae` (radar frame) lay inside the looked-at volume, grown by margin_rad
   // in angle on every side (a tracker uses the margin for a predicted position's uncertainty).
   bool covers(const RangeAzEl& rae, double margin_rad = 0.0) const;
+  // Width of the azimuth sweep, clockwise from sweep_from_rad to sweep_to_rad, in [0, 2 pi).
+  double sweep_width_rad() const;
 };
 
 struct MeasurementBatch {

@@ -22,6 +22,11 @@ struct StepProfile {
   long long steps = 0;
   long long track_steps = 0;   // tracks held by all trackers, summed over steps (mean = / steps)
   double total_s() const { return world_s + radar_s + tracking_s + command_s + weapons_s + record_s; }
+  StepProfile& operator+=(const StepProfile& o) {
+    world_s += o.world_s, radar_s += o.radar_s, tracking_s += o.tracking_s, command_s += o.command_s;
+    weapons_s += o.weapons_s, record_s += o.record_s, steps += o.steps, track_steps += o.track_steps;
+    return *this;
+  }
 };
 
 struct RunOptions {

@@ -24,8 +24,7 @@ struct SweepSlice {
   static SweepSlice of(const Coverage& c) {
     SweepSlice s;
     if (!c.known || c.full_circle || !c.dwells.empty()) return s;  // dwells may cover any direction
-    double width = std::fmod(c.sweep_to_rad - c.sweep_from_rad, 2.0 * kPi);
-    if (width < 0.0) width += 2.0 * kPi;
+    const double width = c.sweep_width_rad();
     if (width >= 1.0) return s;
     const double centre = c.sweep_from_rad + 0.5 * width;
     s.usable = true;
