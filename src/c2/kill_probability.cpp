@@ -1,6 +1,7 @@
 #include "c2/kill_probability.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -17,11 +18,21 @@ double circular_hit_probability(const Eigen::Matrix2d& S, double r) {
   // The integrand is smooth and 2pi-periodic (even pi-periodic): the trapezoid rule converges
   // geometrically; 256 nodes are exact to rounding for axis ratios up to ~100.
   constexpr int kNodes = 256;
+  struct Node {
+    double c2, s2;  // cos^2 and sin^2 of the node's angle
+  };
+  static const std::array<Node, kNodes> nodes = [] {
+    std::array<Node, kNodes> n{};
+    for (int k = 0; k < kNodes; ++k) {
+      const double th = std::numbers::pi * (k + 0.5) / kNodes;  // one period of pi
+      const double c = std::cos(th), s = std::sin(th);
+      n[k] = {c * c, s * s};
+    }
+    return n;
+  }();
   double sum = 0.0;
-  for (int k = 0; k < kNodes; ++k) {
-    const double th = std::numbers::pi * (k + 0.5) / kNodes;  // one period of pi
-    const double c = std::cos(th), s = std::sin(th);
-    const double a = c * c / v1 + s * s / v2;
+  for (const Node& n : nodes) {
+    const double a = n.c2 / v1 + n.s2 / v2;
     sum += -std::expm1(-0.5 * a * r2) / a;
   }
   const double p = sum * (std::numbers::pi / kNodes) / (std::numbers::pi * std::sqrt(v1 * v2));

@@ -119,9 +119,8 @@ void Engine::check_finite(double t) const {
       throw NumericalError(fmt::format("t = {:.2f} s: interceptor {} ({}): position or velocity is not finite", t,
                                        rec_.record().interceptors[f.record].name, f.missile.cls().name));
   for (const auto& b : battalions_)
-    for (const Track& tr : b->tracker.tracks())
-      if (!finite(tr.x) || !finite(tr.P))
-        throw NumericalError(fmt::format("t = {:.2f} s: track {}/T{}: state or covariance is not finite", t, b->spec->name, tr.id));
+    if (const int id = b->tracker.first_non_finite(); id >= 0)
+      throw NumericalError(fmt::format("t = {:.2f} s: track {}/T{}: state or covariance is not finite", t, b->spec->name, id));
 }
 
 void Engine::move_threats(double t) {

@@ -31,7 +31,7 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
   std::vector<double> radius(nt);
   std::vector<Vec3> centre(nt);
   for (int a = 0; a < nt; ++a) {
-    const Gaussian c = in.predicted[a].combined();
+    const Gaussian c = in.predicted[a]->combined();
     centre[a] = position_of(c.x);
     radius[a] = 1.5 * std::sqrt(chi2 * (c.P.topLeftCorner<3, 3>().trace() + max_r_var));
   }
@@ -40,7 +40,7 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
   const DetectionGrid grid(in.z_position, std::max(1000.0, sorted[nt / 2]));
   std::vector<int> near;
   for (int a = 0; a < nt; ++a) {
-    const ImmState& s = in.predicted[a];
+    const ImmState& s = *in.predicted[a];
     grid.query(centre[a], radius[a], near);
     for (int b : near) {
       if ((in.z_position[b] - centre[a]).squaredNorm() > radius[a] * radius[a]) continue;

@@ -17,7 +17,7 @@ struct TrackerParams;
 struct TrackerStats;
 
 struct AssociationInput {
-  std::vector<ImmState> predicted;          // per candidate track, at the batch time
+  std::vector<const ImmState*> predicted;   // per candidate track, at the batch time (not owned)
   std::vector<SphericalMeasurement> z;      // per detection
   std::vector<Vec3> z_position;             // per detection, Cartesian in the tracker frame
   std::vector<double> z_position_var;       // per detection, trace of its Cartesian covariance

@@ -14,7 +14,7 @@ namespace {
 using Mat6 = Eigen::Matrix<double, 6, 6>;
 
 // Per-axis [p, v, a] block F placed on the three axes.
-Mat9 per_axis(const Eigen::Matrix3d& f) {
+Mat9 per_axis(const Mat3& f) {
   Mat9 F = Mat9::Zero();
   for (int r = 0; r < 3; ++r)
     for (int c = 0; c < 3; ++c) F.block<3, 3>(3 * r, 3 * c) = f(r, c) * Mat3::Identity();
@@ -147,25 +147,28 @@ Vec9 propagate(MotionModel m, const Vec9& x, double dt, const MotionContext& ctx
   return x;
 }
 
-Mat9 transition_jacobian(MotionModel m, const Vec9& x, double dt, const MotionContext& ctx) {
+bool axis_transition(MotionModel m, const Vec9& x, double dt, Mat3& f) {
   const double T = dt;
   switch (m) {
-    case MotionModel::ConstantVelocity: {
-      Eigen::Matrix3d f;
+    case MotionModel::ConstantVelocity:
       f << 1.0, T, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0;
-      return per_axis(f);
-    }
-    case MotionModel::ConstantAcceleration: {
-      Eigen::Matrix3d f;
+      return true;
+    case MotionModel::ConstantAcceleration:
       f << 1.0, T, T * T / 2.0, 0.0, 1.0, T, 0.0, 0.0, 1.0;
-      return per_axis(f);
-    }
+      return true;
     case MotionModel::CoordinatedTurn:
-      return per_axis(ct_block(turn_rate(x), T));
+      f = ct_block(turn_rate(x), T);
+      return true;
     case MotionModel::Ballistic:
-      return ballistic_transition(x, propagate(m, x, dt, ctx), dt, ctx);
+      return false;
   }
-  return Mat9::Identity();
+  return false;
+}
+
+Mat9 transition_jacobian(MotionModel m, const Vec9& x, double dt, const MotionContext& ctx) {
+  Mat3 f;
+  if (axis_transition(m, x, dt, f)) return per_axis(f);
+  return ballistic_transition(x, propagate(m, x, dt, ctx), dt, ctx);
 }
 
 Mat9 ballistic_transition(const Vec9& x, const Vec9& y, double dt, const MotionContext& ctx) {
@@ -184,9 +187,9 @@ Mat9 ballistic_transition(const Vec9& x, const Vec9& y, double dt, const MotionC
   return F;
 }
 
-Mat9 process_noise(MotionModel m, double dt, const MotionNoise& n) {
+Mat3 axis_process_noise(MotionModel m, double dt, const MotionNoise& n) {
   const double T = std::abs(dt);
-  Eigen::Matrix3d q = Eigen::Matrix3d::Zero();
+  Mat3 q = Mat3::Zero();
   switch (m) {
     case MotionModel::ConstantVelocity:
     case MotionModel::Ballistic: {
@@ -206,7 +209,9 @@ Mat9 process_noise(MotionModel m, double dt, const MotionNoise& n) {
       break;
     }
   }
-  return per_axis(q);
+  return q;
 }
+
+Mat9 process_noise(MotionModel m, double dt, const MotionNoise& n) { return per_axis(axis_process_noise(m, dt, n)); }
 
 }  // namespace skyshield

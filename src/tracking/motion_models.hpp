@@ -47,6 +47,11 @@ Mat9 transition_jacobian(MotionModel m, const Vec9& x, double dt, const MotionCo
 Mat9 ballistic_transition(const Vec9& x, const Vec9& y, double dt, const MotionContext& ctx);
 // Process noise covariance over |dt|.
 Mat9 process_noise(MotionModel m, double dt, const MotionNoise& n);
+// The CV, CA and CT transitions act on each axis alike: F = f (x) I3 on the state [p, v, a], with the
+// 3x3 block f here (false, f untouched, for the ballistic model, which couples the axes). The process
+// noise of every model is Q = q (x) I3 with the block q.
+bool axis_transition(MotionModel m, const Vec9& x, double dt, Mat3& f);
+Mat3 axis_process_noise(MotionModel m, double dt, const MotionNoise& n);
 
 // Turn rate (rad/s) of the state's velocity and acceleration: |v x a| / |v|^2.
 double turn_rate(const Vec9& x);

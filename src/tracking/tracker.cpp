@@ -46,6 +46,31 @@ struct SweepSlice {
 
 }  // namespace
 
+TrackSummary TrackSummary::of(const Track& tr) {
+  TrackSummary h;
+  h.p = tr.position();
+  h.v = tr.velocity();
+  h.a = tr.acceleration();
+  h.t = tr.t;
+  h.trace_pp = tr.P.topLeftCorner<3, 3>().trace();
+  h.trace_pv = tr.P.block<3, 3>(0, 3).trace();
+  h.trace_vv = tr.P.block<3, 3>(3, 3).trace();
+  h.last_update_t = tr.last_update_t;
+  h.id = tr.id;
+  h.consecutive_misses = tr.consecutive_misses;
+  h.confirmed = tr.status == TrackStatus::Confirmed;
+  // A sum is finite exactly when every term is (a NaN or an infinity anywhere makes it NaN or
+  // infinite; finite values this large do not occur): one vectorised pass instead of a test per value.
+  h.finite = std::isfinite(tr.x.sum()) && std::isfinite(tr.P.sum());
+  return h;
+}
+
+int Tracker::first_non_finite() const {
+  for (const TrackSummary& h : summary_)
+    if (!h.finite) return h.id;
+  return -1;
+}
+
 bool association_from_string(std::string_view s, Association& out) {
   if (s == "gnn") out = Association::Gnn;
   else if (s == "jpda") out = Association::Jpda;
@@ -113,6 +138,7 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   tr.first_t = t;
   tr.last_update_t = t;
   tracks_.push_back(tr);
+  summary_.push_back(TrackSummary::of(tr));
   events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
 }
 
@@ -120,24 +146,27 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
   const double max_var = params_.max_position_sigma_m * params_.max_position_sigma_m;
   // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
   // the order of tracks() is therefore not the order of initiation.
-  for (std::size_t i = 0; i < tracks_.size();) {
-    const Track& tr = tracks_[i];
-    const bool confirmed = tr.status == TrackStatus::Confirmed;
-    const double coast = t - tr.last_update_t;
-    const bool missed_out = confirmed ? tr.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s
-                                      : tr.consecutive_misses >= params_.delete_misses_tentative;
-    const bool diverged = tr.P.topLeftCorner<3, 3>().trace() / 3.0 > max_var;
-    const bool too_fast = !confirmed && tr.velocity().norm() > params_.max_speed_mps;
-    const bool merged = std::find(merged_away.begin(), merged_away.end(), tr.id) != merged_away.end();
-    const double max_coast = confirmed || coverage_known ? params_.max_coast_s
-                                                         : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
+  for (std::size_t i = 0; i < summary_.size();) {
+    const TrackSummary& h = summary_[i];
+    const double coast = t - h.last_update_t;
+    const bool missed_out = h.confirmed ? h.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s
+                                        : h.consecutive_misses >= params_.delete_misses_tentative;
+    const bool diverged = h.trace_pp / 3.0 > max_var;
+    const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
+    const bool merged = std::find(merged_away.begin(), merged_away.end(), h.id) != merged_away.end();
+    const double max_coast = h.confirmed || coverage_known ? params_.max_coast_s
+                                                           : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
     if (!(missed_out || coast > max_coast || diverged || too_fast || merged)) {
       ++i;
       continue;
     }
-    if (confirmed) events_.push_back({TrackEvent::Kind::Deleted, tr.id, t});
-    if (i + 1 != tracks_.size()) tracks_[i] = std::move(tracks_.back());
+    if (h.confirmed) events_.push_back({TrackEvent::Kind::Deleted, h.id, t});
+    if (i + 1 != tracks_.size()) {
+      tracks_[i] = std::move(tracks_.back());
+      summary_[i] = summary_.back();
+    }
     tracks_.pop_back();
+    summary_.pop_back();
   }
 }
 
@@ -150,9 +179,9 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
   // the confirmed tracks not updated at t (in track order), not every track for every fresh one.
   std::vector<int> stale;
   std::unordered_map<int, int> index_of;
-  for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
-    index_of[tracks_[i].id] = i;
-    if (tracks_[i].status == TrackStatus::Confirmed && tracks_[i].last_update_t < t) stale.push_back(i);
+  for (int i = 0; i < static_cast<int>(summary_.size()); ++i) {
+    index_of[summary_[i].id] = i;
+    if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
   }
   for (int id : updated) {
     if (gone(id)) continue;
@@ -172,6 +201,7 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         kept.id = other.id;
         kept.first_t = other.first_t;
         other = kept;
+        summary_[oi] = TrackSummary::of(other);
         merged_away.push_back(id);
       } else {
         merged_away.push_back(other.id);
@@ -207,15 +237,14 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> cand;
   std::vector<char> strictly;
   const SweepSlice slice = SweepSlice::of(batch.coverage);
-  for (int i = 0; i < static_cast<int>(tracks_.size()); ++i) {
-    const Track& tr = tracks_[i];
+  for (int i = 0; i < static_cast<int>(summary_.size()); ++i) {
+    const TrackSummary& h = summary_[i];
     bool strict = false;
     // Cheap prediction of the position and the trace of its covariance, without the full IMM
     // prediction (most tracks are outside a thin sweep slice, or far from every detection).
-    const double dt = t - tr.t;
-    const Vec3 pos = tr.position() + dt * tr.velocity() + 0.5 * dt * dt * tr.acceleration();
-    const double trace_pp = tr.P.topLeftCorner<3, 3>().trace() + 2.0 * dt * tr.P.block<3, 3>(0, 3).trace() +
-                            dt * dt * tr.P.block<3, 3>(3, 3).trace() + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
+    const double dt = t - h.t;
+    const Vec3 pos = h.p + dt * h.v + 0.5 * dt * dt * h.a;
+    const double trace_pp = h.trace_pp + 2.0 * dt * h.trace_pv + dt * dt * h.trace_vv + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
     if (batch.coverage.known) {
       const Vec3 enu = geometry.to_sensor * (pos - geometry.position);
       const double range = enu.norm();
@@ -234,10 +263,25 @@ void Tracker::process(const MeasurementBatch& batch) {
         near = (pos - in.z_position[k]).squaredNorm() <= gate * (std::max(0.0, trace_pp) + in.z_position_var[k]);
       if (!near) continue;
     }
-    ImmState s = tr.imm;
-    imm_predict(s, t - tr.t, imm_for(tr), ctx_);
     cand.push_back(i);
     strictly.push_back(strict);
+  }
+  // Predictions: a strictly covered candidate keeps its prediction whatever the association (a hit
+  // or a miss), so it is predicted in place; one only in the margin keeps it only if a detection
+  // associates, so it is predicted on a copy (no copy of the large IMM state for the others).
+  std::size_t n_margin = 0;
+  for (char strict : strictly) n_margin += strict ? 0 : 1;
+  if (margin_.size() < n_margin) margin_.resize(n_margin);
+  n_margin = 0;
+  for (std::size_t a = 0; a < cand.size(); ++a) {
+    Track& tr = tracks_[cand[a]];
+    ImmState* s = &tr.imm;
+    if (!strictly[a]) {
+      s = &margin_[n_margin++];
+      *s = tr.imm;
+    }
+    imm_predict(*s, t - tr.t, imm_for(tr), ctx_);
+    if (strictly[a]) tr.t = t;
     in.predicted.push_back(s);
   }
 
@@ -247,7 +291,7 @@ void Tracker::process(const MeasurementBatch& batch) {
     Track& tr = tracks_[cand[a]];
     const auto& w = assoc.weights[a];
     if (w.empty() && !strictly[a]) continue;
-    tr.imm = in.predicted[a];
+    if (!strictly[a]) tr.imm = *in.predicted[a];
     tr.t = t;
     if (!w.empty()) {
       if (params_.association == Association::Gnn) {
@@ -281,6 +325,7 @@ void Tracker::process(const MeasurementBatch& batch) {
     }
   }
 
+  for (int i : cand) summary_[i] = TrackSummary::of(tracks_[i]);
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(tracks_[cand[a]].id);

@@ -1,10 +1,12 @@
 // Filter core against independent references: the steady-state gains of the alpha-beta filter
 // (Kalata 1984, "The tracking index", IEEE T-AES 20(2); Bar-Shalom, Li & Kirubarajan 2001 eq.
 // 6.5.2-14..16) reached by the library's transition and update; the measurement Jacobian against
-// central differences; EKF and UKF agreeing where the measurement is nearly linear.
+// central differences; EKF and UKF agreeing where the measurement is nearly linear; the per-axis block
+// prediction against the textbook dense form P' = F P F' + Q (BLK eq. 5.2.3-5).
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 
 #include "tracking/filters.hpp"
 
@@ -39,6 +41,28 @@ TEST(Filters, UpdateReachesKalatasSteadyStateAlphaBeta) {
   }
   EXPECT_NEAR(K(0, 0), alpha, 1e-9);
   EXPECT_NEAR(K(3, 0) * T, beta, 1e-9);
+}
+
+TEST(Filters, PerAxisPredictionEqualsTheDenseProducts) {
+  // predict() works on 3x3 blocks for the CV, CA and CT models; the reference is the dense 9x9
+  // x' = F x, P' = F P F' + Q with F and Q from transition_jacobian and process_noise.
+  std::srand(7);
+  const MotionNoise noise{};
+  for (const MotionModel m : {MotionModel::ConstantVelocity, MotionModel::ConstantAcceleration, MotionModel::CoordinatedTurn})
+    for (int trial = 0; trial < 20; ++trial) {
+      Gaussian g;
+      g.x = Vec9::Random() * 300.0;
+      const Mat9 A = Mat9::Random();
+      g.P = A * A.transpose() * 1e4 + Mat9::Identity();
+      const double dt = 0.05 + 0.5 * trial;
+      const Mat9 F = transition_jacobian(m, g.x, dt, MotionContext{});
+      const Vec9 x_ref = F * g.x;
+      Mat9 P_ref = F * g.P * F.transpose() + process_noise(m, dt, noise);
+      P_ref = 0.5 * (P_ref + P_ref.transpose());
+      predict(FilterKind::Ekf, m, g, dt, MotionContext{}, noise);
+      EXPECT_LE((g.x - x_ref).norm(), 1e-12 * x_ref.norm()) << to_string(m) << " dt " << dt;
+      EXPECT_LE((g.P - P_ref).norm(), 1e-12 * P_ref.norm()) << to_string(m) << " dt " << dt;
+    }
 }
 
 TEST(Filters, MeasurementJacobianMatchesCentralDifferences) {
