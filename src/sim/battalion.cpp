@@ -31,11 +31,18 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
 }
 
 bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2) const {
+  if (!pos_variance_m2) {  // the state alone: no covariance prediction
+    Vec9 x;
+    if (!tracker.predicted_state(track_id, t, x)) return false;
+    pos = frame.to_ecef(position_of(x));
+    vel = frame.vector_to_ecef(velocity_of(x));
+    return true;
+  }
   Track tr;
   if (!tracker.predicted(track_id, t, tr)) return false;
   pos = frame.to_ecef(tr.position());
   vel = frame.vector_to_ecef(tr.velocity());
-  if (pos_variance_m2) *pos_variance_m2 = tr.P.topLeftCorner<3, 3>().trace();  // rotation-invariant
+  *pos_variance_m2 = tr.P.topLeftCorner<3, 3>().trace();  // rotation-invariant
   return true;
 }
 

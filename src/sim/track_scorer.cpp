@@ -38,7 +38,7 @@ void TrackScorer::score_battalions(double t, const std::vector<std::unique_ptr<B
     }
     for (const Track& tr : b.tracker.tracks()) {
       if (tr.status != TrackStatus::Confirmed) continue;
-      tracks.push_back({tr.id, b.frame.to_ecef(b.tracker.predicted(tr, t).position())});
+      tracks.push_back({tr.id, b.frame.to_ecef(position_of(b.tracker.predicted_state(tr, t)))});
     }
     add(bi, t, truth, tracks);
   }

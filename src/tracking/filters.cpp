@@ -43,17 +43,23 @@ void symmetrize(Mat9& P) { P = 0.5 * (P + P.transpose()); }
 // 9x9 products: block row r of F P is sum_c f_rc (block row c of P), then the same on the block columns
 // for (F P) F'; zero entries of f are skipped (five of nine for CV, three for CA): about a sixth of the
 // dense products' operations. Q = q (x) I3 adds q_rs to the diagonal of block (r, s).
+Vec9 apply_per_axis(const Mat3& f, const Vec9& x) {
+  Vec9 y;
+  for (int r = 0; r < 3; ++r) {
+    y.segment<3>(3 * r).setZero();
+    for (int c = 0; c < 3; ++c)
+      if (f(r, c) != 0.0) y.segment<3>(3 * r) += f(r, c) * x.segment<3>(3 * c);
+  }
+  return y;
+}
+
 void predict_per_axis(const Mat3& f, const Mat3& q, Gaussian& g) {
-  Vec9 x;
+  const Vec9 x = apply_per_axis(f, g.x);
   Mat9 FP;
   for (int r = 0; r < 3; ++r) {
-    x.segment<3>(3 * r).setZero();
     FP.middleRows<3>(3 * r).setZero();
-    for (int c = 0; c < 3; ++c) {
-      if (f(r, c) == 0.0) continue;
-      x.segment<3>(3 * r) += f(r, c) * g.x.segment<3>(3 * c);
-      FP.middleRows<3>(3 * r) += f(r, c) * g.P.middleRows<3>(3 * c);
-    }
+    for (int c = 0; c < 3; ++c)
+      if (f(r, c) != 0.0) FP.middleRows<3>(3 * r) += f(r, c) * g.P.middleRows<3>(3 * c);
   }
   for (int r = 0; r < 3; ++r) {
     g.P.middleCols<3>(3 * r).setZero();
@@ -110,6 +116,15 @@ void predict(FilterKind k, MotionModel m, Gaussian& g, double dt, const MotionCo
     g.P = P + process_noise(m, dt, noise);
   }
   symmetrize(g.P);
+}
+
+bool predict_mean(FilterKind k, MotionModel m, Vec9& x, double dt, const MotionContext& ctx) {
+  if (dt == 0.0) return true;
+  const bool linear = m == MotionModel::ConstantVelocity || m == MotionModel::ConstantAcceleration;
+  if (k != FilterKind::Ekf && !linear) return false;
+  Mat3 f;
+  x = axis_transition(m, x, dt, f) ? apply_per_axis(f, x) : propagate(m, x, dt, ctx);
+  return true;
 }
 
 double SphericalInnovation::likelihood() const {

@@ -18,6 +18,9 @@ bool filter_kind_from_string(std::string_view s, FilterKind& out);
 const char* to_string(FilterKind k);
 
 void predict(FilterKind k, MotionModel m, Gaussian& g, double dt, const MotionContext& ctx, const MotionNoise& noise);
+// The mean of predict() alone, by the same operations (so the same bits) without the covariance;
+// false, x untouched, where the mean depends on the covariance (the UKF on a nonlinear model).
+bool predict_mean(FilterKind k, MotionModel m, Vec9& x, double dt, const MotionContext& ctx);
 
 struct SphericalInnovation {
   int dim = 3;

@@ -7,11 +7,13 @@ namespace skyshield {
 
 namespace {
 
-void normalise(ImmState& s) {
+void normalise(std::array<double, kMaxImmModels>& mu, int n) {
   double sum = 0.0;
-  for (int j = 0; j < s.n; ++j) sum += s.mu[j];
-  for (int j = 0; j < s.n; ++j) s.mu[j] = sum > 0.0 ? s.mu[j] / sum : 1.0 / s.n;
+  for (int j = 0; j < n; ++j) sum += mu[j];
+  for (int j = 0; j < n; ++j) mu[j] = sum > 0.0 ? mu[j] / sum : 1.0 / n;
 }
+
+void normalise(ImmState& s) { normalise(s.mu, s.n); }
 
 // mu_j <- mu_j L_j with L_j = exp(log_l[j]), computed relative to the largest for range.
 void reweight(ImmState& s, const std::array<double, kMaxImmModels>& log_l) {
@@ -45,34 +47,74 @@ ImmState imm_start(const Gaussian& g, const ImmParams& p) {
   return s;
 }
 
+namespace {
+
+// The interaction step's weights over dt: c[j] the predicted probability of model j, w[j][i] the
+// weight of model i's estimate in model j's mixed start.
+struct Mixing {
+  std::array<double, kMaxImmModels> c{};
+  std::array<std::array<double, kMaxImmModels>, kMaxImmModels> w{};
+};
+
+Mixing mixing(const ImmState& s, double dt, const ImmParams& p) {
+  const int n = s.n;
+  const double stay = std::exp(-std::abs(dt) / p.mean_sojourn_s), leave = (1.0 - stay) / (n - 1);
+  Mixing m;
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < n; ++i) m.c[j] += (i == j ? stay : leave) * s.mu[i];
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < n; ++i) m.w[j][i] = m.c[j] > 0.0 ? (i == j ? stay : leave) * s.mu[i] / m.c[j] : (i == j ? 1.0 : 0.0);
+  return m;
+}
+
+Vec9 mixed_mean(const ImmState& s, const std::array<double, kMaxImmModels>& w) {
+  Vec9 x = Vec9::Zero();
+  for (int i = 0; i < s.n; ++i) x += w[i] * s.model[i].x;
+  return x;
+}
+
+}  // namespace
+
 void imm_predict(ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx) {
   if (dt == 0.0) return;
   const int n = s.n;
   if (n > 1) {
-    const double stay = std::exp(-std::abs(dt) / p.mean_sojourn_s), leave = (1.0 - stay) / (n - 1);
-    std::array<double, kMaxImmModels> c{};
-    for (int j = 0; j < n; ++j)
-      for (int i = 0; i < n; ++i) c[j] += (i == j ? stay : leave) * s.mu[i];
+    const Mixing mx = mixing(s, dt, p);
     std::array<Gaussian, kMaxImmModels> mixed;
     for (int j = 0; j < n; ++j) {
       Gaussian& m = mixed[j];
-      m.x.setZero();
+      m.x = mixed_mean(s, mx.w[j]);
       m.P.setZero();
-      std::array<double, kMaxImmModels> w{};
-      for (int i = 0; i < n; ++i) w[i] = c[j] > 0.0 ? (i == j ? stay : leave) * s.mu[i] / c[j] : (i == j ? 1.0 : 0.0);
-      for (int i = 0; i < n; ++i) m.x += w[i] * s.model[i].x;
       for (int i = 0; i < n; ++i) {
         const Vec9 d = s.model[i].x - m.x;
-        m.P += w[i] * (s.model[i].P + d * d.transpose());
+        m.P += mx.w[j][i] * (s.model[i].P + d * d.transpose());
       }
     }
     for (int j = 0; j < n; ++j) {
       s.model[j] = mixed[j];
-      s.mu[j] = c[j];
+      s.mu[j] = mx.c[j];
     }
     normalise(s);
   }
   for (int j = 0; j < n; ++j) predict(p.filter, p.models[j], s.model[j], dt, ctx, p.noise);
+}
+
+bool imm_predicted_mean(const ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx, Vec9& mean) {
+  std::array<Vec9, kMaxImmModels> x;   // the model means; the covariances are not needed
+  std::array<double, kMaxImmModels> mu = s.mu;
+  if (dt != 0.0 && s.n > 1) {
+    const Mixing mx = mixing(s, dt, p);
+    for (int j = 0; j < s.n; ++j) x[j] = mixed_mean(s, mx.w[j]);
+    mu = mx.c;
+    normalise(mu, s.n);
+  } else {
+    for (int j = 0; j < s.n; ++j) x[j] = s.model[j].x;
+  }
+  for (int j = 0; j < s.n; ++j)
+    if (!predict_mean(p.filter, p.models[j], x[j], dt, ctx)) return false;
+  mean.setZero();
+  for (int j = 0; j < s.n; ++j) mean += mu[j] * x[j];
+  return true;
 }
 
 ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p) {

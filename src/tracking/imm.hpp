@@ -35,6 +35,9 @@ using ImmInnovations = std::array<SphericalInnovation, kMaxImmModels>;
 ImmState imm_start(const Gaussian& g, const ImmParams& p);
 // Mixing (interaction) then each model's prediction over dt.
 void imm_predict(ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx);
+// The combined mean imm_predict then combined() would give, by the same operations without the
+// covariances; false where a model's mean needs its covariance (UKF on a nonlinear model).
+bool imm_predicted_mean(const ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx, Vec9& mean);
 // Each model's innovation for one measurement.
 ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p);
 // Update with one measurement: model-conditioned Kalman updates, probabilities by the likelihoods.

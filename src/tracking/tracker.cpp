@@ -46,7 +46,7 @@ struct SweepSlice {
 
 }  // namespace
 
-TrackSummary TrackSummary::of(const Track& tr) {
+TrackSummary Tracker::summarize(const Track& tr) const {
   TrackSummary h;
   h.p = tr.position();
   h.v = tr.velocity();
@@ -62,6 +62,10 @@ TrackSummary TrackSummary::of(const Track& tr) {
   // A sum is finite exactly when every term is (a NaN or an infinity anywhere makes it NaN or
   // infinite; finite values this large do not occur): one vectorised pass instead of a test per value.
   h.finite = std::isfinite(tr.x.sum()) && std::isfinite(tr.P.sum());
+  const bool missed_out = !h.confirmed && h.consecutive_misses >= params_.delete_misses_tentative;
+  const bool diverged = h.trace_pp / 3.0 > params_.max_position_sigma_m * params_.max_position_sigma_m;
+  const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
+  h.doomed = missed_out || diverged || too_fast;
   return h;
 }
 
@@ -95,14 +99,31 @@ void Tracker::predict_to(Track& tr, double t) const {
   tr.combine();
 }
 
+int Tracker::index_of(int track_id) const {
+  for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
+    if (summary_[i].id == track_id) return i;
+  return -1;
+}
+
 bool Tracker::predicted(int track_id, double t, Track& out) const {
-  for (const Track& tr : tracks_) {
-    if (tr.id != track_id) continue;
-    out = tr;
-    predict_to(out, t);
-    return true;
-  }
-  return false;
+  const int i = index_of(track_id);
+  if (i < 0) return false;
+  out = tracks_[i];
+  predict_to(out, t);
+  return true;
+}
+
+Vec9 Tracker::predicted_state(const Track& tr, double t) const {
+  Vec9 x;
+  if (imm_predicted_mean(tr.imm, t - tr.t, imm_for(tr), ctx_, x)) return x;
+  return predicted(tr, t).x;
+}
+
+bool Tracker::predicted_state(int track_id, double t, Vec9& out) const {
+  const int i = index_of(track_id);
+  if (i < 0) return false;
+  out = predicted_state(tracks_[i], t);
+  return true;
 }
 
 double Tracker::ballistic_probability(const Track& tr) const {
@@ -138,25 +159,26 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   tr.first_t = t;
   tr.last_update_t = t;
   tracks_.push_back(tr);
-  summary_.push_back(TrackSummary::of(tr));
+  summary_.push_back(summarize(tr));
   events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
 }
 
 void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known) {
-  const double max_var = params_.max_position_sigma_m * params_.max_position_sigma_m;
+  // The state-only rules (misses of a tentative track, divergence, speed) were evaluated when the
+  // track last changed (TrackSummary::doomed); the coast rules depend on t.
+  const double max_coast_tentative = coverage_known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
   // the order of tracks() is therefore not the order of initiation.
   for (std::size_t i = 0; i < summary_.size();) {
     const TrackSummary& h = summary_[i];
     const double coast = t - h.last_update_t;
-    const bool missed_out = h.confirmed ? h.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s
-                                        : h.consecutive_misses >= params_.delete_misses_tentative;
-    const bool diverged = h.trace_pp / 3.0 > max_var;
-    const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
-    const bool merged = std::find(merged_away.begin(), merged_away.end(), h.id) != merged_away.end();
-    const double max_coast = h.confirmed || coverage_known ? params_.max_coast_s
-                                                           : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
-    if (!(missed_out || coast > max_coast || diverged || too_fast || merged)) {
+    bool gone = h.doomed;
+    if (!gone && h.confirmed)
+      gone = (h.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s) || coast > params_.max_coast_s;
+    else if (!gone)
+      gone = coast > max_coast_tentative;
+    if (!gone && !merged_away.empty()) gone = std::find(merged_away.begin(), merged_away.end(), h.id) != merged_away.end();
+    if (!gone) {
       ++i;
       continue;
     }
@@ -201,7 +223,7 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         kept.id = other.id;
         kept.first_t = other.first_t;
         other = kept;
-        summary_[oi] = TrackSummary::of(other);
+        summary_[oi] = summarize(other);
         merged_away.push_back(id);
       } else {
         merged_away.push_back(other.id);
@@ -325,7 +347,7 @@ void Tracker::process(const MeasurementBatch& batch) {
     }
   }
 
-  for (int i : cand) summary_[i] = TrackSummary::of(tracks_[i]);
+  for (int i : cand) summary_[i] = summarize(tracks_[i]);
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(tracks_[cand[a]].id);

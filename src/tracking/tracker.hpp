@@ -76,7 +76,7 @@ struct TrackSummary {
   int consecutive_misses = 0;
   bool confirmed = false;
   bool finite = true;            // x and P all finite
-  static TrackSummary of(const Track& tr);
+  bool doomed = false;           // to be deleted whatever the time (misses, divergence, speed)
 };
 
 class Tracker {
@@ -100,6 +100,10 @@ class Tracker {
     predict_to(out, t);
     return out;
   }
+  // The state estimate alone (no covariance) of a track predicted to t: the x of predicted() by the
+  // same operations, much cheaper. The first form is false when the track is absent.
+  bool predicted_state(int track_id, double t, Vec9& out) const;
+  Vec9 predicted_state(const Track& tr, double t) const;
   // Probability of the ballistic model in the track's IMM (0 when the IMM has none).
   double ballistic_probability(const Track& tr) const;
   // Events since the last call (initiations, confirmations, deletions).
@@ -108,11 +112,13 @@ class Tracker {
  private:
   struct Candidate;
   void predict_to(Track& tr, double t) const;
+  int index_of(int track_id) const;   // -1 when absent
   // The motion models of a track: a tentative track is a nearly-constant-velocity hypothesis (track
   // initiation logic, Blackman & Popoli 1999 sec. 3.2), so that clutter cannot form tracks through
   // the wide gates of the manoeuvre models; the IMM over the full model set starts at confirmation.
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   void start_track(const Vec3& z, const Mat3& R, double t);
+  TrackSummary summarize(const Track& tr) const;
   void reclassify(Track& tr) const;
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);

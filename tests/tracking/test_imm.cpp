@@ -1,6 +1,7 @@
 // The IMM against a single constant-velocity filter on a target that flies straight, pulls a 6 g
 // level turn for 20 s and flies straight again, measured in range/azimuth/elevation every 0.5 s
-// (an engagement-radar revisit); and the ballistic model's probability on a re-entry trajectory.
+// (an engagement-radar revisit); and the ballistic model's probability on a re-entry trajectory. The
+// mean-only prediction equals the full prediction's combined mean to the bit.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -132,6 +133,37 @@ TEST(Imm, ARentryVehicleIsExplainedByTheBallisticModel) {
   // Models in ImmParams order: cv, ca, ct, ballistic. The ballistic model is the most probable one.
   EXPECT_GT(st.mu[3], 0.6);
   for (int j = 0; j < 3; ++j) EXPECT_LT(st.mu[j], st.mu[3]);
+}
+
+TEST(Imm, MeanOnlyPredictionIsTheFullPredictionsCombinedMean) {
+  // Reference: imm_predict then combined() (the covariance path). The mean-only path must give the
+  // same bits for the EKF (every model) and refuse the UKF on the nonlinear models.
+  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
+  MotionContext ctx;
+  ctx.frame = &frame;
+  ImmParams p;
+  Rng rng(11);
+  for (int trial = 0; trial < 50; ++trial) {
+    Gaussian g;
+    g.x << rng.normal() * 50e3, 100e3 + rng.normal() * 50e3, 10e3 + std::abs(rng.normal()) * 20e3, rng.normal() * 500.0,
+        rng.normal() * 500.0, rng.normal() * 100.0, rng.normal() * 20.0, rng.normal() * 20.0, rng.normal() * 20.0;
+    g.P = Mat9::Identity() * 1e4;
+    ImmState s = imm_start(g, p);
+    for (int j = 0; j < s.n; ++j) s.mu[j] = 0.1 + std::abs(rng.normal());
+    const double dt = trial % 5 == 0 ? 0.0 : 0.05 * trial;
+    Vec9 mean;
+    ASSERT_TRUE(imm_predicted_mean(s, dt, p, ctx, mean));
+    ImmState full = s;
+    imm_predict(full, dt, p, ctx);
+    const Vec9 ref = full.combined().x;
+    for (int i = 0; i < 9; ++i) EXPECT_EQ(mean(i), ref(i)) << "trial " << trial << " component " << i;
+  }
+  ImmParams ukf = p;
+  ukf.filter = FilterKind::Ukf;
+  Gaussian g;
+  g.x(4) = 300.0;
+  Vec9 mean;
+  EXPECT_FALSE(imm_predicted_mean(imm_start(g, ukf), 1.0, ukf, ctx, mean));
 }
 
 }  // namespace
