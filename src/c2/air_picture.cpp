@@ -48,7 +48,65 @@ class XWindow {
   double radius_ = 0.0;
 };
 
+// solve_assignment(cost) for the matrix with these allowed entries (forbidden elsewhere), without
+// building the matrix where the solver would go sparse anyway: the same solver, the same result.
+std::vector<int> assign(int cols, const std::vector<SparseRow>& rows) {
+  long long allowed = 0;
+  for (const SparseRow& r : rows) allowed += static_cast<long long>(r.size());
+  const long long entries = static_cast<long long>(rows.size()) * cols;
+  if (entries > kDenseMaxEntries && allowed * 8 < entries) return solve_assignment_sparse(cols, rows);
+  Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(rows.size()), cols, kForbidden);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (const auto& [j, c] : rows[i]) cost(static_cast<Eigen::Index>(i), j) = c;
+  return solve_assignment(cost);
+}
+
 }  // namespace
+
+void AirPicture::merge_systems(std::map<std::pair<int, int>, int>& next,
+                               const std::map<std::pair<int, int>, const NetworkTrack*>& by_key) const {
+  // System numbers in order, each with its anchor (first member) and its members' battalions.
+  std::map<int, std::pair<const NetworkTrack*, std::vector<int>>> systems;
+  for (const auto& [key, id] : next) {
+    auto& [anchor, battalions] = systems[id];
+    if (!anchor) anchor = by_key.at(key);
+    battalions.push_back(key.first);
+  }
+  std::vector<int> ids;
+  std::vector<const NetworkTrack*> anchors;
+  std::vector<std::vector<int>> battalions;
+  for (auto& [id, sys] : systems) {
+    ids.push_back(id);
+    anchors.push_back(sys.first);
+    battalions.push_back(std::move(sys.second));
+  }
+  const XWindow window(anchors, params_);   // radius from the largest covariance: merges only shrink it
+  std::vector<char> alive(ids.size(), 1);
+  for (std::size_t a = 0; a < ids.size(); ++a) {
+    if (!alive[a]) continue;
+    for (bool merged = true; merged;) {
+      merged = false;
+      for (int bi : window.near(*anchors[a])) {  // in number order
+        const auto b = static_cast<std::size_t>(bi);
+        if (b <= a || !alive[b]) continue;
+        bool shared = false;
+        for (int x : battalions[a])
+          for (int y : battalions[b]) shared = shared || x == y;
+        if (shared || chi2(*anchors[a], *anchors[b], params_) > params_.gate_chi2) continue;
+        const NetworkTrack* first = nullptr;   // the merged system's anchor: its first member
+        for (auto& [key, id] : next) {
+          if (id == ids[b]) id = ids[a];
+          if (id == ids[a] && !first) first = by_key.at(key);
+        }
+        anchors[a] = first;
+        battalions[a].insert(battalions[a].end(), battalions[b].begin(), battalions[b].end());
+        alive[b] = 0;
+        merged = true;
+        break;
+      }
+    }
+  }
+}
 
 void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
   // In (battalion, track number) order, whatever order the trackers keep their tracks in.
@@ -99,53 +157,28 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
         ids.push_back(id);
         anchors.push_back(a);
       }
-    Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(hi - lo), static_cast<Eigen::Index>(ids.size()), kForbidden);
     const XWindow window(anchors, params_);
     const double fresh_trace = largest_trace({fresh.begin() + static_cast<std::ptrdiff_t>(lo), fresh.begin() + static_cast<std::ptrdiff_t>(hi)});
     // The window's radius covers the anchors' covariances; the fresh tracks' own add to it.
     const double extra = std::sqrt(params_.gate_chi2 * (fresh_trace / 3.0)) * (1.0 + 1e-9);
+    std::vector<SparseRow> rows(hi - lo);
     for (std::size_t f = lo; f < hi; ++f)
       for (int k : window.near(*fresh[f], extra)) {
         const double d = chi2(*fresh[f], *anchors[static_cast<std::size_t>(k)], params_);
-        if (d <= params_.gate_chi2) cost(static_cast<Eigen::Index>(f - lo), static_cast<Eigen::Index>(k)) = d;
+        if (d <= params_.gate_chi2) rows[f - lo].emplace_back(k, d);
       }
-    const std::vector<int> match = solve_assignment(cost);
+    const std::vector<int> match = assign(static_cast<int>(ids.size()), rows);
     for (std::size_t f = lo; f < hi; ++f)
       next[{fresh[f]->battalion, fresh[f]->track_id}] = match[f - lo] >= 0 ? ids[match[f - lo]] : next_system_++;
     lo = hi;
   }
   // Merge system tracks of different battalions that have come together (they were opened apart,
-  // e.g. while one of the tracks was young and uncertain): lower number kept.
-  // Each pass merges the first mergeable pair (a, b) in number order, as an all-pairs scan would,
-  // looking only at the anchors within the gate's reach in x.
-  for (bool merged = true; merged;) {
-    merged = false;
-    std::map<int, const NetworkTrack*> anchor;
-    std::map<int, std::vector<int>> battalions;
-    for (const auto& [key, id] : next) {
-      if (!anchor.count(id)) anchor[id] = by_key.at(key);
-      battalions[id].push_back(key.first);
-    }
-    std::vector<int> ids;
-    std::vector<const NetworkTrack*> anchors;
-    for (const auto& [id, a] : anchor) {
-      ids.push_back(id);
-      anchors.push_back(a);
-    }
-    const XWindow window(anchors, params_);
-    for (std::size_t a = 0; a < anchors.size() && !merged; ++a)
-      for (int b : window.near(*anchors[a])) {  // in number order
-        if (static_cast<std::size_t>(b) <= a) continue;
-        bool shared = false;
-        for (int x : battalions[ids[a]])
-          for (int y : battalions[ids[static_cast<std::size_t>(b)]]) shared = shared || x == y;
-        if (shared || chi2(*anchors[a], *anchors[static_cast<std::size_t>(b)], params_) > params_.gate_chi2) continue;
-        for (auto& [key, id] : next)
-          if (id == ids[static_cast<std::size_t>(b)]) id = ids[a];
-        merged = true;
-        break;
-      }
-  }
+  // e.g. while one of the tracks was young and uncertain): lower number kept. The merges are those of
+  // repeated passes that each merge the first mergeable pair (a, b) in number order, done in one
+  // sweep: a merge into a leaves every pair before a unmergeable (the merged system's anchor is one
+  // of the two old anchors and its battalions include both), so the next first pair is at a or
+  // later. Only the anchors within the gate's reach in x are looked at.
+  merge_systems(next, by_key);
   system_of_ = std::move(next);
   // Fused estimates, by system number (members in (battalion, track) order).
   std::map<int, SystemTrack> fused;

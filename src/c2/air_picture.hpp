@@ -47,6 +47,8 @@ class AirPicture {
   const std::vector<SystemTrack>& system_tracks() const { return systems_; }
 
  private:
+  void merge_systems(std::map<std::pair<int, int>, int>& next, const std::map<std::pair<int, int>, const NetworkTrack*>& by_key) const;
+
   AirPictureParams params_;
   std::map<std::pair<int, int>, int> system_of_;   // (battalion, track) -> system track
   std::vector<SystemTrack> systems_;
