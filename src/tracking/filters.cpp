@@ -139,8 +139,10 @@ SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMea
     Eigen::Matrix<double, 4, 9> H = measure_jacobian(g.x, z.sensor);
     for (int i = z.dim; i < 4; ++i) H.row(i).setZero();
     in.y = residual(z.z, measure(g.x, z.sensor), z.dim);
-    in.Pxz = g.P * H.transpose();
-    in.S = H * in.Pxz + R;
+    // Coefficient-based products: at these fixed sizes Eigen would otherwise take its blocked
+    // matrix-matrix (GEMM) path, built for large matrices (several times slower here).
+    in.Pxz = g.P.lazyProduct(H.transpose());
+    in.S = H.lazyProduct(in.Pxz) + R;
   } else {
     const std::array<Vec9, kSigma> s = sigma_points(g);
     std::array<Vec4, kSigma> h;
@@ -177,7 +179,8 @@ Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in) {
 void update(Gaussian& g, const SphericalInnovation& in) {
   const Eigen::Matrix<double, 9, 4> K = gain(in);
   g.x += K * in.y;
-  g.P -= K * in.S * K.transpose();
+  const Eigen::Matrix<double, 9, 4> KS = K.lazyProduct(in.S);
+  g.P -= KS.lazyProduct(K.transpose());
   symmetrize(g.P);
 }
 

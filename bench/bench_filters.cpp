@@ -1,0 +1,54 @@
+// Per-operation costs of the tracking filters on the 9-state [p, v, a] (per call):
+//  - IMM prediction over 0.05 s with the four models (cv, ca, ct, ballistic) and with cv alone
+//    (a tentative track);
+//  - one model's EKF innovation (range, azimuth, elevation, range rate) and update.
+//   build/release/bench/skyshield_bench --benchmark_filter='Imm|Ekf'
+#include <benchmark/benchmark.h>
+
+#include "tracking/imm.hpp"
+
+using namespace skyshield;
+
+namespace {
+
+Gaussian sample_state() {
+  Gaussian g;
+  g.x << 20e3, 150e3, 8e3, -50.0, -250.0, 0.0, 0.5, 0.2, 0.0;
+  const Mat9 A = Mat9::Identity() + 0.1 * Mat9::Ones();
+  g.P = A * A.transpose() * 2500.0;
+  return g;
+}
+
+void BM_ImmPredict(benchmark::State& state) {
+  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
+  MotionContext ctx;
+  ctx.frame = &frame;
+  ImmParams p;
+  if (state.range(0) == 1) p.models = {MotionModel::ConstantVelocity};
+  const ImmState start = imm_start(sample_state(), p);
+  for (auto _ : state) {
+    ImmState s = start;
+    imm_predict(s, 0.05, p, ctx);
+    benchmark::DoNotOptimize(s);
+  }
+  state.SetLabel(state.range(0) == 1 ? "cv only" : "cv ca ct ballistic");
+}
+BENCHMARK(BM_ImmPredict)->Arg(1)->Arg(4);
+
+void BM_EkfInnovateUpdate(benchmark::State& state) {
+  const Gaussian g0 = sample_state();
+  SphericalMeasurement z;
+  z.dim = 4;
+  z.sigma << 30.0, 2e-3, 2e-3, 1.0;
+  z.z = measure(g0.x, z.sensor);
+  z.z(0) += 40.0;
+  for (auto _ : state) {
+    Gaussian g = g0;
+    const SphericalInnovation in = innovate(FilterKind::Ekf, g, z);
+    update(g, in);
+    benchmark::DoNotOptimize(g);
+  }
+}
+BENCHMARK(BM_EkfInnovateUpdate);
+
+}  // namespace
