@@ -88,6 +88,14 @@ RunRecord Engine::run() {
     magazine += b->magazine.total_stock() + b->magazine.rounds_in_transit();
   }
   if (opt_.progress) opt_.progress(s_.sim.duration_s, s_.sim.duration_s);
+  if (opt_.profile)
+    for (const auto& b : battalions_) {
+      const TrackerStats& ts = b->tracker.stats();
+      opt_.profile->batches += ts.batches;
+      opt_.profile->candidates += ts.candidates;
+      opt_.profile->margin_candidates += ts.margin_candidates;
+      opt_.profile->candidate_models += ts.candidate_models;
+    }
   for (const Threat& th : threats_)
     if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))
       rec_.threat_not_launched(th);

@@ -11,7 +11,10 @@ namespace skyshield {
 using Vec9 = Eigen::Matrix<double, 9, 1>;
 using Mat9 = Eigen::Matrix<double, 9, 9>;
 
-struct Gaussian {
+// 16-byte aligned (its size, 720 bytes, is a multiple): every copy, in any container, has the same
+// alignment, so Eigen's vectorised loops (which treat an unaligned first element apart) give the
+// same bits wherever an estimate is stored.
+struct alignas(16) Gaussian {
   Vec9 x = Vec9::Zero();
   Mat9 P = Mat9::Identity();
 };

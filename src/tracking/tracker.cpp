@@ -259,6 +259,18 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> cand;
   std::vector<char> strictly;
   const SweepSlice slice = SweepSlice::of(batch.coverage);
+  // The association's gating radius about a candidate's predicted position (association.cpp: 1.5
+  // sqrt(chi2 (trace P_pp + largest detection variance))), widened for rounding: a detection farther
+  // than this from it cannot associate with it.
+  double max_r_var = 0.0;
+  for (double v : in.z_position_var) max_r_var = std::max(max_r_var, v);
+  const double chi2_max = std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
+  auto detection_near = [&](const Vec3& pos, double trace_pp) {
+    const double r = 1.5 * std::sqrt(chi2_max * (std::max(0.0, trace_pp) + max_r_var)) * (1.0 + 1e-6) + 1.0;
+    for (const Vec3& z : in.z_position)
+      if ((z - pos).squaredNorm() <= r * r) return true;
+    return false;
+  };
   for (int i = 0; i < static_cast<int>(summary_.size()); ++i) {
     const TrackSummary& h = summary_[i];
     bool strict = false;
@@ -276,6 +288,10 @@ void Tracker::process(const MeasurementBatch& batch) {
       const RangeAzEl rae = range_az_el_from_enu(enu);
       if (!batch.coverage.covers(rae, margin)) continue;
       strict = batch.coverage.covers(rae);
+      // Only in the margin, a track keeps its prediction only if a detection associates. For a
+      // tentative track the cheap prediction above is its filter's (one constant-velocity model,
+      // zero acceleration), so with no detection within the gating radius it is no candidate.
+      if (!strict && !h.confirmed && !detection_near(pos, trace_pp)) continue;
     } else {
       // Unknown coverage: a candidate only when some detection lies within the widest gate (the
       // largest variance along any axis is at most the trace).
@@ -303,6 +319,9 @@ void Tracker::process(const MeasurementBatch& batch) {
       *s = tr.imm;
     }
     imm_predict(*s, t - tr.t, imm_for(tr), ctx_);
+    ++stats_.candidates;
+    stats_.margin_candidates += strictly[a] ? 0 : 1;
+    stats_.candidate_models += s->n;
     if (strictly[a]) tr.t = t;
     in.predicted.push_back(s);
   }

@@ -57,6 +57,9 @@ struct TrackEvent {
 
 struct TrackerStats {
   long long batches = 0;
+  long long candidates = 0;       // tracks predicted for a batch (the looked-at volume may hold them)
+  long long margin_candidates = 0;  // ... of which only in the margin (kept only if associated)
+  long long candidate_models = 0; // IMM model predictions of the candidates
   long long gated_pairs = 0;
   long long clusters = 0;
   long long jpda_fallbacks = 0;   // clusters too large for exact JPDA, associated by GNN
