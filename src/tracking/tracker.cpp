@@ -34,6 +34,22 @@ struct SweepSlice {
     return s;
   }
 
+  // The same kind of test without square roots or divisions, for most tracks of a batch (far off a
+  // thin slice) before the one below: looser, since a^2 = (half + margin)^2 <= 2 half^2 + 2 margin^2,
+  // with margin^2 = 3 max(trace, 0) / max(range^2, 1) as the candidate test computes the margin, and
+  // made stricter still by 1e-9 for the rounding of the squares. What it rejects, surely_outside or
+  // (when half + margin >= 1) the exact test would reject too.
+  bool surely_outside_fast(const Vec3& enu, double range2, double trace_pp) const {
+    if (!usable) return false;
+    const double scale = std::max(range2, 1.0);
+    const double k = scale * (1.0 - half * half - 1e-9) - 3.0 * std::max(0.0, trace_pp);  // scale * L'
+    if (k <= 0.0) return false;
+    const double along = (enu.x() * sin_c + enu.y() * cos_c) * scale;
+    if (along < 0.0) return true;
+    const double horizontal2 = enu.x() * enu.x() + enu.y() * enu.y();
+    return along * along < horizontal2 * k * k * (1.0 - 1e-9);
+  }
+
   // enu: the predicted position in the radar frame; margin: the angular margin of the exact test.
   bool surely_outside(const Vec3& enu, double margin) const {
     const double a = half + margin;
@@ -259,6 +275,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> cand;
   std::vector<char> strictly;
   const SweepSlice slice = SweepSlice::of(batch.coverage);
+  const double max_range2 = batch.coverage.max_range_m * batch.coverage.max_range_m * (1.0 + 1e-9);
   // The association's gating radius about a candidate's predicted position (association.cpp: 1.5
   // sqrt(chi2 (trace P_pp + largest detection variance))), widened for rounding: a detection farther
   // than this from it cannot associate with it.
@@ -281,7 +298,10 @@ void Tracker::process(const MeasurementBatch& batch) {
     const double trace_pp = h.trace_pp + 2.0 * dt * h.trace_pv + dt * dt * h.trace_vv + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
     if (batch.coverage.known) {
       const Vec3 enu = geometry.to_sensor * (pos - geometry.position);
-      const double range = enu.norm();
+      const double range2 = enu.squaredNorm();
+      if (range2 > max_range2) continue;  // surely beyond the range covers() allows
+      if (slice.surely_outside_fast(enu, range2, trace_pp)) continue;
+      const double range = std::sqrt(range2);
       if (range > batch.coverage.max_range_m) continue;  // as covers() tests it
       const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(range, 1.0);
       if (slice.surely_outside(enu, margin)) continue;
