@@ -86,6 +86,7 @@ double WaypointMotion::vertical_speed(const Geodetic& target, const GeodesicResu
 
 bool WaypointMotion::step(double dt) {
   if (finished()) return true;
+  ecef_.reset();
   t_ += dt;
   const Geodetic& target = route_[next_];
   const GeodesicResult to_wp = geodesic_inverse(pos_, target);
@@ -124,12 +125,17 @@ bool WaypointMotion::step(double dt) {
   return false;
 }
 
-Vec3 WaypointMotion::velocity_ecef() const {
-  if (finished()) return Vec3::Zero();
-  const double gs = std::sqrt(std::max(0.0, speed_ * speed_ - vertical_speed_ * vertical_speed_));
-  const double h = heading_deg_ * kDegToRad;
-  const LocalFrame frame(pos_);
-  return frame.vector_to_ecef(Vec3(gs * std::sin(h), gs * std::cos(h), vertical_speed_));
+const std::pair<Vec3, Vec3>& WaypointMotion::ecef() const {
+  if (ecef_) return *ecef_;
+  Vec3 vel = Vec3::Zero();
+  if (!finished()) {
+    const double gs = std::sqrt(std::max(0.0, speed_ * speed_ - vertical_speed_ * vertical_speed_));
+    const double h = heading_deg_ * kDegToRad;
+    const LocalFrame frame(pos_);
+    vel = frame.vector_to_ecef(Vec3(gs * std::sin(h), gs * std::cos(h), vertical_speed_));
+  }
+  ecef_.emplace(ecef_from_geodetic(pos_), vel);
+  return *ecef_;
 }
 
 }  // namespace skyshield

@@ -5,6 +5,8 @@
 // the waypoint's altitude (or the terrain-following height) within the climb and descent limits,
 // and each step moves along the geodesic (GeographicLib). On the last leg a terminal manoeuvre
 // (pop-up, weave, dive) may take over; on missile warning an evasive turn may interrupt the route.
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/geo.hpp"
@@ -25,8 +27,8 @@ class WaypointMotion {
   bool missile_warning(const Vec3& from_ecef, double t);
 
   const Geodetic& position() const { return pos_; }
-  Vec3 position_ecef() const { return ecef_from_geodetic(pos_); }
-  Vec3 velocity_ecef() const;          // from speed, heading and vertical speed at the current point
+  Vec3 position_ecef() const { return ecef().first; }
+  Vec3 velocity_ecef() const { return ecef().second; }   // from speed, heading and vertical speed
   double heading_deg() const { return heading_deg_; }
   bool finished() const { return next_ >= route_.size(); }
   double turn_rate_rad_s() const { return turn_rate_; }
@@ -36,6 +38,9 @@ class WaypointMotion {
 
  private:
   double commanded_heading(const GeodesicResult& to_wp) const;
+  // ECEF position and velocity of the current state, worked out once per step (several parts of a
+  // step ask for them; each asking costs a geodetic conversion).
+  const std::pair<Vec3, Vec3>& ecef() const;
   double vertical_speed(const Geodetic& target, const GeodesicResult& to_wp, double dt);
 
   std::vector<Geodetic> route_;
@@ -53,6 +58,7 @@ class WaypointMotion {
   bool diving_ = false;
   double evade_until_ = -1.0;
   double evade_heading_deg_ = 0.0;
+  mutable std::optional<std::pair<Vec3, Vec3>> ecef_;   // reset by every change of the state
 };
 
 }  // namespace skyshield
