@@ -40,6 +40,10 @@ struct AssociationResult {
 
 AssociationResult associate(const AssociationInput& in, const TrackerParams& p, TrackerStats& stats);
 
+// EKF gating shortcut: true when no model of s can have z inside its gate g, shown from the range
+// alone (a lower bound of each model's squared Mahalanobis distance); false says nothing.
+bool outside_every_gate(const ImmState& s, const SphericalMeasurement& z, double g);
+
 // Measurement-space volume of the looked-at region, for the clutter density of JPDA.
 double coverage_volume(const Coverage& c, bool range_rate, const std::vector<SphericalMeasurement>& z);
 
