@@ -38,11 +38,11 @@ bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double*
     vel = frame.vector_to_ecef(velocity_of(x));
     return true;
   }
-  Track tr;
-  if (!tracker.predicted(track_id, t, tr)) return false;
-  pos = frame.to_ecef(tr.position());
-  vel = frame.vector_to_ecef(tr.velocity());
-  *pos_variance_m2 = tr.P.topLeftCorner<3, 3>().trace();  // rotation-invariant
+  Tracker::Prediction p;
+  if (!tracker.prediction(track_id, t, p)) return false;
+  pos = frame.to_ecef(p.pos);
+  vel = frame.vector_to_ecef(p.vel);
+  *pos_variance_m2 = p.P_pp.trace();  // rotation-invariant
   return true;
 }
 

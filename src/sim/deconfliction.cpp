@@ -32,9 +32,9 @@ std::vector<int> engaged_elsewhere(const Battalion& b, double t, const std::vect
   constexpr double kGateSigmas = 3.0;
   for (const Track& tr : b.tracker.tracks()) {
     if (tr.status != TrackStatus::Confirmed) continue;
-    const Track pred = b.tracker.predicted(tr, t);
-    const Vec3 p = b.frame.to_ecef(pred.position());
-    const double var = pred.P.topLeftCorner<3, 3>().trace();
+    const Tracker::Prediction& pred = b.tracker.prediction(tr, t);
+    const Vec3 p = b.frame.to_ecef(pred.pos);
+    const double var = pred.P_pp.trace();
     for (const Near& e : engaged_at) {
       const double gate = std::max(radius_m, kGateSigmas * std::sqrt(var + e.variance_m2));
       if ((p - e.pos).norm() <= gate) {

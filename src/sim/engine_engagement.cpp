@@ -20,9 +20,9 @@ void Engine::update_air_picture(double t) {
   for (const auto& b : battalions_)
     for (const Track& tr : b->tracker.tracks()) {
       if (tr.status != TrackStatus::Confirmed) continue;
-      const Track p = b->tracker.predicted(tr, t);
+      const Tracker::Prediction& p = b->tracker.prediction(tr, t);
       const Mat3 rot = b->frame.enu_to_ecef();
-      all.push_back({b->index, tr.id, b->frame.to_ecef(p.position()), rot * p.P.topLeftCorner<3, 3>() * rot.transpose()});
+      all.push_back({b->index, tr.id, b->frame.to_ecef(p.pos), rot * p.P_pp * rot.transpose()});
     }
   picture_.update(all);
 }

@@ -129,6 +129,24 @@ bool Tracker::predicted(int track_id, double t, Track& out) const {
   return true;
 }
 
+const Tracker::Prediction& Tracker::prediction(const Track& tr, double t) const {
+  const auto i = static_cast<std::size_t>(&tr - tracks_.data());
+  if (predictions_.size() < tracks_.size()) predictions_.resize(tracks_.size());
+  CachedPrediction& c = predictions_[i];
+  if (c.generation != generation_ || c.t != t) {
+    const Track p = predicted(tr, t);
+    c = {generation_, t, {p.position(), p.velocity(), p.P.topLeftCorner<3, 3>()}};
+  }
+  return c.p;
+}
+
+bool Tracker::prediction(int track_id, double t, Prediction& out) const {
+  const int i = index_of(track_id);
+  if (i < 0) return false;
+  out = prediction(tracks_[i], t);
+  return true;
+}
+
 Vec9 Tracker::predicted_state(const Track& tr, double t) const {
   Vec9 x;
   if (imm_predicted_mean(tr.imm, t - tr.t, imm_for(tr), ctx_, x)) return x;
@@ -253,6 +271,7 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
 void Tracker::process(const MeasurementBatch& batch) {
   const double t = batch.t0;  // detections of a batch are time-stamped at its start
   ++stats_.batches;
+  ++generation_;   // the tracks change: remembered predictions are void
   AssociationInput in;
   const SensorGeometry geometry = SensorGeometry::between(batch.radar_frame, frame_);
   std::vector<Mat3> z_cov;

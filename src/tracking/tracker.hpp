@@ -103,6 +103,15 @@ class Tracker {
     predict_to(out, t);
     return out;
   }
+  // Position, velocity and position covariance of a track predicted to t (those of predicted()),
+  // remembered until the tracks next change: the air picture, deconfliction and fire control ask for
+  // the same tracks at the same time. The first form takes one of tracks().
+  struct Prediction {
+    Vec3 pos = Vec3::Zero(), vel = Vec3::Zero();
+    Mat3 P_pp = Mat3::Zero();
+  };
+  const Prediction& prediction(const Track& tr, double t) const;
+  bool prediction(int track_id, double t, Prediction& out) const;
   // The state estimate alone (no covariance) of a track predicted to t: the x of predicted() by the
   // same operations, much cheaper. The first form is false when the track is absent.
   bool predicted_state(int track_id, double t, Vec9& out) const;
@@ -136,6 +145,13 @@ class Tracker {
   std::vector<Track> tracks_;
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
   std::vector<ImmState> margin_;   // predictions of the candidates in a batch's margin (reused)
+  struct CachedPrediction {
+    long long generation = -1;
+    double t = 0.0;
+    Prediction p;
+  };
+  mutable std::vector<CachedPrediction> predictions_;   // by track index, valid for one generation
+  long long generation_ = 0;                             // of the tracks: one more at every batch
   std::vector<TrackEvent> events_;
   TrackerStats stats_;
   int next_id_ = 1;
