@@ -15,7 +15,10 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // Shortest augmenting path for a dense nr x nc problem with nr <= nc and a feasible complete
 // row assignment (Crouse 2016, Algorithm 1; the same scheme as SciPy's linear_sum_assignment).
 // Infinite entries are infeasible. Returns col4row.
-std::vector<int> shortest_augmenting_path(const Eigen::MatrixXd& c) {
+// Row-major: the searches below run along rows.
+using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+std::vector<int> shortest_augmenting_path(const RowMajorMatrix& c) {
   const int nr = static_cast<int>(c.rows()), nc = static_cast<int>(c.cols());
   std::vector<double> u(nr, 0.0), v(nc, 0.0), spc(nc);
   std::vector<int> path(nc, -1), col4row(nr, -1), row4col(nc, -1), remaining(nc);
@@ -180,7 +183,7 @@ std::vector<int> solve_assignment_dense(const Eigen::MatrixXd& cost) {
     for (int j = 0; j < nc; ++j)
       if (c(i, j) < kForbidden) span += std::abs(c(i, j));
   const double dummy = 2.0 * span;
-  Eigen::MatrixXd padded = Eigen::MatrixXd::Constant(nr, nc + nr, kInf);
+  RowMajorMatrix padded = RowMajorMatrix::Constant(nr, nc + nr, kInf);
   for (int i = 0; i < nr; ++i) {
     for (int j = 0; j < nc; ++j)
       if (c(i, j) < kForbidden) padded(i, j) = c(i, j);

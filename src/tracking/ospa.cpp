@@ -4,29 +4,53 @@
 #include <cmath>
 
 #include "tracking/assignment.hpp"
+#include "tracking/gating.hpp"
 
 namespace skyshield {
 
 namespace {
 
-// Optimal injection of the smaller set into the larger on the cut-off distance to the power p.
-// Returns per truth the matched track (or -1) and the cost sum.
+// Optimal injection of the smaller set into the larger on the cut-off distance to the power p. A
+// pair at or beyond the cut-off costs c^p whoever it pairs, so the injection is an optimal matching
+// over the pairs closer than c in which each truth may instead take a private column at c^p (the
+// pairs beyond c fill in the rest, at c^p each, in any order): only the near pairs are listed (a grid
+// over the tracks), a sparse problem instead of the dense truths x tracks matrix.
+// Returns per truth the track matched closer than c (or -1), their number and the cost: the sum over
+// truths, in order, of d^p when matched and c^p otherwise.
 struct Matching {
   std::vector<int> truth_to_track;
+  int matched = 0;
   double cost = 0.0;
 };
 
 Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
   const double cp = std::pow(prm.cutoff_m, prm.order);
-  Eigen::MatrixXd cost(static_cast<Eigen::Index>(truth.size()), static_cast<Eigen::Index>(tracks.size()));
-  for (std::size_t i = 0; i < truth.size(); ++i)
-    for (std::size_t j = 0; j < tracks.size(); ++j) {
-      const double d = (truth[i] - tracks[j]).norm();
-      cost(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = d >= prm.cutoff_m ? cp : std::pow(d, prm.order);
-    }
+  const int nt = static_cast<int>(tracks.size());
   Matching m;
-  m.truth_to_track = solve_assignment(cost);   // every row (or column) of the smaller side is matched
-  m.cost = assignment_cost(cost, m.truth_to_track);
+  m.truth_to_track.assign(truth.size(), -1);
+  std::vector<SparseRow> rows(truth.size());
+  if (nt > 0) {
+    const DetectionGrid grid(tracks, std::max(prm.cutoff_m, 1.0));
+    std::vector<int> near;
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+      grid.query(truth[i], prm.cutoff_m, near);
+      for (int j : near) {
+        const double d = (truth[i] - tracks[static_cast<std::size_t>(j)]).norm();
+        if (d < prm.cutoff_m) rows[i].emplace_back(j, std::pow(d, prm.order));
+      }
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].emplace_back(nt + static_cast<int>(i), cp);
+  const std::vector<int> col = solve_assignment(nt + static_cast<int>(truth.size()), rows);
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    if (col[i] >= 0 && col[i] < nt) {
+      m.truth_to_track[i] = col[i];
+      ++m.matched;
+      m.cost += std::pow((truth[i] - tracks[static_cast<std::size_t>(col[i])]).norm(), prm.order);
+    } else {
+      m.cost += cp;
+    }
+  }
   return m;
 }
 
@@ -38,24 +62,18 @@ SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec
   const double cp = std::pow(prm.cutoff_m, prm.order);
   const Matching mt = match(truth, tracks, prm);
   const std::size_t n = std::max(truth.size(), tracks.size()), m = std::min(truth.size(), tracks.size());
-  if (n > 0) out.ospa = std::pow((mt.cost + cp * static_cast<double>(n - m)) / static_cast<double>(n), 1.0 / prm.order);
-  r.truth_to_track.assign(truth.size(), -1);
-  int pairs = 0, cut_pairs = 0;
-  for (std::size_t i = 0; i < truth.size(); ++i) {
-    const int j = mt.truth_to_track[i];
-    if (j < 0) continue;
-    ++pairs;
-    const double d = (truth[i] - tracks[static_cast<std::size_t>(j)]).norm();
-    if (d < prm.cutoff_m) {
-      r.localisation += std::pow(d, prm.order);
-      r.truth_to_track[i] = j;
-      ++r.assigned;
-    } else {
-      ++cut_pairs;   // as good as leaving both unassigned: a miss and a false track
-    }
-  }
-  const int unmatched_truth = static_cast<int>(truth.size()) - pairs;
-  const int unmatched_tracks = static_cast<int>(tracks.size()) - pairs;
+  // mt.cost counts c^p for every truth not matched closer than c; the injection's total adds c^p for
+  // each element of the larger set beyond the smaller's size: (n - |truth|) more.
+  if (n > 0) out.ospa = std::pow((mt.cost + cp * static_cast<double>(n - truth.size())) / static_cast<double>(n), 1.0 / prm.order);
+  r.truth_to_track = mt.truth_to_track;
+  r.assigned = mt.matched;
+  for (std::size_t i = 0; i < truth.size(); ++i)
+    if (const int j = mt.truth_to_track[i]; j >= 0) r.localisation += std::pow((truth[i] - tracks[static_cast<std::size_t>(j)]).norm(), prm.order);
+  // The injection pairs every element of the smaller set: those not matched closer than c are pairs
+  // at or beyond it (c^p / 2 missed and c^p / 2 false each), the rest of the larger set unmatched.
+  const int cut_pairs = static_cast<int>(m) - mt.matched;
+  const int unmatched_truth = static_cast<int>(truth.size()) - mt.matched - cut_pairs;
+  const int unmatched_tracks = static_cast<int>(tracks.size()) - mt.matched - cut_pairs;
   r.missed_count = unmatched_truth + cut_pairs;
   r.false_count = unmatched_tracks + cut_pairs;
   r.missed = cp / 2.0 * cut_pairs + cp / prm.alpha * unmatched_truth;

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <random>
 
+#include "tracking/assignment.hpp"
 #include "tracking/ospa.hpp"
 #include "tracking/track_quality.hpp"
 
@@ -163,6 +164,32 @@ TEST(Ospa, MatchesBruteForceDefinitionsOnRandomSmallSets) {
     if (alpha == 2.0) {
       ASSERT_NEAR(g.distance, brute_gamma_form(x, y, prm), 1e-9 * (1 + want_gospa)) << trial;
     }
+  }
+}
+
+TEST(Ospa, LargeSetsMatchTheDenseAssignmentOfTheDefinition) {
+  // Sets of 60-200 points, large enough for the sparse matching over near pairs: the reference is
+  // the definition solved on the dense matrix of min(c, d)^p (exact assignment, assignment.hpp).
+  std::mt19937 gen(11);
+  std::uniform_real_distribution<double> u(-10e3, 10e3);
+  for (int trial = 0; trial < 12; ++trial) {
+    std::vector<Vec3> x, y;
+    const int nx = 60 + 12 * trial, ny = 200 - 11 * trial;
+    for (int i = 0; i < nx; ++i) x.emplace_back(u(gen), u(gen), 0.1 * u(gen));
+    for (int i = 0; i < ny; ++i) y.emplace_back(u(gen), u(gen), 0.1 * u(gen));
+    const OspaParams prm = params(600.0 + 100.0 * trial, 2.0);
+    const std::vector<Vec3>& small = x.size() <= y.size() ? x : y;
+    const std::vector<Vec3>& large = x.size() <= y.size() ? y : x;
+    Eigen::MatrixXd cost(static_cast<Eigen::Index>(small.size()), static_cast<Eigen::Index>(large.size()));
+    for (std::size_t i = 0; i < small.size(); ++i)
+      for (std::size_t j = 0; j < large.size(); ++j)
+        cost(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = std::pow(std::min(prm.cutoff_m, (small[i] - large[j]).norm()), 2.0);
+    const double sum = assignment_cost(cost, solve_assignment_dense(cost));
+    const double cp = prm.cutoff_m * prm.cutoff_m;
+    const double n = static_cast<double>(large.size()), diff = n - static_cast<double>(small.size());
+    const double want = std::sqrt((sum + cp * diff) / n);
+    EXPECT_NEAR(ospa(x, y, prm), want, 1e-9 * want) << trial;
+    EXPECT_NEAR(gospa(x, y, prm).distance, std::sqrt(sum + cp / 2.0 * diff), 1e-9 * want * n) << trial;
   }
 }
 
