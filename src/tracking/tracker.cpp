@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 #include "core/units.hpp"
@@ -239,16 +240,22 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
     index_of[summary_[i].id] = i;
     if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
   }
+  // Each stale track predicted to t once (its position and position covariance), not once per fresh one.
+  std::vector<std::optional<std::pair<Vec3, Mat3>>> at_t(stale.size());
   for (int id : updated) {
     if (gone(id)) continue;
     Track* fresh = &tracks_[index_of.at(id)];
-    for (int oi : stale) {
+    for (std::size_t k = 0; k < stale.size(); ++k) {
+      const int oi = stale[k];
       Track& other = tracks_[oi];
       if (other.id == id || other.status != TrackStatus::Confirmed || other.last_update_t > fresh->first_t || gone(other.id)) continue;
-      Track o = other;
-      predict_to(o, t);
-      const Vec3 d = fresh->position() - o.position();
-      const Mat3 S = fresh->P.topLeftCorner<3, 3>() + o.P.topLeftCorner<3, 3>() +
+      if (!at_t[k]) {
+        Track o = other;
+        predict_to(o, t);
+        at_t[k].emplace(o.position(), o.P.topLeftCorner<3, 3>());
+      }
+      const Vec3 d = fresh->position() - at_t[k]->first;
+      const Mat3 S = fresh->P.topLeftCorner<3, 3>() + at_t[k]->second +
                      2.0 * params_.merge_min_sigma_m * params_.merge_min_sigma_m * Mat3::Identity();
       if (d.dot(S.ldlt().solve(d)) > params_.gate_chi2) continue;
       // Same object: the older number survives with the fresher estimate.
@@ -257,6 +264,7 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         kept.id = other.id;
         kept.first_t = other.first_t;
         other = kept;
+        at_t[k].reset();
         summary_[oi] = summarize(other);
         merged_away.push_back(id);
       } else {
