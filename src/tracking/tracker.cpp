@@ -4,7 +4,6 @@
 #include <bit>
 #include <cmath>
 #include <optional>
-#include <unordered_map>
 
 #include "core/units.hpp"
 #include "tracking/association.hpp"
@@ -227,7 +226,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
   }
 }
 
-std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {
+std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {   // indices
   std::vector<int> merged_away;
   if (updated.empty()) return merged_away;  // most batches: no confirmed track updated, nothing to index
   auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
@@ -235,16 +234,14 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
   // two tracks that have both been updated since are two objects (a swarm). So the candidates are
   // the confirmed tracks not updated at t (in track order), not every track for every fresh one.
   std::vector<int> stale;
-  std::unordered_map<int, int> index_of;
-  for (int i = 0; i < static_cast<int>(summary_.size()); ++i) {
-    index_of[summary_[i].id] = i;
+  for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
     if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
-  }
   // Each stale track predicted to t once (its position and position covariance), not once per fresh one.
   std::vector<std::optional<std::pair<Vec3, Mat3>>> at_t(stale.size());
-  for (int id : updated) {
+  for (int fi : updated) {
+    Track* fresh = &tracks_[fi];
+    const int id = fresh->id;
     if (gone(id)) continue;
-    Track* fresh = &tracks_[index_of.at(id)];
     for (std::size_t k = 0; k < stale.size(); ++k) {
       const int oi = stale[k];
       Track& other = tracks_[oi];
@@ -416,7 +413,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   for (int i : cand) summary_[i] = summarize(tracks_[i]);
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
-    if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(tracks_[cand[a]].id);
+    if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(cand[a]);
   delete_lost(t, merge_duplicates(updated, t), batch.coverage.known);
 
   // New tentative tracks from detections no track took: position measured, velocity unknown.

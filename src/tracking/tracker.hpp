@@ -134,7 +134,8 @@ class Tracker {
   void reclassify(Track& tr) const;
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
-  // Merges confirmed tracks updated at t into older duplicates; returns the numbers merged away.
+  // Merges confirmed tracks updated at t (their indices) into older duplicates; returns the numbers
+  // merged away.
   std::vector<int> merge_duplicates(const std::vector<int>& updated, double t);
 
   LocalFrame frame_;
