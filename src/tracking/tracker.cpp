@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <optional>
 
 #include "core/units.hpp"
 #include "tracking/association.hpp"
@@ -62,7 +61,7 @@ struct SweepSlice {
 
 }  // namespace
 
-TrackSummary Tracker::summarize(const Track& tr) const {
+TrackSummary Tracker::summarize(const Track& tr) {
   TrackSummary h;
   h.p = tr.position();
   h.v = tr.velocity();
@@ -82,6 +81,7 @@ TrackSummary Tracker::summarize(const Track& tr) const {
   const bool diverged = h.trace_pp / 3.0 > params_.max_position_sigma_m * params_.max_position_sigma_m;
   const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
   h.doomed = missed_out || diverged || too_fast;
+  h.version = ++versions_;
   return h;
 }
 
@@ -133,9 +133,9 @@ const Tracker::Prediction& Tracker::prediction(const Track& tr, double t) const 
   const auto i = static_cast<std::size_t>(&tr - tracks_.data());
   if (predictions_.size() < tracks_.size()) predictions_.resize(tracks_.size());
   CachedPrediction& c = predictions_[i];
-  if (c.generation != generation_ || c.t != t) {
+  if (c.version != summary_[i].version || c.t != t) {
     const Track p = predicted(tr, t);
-    c = {generation_, t, {p.position(), p.velocity(), p.P.topLeftCorner<3, 3>()}};
+    c = {summary_[i].version, t, {p.position(), p.velocity(), p.P.topLeftCorner<3, 3>()}};
   }
   return c.p;
 }
@@ -236,23 +236,17 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
   std::vector<int> stale;
   for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
     if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
-  // Each stale track predicted to t once (its position and position covariance), not once per fresh one.
-  std::vector<std::optional<std::pair<Vec3, Mat3>>> at_t(stale.size());
   for (int fi : updated) {
     Track* fresh = &tracks_[fi];
     const int id = fresh->id;
     if (gone(id)) continue;
-    for (std::size_t k = 0; k < stale.size(); ++k) {
-      const int oi = stale[k];
+    for (int oi : stale) {
       Track& other = tracks_[oi];
       if (other.id == id || other.status != TrackStatus::Confirmed || other.last_update_t > fresh->first_t || gone(other.id)) continue;
-      if (!at_t[k]) {
-        Track o = other;
-        predict_to(o, t);
-        at_t[k].emplace(o.position(), o.P.topLeftCorner<3, 3>());
-      }
-      const Vec3 d = fresh->position() - at_t[k]->first;
-      const Mat3 S = fresh->P.topLeftCorner<3, 3>() + at_t[k]->second +
+      // Predicted to t once per version of the track (remembered across the batches at t).
+      const Prediction o = prediction(other, t);
+      const Vec3 d = fresh->position() - o.pos;
+      const Mat3 S = fresh->P.topLeftCorner<3, 3>() + o.P_pp +
                      2.0 * params_.merge_min_sigma_m * params_.merge_min_sigma_m * Mat3::Identity();
       if (d.dot(S.ldlt().solve(d)) > params_.gate_chi2) continue;
       // Same object: the older number survives with the fresher estimate.
@@ -261,7 +255,6 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         kept.id = other.id;
         kept.first_t = other.first_t;
         other = kept;
-        at_t[k].reset();
         summary_[oi] = summarize(other);
         merged_away.push_back(id);
       } else {
@@ -276,7 +269,6 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
 void Tracker::process(const MeasurementBatch& batch) {
   const double t = batch.t0;  // detections of a batch are time-stamped at its start
   ++stats_.batches;
-  ++generation_;   // the tracks change: remembered predictions are void
   AssociationInput in;
   const SensorGeometry geometry = SensorGeometry::between(batch.radar_frame, frame_);
   std::vector<Mat3> z_cov;

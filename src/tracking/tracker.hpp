@@ -80,6 +80,7 @@ struct TrackSummary {
   bool confirmed = false;
   bool finite = true;            // x and P all finite
   bool doomed = false;           // to be deleted whatever the time (misses, divergence, speed)
+  std::uint64_t version = 0;     // a number new at every change of the track (never 0)
 };
 
 class Tracker {
@@ -104,8 +105,9 @@ class Tracker {
     return out;
   }
   // Position, velocity and position covariance of a track predicted to t (those of predicted()),
-  // remembered until the tracks next change: the air picture, deconfliction and fire control ask for
-  // the same tracks at the same time. The first form takes one of tracks().
+  // remembered until the track next changes: the duplicate check of each radar batch at one time, the
+  // air picture, deconfliction and fire control ask for the same tracks at the same time. The first
+  // form takes one of tracks().
   struct Prediction {
     Vec3 pos = Vec3::Zero(), vel = Vec3::Zero();
     Mat3 P_pp = Mat3::Zero();
@@ -130,7 +132,7 @@ class Tracker {
   // the wide gates of the manoeuvre models; the IMM over the full model set starts at confirmation.
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   void start_track(const Vec3& z, const Mat3& R, double t);
-  TrackSummary summarize(const Track& tr) const;
+  TrackSummary summarize(const Track& tr);   // with a new version
   void reclassify(Track& tr) const;
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
@@ -147,12 +149,12 @@ class Tracker {
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
   std::vector<ImmState> margin_;   // predictions of the candidates in a batch's margin (reused)
   struct CachedPrediction {
-    long long generation = -1;
+    std::uint64_t version = 0;   // of the track predicted
     double t = 0.0;
     Prediction p;
   };
-  mutable std::vector<CachedPrediction> predictions_;   // by track index, valid for one generation
-  long long generation_ = 0;                             // of the tracks: one more at every batch
+  mutable std::vector<CachedPrediction> predictions_;   // by track index, valid while the version holds
+  std::uint64_t versions_ = 0;
   std::vector<TrackEvent> events_;
   TrackerStats stats_;
   int next_id_ = 1;

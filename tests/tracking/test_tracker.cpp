@@ -69,6 +69,34 @@ TEST(Tracker, ConfirmsAfterMOfNAndEstimatesVelocity) {
   EXPECT_LT((pred.position() - target_at(68.0)).norm(), 300.0);
 }
 
+TEST(Tracker, RememberedPredictionsFollowTheTracks) {
+  // prediction() remembers a track's prediction until the track changes: after every batch (which
+  // updates, predicts or deletes tracks and starts new ones from false alarms) it must equal the full
+  // prediction predicted() gives, for every track, bit for bit; and predicted_state() the same mean.
+  Scene s;
+  for (int k = 0; k < 40; ++k) {
+    std::vector<Vec3> seen{target_at(2.0 * k), target_at(2.0 * k) + Vec3(3e3, 0.0, 0.0)};
+    if (k % 7 == 3) seen.pop_back();
+    seen.push_back(Vec3(s.rng.uniform(-150e3, 150e3), s.rng.uniform(-150e3, 150e3), 5e3));   // a false alarm
+    s.tracker.process(s.batch(2.0 * k, seen));
+    for (const double ahead : {0.0, 1.0, 1.0, 3.5}) {   // 1.0 twice: the remembered one
+      const double t = 2.0 * k + ahead;
+      for (const Track& tr : s.tracker.tracks()) {
+        const Track full = s.tracker.predicted(tr, t);
+        const Tracker::Prediction& p = s.tracker.prediction(tr, t);
+        for (int i = 0; i < 3; ++i) {
+          ASSERT_EQ(p.pos(i), full.position()(i)) << "k " << k << " track " << tr.id;
+          ASSERT_EQ(p.vel(i), full.velocity()(i));
+          for (int j = 0; j < 3; ++j) ASSERT_EQ(p.P_pp(i, j), full.P(i, j));
+        }
+        const Vec9 mean = s.tracker.predicted_state(tr, t);
+        for (int i = 0; i < 9; ++i) ASSERT_EQ(mean(i), full.x(i));
+      }
+    }
+  }
+  EXPECT_GE(s.confirmed(), 2);
+}
+
 TEST(Tracker, NotLookingIsNotAMiss) {
   Scene s;
   for (int k = 0; k < 5; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
