@@ -1,6 +1,7 @@
 #include "c2/air_picture.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "c2/covariance_intersection.hpp"
@@ -15,37 +16,51 @@ double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams
   return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
 }
 
-double largest_trace(const std::vector<const NetworkTrack*>& v) {
-  double m = 0.0;
-  for (const NetworkTrack* t : v) m = std::max(m, t->pos_cov.trace());
-  return m;
-}
-
-// Tracks sorted along ECEF x: the pairs that can pass the gate lie within `radius` of each other in
-// x, radius from the largest covariance of the whole set (chi2 <= gate needs a distance <= sqrt(gate
-// x var), var <= max(2 max trace / 3, 2 sigma_min^2)). A window search instead of all pairs; the
-// pairs it skips could not pass the gate, so the result is the same.
+// Tracks sorted along ECEF x, in two groups by covariance (the few large ones apart, so that they do
+// not widen everyone's search): two tracks pass the gate only if their distance, and so their
+// difference in x, is at most sqrt(gate x max((trace_a + trace_b) / 3, 2 sigma_min^2)); with the
+// other's trace bounded by its group's largest, each group is searched within that reach of the
+// query. The pairs skipped could not pass the gate, so the result is that of comparing all pairs.
 class XWindow {
  public:
-  XWindow(const std::vector<const NetworkTrack*>& items, const AirPictureParams& p) {
-    const double var = std::max(2.0 * largest_trace(items) / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
-    radius_ = std::sqrt(p.gate_chi2 * var) * (1.0 + 1e-9) + 1e-6;
-    for (std::size_t i = 0; i < items.size(); ++i) by_x_.emplace_back(items[i]->pos_ecef.x(), static_cast<int>(i));
-    std::sort(by_x_.begin(), by_x_.end());
+  XWindow(const std::vector<const NetworkTrack*>& items, const AirPictureParams& p) : p_(p) {
+    std::vector<double> traces;
+    for (const NetworkTrack* t : items) traces.push_back(t->pos_cov.trace());
+    double split = 1.0;
+    if (!traces.empty()) {
+      std::vector<double> sorted = traces;
+      std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
+      split = std::max(1.0, 4.0 * sorted[sorted.size() / 2]);   // four times the median
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Group& g = groups_[traces[i] > split ? 1 : 0];
+      g.by_x.emplace_back(items[i]->pos_ecef.x(), static_cast<int>(i));
+      g.largest_trace = std::max(g.largest_trace, traces[i]);
+    }
+    for (Group& g : groups_) std::sort(g.by_x.begin(), g.by_x.end());
   }
-  // Indices (into the items given) of those within the window around `t`, in index order.
-  std::vector<int> near(const NetworkTrack& t, double extra_radius = 0.0) const {
-    const double r = radius_ + extra_radius, x = t.pos_ecef.x();
+  // Indices (into the items given) of those that may pass the gate with `t`, in index order.
+  std::vector<int> near(const NetworkTrack& t) const {
     std::vector<int> out;
-    auto it = std::lower_bound(by_x_.begin(), by_x_.end(), std::make_pair(x - r, -1));
-    for (; it != by_x_.end() && it->first <= x + r; ++it) out.push_back(it->second);
+    const double x = t.pos_ecef.x(), trace = t.pos_cov.trace();
+    for (const Group& g : groups_) {
+      if (g.by_x.empty()) continue;
+      const double var = std::max((trace + g.largest_trace) / 3.0, 2.0 * p_.min_sigma_m * p_.min_sigma_m);
+      const double r = std::sqrt(p_.gate_chi2 * var) * (1.0 + 1e-9) + 1e-6;
+      auto it = std::lower_bound(g.by_x.begin(), g.by_x.end(), std::make_pair(x - r, -1));
+      for (; it != g.by_x.end() && it->first <= x + r; ++it) out.push_back(it->second);
+    }
     std::sort(out.begin(), out.end());
     return out;
   }
 
  private:
-  std::vector<std::pair<double, int>> by_x_;
-  double radius_ = 0.0;
+  struct Group {
+    std::vector<std::pair<double, int>> by_x;
+    double largest_trace = 0.0;
+  };
+  AirPictureParams p_;
+  std::array<Group, 2> groups_;
 };
 
 // solve_assignment(cost) for the matrix with these allowed entries (forbidden elsewhere), without
@@ -80,7 +95,7 @@ void AirPicture::merge_systems(std::map<std::pair<int, int>, int>& next,
     anchors.push_back(sys.first);
     battalions.push_back(std::move(sys.second));
   }
-  const XWindow window(anchors, params_);   // radius from the largest covariance: merges only shrink it
+  const XWindow window(anchors, params_);   // merges only replace an anchor by another one of the set
   std::vector<char> alive(ids.size(), 1);
   for (std::size_t a = 0; a < ids.size(); ++a) {
     if (!alive[a]) continue;
@@ -158,12 +173,9 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
         anchors.push_back(a);
       }
     const XWindow window(anchors, params_);
-    const double fresh_trace = largest_trace({fresh.begin() + static_cast<std::ptrdiff_t>(lo), fresh.begin() + static_cast<std::ptrdiff_t>(hi)});
-    // The window's radius covers the anchors' covariances; the fresh tracks' own add to it.
-    const double extra = std::sqrt(params_.gate_chi2 * (fresh_trace / 3.0)) * (1.0 + 1e-9);
     std::vector<SparseRow> rows(hi - lo);
     for (std::size_t f = lo; f < hi; ++f)
-      for (int k : window.near(*fresh[f], extra)) {
+      for (int k : window.near(*fresh[f])) {
         const double d = chi2(*fresh[f], *anchors[static_cast<std::size_t>(k)], params_);
         if (d <= params_.gate_chi2) rows[f - lo].emplace_back(k, d);
       }
