@@ -19,7 +19,7 @@ CiEstimate fuse(const std::vector<CiEstimate>& in, const std::vector<Mat3>& info
   for (std::size_t i = 0; i < in.size(); ++i) y += w[i] * (info[i] * in[i].x);
   CiEstimate out;
   out.P = weighted_information(info, w).inverse();   // 3 x 3: closed-form cofactor inverse
-  out.P = 0.5 * (out.P + out.P.transpose());
+  out.P = (0.5 * (out.P + out.P.transpose())).eval();   // evaluated first: no transpose aliasing
   out.x = out.P * y;
   return out;
 }

@@ -37,7 +37,9 @@ std::array<Vec9, kSigma> sigma_points(const Gaussian& g) {
   return s;
 }
 
-void symmetrize(Mat9& P) { P = 0.5 * (P + P.transpose()); }
+// The average of P and its transpose, evaluated before assignment: assigned in place, Eigen would read
+// entries of P already overwritten (transpose aliasing), leaving P asymmetric.
+void symmetrize(Mat9& P) { P = (0.5 * (P + P.transpose())).eval(); }
 
 // Prediction through F = f (x) I3 (motion_models.hpp: CV, CA, CT) by 3x3 blocks instead of two dense
 // 9x9 products: block row r of F P is sum_c f_rc (block row c of P), then the same on the block columns

@@ -155,7 +155,7 @@ void imm_pda_update(ImmState& s, const std::vector<ImmInnovations>& in, const st
     }
     g.x += dx;
     g.P = P - dx * dx.transpose();
-    g.P = 0.5 * (g.P + g.P.transpose());
+    g.P = (0.5 * (g.P + g.P.transpose())).eval();   // evaluated first: no transpose aliasing
   }
   reweight(s, log_l);
 }
