@@ -69,11 +69,11 @@ std::vector<int> assign(int cols, const std::vector<SparseRow>& rows) {
   long long allowed = 0;
   for (const SparseRow& r : rows) allowed += static_cast<long long>(r.size());
   const long long entries = static_cast<long long>(rows.size()) * cols;
-  if (entries > kDenseMaxEntries && allowed * 8 < entries) return solve_assignment_sparse(cols, rows);
+  if (matrix_goes_sparse(entries, allowed)) return solve_assignment_sparse(cols, rows);
   Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(rows.size()), cols, kForbidden);
   for (std::size_t i = 0; i < rows.size(); ++i)
     for (const auto& [j, c] : rows[i]) cost(static_cast<Eigen::Index>(i), j) = c;
-  return solve_assignment(cost);
+  return solve_assignment_dense(cost);
 }
 
 }  // namespace

@@ -151,7 +151,7 @@ std::vector<int> solve_assignment(const Eigen::MatrixXd& cost) {
     long long allowed = 0;
     for (Eigen::Index i = 0; i < cost.rows(); ++i)
       for (Eigen::Index j = 0; j < cost.cols(); ++j) allowed += cost(i, j) < kForbidden;
-    if (allowed * 8 < cost.rows() * cost.cols()) {
+    if (matrix_goes_sparse(cost.rows() * cost.cols(), allowed)) {
       std::vector<SparseRow> rows(static_cast<std::size_t>(cost.rows()));
       for (Eigen::Index i = 0; i < cost.rows(); ++i)
         for (Eigen::Index j = 0; j < cost.cols(); ++j)

@@ -27,6 +27,9 @@ std::vector<int> solve_assignment_sparse(int cols, const std::vector<SparseRow>&
 // Allowed pairs as rows: the dense solver for small problems (rows x cols <= kDenseMaxEntries), the
 // sparse one above.
 inline constexpr long long kDenseMaxEntries = 4096;
+// solve_assignment(cost)'s choice: the sparse solver for a matrix of `entries` of which `allowed` are
+// not forbidden.
+inline bool matrix_goes_sparse(long long entries, long long allowed) { return entries > kDenseMaxEntries && allowed * 8 < entries; }
 std::vector<int> solve_assignment(int cols, const std::vector<SparseRow>& rows);
 
 // Exhaustive search over all assignments (for tests on small matrices).

@@ -23,17 +23,15 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
   std::vector<Gated> out;
   const int nt = static_cast<int>(in.predicted.size()), nd = static_cast<int>(in.z.size());
   if (nt == 0 || nd == 0) return out;
-  const double chi2 = std::max(p.gate_chi2, p.gate_chi2_range_rate);
   double max_r_var = 0.0;
   for (double v : in.z_position_var) max_r_var = std::max(max_r_var, v);
-  // Query radius per track: the gate on the Cartesian position difference, bounded through the
-  // traces, with 50 % margin for the linearised spherical-to-Cartesian conversion.
+  // Query radius per track (gating_radius).
   std::vector<double> radius(nt);
   std::vector<Vec3> centre(nt);
   for (int a = 0; a < nt; ++a) {
     const Gaussian c = in.predicted[a]->combined();
     centre[a] = position_of(c.x);
-    radius[a] = 1.5 * std::sqrt(chi2 * (c.P.topLeftCorner<3, 3>().trace() + max_r_var));
+    radius[a] = gating_radius(c.P.topLeftCorner<3, 3>().trace(), max_r_var, p);
   }
   std::vector<double> sorted = radius;
   std::nth_element(sorted.begin(), sorted.begin() + nt / 2, sorted.end());
@@ -65,6 +63,11 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
 // and the range row of the EKF's measurement Jacobian is the line-of-sight unit vector u, so S_rr =
 // u' P_pp u + sigma_r^2: a few operations per model instead of the full innovations (1e-6 spare for
 // rounding). The range is the radar's most accurate coordinate, so this settles most near misses.
+double gating_radius(double position_trace, double largest_detection_variance, const TrackerParams& p) {
+  const double chi2 = std::max(p.gate_chi2, p.gate_chi2_range_rate);
+  return 1.5 * std::sqrt(chi2 * (position_trace + largest_detection_variance));
+}
+
 bool outside_every_gate(const ImmState& s, const SphericalMeasurement& z, double g) {
   for (int j = 0; j < s.n; ++j) {
     const Vec3 d = position_of(s.model[j].x) - z.sensor.position;

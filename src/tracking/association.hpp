@@ -40,6 +40,11 @@ struct AssociationResult {
 
 AssociationResult associate(const AssociationInput& in, const TrackerParams& p, TrackerStats& stats);
 
+// The radius about a track's predicted position (tracker frame) beyond which gate() does not look
+// for detections: the gate bounded through the traces (position covariance and the largest
+// detection covariance), with 50 % margin for the linearised spherical-to-Cartesian conversion.
+double gating_radius(double position_trace, double largest_detection_variance, const TrackerParams& p);
+
 // EKF gating shortcut: true when no model of s can have z inside its gate g, shown from the range
 // alone (a lower bound of each model's squared Mahalanobis distance); false says nothing.
 bool outside_every_gate(const ImmState& s, const SphericalMeasurement& z, double g);

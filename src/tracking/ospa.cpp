@@ -15,12 +15,13 @@ namespace {
 // over the pairs closer than c in which each truth may instead take a private column at c^p (the
 // pairs beyond c fill in the rest, at c^p each, in any order): only the near pairs are listed (a grid
 // over the tracks), a sparse problem instead of the dense truths x tracks matrix.
-// Returns per truth the track matched closer than c (or -1), their number and the cost: the sum over
-// truths, in order, of d^p when matched and c^p otherwise.
+// Returns per truth the track matched closer than c (or -1), their number, the cost (the sum over
+// truths, in order, of d^p when matched and c^p otherwise) and the matched pairs' sum of d^p.
 struct Matching {
   std::vector<int> truth_to_track;
   int matched = 0;
   double cost = 0.0;
+  double localisation = 0.0;   // the sum of d^p over the matched truths, in order
 };
 
 Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
@@ -46,7 +47,9 @@ Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, 
     if (col[i] >= 0 && col[i] < nt) {
       m.truth_to_track[i] = col[i];
       ++m.matched;
-      m.cost += std::pow((truth[i] - tracks[static_cast<std::size_t>(col[i])]).norm(), prm.order);
+      const double dp = std::pow((truth[i] - tracks[static_cast<std::size_t>(col[i])]).norm(), prm.order);
+      m.cost += dp;
+      m.localisation += dp;
     } else {
       m.cost += cp;
     }
@@ -67,8 +70,7 @@ SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec
   if (n > 0) out.ospa = std::pow((mt.cost + cp * static_cast<double>(n - truth.size())) / static_cast<double>(n), 1.0 / prm.order);
   r.truth_to_track = mt.truth_to_track;
   r.assigned = mt.matched;
-  for (std::size_t i = 0; i < truth.size(); ++i)
-    if (const int j = mt.truth_to_track[i]; j >= 0) r.localisation += std::pow((truth[i] - tracks[static_cast<std::size_t>(j)]).norm(), prm.order);
+  r.localisation = mt.localisation;
   // The injection pairs every element of the smaller set: those not matched closer than c are pairs
   // at or beyond it (c^p / 2 missed and c^p / 2 false each), the rest of the larger set unmatched.
   const int cut_pairs = static_cast<int>(m) - mt.matched;

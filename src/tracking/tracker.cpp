@@ -242,14 +242,12 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<char> strictly;
   const SweepSlice slice = SweepSlice::of(batch.coverage);
   const double max_range2 = batch.coverage.max_range_m * batch.coverage.max_range_m * (1.0 + 1e-9);
-  // The association's gating radius about a candidate's predicted position (association.cpp: 1.5
-  // sqrt(chi2 (trace P_pp + largest detection variance))), widened for rounding: a detection farther
-  // than this from it cannot associate with it.
+  // The association's gating radius about a candidate's predicted position, widened for rounding: a
+  // detection farther than this from it cannot associate with it.
   double max_r_var = 0.0;
   for (double v : in.z_position_var) max_r_var = std::max(max_r_var, v);
-  const double chi2_max = std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
   auto detection_near = [&](const Vec3& pos, double trace_pp) {
-    const double r = 1.5 * std::sqrt(chi2_max * (std::max(0.0, trace_pp) + max_r_var)) * (1.0 + 1e-6) + 1.0;
+    const double r = gating_radius(std::max(0.0, trace_pp), max_r_var, params_) * (1.0 + 1e-6) + 1.0;
     for (const Vec3& z : in.z_position)
       if ((z - pos).squaredNorm() <= r * r) return true;
     return false;
