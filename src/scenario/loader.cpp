@@ -220,8 +220,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     const auto dir = std::filesystem::path(path).parent_path();
     for (const YamlNode& entry : lib->list()) {
       const std::string file = (dir / entry.str()).string();
-      if (!std::filesystem::exists(file)) entry.fail("library file '" + file + "' does not exist");
-      if (!std::filesystem::is_regular_file(file)) entry.fail("library '" + file + "' is not a file");
+      entry.require_file(file, "library");
       const YamlNode lib_root = YamlNode::load_file(file);
       s.files.push_back(file);
       lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types"});

@@ -125,8 +125,7 @@ TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_r
   if (t.kind == TerrainParams::Kind::Grid) {
     const YamlNode file = n.required("file");
     const std::string path = (std::filesystem::path(file.file()).parent_path() / file.str()).string();
-    if (!std::filesystem::exists(path)) file.fail("elevation grid '" + path + "' does not exist");
-    if (!std::filesystem::is_regular_file(path)) file.fail("elevation grid '" + path + "' is not a file");
+    file.require_file(path, "elevation grid");
     t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
     files_read.push_back(path);
   } else {

@@ -45,6 +45,14 @@ std::string YamlNode::key_text(const YAML::Node& key) const {
   return key.Scalar();
 }
 
+void YamlNode::require_file(const std::string& path, const std::string& what) const {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (ec) fail(what + " file '" + path + "' cannot be looked up: " + ec.message());
+  if (!exists) fail(what + " file '" + path + "' does not exist");
+  if (!std::filesystem::is_regular_file(path, ec) || ec) fail(what + " '" + path + "' is not a file");
+}
+
 YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
   auto file = std::make_shared<const std::string>(path);
   std::error_code ec;

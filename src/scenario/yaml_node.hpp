@@ -19,6 +19,9 @@ class YamlNode {
 
   // Parses a whole file; a syntax error becomes an InputError with the file, line and column.
   // `edit`, when given, may change the parsed document before it is wrapped (command-line overrides).
+  // Fails at this node unless `path` names an existing regular file (`what` names it in the message);
+  // a path the system refuses (a name too long, say) is reported, not thrown as a filesystem error.
+  void require_file(const std::string& path, const std::string& what) const;
   static YamlNode load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit = {});
 
   [[noreturn]] void fail(const std::string& message) const;
