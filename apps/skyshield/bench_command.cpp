@@ -110,9 +110,9 @@ int cmd_bench(const BenchOptions& o) {
                                                   {"weapons", total.weapons_s},   {"record", total.record_s}};
   for (const auto& [name, sec] : parts) std::cout << fmt::format("  {:<15} {:>9.1f} us {:>5.1f} %\n", name, sec * per, 100.0 * sec / all);
   const double batches = static_cast<double>(std::max<long long>(1, total.batches));
-  std::cout << fmt::format("per radar batch ({} batches): {:.1f} tracks predicted for association ({:.1f} only in the margin), "
+  std::cout << fmt::format("per radar batch ({} batches): {:.1f} tracks tested, {:.1f} predicted for association ({:.1f} only in the margin), "
                            "{:.1f} IMM model predictions\n",
-                           total.batches, static_cast<double>(total.candidates) / batches,
+                           total.batches, static_cast<double>(total.tested) / batches, static_cast<double>(total.candidates) / batches,
                            static_cast<double>(total.margin_candidates) / batches, static_cast<double>(total.candidate_models) / batches);
   std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
   return 0;

@@ -8,11 +8,6 @@
 namespace skyshield {
 
 namespace {
-// Clockwise angle from `from` to `az`, in [0, 2 pi).
-double clockwise(double from, double az) {
-  double d = std::fmod(az - from, 2.0 * kPi);
-  return d < 0.0 ? d + 2.0 * kPi : d;
-}
 // Great-circle angle between two directions given by azimuth and elevation.
 double angle_between(const RangeAzEl& a, const RangeAzEl& b) {
   const double c = std::sin(a.el_rad) * std::sin(b.el_rad) +
@@ -20,6 +15,11 @@ double angle_between(const RangeAzEl& a, const RangeAzEl& b) {
   return std::acos(std::clamp(c, -1.0, 1.0));
 }
 }  // namespace
+
+double clockwise_rad(double from, double az) {
+  double d = std::fmod(az - from, 2.0 * kPi);
+  return d < 0.0 ? d + 2.0 * kPi : d;
+}
 
 bool Coverage::covers(const RangeAzEl& rae, double margin_rad) const {
   if (rae.range_m > max_range_m) return false;
@@ -29,9 +29,9 @@ bool Coverage::covers(const RangeAzEl& rae, double margin_rad) const {
   if (full_circle) return true;
   const double width = sweep_width_rad() + 2.0 * margin_rad;
   if (width >= 2.0 * kPi) return true;
-  return clockwise(sweep_from_rad - margin_rad, rae.az_rad) < width;
+  return clockwise_rad(sweep_from_rad - margin_rad, rae.az_rad) < width;
 }
 
-double Coverage::sweep_width_rad() const { return clockwise(sweep_from_rad, sweep_to_rad); }
+double Coverage::sweep_width_rad() const { return clockwise_rad(sweep_from_rad, sweep_to_rad); }
 
 }  // namespace skyshield

@@ -22,6 +22,9 @@ struct Measurement {
 };
 
 // The volume a radar looked at during one batch.
+// Clockwise angle from azimuth `from` to azimuth `az` (radians), in [0, 2 pi).
+double clockwise_rad(double from, double az);
+
 struct Coverage {
   bool known = true;           // false: not known (detections read from a file); see the tracker
   bool full_circle = false;    // the sweep covered all azimuths
@@ -32,6 +35,13 @@ struct Coverage {
   double max_el_rad = 0.0;
   std::vector<RangeAzEl> dwells;   // track dwells: beam centres looked at this batch
   double dwell_half_beam_rad = 0.0;
+  // How the sweep moves, when known (rate 0: not known): clockwise at sweep_rate_rad_s through a frame
+  // of frame_width_rad from frame_from_rad (a rotating radar: the whole circle; a sector scan starts
+  // again at frame_from_rad when it reaches the frame's end). A tracker uses it to leave a track alone
+  // until the sweep can reach it (tracking/sweep_reach.hpp).
+  double sweep_rate_rad_s = 0.0;
+  double frame_from_rad = 0.0;
+  double frame_width_rad = 0.0;
 
   // True when a point at `rae` (radar frame) lay inside the looked-at volume, grown by margin_rad
   // in angle on every side (a tracker uses the margin for a predicted position's uncertainty).

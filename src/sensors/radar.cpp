@@ -94,6 +94,9 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
   // part up to the sector's edge (the remainder, less than one step of the sweep, is not looked at).
   const double sector = params_.scan == ScanKind::Rotating ? kTwoPi : params_.sector_width_deg * kDegToRad;
   const double swept = sector * (t1 - t0) / params_.scan_period_s;
+  cov.sweep_rate_rad_s = sector / params_.scan_period_s;
+  cov.frame_width_rad = sector;
+  cov.frame_from_rad = params_.scan == ScanKind::Rotating ? 0.0 : wrap_2pi((params_.sector_center_deg - 0.5 * params_.sector_width_deg) * kDegToRad);
   cov.sweep_from_rad = beam_azimuth(t0);
   if (params_.scan == ScanKind::Rotating) {
     cov.full_circle = swept >= kTwoPi;

@@ -92,6 +92,7 @@ RunRecord Engine::run() {
     for (const auto& b : battalions_) {
       const TrackerStats& ts = b->tracker.stats();
       opt_.profile->batches += ts.batches;
+      opt_.profile->tested += ts.tested;
       opt_.profile->candidates += ts.candidates;
       opt_.profile->margin_candidates += ts.margin_candidates;
       opt_.profile->candidate_models += ts.candidate_models;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 
 #include "core/units.hpp"
 #include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
+#include "tracking/sweep_reach.hpp"
 #include "tracking/sweep_slice.hpp"
 
 namespace skyshield {
@@ -32,7 +34,23 @@ TrackSummary Tracker::summarize(const Track& tr) {
   const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
   h.doomed = missed_out || diverged || too_fast;
   h.version = ++versions_;
+  // The coast rules of delete_lost cannot hold before due_t (taken a microsecond early against the
+  // rounding of t - last_update_t; a tentative track's limit is the smaller of the two it may get).
+  constexpr double kSlack = 1e-6;
+  if (h.doomed)
+    h.due_t = -std::numeric_limits<double>::infinity();
+  else if (h.confirmed)
+    h.due_t = h.last_update_t - kSlack +
+              (h.consecutive_misses >= params_.delete_misses_confirmed ? std::min(params_.min_coast_confirmed_s, params_.max_coast_s) : params_.max_coast_s);
+  else
+    h.due_t = h.last_update_t - kSlack + std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   return h;
+}
+
+void Tracker::refresh(std::size_t i) {
+  summary_[i] = summarize(tracks_[i]);
+  columns_.reset(i, summary_[i].due_t);
+  next_due_t_ = std::min(next_due_t_, summary_[i].due_t);
 }
 
 int Tracker::first_non_finite() const {
@@ -143,7 +161,9 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   tr.first_t = t;
   tr.last_update_t = t;
   tracks_.push_back(tr);
-  summary_.push_back(summarize(tr));
+  summary_.emplace_back();
+  columns_.push_back();
+  refresh(tracks_.size() - 1);
   events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
 }
 
@@ -151,9 +171,17 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
   // The state-only rules (misses of a tentative track, divergence, speed) were evaluated when the
   // track last changed (TrackSummary::doomed); the coast rules depend on t.
   const double max_coast_tentative = coverage_known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
+  // No rule can hold before the earliest due_t: most batches have nothing to delete.
+  if (merged_away.empty() && t < next_due_t_) return;
   // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
   // the order of tracks() is therefore not the order of initiation.
+  next_due_t_ = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < summary_.size();) {
+    if (columns_.due_t[i] > t && merged_away.empty()) {   // no rule can hold yet
+      next_due_t_ = std::min(next_due_t_, columns_.due_t[i]);
+      ++i;
+      continue;
+    }
     const TrackSummary& h = summary_[i];
     const double coast = t - h.last_update_t;
     bool gone = h.doomed;
@@ -163,6 +191,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
       gone = coast > max_coast_tentative;
     if (!gone && !merged_away.empty()) gone = std::find(merged_away.begin(), merged_away.end(), h.id) != merged_away.end();
     if (!gone) {
+      next_due_t_ = std::min(next_due_t_, h.due_t);
       ++i;
       continue;
     }
@@ -171,6 +200,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
       tracks_[i] = std::move(tracks_.back());
       summary_[i] = summary_.back();
     }
+    columns_.move_last_to(i);
     tracks_.pop_back();
     summary_.pop_back();
   }
@@ -205,7 +235,7 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         kept.id = other.id;
         kept.first_t = other.first_t;
         other = kept;
-        summary_[oi] = summarize(other);
+        refresh(static_cast<std::size_t>(oi));
         merged_away.push_back(id);
       } else {
         merged_away.push_back(other.id);
@@ -247,12 +277,27 @@ void Tracker::process(const MeasurementBatch& batch) {
   double max_r_var = 0.0;
   for (double v : in.z_position_var) max_r_var = std::max(max_r_var, v);
   auto detection_near = [&](const Vec3& pos, double trace_pp) {
+    if (in.z_position.empty()) return false;
     const double r = gating_radius(std::max(0.0, trace_pp), max_r_var, params_) * (1.0 + 1e-6) + 1.0;
     for (const Vec3& z : in.z_position)
       if ((z - pos).squaredNorm() <= r * r) return true;
     return false;
   };
+  // A track a sweep cannot reach before a later batch of this radar is left alone until then
+  // (tracking/sweep_reach.hpp); where that cannot be said, it is tried again some batches later.
+  const Coverage& cov = batch.coverage;
+  const int ri = batch.radar_index;
+  const bool sweep_looks = params_.sweep_reach && cov.known && cov.dwells.empty() && cov.sweep_rate_rad_s > 0.0 && ri >= 0 && ri < kSweepRadars;
+  auto rejected = [&](int i, const Vec3& enu) {
+    if (!sweep_looks || batch.t1 < columns_.retry_t[ri][i]) return;
+    const double reach = sweep_reach_time(cov, t, batch.t1, enu, summary_[i], params_.imm.noise.cv_q);
+    if (reach > batch.t1) columns_.reach_t[ri][i] = reach;
+    else columns_.retry_t[ri][i] = batch.t1 + 8.0 * (batch.t1 - batch.t0);
+  };
+  const double* reach_t = sweep_looks ? columns_.reach_t[ri].data() : nullptr;
   for (int i = 0; i < static_cast<int>(summary_.size()); ++i) {
+    if (sweep_looks && batch.t1 < reach_t[i]) continue;
+    ++stats_.tested;
     const TrackSummary& h = summary_[i];
     bool strict = false;
     // Cheap prediction of the position and the trace of its covariance, without the full IMM
@@ -262,20 +307,38 @@ void Tracker::process(const MeasurementBatch& batch) {
     const double trace_pp = h.trace_pp + 2.0 * dt * h.trace_pv + dt * dt * h.trace_vv + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
     if (batch.coverage.known) {
       const Vec3 enu = geometry.to_sensor * (pos - geometry.position);
-      const double range2 = enu.squaredNorm();
-      if (range2 > max_range2) continue;  // surely beyond the range covers() allows
-      if (slice.surely_outside_fast(enu, range2, trace_pp)) continue;
-      const double range = std::sqrt(range2);
-      if (range > batch.coverage.max_range_m) continue;  // as covers() tests it
-      const double margin = 3.0 * std::sqrt(std::max(0.0, trace_pp) / 3.0) / std::max(range, 1.0);
-      if (slice.surely_outside(enu, margin)) continue;
-      const RangeAzEl rae = range_az_el_from_enu(enu);
-      if (!batch.coverage.covers(rae, margin)) continue;
-      strict = batch.coverage.covers(rae);
+      // Outside the looked-at volume grown by an angular margin for a position-covariance trace:
+      // the quick rejects, then the exact test.
+      RangeAzEl rae;
+      const auto outside = [&](double trace) {
+        const double range2 = enu.squaredNorm();
+        if (range2 > max_range2) return true;  // surely beyond the range covers() allows
+        if (slice.surely_outside_fast(enu, range2, trace)) return true;
+        const double range = std::sqrt(range2);
+        if (range > batch.coverage.max_range_m) return true;  // as covers() tests it
+        const double margin = 3.0 * std::sqrt(std::max(0.0, trace) / 3.0) / std::max(range, 1.0);
+        if (slice.surely_outside(enu, margin)) return true;
+        rae = range_az_el_from_enu(enu);
+        return !batch.coverage.covers(rae, margin);
+      };
       // Only in the margin, a track keeps its prediction only if a detection associates. For a
       // tentative track the cheap prediction above is its filter's (one constant-velocity model,
-      // zero acceleration), so with no detection within the gating radius it is no candidate.
-      if (!strict && !h.confirmed && !detection_near(pos, trace_pp)) continue;
+      // zero acceleration), so with no detection within the gating radius it is a candidate only
+      // when strictly inside the looked-at volume (a miss): tested first, and without the margin
+      // (most tentative tracks are clutter with wide margins, far from the batch's few detections).
+      if (!h.confirmed && !detection_near(pos, trace_pp)) {
+        if (outside(0.0)) {
+          rejected(i, enu);
+          continue;
+        }
+        strict = true;
+      } else {
+        if (outside(trace_pp)) {
+          rejected(i, enu);
+          continue;
+        }
+        strict = batch.coverage.covers(rae);
+      }
     } else {
       // Unknown coverage: a candidate only when some detection lies within the widest gate (the
       // largest variance along any axis is at most the trace).
@@ -350,7 +413,7 @@ void Tracker::process(const MeasurementBatch& batch) {
     }
   }
 
-  for (int i : cand) summary_[i] = summarize(tracks_[i]);
+  for (int i : cand) refresh(static_cast<std::size_t>(i));
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(cand[a]);

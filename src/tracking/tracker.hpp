@@ -46,6 +46,8 @@ struct TrackerParams {
   double merge_min_sigma_m = 100.0;         // per-axis sigma added to each track when testing two
                                             // confirmed tracks for being one (model mismatch in manoeuvres)
   ClassifierParams classifier{};
+  bool sweep_reach = true;             // leave tracks a sweep cannot reach yet alone (speed only:
+                                       // false tests every track in every batch, same results)
 };
 
 struct TrackEvent {
@@ -57,6 +59,7 @@ struct TrackEvent {
 
 struct TrackerStats {
   long long batches = 0;
+  long long tested = 0;           // tracks given the candidate test (the others: not reachable yet)
   long long candidates = 0;       // tracks predicted for a batch (the looked-at volume may hold them)
   long long margin_candidates = 0;  // ... of which only in the margin (kept only if associated)
   long long candidate_models = 0; // IMM model predictions of the candidates
@@ -81,6 +84,39 @@ struct TrackSummary {
   bool finite = true;            // x and P all finite
   bool doomed = false;           // to be deleted whatever the time (misses, divergence, speed)
   std::uint64_t version = 0;     // a number new at every change of the track (never 0)
+  double due_t = 0.0;            // no deletion rule can hold before this time (see delete_lost)
+};
+
+// What the scans of every track read first, one contiguous column per value beside the summaries
+// (8 bytes per track and scan): when a deletion rule may hold (TrackSummary::due_t), and per radar
+// (radar_index < kSweepRadars), while the track's summary is unchanged, the end time before which
+// the radar's batches cannot take it as a candidate (tracking/sweep_reach.hpp) and the time before
+// which that reach is not worked out again when it could not be.
+inline constexpr int kSweepRadars = 4;
+struct ScanColumns {
+  std::vector<double> due_t;
+  std::vector<double> reach_t[kSweepRadars];
+  std::vector<double> retry_t[kSweepRadars];
+
+  void push_back() {
+    due_t.push_back(0.0);
+    for (int r = 0; r < kSweepRadars; ++r) reach_t[r].push_back(kUnknown), retry_t[r].push_back(kUnknown);
+  }
+  void reset(std::size_t i, double due) {   // a changed track
+    due_t[i] = due;
+    for (int r = 0; r < kSweepRadars; ++r) reach_t[r][i] = retry_t[r][i] = kUnknown;
+  }
+  void move_last_to(std::size_t i) {   // and drop the last
+    due_t[i] = due_t.back();
+    due_t.pop_back();
+    for (int r = 0; r < kSweepRadars; ++r) {
+      reach_t[r][i] = reach_t[r].back(), retry_t[r][i] = retry_t[r].back();
+      reach_t[r].pop_back(), retry_t[r].pop_back();
+    }
+  }
+
+ private:
+  static constexpr double kUnknown = -1e300;
 };
 
 class Tracker {
@@ -133,6 +169,8 @@ class Tracker {
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   void start_track(const Vec3& z, const Mat3& R, double t);
   TrackSummary summarize(const Track& tr);   // with a new version
+  // summary_[i] = summarize(tracks_[i]) and its scan columns reset; the earliest deletion time kept.
+  void refresh(std::size_t i);
   void reclassify(Track& tr) const;
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
@@ -147,6 +185,8 @@ class Tracker {
   int ballistic_model_ = -1;
   std::vector<Track> tracks_;
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
+  ScanColumns columns_;                 // of tracks_[i] at i, reset when it changes
+  double next_due_t_ = 0.0;             // no track's due_t is earlier (delete_lost scans from then)
   std::vector<ImmState> margin_;   // predictions of the candidates in a batch's margin (reused)
   struct CachedPrediction {
     std::uint64_t version = 0;   // of the track predicted

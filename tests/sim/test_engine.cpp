@@ -95,3 +95,15 @@ TEST(Engine, DifferentSeedChangesTheRun) {
   EXPECT_EQ(a.seed, 12345u);
   EXPECT_NE(events_csv(a), events_csv(default_run()));
 }
+
+TEST(Engine, SweepReachChangesNothingButSpeed) {
+  // The trackers leave tracks a sweep cannot reach yet alone (tracking/sweep_reach.hpp); with that
+  // off every batch tests every track. Reference: the run with it off; the outputs are identical.
+  Scenario every_track = default_scenario();
+  for (BattalionSpec& b : every_track.battalions) b.tracker.sweep_reach = false;
+  const RunRecord off = run_scenario(every_track);
+  const RunRecord& on = default_run();
+  EXPECT_EQ(events_csv(off), events_csv(on));
+  EXPECT_EQ(trajectories_csv(off), trajectories_csv(on));
+  EXPECT_EQ(truth_csv(off), truth_csv(on));
+}

@@ -1,0 +1,102 @@
+#include "tracking/sweep_reach.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/units.hpp"
+
+namespace skyshield {
+
+namespace {
+
+constexpr double kNever = -std::numeric_limits<double>::infinity();
+constexpr double kTwoPi = 2.0 * kPi;
+constexpr double kAngleSlack = 1e-9;   // rad: rounding of azimuths, sweep positions and margins
+
+// The track's motion from t0 to t0 + tau as the candidate test predicts it (position p + s v + s^2/2
+// a, trace pp + 2 s pv + s^2 vv + q |s|^3 with s the time since h.t), bounded from above.
+struct MotionBound {
+  double dt, speed, accel, range, horizontal;
+  const TrackSummary* h;
+  double q;
+
+  // |position(t0 + tau) - position(t0)| = tau |v + a (dt + tau / 2)|.
+  double drift(double tau) const { return tau * (speed + accel * (dt + tau)); }
+  double trace(double tau) const {
+    const double s = dt + tau;
+    return std::max(0.0, h->trace_pp) + 2.0 * s * std::abs(h->trace_pv) + s * s * std::max(0.0, h->trace_vv) + std::max(0.0, q) * s * s * s;
+  }
+  // Half-width of an arc about the azimuth at t0 holding the track and the candidate test's angular
+  // margin sqrt(3 trace) / max(range, 1) at every time within tau of t0; infinite when unbounded.
+  double half_arc(double tau) const {
+    const double d = drift(tau);
+    if (!(d <= 0.5 * horizontal)) return std::numeric_limits<double>::infinity();
+    // A horizontal displacement d turns the azimuth by at most asin(d / horizontal) <= 1.0472 d /
+    // horizontal for d <= horizontal / 2 (asin(x) / x grows with x; asin(1/2) / (1/2) = pi / 3).
+    const double margin = std::sqrt(3.0 * trace(tau)) / std::max(range - d, 1.0);
+    return 1.05 * d / horizontal + margin + kAngleSlack;
+  }
+};
+
+// End time of the first batch whose slice may touch the arc [az - H, az + H]; non-increasing in H.
+double arc_reach(const Coverage& c, double t1, double az, double H) {
+  const double rate = c.sweep_rate_rad_s;
+  const double w = c.sweep_width_rad();
+  if (!(2.0 * H + w < kTwoPi)) return kNever;
+  if (c.frame_width_rad >= kTwoPi) {
+    // Rotating: the leading edge comes round to the arc's start; the arc must not reach back into
+    // the current slice.
+    const double D = clockwise_rad(c.sweep_to_rad, az - H);
+    if (D + 2.0 * H > kTwoPi - w - kAngleSlack) return kNever;
+    return t1 + D / rate;
+  }
+  // Sector scan, positions measured clockwise from the frame's start: the slice moves from 0 to S
+  // and starts again at 0. An arc ahead of the leading edge within the frame is reached when the
+  // edge gets there (no restart before it); one behind the slice when the edge has gone on to the
+  // frame's end and started again; an arc outside the frame never is (bounded by the frame time,
+  // the interval over which the arc is checked).
+  const double S = c.frame_width_rad;
+  const double x0 = clockwise_rad(c.frame_from_rad, az - H);
+  if (x0 + 2.0 * H > kTwoPi - kAngleSlack) return kNever;  // wraps past the frame's start
+  const double outside = t1 + (S + 2.0 * kAngleSlack) / rate;
+  if (x0 > S + kAngleSlack) return outside;
+  const double lead = clockwise_rad(c.frame_from_rad, c.sweep_to_rad);
+  if (lead > S + kAngleSlack || lead < w) return kNever;  // a slice across the frame's start
+  if (x0 > lead + kAngleSlack) return std::min(outside, t1 + (x0 - lead) / rate);
+  if (x0 + 2.0 * H < lead - w - kAngleSlack) return t1 + (S - lead + x0) / rate;
+  return kNever;
+}
+
+}  // namespace
+
+double sweep_reach_time(const Coverage& c, double t0, double t1, const Vec3& enu, const TrackSummary& h, double cv_q) {
+  const double dt = t0 - h.t;
+  if (!(dt >= 0.0) || !c.known || !(c.sweep_rate_rad_s > 0.0) || !c.dwells.empty() || c.full_circle || !(t1 > t0)) return kNever;
+  const MotionBound m{dt, h.v.norm(), h.a.norm(), enu.norm(), std::hypot(enu.x(), enu.y()), &h, cv_q};
+  if (!std::isfinite(m.speed + m.accel + m.range)) return kNever;
+  double reach = kNever;
+
+  // Azimuth: the arc for the interval up to a first guess, then the guess checked against the arc
+  // for its own interval (and, if the arc grew too much, the reach of the grown arc, which is valid
+  // since the arc only grows with the interval and the reach only shrinks with the arc).
+  if (m.horizontal > 0.0) {
+    const double az = std::atan2(enu.x(), enu.y());
+    const double first = arc_reach(c, t1, az, m.half_arc(t1 - t0));
+    if (first > t1) {
+      const double second = arc_reach(c, t1, az, m.half_arc(first - t0));
+      reach = second >= first ? first : second;
+    }
+  }
+
+  // Range: beyond the radar's range while the drift is smaller than the gap.
+  const double gap = m.range - c.max_range_m * (1.0 + 1e-9) - 1.0;
+  if (gap > 0.0) {
+    double tau = 0.999 * gap / std::max(m.speed + m.accel * dt, 1e-6);
+    for (int k = 0; k < 40 && !(m.drift(tau) < gap); ++k) tau *= 0.5;
+    if (m.drift(tau) < gap) reach = std::max(reach, t0 + tau);
+  }
+  return reach > t1 ? reach : kNever;
+}
+
+}  // namespace skyshield
