@@ -34,8 +34,8 @@ TrackSummary Tracker::summarize(const Track& tr) {
   const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
   h.doomed = missed_out || diverged || too_fast;
   h.version = ++versions_;
-  // The coast rules of delete_lost cannot hold before due_t (taken a microsecond early against the
-  // rounding of t - last_update_t; a tentative track's limit is the smaller of the two it may get).
+  // The coast rules of delete_lost cannot hold before due_t when the batches' coverage is known
+  // (taken a microsecond early against the rounding of t - last_update_t).
   constexpr double kSlack = 1e-6;
   if (h.doomed)
     h.due_t = -std::numeric_limits<double>::infinity();
@@ -43,7 +43,7 @@ TrackSummary Tracker::summarize(const Track& tr) {
     h.due_t = h.last_update_t - kSlack +
               (h.consecutive_misses >= params_.delete_misses_confirmed ? std::min(params_.min_coast_confirmed_s, params_.max_coast_s) : params_.max_coast_s);
   else
-    h.due_t = h.last_update_t - kSlack + std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
+    h.due_t = h.last_update_t - kSlack + params_.max_coast_s;
   return h;
 }
 
@@ -171,14 +171,15 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
   // The state-only rules (misses of a tentative track, divergence, speed) were evaluated when the
   // track last changed (TrackSummary::doomed); the coast rules depend on t.
   const double max_coast_tentative = coverage_known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
-  // No rule can hold before the earliest due_t: most batches have nothing to delete.
-  if (merged_away.empty() && t < next_due_t_) return;
+  // No rule can hold before the earliest due_t (known coverage): most batches delete nothing.
+  const bool due_known = coverage_known && merged_away.empty();
+  if (due_known && t < next_due_t_) return;
   // Dead tracks are replaced by the last track (no shifting of the whole list: tracks are large);
   // the order of tracks() is therefore not the order of initiation.
-  next_due_t_ = std::numeric_limits<double>::infinity();
+  double next_due = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < summary_.size();) {
-    if (columns_.due_t[i] > t && merged_away.empty()) {   // no rule can hold yet
-      next_due_t_ = std::min(next_due_t_, columns_.due_t[i]);
+    if (due_known && columns_.due_t[i] > t) {   // no rule can hold yet
+      next_due = std::min(next_due, columns_.due_t[i]);
       ++i;
       continue;
     }
@@ -191,7 +192,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
       gone = coast > max_coast_tentative;
     if (!gone && !merged_away.empty()) gone = std::find(merged_away.begin(), merged_away.end(), h.id) != merged_away.end();
     if (!gone) {
-      next_due_t_ = std::min(next_due_t_, h.due_t);
+      next_due = std::min(next_due, columns_.due_t[i]);
       ++i;
       continue;
     }
@@ -204,6 +205,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
     tracks_.pop_back();
     summary_.pop_back();
   }
+  next_due_t_ = next_due;
 }
 
 std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {   // indices
