@@ -6,10 +6,10 @@
 #include <limits>
 
 #include "core/units.hpp"
+#include "sensors/sweep_slice.hpp"
 #include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
 #include "tracking/sweep_reach.hpp"
-#include "tracking/sweep_slice.hpp"
 
 namespace skyshield {
 

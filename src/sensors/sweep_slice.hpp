@@ -1,6 +1,7 @@
 #pragma once
-// Quick rejects of the tracker's candidate test (tracking/tracker.cpp): tracks far off a radar
-// batch's thin sweep slice, before the exact coverage test. Internal to the tracker.
+// Quick rejects of the coverage test (Coverage::covers) for points far off a batch's thin sweep
+// slice, before the exact test: the radar's targets (sensors/radar.cpp) and the tracker's candidates
+// (tracking/tracker.cpp).
 #include <algorithm>
 #include <cmath>
 
