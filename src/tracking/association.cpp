@@ -29,9 +29,9 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
   std::vector<double> radius(nt);
   std::vector<Vec3> centre(nt);
   for (int a = 0; a < nt; ++a) {
-    const Gaussian c = in.predicted[a]->combined();
-    centre[a] = position_of(c.x);
-    radius[a] = gating_radius(c.P.topLeftCorner<3, 3>().trace(), max_r_var, p);
+    double trace_pp = 0.0;
+    in.predicted[a]->combined_position(centre[a], trace_pp);
+    radius[a] = gating_radius(trace_pp, max_r_var, p);
   }
   std::vector<double> sorted = radius;
   std::nth_element(sorted.begin(), sorted.begin() + nt / 2, sorted.end());

@@ -37,6 +37,13 @@ Gaussian ImmState::combined() const {
   return c;
 }
 
+void ImmState::combined_position(Vec3& mean, double& trace_pp) const {
+  mean.setZero();
+  for (int j = 0; j < n; ++j) mean += mu[j] * model[j].x.head<3>();
+  trace_pp = 0.0;
+  for (int j = 0; j < n; ++j) trace_pp += mu[j] * (model[j].P.topLeftCorner<3, 3>().trace() + (model[j].x.head<3>() - mean).squaredNorm());
+}
+
 ImmState imm_start(const Gaussian& g, const ImmParams& p) {
   ImmState s;
   s.n = static_cast<int>(p.models.size());

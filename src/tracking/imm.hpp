@@ -27,6 +27,10 @@ struct ImmState {
   std::array<double, kMaxImmModels> mu{};        // model probabilities
 
   Gaussian combined() const;   // moment-matched mixture
+  // Its position mean (the same bits as combined()'s) and the trace of its position covariance
+  // (sum_j mu_j (tr P_j,pp + |x_j,p - x_p|^2), equal to combined()'s up to rounding), without the 9x9
+  // covariance.
+  void combined_position(Vec3& mean, double& trace_pp) const;
 };
 
 using ImmInnovations = std::array<SphericalInnovation, kMaxImmModels>;

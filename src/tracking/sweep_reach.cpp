@@ -39,40 +39,58 @@ struct MotionBound {
   }
 };
 
+// Clockwise angle from `from` to `az` in [0, 2 pi) for angles within a few turns of each other,
+// without fmod (rounding within the slack).
+double clockwise(double from, double az) {
+  double d = az - from;
+  while (d < 0.0) d += kTwoPi;
+  while (d >= kTwoPi) d -= kTwoPi;
+  return d;
+}
+
+}  // namespace
+
+SweepReach::SweepReach(const Coverage& c, double t0, double t1)
+    : t0_(t0), t1_(t1), rate_(c.sweep_rate_rad_s), width_(0.0), lead_(0.0), max_range_(c.max_range_m),
+      frame_from_(c.frame_from_rad), frame_width_(c.frame_width_rad), sweep_to_(c.sweep_to_rad) {
+  usable_ = c.known && rate_ > 0.0 && c.dwells.empty() && !c.full_circle && t1 > t0 &&
+            std::isfinite(t0 + t1 + rate_ + frame_from_ + frame_width_ + sweep_to_ + c.sweep_from_rad);
+  if (!usable_) return;
+  width_ = c.sweep_width_rad();
+  lead_ = clockwise(frame_from_, sweep_to_);   // sector scans: the leading edge within the frame
+}
+
 // End time of the first batch whose slice may touch the arc [az - H, az + H]; non-increasing in H.
-double arc_reach(const Coverage& c, double t1, double az, double H) {
-  const double rate = c.sweep_rate_rad_s;
-  const double w = c.sweep_width_rad();
+double SweepReach::arc_reach(double az, double H) const {
+  const double w = width_;
   if (!(2.0 * H + w < kTwoPi)) return kNever;
-  if (c.frame_width_rad >= kTwoPi) {
+  if (frame_width_ >= kTwoPi) {
     // Rotating: the leading edge comes round to the arc's start; the arc must not reach back into
     // the current slice.
-    const double D = clockwise_rad(c.sweep_to_rad, az - H);
+    const double D = clockwise(sweep_to_, az - H);
     if (D + 2.0 * H > kTwoPi - w - kAngleSlack) return kNever;
-    return t1 + D / rate;
+    return t1_ + D / rate_;
   }
   // Sector scan, positions measured clockwise from the frame's start: the slice moves from 0 to S
   // and starts again at 0. An arc ahead of the leading edge within the frame is reached when the
   // edge gets there (no restart before it); one behind the slice when the edge has gone on to the
   // frame's end and started again; an arc outside the frame never is (bounded by the frame time,
   // the interval over which the arc is checked).
-  const double S = c.frame_width_rad;
-  const double x0 = clockwise_rad(c.frame_from_rad, az - H);
+  const double S = frame_width_;
+  const double x0 = clockwise(frame_from_, az - H);
   if (x0 + 2.0 * H > kTwoPi - kAngleSlack) return kNever;  // wraps past the frame's start
-  const double outside = t1 + (S + 2.0 * kAngleSlack) / rate;
+  const double outside = t1_ + (S + 2.0 * kAngleSlack) / rate_;
   if (x0 > S + kAngleSlack) return outside;
-  const double lead = clockwise_rad(c.frame_from_rad, c.sweep_to_rad);
+  const double lead = lead_;
   if (lead > S + kAngleSlack || lead < w) return kNever;  // a slice across the frame's start
-  if (x0 > lead + kAngleSlack) return std::min(outside, t1 + (x0 - lead) / rate);
-  if (x0 + 2.0 * H < lead - w - kAngleSlack) return t1 + (S - lead + x0) / rate;
+  if (x0 > lead + kAngleSlack) return std::min(outside, t1_ + (x0 - lead) / rate_);
+  if (x0 + 2.0 * H < lead - w - kAngleSlack) return t1_ + (S - lead + x0) / rate_;
   return kNever;
 }
 
-}  // namespace
-
-double sweep_reach_time(const Coverage& c, double t0, double t1, const Vec3& enu, const TrackSummary& h, double cv_q) {
-  const double dt = t0 - h.t;
-  if (!(dt >= 0.0) || !c.known || !(c.sweep_rate_rad_s > 0.0) || !c.dwells.empty() || c.full_circle || !(t1 > t0)) return kNever;
+double SweepReach::operator()(const Vec3& enu, const TrackSummary& h, double cv_q) const {
+  const double dt = t0_ - h.t;
+  if (!usable_ || !(dt >= 0.0)) return kNever;
   const MotionBound m{dt, h.v.norm(), h.a.norm(), enu.norm(), std::hypot(enu.x(), enu.y()), &h, cv_q};
   if (!std::isfinite(m.speed + m.accel + m.range)) return kNever;
   double reach = kNever;
@@ -80,23 +98,28 @@ double sweep_reach_time(const Coverage& c, double t0, double t1, const Vec3& enu
   // Azimuth: the arc for the interval up to a first guess, then the guess checked against the arc
   // for its own interval (and, if the arc grew too much, the reach of the grown arc, which is valid
   // since the arc only grows with the interval and the reach only shrinks with the arc).
-  if (m.horizontal > 0.0) {
+  const double h0 = m.horizontal > 0.0 ? m.half_arc(t1_ - t0_) : std::numeric_limits<double>::infinity();
+  if (2.0 * h0 + width_ < kTwoPi) {   // else no arc this wide can be reached later
     const double az = std::atan2(enu.x(), enu.y());
-    const double first = arc_reach(c, t1, az, m.half_arc(t1 - t0));
-    if (first > t1) {
-      const double second = arc_reach(c, t1, az, m.half_arc(first - t0));
+    const double first = arc_reach(az, h0);
+    if (first > t1_) {
+      const double second = arc_reach(az, m.half_arc(first - t0_));
       reach = second >= first ? first : second;
     }
   }
 
   // Range: beyond the radar's range while the drift is smaller than the gap.
-  const double gap = m.range - c.max_range_m * (1.0 + 1e-9) - 1.0;
+  const double gap = m.range - max_range_ * (1.0 + 1e-9) - 1.0;
   if (gap > 0.0) {
     double tau = 0.999 * gap / std::max(m.speed + m.accel * dt, 1e-6);
     for (int k = 0; k < 40 && !(m.drift(tau) < gap); ++k) tau *= 0.5;
-    if (m.drift(tau) < gap) reach = std::max(reach, t0 + tau);
+    if (m.drift(tau) < gap) reach = std::max(reach, t0_ + tau);
   }
-  return reach > t1 ? reach : kNever;
+  return reach > t1_ ? reach : kNever;
+}
+
+double sweep_reach_time(const Coverage& c, double t0, double t1, const Vec3& enu, const TrackSummary& h, double cv_q) {
+  return SweepReach(c, t0, t1)(enu, h, cv_q);
 }
 
 }  // namespace skyshield

@@ -289,10 +289,11 @@ void Tracker::process(const MeasurementBatch& batch) {
   // (tracking/sweep_reach.hpp); where that cannot be said, it is tried again some batches later.
   const Coverage& cov = batch.coverage;
   const int ri = batch.radar_index;
-  const bool sweep_looks = params_.sweep_reach && cov.known && cov.dwells.empty() && cov.sweep_rate_rad_s > 0.0 && ri >= 0 && ri < kSweepRadars;
+  const SweepReach sweep_reach(cov, t, batch.t1);
+  const bool sweep_looks = params_.sweep_reach && sweep_reach.usable() && ri >= 0 && ri < kSweepRadars;
   auto rejected = [&](int i, const Vec3& enu) {
     if (!sweep_looks || batch.t1 < columns_.retry_t[ri][i]) return;
-    const double reach = sweep_reach_time(cov, t, batch.t1, enu, summary_[i], params_.imm.noise.cv_q);
+    const double reach = sweep_reach(enu, summary_[i], params_.imm.noise.cv_q);
     if (reach > batch.t1) columns_.reach_t[ri][i] = reach;
     else columns_.retry_t[ri][i] = batch.t1 + 8.0 * (batch.t1 - batch.t0);
   };

@@ -166,5 +166,30 @@ TEST(Imm, MeanOnlyPredictionIsTheFullPredictionsCombinedMean) {
   EXPECT_FALSE(imm_predicted_mean(imm_start(g, ukf), 1.0, ukf, ctx, mean));
 }
 
+TEST(Imm, CombinedPositionIsTheCombinedEstimatesPositionPart) {
+  // Reference: combined() (the full moment-matched mixture): the same mean bits, and the trace of
+  // its position covariance up to rounding, for models that disagree in mean and covariance.
+  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
+  MotionContext ctx;
+  ctx.frame = &frame;
+  ImmParams p;
+  Rng rng(12);
+  for (int trial = 0; trial < 50; ++trial) {
+    Gaussian g;
+    g.x << rng.normal() * 50e3, 100e3 + rng.normal() * 50e3, 10e3, rng.normal() * 500.0, rng.normal() * 500.0, 0.0, 0.0, 0.0, 0.0;
+    g.P = Mat9::Identity() * (1e2 + 1e4 * std::abs(rng.normal()));
+    ImmState s = imm_start(g, p);
+    for (int j = 0; j < s.n; ++j) s.mu[j] = 0.1 + std::abs(rng.normal());
+    imm_predict(s, 0.5 + trial, p, ctx);   // the models' predictions part
+    Vec3 mean;
+    double trace = 0.0;
+    s.combined_position(mean, trace);
+    const Gaussian c = s.combined();
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(mean(i), c.x(i)) << "trial " << trial;
+    const double ref = c.P.topLeftCorner<3, 3>().trace();
+    EXPECT_NEAR(trace, ref, 1e-12 * ref) << "trial " << trial;
+  }
+}
+
 }  // namespace
 }  // namespace skyshield
