@@ -91,7 +91,8 @@ double SweepReach::arc_reach(double az, double H) const {
 double SweepReach::operator()(const Vec3& enu, const TrackSummary& h, double cv_q) const {
   const double dt = t0_ - h.t;
   if (!usable_ || !(dt >= 0.0)) return kNever;
-  const MotionBound m{dt, h.v.norm(), h.a.norm(), enu.norm(), std::hypot(enu.x(), enu.y()), &h, cv_q};
+  // (sqrt of the sum of squares rather than hypot: no overflow at these magnitudes, rounding within the slack)
+  const MotionBound m{dt, h.v.norm(), h.a.norm(), enu.norm(), std::sqrt(enu.x() * enu.x() + enu.y() * enu.y()), &h, cv_q};
   if (!std::isfinite(m.speed + m.accel + m.range)) return kNever;
   double reach = kNever;
 

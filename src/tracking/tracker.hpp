@@ -12,10 +12,13 @@
 
 #include "core/geo.hpp"
 #include "sensors/measurement.hpp"
+#include "tracking/association.hpp"
 #include "tracking/classify.hpp"
 #include "tracking/track.hpp"
 
 namespace skyshield {
+
+struct SensorGeometry;
 
 enum class Association { Gnn, Jpda };
 inline constexpr double kGateProbability = 0.999;   // of the default gates below (JPDA's Pg)
@@ -168,6 +171,10 @@ class Tracker {
   // the wide gates of the manoeuvre models; the IMM over the full model set starts at confirmation.
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   void start_track(const Vec3& z, const Mat3& R, double t);
+  // The candidates of a batch (indices) and whether each lies strictly inside the looked-at volume
+  // (tracking/tracker_candidates.cpp).
+  void find_candidates(const MeasurementBatch& batch, const AssociationInput& in, const SensorGeometry& geometry,
+                       std::vector<int>& cand, std::vector<char>& strictly);
   TrackSummary summarize(const Track& tr);   // with a new version
   // summary_[i] = summarize(tracks_[i]) and its scan columns reset; the earliest deletion time kept.
   void refresh(std::size_t i);
@@ -188,6 +195,10 @@ class Tracker {
   ScanColumns columns_;                 // of tracks_[i] at i, reset when it changes
   double next_due_t_ = 0.0;             // no track's due_t is earlier (delete_lost scans from then)
   std::vector<ImmState> margin_;   // predictions of the candidates in a batch's margin (reused)
+  AssociationInput in_;             // a batch's association input (reused)
+  std::vector<Mat3> z_cov_;         // ... its detections' Cartesian covariances
+  std::vector<int> cand_;           // a batch's candidates (reused)
+  std::vector<char> strictly_;      // ... strictly inside its looked-at volume
   struct CachedPrediction {
     std::uint64_t version = 0;   // of the track predicted
     double t = 0.0;
