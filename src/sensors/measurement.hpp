@@ -21,10 +21,10 @@ struct Measurement {
   double sigma_range_rate_mps = 0.0;
 };
 
-// The volume a radar looked at during one batch.
 // Clockwise angle from azimuth `from` to azimuth `az` (radians), in [0, 2 pi).
 double clockwise_rad(double from, double az);
 
+// The volume a radar looked at during one batch.
 struct Coverage {
   bool known = true;           // false: not known (detections read from a file); see the tracker
   bool full_circle = false;    // the sweep covered all azimuths
