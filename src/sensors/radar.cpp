@@ -130,11 +130,10 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
   // Real targets: one detection opportunity per slice in which the beam passed over them. Those
   // surely outside the slice (most, for a thin one) are passed over before the exact test.
   const SweepSlice slice = SweepSlice::of(cov);
-  const double max_range2 = cov.max_range_m * cov.max_range_m * (1.0 + 1e-9);
   for (const TruthView& tv : targets) {
     const Vec3 enu = frame_.to_enu(tv.pos_ecef);
     const double range2 = enu.squaredNorm();
-    if (range2 > max_range2 || slice.surely_outside_fast(enu, range2, 0.0)) continue;
+    if (slice.surely_outside_fast(enu, range2, 0.0)) continue;
     const RangeAzEl rae = range_az_el_from_enu(enu);
     if (!cov.covers(rae)) continue;
     if (!line_of_sight(geodetic_from_ecef(tv.pos_ecef), rae)) continue;

@@ -4,6 +4,7 @@
 // (tracking/tracker.cpp).
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "core/vec.hpp"
@@ -17,6 +18,7 @@ namespace skyshield {
 // for every a, and a small slack for rounding), so the candidates are exactly the same. A batch's
 // track dwells (beams on given directions) are tested the same way, on the angle from each beam.
 struct SweepSlice {
+  double max_range2 = std::numeric_limits<double>::infinity();   // range^2 beyond which covers() rejects, widened for rounding
   bool usable = false;
   double sin_c = 0.0, cos_c = 0.0, half = 0.0;
   std::vector<Vec3> dwell_u;     // unit vectors of the dwells' beam centres (radar ENU)
@@ -24,7 +26,9 @@ struct SweepSlice {
 
   static SweepSlice of(const Coverage& c) {
     SweepSlice s;
-    if (!c.known || c.full_circle) return s;
+    if (!c.known) return s;
+    s.max_range2 = c.max_range_m * c.max_range_m * (1.0 + 1e-9);
+    if (c.full_circle) return s;
     const double width = c.sweep_width_rad();
     if (width >= 1.0) return s;
     const double centre = c.sweep_from_rad + 0.5 * width;
@@ -44,7 +48,9 @@ struct SweepSlice {
   // made stricter still by 1e-9 for the rounding of the squares. What it rejects, surely_outside or
   // (when half + margin >= 1) the exact test would reject too. A dwell's beam (half-width b) misses
   // when cos(angle from its centre) = u . enu / range < 1 - b^2 - margin^2 - 1e-9 <= cos(b + margin).
+  // Beyond the range the exact test allows (range2 = |enu|^2), whatever the sweep, comes first.
   bool surely_outside_fast(const Vec3& enu, double range2, double trace_pp) const {
+    if (range2 > max_range2) return true;
     if (!usable) return false;
     const double scale = std::max(range2, 1.0);
     const double spread = 3.0 * std::max(0.0, trace_pp);   // scale * margin^2

@@ -28,13 +28,13 @@ struct MotionBound {
     return std::max(0.0, h->trace_pp) + 2.0 * s * std::abs(h->trace_pv) + s * s * std::max(0.0, h->trace_vv) + std::max(0.0, q) * s * s * s;
   }
   // Half-width of an arc about the azimuth at t0 holding the track and the candidate test's angular
-  // margin sqrt(3 trace) / max(range, 1) at every time within tau of t0; infinite when unbounded.
+  // margin (candidate_margin_rad) at every time within tau of t0; infinite when unbounded.
   double half_arc(double tau) const {
     const double d = drift(tau);
     if (!(d <= 0.5 * horizontal)) return std::numeric_limits<double>::infinity();
     // A horizontal displacement d turns the azimuth by at most asin(d / horizontal) <= 1.0472 d /
     // horizontal for d <= horizontal / 2 (asin(x) / x grows with x; asin(1/2) / (1/2) = pi / 3).
-    const double margin = std::sqrt(3.0 * trace(tau)) / std::max(range - d, 1.0);
+    const double margin = candidate_margin_rad(trace(tau), range - d);
     return 1.05 * d / horizontal + margin + kAngleSlack;
   }
 };

@@ -269,9 +269,9 @@ void Tracker::process(const MeasurementBatch& batch) {
   }
   in.clutter_volume = coverage_volume(batch.coverage, range_rate, in.z);
 
-  std::vector<int>& cand = cand_;
-  std::vector<char>& strictly = strictly_;
-  find_candidates(batch, in, geometry, cand, strictly);
+  find_candidates(batch, in, geometry);
+  const std::vector<int>& cand = cand_;
+  const std::vector<char>& strictly = strictly_;
   // Predictions: a strictly covered candidate keeps its prediction whatever the association (a hit
   // or a miss), so it is predicted in place; one only in the margin keeps it only if a detection
   // associates, so it is predicted on a copy (no copy of the large IMM state for the others).

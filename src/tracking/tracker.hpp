@@ -8,6 +8,8 @@
 // misses (and, when confirmed, a minimum coast), too long a coast, or too large a position sigma;
 // merge two confirmed tracks that have become one (a track re-initiated on a target whose old track
 // lost it in a manoeuvre): the older number is kept with the fresher estimate.
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "core/geo.hpp"
@@ -89,6 +91,13 @@ struct TrackSummary {
   std::uint64_t version = 0;     // a number new at every change of the track (never 0)
   double due_t = 0.0;            // no deletion rule can hold before this time (see delete_lost)
 };
+
+// The candidate test's angular margin about a track's predicted position: three standard deviations
+// (sqrt(trace / 3) per axis) seen from `range_m`. The sweep reach (tracking/sweep_reach.hpp) bounds
+// it with the same function, so it never undercuts the test.
+inline double candidate_margin_rad(double position_trace, double range_m) {
+  return 3.0 * std::sqrt(std::max(0.0, position_trace) / 3.0) / std::max(range_m, 1.0);
+}
 
 // What the scans of every track read first, one contiguous column per value beside the summaries
 // (8 bytes per track and scan): when a deletion rule may hold (TrackSummary::due_t), and per radar
@@ -173,8 +182,8 @@ class Tracker {
   void start_track(const Vec3& z, const Mat3& R, double t);
   // The candidates of a batch (indices) and whether each lies strictly inside the looked-at volume
   // (tracking/tracker_candidates.cpp).
-  void find_candidates(const MeasurementBatch& batch, const AssociationInput& in, const SensorGeometry& geometry,
-                       std::vector<int>& cand, std::vector<char>& strictly);
+  // Fills cand_ and strictly_.
+  void find_candidates(const MeasurementBatch& batch, const AssociationInput& in, const SensorGeometry& geometry);
   TrackSummary summarize(const Track& tr);   // with a new version
   // summary_[i] = summarize(tracks_[i]) and its scan columns reset; the earliest deletion time kept.
   void refresh(std::size_t i);

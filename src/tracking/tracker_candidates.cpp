@@ -10,18 +10,18 @@
 
 namespace skyshield {
 
-void Tracker::find_candidates(const MeasurementBatch& batch, const AssociationInput& in, const SensorGeometry& geometry,
-                              std::vector<int>& cand, std::vector<char>& strictly) {
+void Tracker::find_candidates(const MeasurementBatch& batch, const AssociationInput& in, const SensorGeometry& geometry) {
   // Tracks whose predicted position lies inside the looked-at volume, grown by three standard
   // deviations of that prediction, are candidates for association; only those whose predicted
   // position lies inside the volume itself count a miss when nothing associates (a target on the
   // edge of a sweep slice may be detected in the next slice: not looked at is not a miss). With an
   // unknown coverage (detections read from a file) every track is a candidate and none misses.
+  std::vector<int>& cand = cand_;
+  std::vector<char>& strictly = strictly_;
   cand.clear();
   strictly.clear();
   const double t = batch.t0;
   const SweepSlice slice = SweepSlice::of(batch.coverage);
-  const double max_range2 = batch.coverage.max_range_m * batch.coverage.max_range_m * (1.0 + 1e-9);
   // The association's gating radius about a candidate's predicted position, widened for rounding: a
   // detection farther than this from it cannot associate with it.
   double max_r_var = 0.0;
@@ -63,11 +63,10 @@ void Tracker::find_candidates(const MeasurementBatch& batch, const AssociationIn
       RangeAzEl rae;
       const auto outside = [&](double trace) {
         const double range2 = enu.squaredNorm();
-        if (range2 > max_range2) return true;  // surely beyond the range covers() allows
         if (slice.surely_outside_fast(enu, range2, trace)) return true;
         const double range = std::sqrt(range2);
         if (range > batch.coverage.max_range_m) return true;  // as covers() tests it
-        const double margin = 3.0 * std::sqrt(std::max(0.0, trace) / 3.0) / std::max(range, 1.0);
+        const double margin = candidate_margin_rad(trace, range);
         if (slice.surely_outside(enu, margin)) return true;
         rae = range_az_el_from_enu(enu);
         return !batch.coverage.covers(rae, margin);

@@ -135,6 +135,18 @@ TEST(Imm, ARentryVehicleIsExplainedByTheBallisticModel) {
   for (int j = 0; j < 3; ++j) EXPECT_LT(st.mu[j], st.mu[3]);
 }
 
+// A state of the default IMM with a random mean (position, velocity, acceleration), covariance
+// `variance` times the identity and random (unnormalised) model probabilities.
+ImmState random_imm_state(Rng& rng, const ImmParams& p, double variance) {
+  Gaussian g;
+  g.x << rng.normal() * 50e3, 100e3 + rng.normal() * 50e3, 10e3 + std::abs(rng.normal()) * 20e3, rng.normal() * 500.0,
+      rng.normal() * 500.0, rng.normal() * 100.0, rng.normal() * 20.0, rng.normal() * 20.0, rng.normal() * 20.0;
+  g.P = Mat9::Identity() * variance;
+  ImmState s = imm_start(g, p);
+  for (int j = 0; j < s.n; ++j) s.mu[j] = 0.1 + std::abs(rng.normal());
+  return s;
+}
+
 TEST(Imm, MeanOnlyPredictionIsTheFullPredictionsCombinedMean) {
   // Reference: imm_predict then combined() (the covariance path). The mean-only path must give the
   // same bits for the EKF (every model) and refuse the UKF on the nonlinear models.
@@ -144,12 +156,7 @@ TEST(Imm, MeanOnlyPredictionIsTheFullPredictionsCombinedMean) {
   ImmParams p;
   Rng rng(11);
   for (int trial = 0; trial < 50; ++trial) {
-    Gaussian g;
-    g.x << rng.normal() * 50e3, 100e3 + rng.normal() * 50e3, 10e3 + std::abs(rng.normal()) * 20e3, rng.normal() * 500.0,
-        rng.normal() * 500.0, rng.normal() * 100.0, rng.normal() * 20.0, rng.normal() * 20.0, rng.normal() * 20.0;
-    g.P = Mat9::Identity() * 1e4;
-    ImmState s = imm_start(g, p);
-    for (int j = 0; j < s.n; ++j) s.mu[j] = 0.1 + std::abs(rng.normal());
+    const ImmState s = random_imm_state(rng, p, 1e4);
     const double dt = trial % 5 == 0 ? 0.0 : 0.05 * trial;
     Vec9 mean;
     ASSERT_TRUE(imm_predicted_mean(s, dt, p, ctx, mean));
@@ -175,11 +182,8 @@ TEST(Imm, CombinedPositionIsTheCombinedEstimatesPositionPart) {
   ImmParams p;
   Rng rng(12);
   for (int trial = 0; trial < 50; ++trial) {
-    Gaussian g;
-    g.x << rng.normal() * 50e3, 100e3 + rng.normal() * 50e3, 10e3, rng.normal() * 500.0, rng.normal() * 500.0, 0.0, 0.0, 0.0, 0.0;
-    g.P = Mat9::Identity() * (1e2 + 1e4 * std::abs(rng.normal()));
-    ImmState s = imm_start(g, p);
-    for (int j = 0; j < s.n; ++j) s.mu[j] = 0.1 + std::abs(rng.normal());
+    const double variance = 1e2 + 1e4 * std::abs(rng.normal());
+    ImmState s = random_imm_state(rng, p, variance);
     imm_predict(s, 0.5 + trial, p, ctx);   // the models' predictions part
     Vec3 mean;
     double trace = 0.0;
