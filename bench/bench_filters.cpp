@@ -1,7 +1,11 @@
 // Per-operation costs of the tracking filters on the 9-state [p, v, a] (per call):
 //  - IMM prediction over 0.05 s with the four models (cv, ca, ct, ballistic) and with cv alone
 //    (a tentative track);
-//  - one model's EKF innovation (range, azimuth, elevation, range rate) and update.
+//  - one model's EKF innovation (range, azimuth, elevation, range rate) and update;
+//  - one whole IMM track update as the tracker makes it on a detection: prediction over 0.05 s,
+//    every model's innovation, update and the combination (four models, and cv alone). Multiplied by
+//    the track updates per simulated second that `skyshield bench` prints, it bounds from below what
+//    tracking costs per simulated second, whatever else the tracker does.
 //   build/release/bench/skyshield_bench --benchmark_filter='Imm|Ekf'
 #include <benchmark/benchmark.h>
 
@@ -50,5 +54,28 @@ void BM_EkfInnovateUpdate(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_EkfInnovateUpdate);
+
+void BM_ImmTrackUpdate(benchmark::State& state) {
+  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
+  MotionContext ctx;
+  ctx.frame = &frame;
+  ImmParams p;
+  if (state.range(0) == 1) p.models = {MotionModel::ConstantVelocity};
+  const Gaussian g0 = sample_state();
+  const ImmState start = imm_start(g0, p);
+  SphericalMeasurement z;
+  z.dim = 4;
+  z.sigma << 30.0, 2e-3, 2e-3, 1.0;
+  z.z = measure(g0.x, z.sensor);
+  z.z(0) += 40.0;
+  for (auto _ : state) {
+    ImmState s = start;
+    imm_predict(s, 0.05, p, ctx);
+    imm_update(s, imm_innovate(s, z, p));
+    benchmark::DoNotOptimize(s.combined());
+  }
+  state.SetLabel(state.range(0) == 1 ? "cv only" : "cv ca ct ballistic");
+}
+BENCHMARK(BM_ImmTrackUpdate)->Arg(1)->Arg(4);
 
 }  // namespace

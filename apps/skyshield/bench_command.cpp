@@ -114,6 +114,13 @@ int cmd_bench(const BenchOptions& o) {
                            "{:.1f} IMM model predictions\n",
                            total.batches, static_cast<double>(total.tested) / batches, static_cast<double>(total.candidates) / batches,
                            static_cast<double>(total.margin_candidates) / batches, static_cast<double>(total.candidate_models) / batches);
+  // The work the model asks for, whatever the code does: per simulated second, the radar batches, the
+  // detections they deliver, the track updates those make and the threats moved (one per step each).
+  const double per_sim_s = 1.0 / std::max(sim_s, 1e-12);
+  std::cout << fmt::format("per simulated second: {:.0f} radar batches, {:.0f} detections, {:.0f} track updates ({:.0f} IMM model "
+                           "filters), {:.0f} threat moves\n",
+                           static_cast<double>(total.batches) * per_sim_s, static_cast<double>(total.detections) * per_sim_s,
+                           static_cast<double>(total.updates) * per_sim_s, static_cast<double>(total.update_models) * per_sim_s, static_cast<double>(total.flying_steps) * per_sim_s);
   std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
   return 0;
 }

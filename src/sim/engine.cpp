@@ -73,6 +73,7 @@ RunRecord Engine::run() {
     if (opt_.profile) {
       ++opt_.profile->steps;
       for (const auto& b : battalions_) opt_.profile->track_steps += static_cast<long long>(b->tracker.tracks().size());
+      for (const Threat& th : threats_) opt_.profile->flying_steps += th.status() == ThreatStatus::Flying;
     }
     if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
     if (finished()) { ++step; break; }
@@ -96,6 +97,9 @@ RunRecord Engine::run() {
       opt_.profile->candidates += ts.candidates;
       opt_.profile->margin_candidates += ts.margin_candidates;
       opt_.profile->candidate_models += ts.candidate_models;
+      opt_.profile->detections += ts.detections;
+      opt_.profile->updates += ts.updates;
+      opt_.profile->update_models += ts.update_models;
     }
   for (const Threat& th : threats_)
     if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))

@@ -21,12 +21,16 @@ struct StepProfile {
   double world_s = 0, radar_s = 0, tracking_s = 0, command_s = 0, weapons_s = 0, record_s = 0;
   long long steps = 0;
   long long track_steps = 0;   // tracks held by all trackers, summed over steps (mean = / steps)
+  long long flying_steps = 0;  // threats in flight, summed over steps (each one moved once per step)
   long long batches = 0, tested = 0, candidates = 0, margin_candidates = 0, candidate_models = 0;  // TrackerStats summed
+  long long detections = 0, updates = 0, update_models = 0;                                         // TrackerStats summed
   double total_s() const { return world_s + radar_s + tracking_s + command_s + weapons_s + record_s; }
   StepProfile& operator+=(const StepProfile& o) {
     world_s += o.world_s, radar_s += o.radar_s, tracking_s += o.tracking_s, command_s += o.command_s;
     weapons_s += o.weapons_s, record_s += o.record_s, steps += o.steps, track_steps += o.track_steps;
+    flying_steps += o.flying_steps;
     batches += o.batches, tested += o.tested, candidates += o.candidates, margin_candidates += o.margin_candidates, candidate_models += o.candidate_models;
+    detections += o.detections, updates += o.updates, update_models += o.update_models;
     return *this;
   }
 };

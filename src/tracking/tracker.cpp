@@ -268,6 +268,7 @@ void Tracker::process(const MeasurementBatch& batch) {
     range_rate = range_rate || m.has_range_rate;
   }
   in.clutter_volume = coverage_volume(batch.coverage, range_rate, in.z);
+  stats_.detections += static_cast<long long>(in.z.size());
 
   find_candidates(batch, in, geometry);
   const std::vector<int>& cand = cand_;
@@ -303,6 +304,8 @@ void Tracker::process(const MeasurementBatch& batch) {
     if (!strictly[a]) tr.imm = *in.predicted[a];
     tr.t = t;
     if (!w.empty()) {
+      ++stats_.updates;
+      stats_.update_models += tr.imm.n;
       if (params_.association == Association::Gnn) {
         imm_update(tr.imm, w[0].innovations);
       } else {

@@ -68,6 +68,9 @@ struct TrackerStats {
   long long candidates = 0;       // tracks predicted for a batch (the looked-at volume may hold them)
   long long margin_candidates = 0;  // ... of which only in the margin (kept only if associated)
   long long candidate_models = 0; // IMM model predictions of the candidates
+  long long detections = 0;       // detections in the batches (targets and false alarms)
+  long long updates = 0;          // track updates with at least one detection (IMM or PDA update)
+  long long update_models = 0;    // IMM model filters those updates ran (1 tentative, 4 firm by default)
   long long gated_pairs = 0;
   long long clusters = 0;
   long long jpda_fallbacks = 0;   // clusters too large for exact JPDA, associated by GNN
