@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "record/svg_axes.hpp"
+#include "record/writers.hpp"
 #include "sensors/horizon.hpp"
 
 namespace skyshield {
@@ -71,7 +72,7 @@ std::string coverage_csv(const std::vector<RadarCoverage>& cov) {
     for (const CoverageCurve& curve : c.curves)
       for (std::size_t i = 0; i < curve.altitude_m.size(); ++i) {
         const GroundInterval& g = curve.ground[i];
-        csv += fmt::format("{},\"{}\",{:.1f},{:.1f},{:.1f}\n", c.radar, curve.label, curve.altitude_m[i], g.empty() ? 0.0 : g.min_m,
+        csv += fmt::format("{},{},{:.1f},{:.1f},{:.1f}\n", csv_field(c.radar), csv_field(curve.label), curve.altitude_m[i], g.empty() ? 0.0 : g.min_m,
                            g.empty() ? 0.0 : g.max_m);
       }
   return csv;
@@ -100,7 +101,7 @@ std::string coverage_svg(const std::vector<RadarCoverage>& cov, const std::strin
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{}\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">Vertical coverage, scenario '{}': ground range at which "
       "Pd &gt;= {:g} per detection decision, nose-on (4/3 earth, no terrain)</text>\n",
-      W, H, W / 2, scenario, pd);
+      W, H, W / 2, xml_escape(scenario), pd);
   for (std::size_t r = 0; r < cov.size(); ++r) {
     const RadarCoverage& c = cov[r];
     SvgPanel p{70, top + r * (ph + 90), pw, ph, 1.0, 1.0};
@@ -110,7 +111,7 @@ std::string coverage_svg(const std::vector<RadarCoverage>& cov, const std::strin
         p.ymax = std::max(p.ymax, curve.altitude_m[i] / 1e3);
       }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">{} (antenna {:g} m)</text>\n", p.ox,
-                       p.oy - 8, c.radar, c.antenna_height_m);
+                       p.oy - 8, xml_escape(c.radar), c.antenna_height_m);
     svg += p.axes("ground range (km)", "target altitude (km)");
     std::string hz;
     for (std::size_t i = 0; i < c.horizon.altitude_m.size(); ++i)
@@ -122,7 +123,7 @@ std::string coverage_svg(const std::vector<RadarCoverage>& cov, const std::strin
       svg += fmt::format("<polygon points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"/>\n", outline(c.curves[k], p),
                          colour);
       svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-                         p.ox + pw + 15, p.oy + 4 + 15 * k, colour, p.ox + pw + 30, p.oy + 13 + 15 * k, c.curves[k].label);
+                         p.ox + pw + 15, p.oy + 4 + 15 * k, colour, p.ox + pw + 30, p.oy + 13 + 15 * k, xml_escape(c.curves[k].label));
     }
     const double ky = p.oy + 4 + 15 * c.curves.size() + 6;
     svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#555\" stroke-dasharray=\"6,4\"/>"

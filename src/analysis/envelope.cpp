@@ -67,7 +67,7 @@ std::string envelope_svg(const Envelope& e) {
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{}\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">Engagement envelope of '{}' against a target at {:g} m/s, "
       "heading {:g} deg from the launcher's line (180 = inbound)</text>\n",
-      W, H, W / 2, e.cls, e.opt.target_speed_mps, e.opt.target_heading_deg);
+      W, H, W / 2, xml_escape(e.cls), e.opt.target_speed_mps, e.opt.target_heading_deg);
   svg += p.axes("ground range at intercept (km)", "altitude at intercept (km)");
   const double rmax = e.points.empty() ? 1.0 : e.points.back().range_m / 1e3 * e.opt.range_cells / (e.opt.range_cells - 0.5);
   const double hmax = e.points.empty() ? 1.0 : e.points.back().altitude_m / 1e3 * e.opt.altitude_cells / (e.opt.altitude_cells - 0.5);

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/statistics.hpp"
+#include "record/svg_axes.hpp"
+#include "record/writers.hpp"
 
 namespace skyshield {
 
@@ -108,7 +110,7 @@ std::string runs_csv(const MonteCarloResult& r) {
     const std::string_view n = to_string(static_cast<ThreatClass>(c));
     s += fmt::format(",{0}_count,{0}_killed,{0}_leaked,{0}_engaged,{0}_fired_at", n);
   }
-  for (const std::string& l : r.layers) s += fmt::format(",{0}_fired,{0}_kills", l);
+  for (const std::string& l : r.layers) s += fmt::format(",{},{}", csv_field(l + "_fired"), csv_field(l + "_kills"));
   s += ",fired,cost,asset_hits,end_time_s,threat_cost_killed\n";
   for (const RunRow& row : r.rows) {
     s += fmt::format("{},{}", row.run, row.seed);
@@ -176,7 +178,7 @@ std::string histogram_panel(const std::string& title, const std::vector<int>& va
     ++hist[v - lo];
   }
   const int peak = hist.empty() ? 1 : std::max(1, *std::max_element(hist.begin(), hist.end()));
-  std::string svg = fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\">{}</text>\n", P, y0 + 24, title);
+  std::string svg = fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\">{}</text>\n", P, y0 + 24, xml_escape(title));
   const double bw = hist.empty() ? 0.0 : static_cast<double>(W - 2 * P) / hist.size();
   const int base = y0 + H - P;
   for (std::size_t k = 0; k < hist.size(); ++k) {
@@ -218,7 +220,7 @@ std::string mc_svg(const MonteCarloResult& r) {
     svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#2ca02c\"/>"
                        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"black\" stroke-width=\"2\"/>"
                        "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{} ({} shots)</text>\n",
-                       cx - lw * 0.3, y(p), lw * 0.6, y(0) - y(p), cx, y(w.lo), cx, y(w.hi), cx, 2 * H - P + 16, r.layers[l], f);
+                       cx - lw * 0.3, y(p), lw * 0.6, y(0) - y(p), cx, y(w.lo), cx, y(w.hi), cx, 2 * H - P + 16, xml_escape(r.layers[l]), f);
   }
   for (double p : {0.0, 0.5, 1.0})
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text><line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" "

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "analysis/statistics.hpp"
+#include "record/svg_axes.hpp"
+#include "record/writers.hpp"
 #include "core/error.hpp"
 #include "scenario/loader.hpp"
 
@@ -99,13 +101,13 @@ std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::v
 
 std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
   std::string s;
-  for (const SweepParam& p : params) s += p.path + ",";
+  for (const SweepParam& p : params) s += csv_field(p.path) + ",";
   s += "runs,leakers_mean,leakers_ci95_lo,leakers_ci95_hi,interceptors_mean";
   for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",p_kill_{}", to_string(static_cast<ThreatClass>(c)));
   s += ",p_asset_untouched\n";
   for (const SweepPoint& p : points) {
     const PointStats st = stats_of(p.result);
-    for (const std::string& v : p.values) s += v + ",";
+    for (const std::string& v : p.values) s += csv_field(v) + ",";
     s += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f}", p.result.rows.size(), st.leakers.mean, st.leakers.ci95.lo,
                      st.leakers.ci95.hi, st.fired.mean);
     for (int c = 0; c < kThreatClassCount; ++c) s += st.present[c] ? fmt::format(",{:.4f}", st.p_kill[c]) : ",";
@@ -150,12 +152,12 @@ std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<S
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>"
                        "<circle cx=\"{0:.1f}\" cy=\"{3:.1f}\" r=\"4\" fill=\"#d62728\"/>"
                        "<text x=\"{0:.1f}\" y=\"{4}\" text-anchor=\"middle\">{5}</text>\n",
-                       cx, y(std::max(0.0, st[k].leakers.ci95.lo)), y(st[k].leakers.ci95.hi), y(st[k].leakers.mean), H - P + 16, lab);
+                       cx, y(std::max(0.0, st[k].leakers.ci95.lo)), y(st[k].leakers.ci95.hi), y(st[k].leakers.mean), H - P + 16, xml_escape(lab));
   }
   svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d62728\"/>\n", line);
   std::string names;
   for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + params[i].path;
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, H - P + 36, names);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, H - P + 36, xml_escape(names));
   for (int t = 0; t <= 4; ++t) {
     const double v = top * t / 4.0;
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text><line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" "

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "record/svg_axes.hpp"
 #include "record/writers.hpp"
 
 namespace skyshield {
@@ -52,7 +53,7 @@ std::string engagement_svg(const RunRecord& run) {
       "font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
       W, W + H2 + 10);
   svg += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"16\">skyshield - scenario '{}', seed {} - plan view (km from {:.3f}, {:.3f})</text>\n",
-                     P, run.scenario, run.seed, run.reference.lat_deg, run.reference.lon_deg);
+                     P, xml_escape(run.scenario), run.seed, run.reference.lat_deg, run.reference.lon_deg);
   svg += fmt::format("<rect x=\"{0}\" y=\"{0}\" width=\"{1}\" height=\"{1}\" fill=\"none\" stroke=\"#888\"/>\n", P, W - 2 * P);
   // Everything drawn in the plan view is clipped to its frame.
   svg += fmt::format("<defs><clipPath id=\"plan\"><rect x=\"{0}\" y=\"{0}\" width=\"{1}\" height=\"{1}\"/></clipPath></defs>\n", P,

@@ -44,7 +44,7 @@ std::string profile_svg(const RunRecord& run) {
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{}\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">Flight profiles, scenario '{}' seed {}: altitude "
       "against ground range from launch</text>\n",
-      W, H, W / 2, run.scenario, run.seed);
+      W, H, W / 2, xml_escape(run.scenario), run.seed);
   for (int c = 0; c < kThreatClassCount; ++c) {
     const double ox = 70 + (c % 2) * (pw + 90), oy = 60 + (c / 2) * (ph + 90);
     const auto& lines = by_class[c];
@@ -71,7 +71,7 @@ std::string profile_svg(const RunRecord& run) {
     }
     for (std::size_t k = 0; k < types.size(); ++k)
       svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-                         ox + pw - 235, oy + 8 + 15 * k, kSvgPalette[k % 8], ox + pw - 220, oy + 17 + 15 * k, types[k]);
+                         ox + pw - 235, oy + 8 + 15 * k, kSvgPalette[k % 8], ox + pw - 220, oy + 17 + 15 * k, xml_escape(types[k]));
   }
   return svg + "</svg>\n";
 }

@@ -11,18 +11,6 @@ namespace skyshield {
 
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
-
 const char* outcome_colour(const std::string& outcome) {
   if (outcome == "killed") return "#2ca02c";
   if (outcome == "leaked") return "#d62728";
@@ -57,7 +45,7 @@ std::string gantt(const RunRecord& run) {
     const auto bar = [&](double a, double b, const char* colour, const char* what) {
       if (a < 0 || b <= a) return;
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {} {:.1f}-{:.1f} s</title></rect>\n",
-                         p.X(a), y + row_h * 0.15, std::max(0.5, p.X(b) - p.X(a)), row_h * 0.7, colour, escape(t.name), what, a, b);
+                         p.X(a), y + row_h * 0.15, std::max(0.5, p.X(b) - p.X(a)), row_h * 0.7, colour, xml_escape(t.name), what, a, b);
     };
     // Launch -> detection -> track -> first interceptor -> outcome, lighter to darker.
     const double det = t.first_detection_s >= 0 ? std::min(t.first_detection_s, end) : end;
@@ -68,10 +56,10 @@ std::string gantt(const RunRecord& run) {
     bar(trk, eng, "#6baed6", "tracked");
     bar(eng, end, "#2171b5", "engaged");
     svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"3\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {}</title></rect>\n", p.X(end) - 1.5,
-                       y, row_h, outcome_colour(t.outcome), escape(t.name), escape(t.outcome));
+                       y, row_h, outcome_colour(t.outcome), xml_escape(t.name), xml_escape(t.outcome));
     if (labels)
       svg += fmt::format("<text x=\"{:.0f}\" y=\"{:.1f}\" text-anchor=\"end\">{} ({})</text>\n", p.ox - 6, y + row_h * 0.75,
-                         escape(t.name), to_string(t.cls));
+                         xml_escape(t.name), to_string(t.cls));
   }
   // Every interceptor: a tick at its launch on the row of the threat it was fired at.
   for (const InterceptorRecord& r : run.interceptors) {
@@ -79,8 +67,8 @@ std::string gantt(const RunRecord& run) {
     if (it == index.end()) continue;
     const double y = p.oy + row_h * static_cast<double>(it->second);
     svg += fmt::format("<path d=\"M{:.1f},{:.1f} l-3,{:.1f} l6,0 z\" fill=\"#000\"><title>{} ({}) launched {:.1f} s: {}</title></path>\n",
-                       p.X(r.launch_time_s), y + row_h * 0.5, row_h * 0.5, escape(r.name), escape(r.layer), r.launch_time_s,
-                       escape(r.outcome));
+                       p.X(r.launch_time_s), y + row_h * 0.5, row_h * 0.5, xml_escape(r.name), xml_escape(r.layer), r.launch_time_s,
+                       xml_escape(r.outcome));
   }
   return svg + "</svg>\n";
 }
@@ -109,12 +97,12 @@ std::string layer_bars(const RunRecord& run, const Summary& s) {
     for (int b = 0; b < 3; ++b) {
       const double h = p.Y(0) - p.Y(bars[b].first);
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n",
-                         x0 + bw * b, p.Y(bars[b].first), bw * 0.9, h, bars[b].second, escape(run.layers[i]), bars[b].first, names[b]);
+                         x0 + bw * b, p.Y(bars[b].first), bw * 0.9, h, bars[b].second, xml_escape(run.layers[i]), bars[b].first, names[b]);
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", x0 + bw * b + bw * 0.45,
                          p.Y(bars[b].first) - 3, bars[b].first);
     }
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"13\">{}</text>\n", x0 + bw * 1.5, p.oy + p.h + 18,
-                       escape(run.layers[i]));
+                       xml_escape(run.layers[i]));
   }
   return svg + "</svg>\n";
 }
@@ -129,14 +117,14 @@ std::string report_html(const RunRecord& run, const Summary& s) {
       ".key span{{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}}</style></head><body>\n"
       "<h1>{0}</h1><p>seed {1}, {2:.1f} s simulated. Threats {3}: killed {4}, leaked {5}, still flying {6}; interceptors fired {7}, "
       "kills {8}.</p>\n",
-      escape(run.scenario), run.seed, run.end_time_s, s.total.count, s.total.killed, s.total.leaked, s.total.active,
+      xml_escape(run.scenario), run.seed, run.end_time_s, s.total.count, s.total.killed, s.total.leaked, s.total.active,
       s.interceptors.fired, s.interceptors.kills);
   html += "<h2>Kills by layer</h2>\n<table><tr><th>class</th><th>threats</th><th>killed</th>";
-  for (const std::string& l : run.layers) html += "<th>by " + escape(l) + "</th>";
+  for (const std::string& l : run.layers) html += "<th>by " + xml_escape(l) + "</th>";
   html += "<th>leaked</th><th>interceptors fired</th></tr>\n";
   const auto row = [&](const std::string& name, const ClassSummary& c) {
     if (c.count == 0) return;
-    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", escape(name), c.count, c.killed);
+    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", xml_escape(name), c.count, c.killed);
     for (int k : c.killed_by_layer) html += fmt::format("<td>{}</td>", k);
     html += fmt::format("<td>{}</td><td>{}</td></tr>\n", c.leaked, c.interceptors_fired);
   };

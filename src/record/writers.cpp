@@ -23,21 +23,18 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(fmt::format("{}: cannot rename into place", path));
 }
 
-namespace {
-// CSV field quoting (RFC 4180) for text that may hold commas or quotes.
-std::string csv(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string q = "\"";
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
 }
-}  // namespace
 
 std::string events_csv(const RunRecord& run) {
   std::string out = "t_s,event,entity,target,layer,value,detail\n";
   for (const Event& e : run.events)
-    out += fmt::format("{:.2f},{},{},{},{},{:.3f},{}\n", e.t, to_string(e.type), csv(e.entity), csv(e.target), csv(e.layer),
-                       e.value, csv(e.detail));
+    out += fmt::format("{:.2f},{},{},{},{},{:.3f},{}\n", e.t, to_string(e.type), csv_field(e.entity), csv_field(e.target), csv_field(e.layer),
+                       e.value, csv_field(e.detail));
   return out;
 }
 
@@ -45,7 +42,7 @@ std::string track_metrics_csv(const std::vector<TrackScoreRow>& rows) {
   std::string out = "t,picture,truths,tracks,ospa_m,gospa_m,gospa_localisation,gospa_missed,gospa_false,missed,false_tracks\n";
   for (const TrackScoreRow& r : rows) {
     const TrackQualitySample& q = r.sample;
-    out += fmt::format("{:.2f},{},{},{},{:.1f},{:.1f},{:.6g},{:.6g},{:.6g},{},{}\n", q.t, csv(r.scope), q.truths, q.tracks, q.ospa,
+    out += fmt::format("{:.2f},{},{},{},{:.1f},{:.1f},{:.6g},{:.6g},{:.6g},{},{}\n", q.t, csv_field(r.scope), q.truths, q.tracks, q.ospa,
                        q.gospa.distance, q.gospa.localisation, q.gospa.missed, q.gospa.false_tracks, q.gospa.missed_count,
                        q.gospa.false_count);
   }
@@ -66,7 +63,7 @@ std::string truth_csv(const RunRecord& run) {
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.t < b.t; });
   std::string out = std::string(kTruthCsvHeader) + "\n";
   for (const Row& r : rows)
-    out += fmt::format("{:.2f},{},{:.7f},{:.7f},{:.1f}\n", r.t, csv(*r.name), r.p.lat_deg, r.p.lon_deg, r.p.alt_m);
+    out += fmt::format("{:.2f},{},{:.7f},{:.7f},{:.1f}\n", r.t, csv_field(*r.name), r.p.lat_deg, r.p.lon_deg, r.p.alt_m);
   return out;
 }
 
@@ -74,7 +71,7 @@ std::string trajectories_csv(const RunRecord& run) {
   std::string out = "t_s,name,kind,lat_deg,lon_deg,alt_m\n";
   for (const Trajectory& tr : run.trajectories)
     for (const TrajectorySample& s : tr.samples)
-      out += fmt::format("{:.2f},{},{},{:.7f},{:.7f},{:.1f}\n", s.t, csv(tr.name), csv(tr.kind), s.p.lat_deg, s.p.lon_deg,
+      out += fmt::format("{:.2f},{},{},{:.7f},{:.7f},{:.1f}\n", s.t, csv_field(tr.name), csv_field(tr.kind), s.p.lat_deg, s.p.lon_deg,
                          s.p.alt_m);
   return out;
 }

@@ -9,6 +9,8 @@
 namespace skyshield {
 
 void write_file_atomically(const std::string& path, const std::string& content);
+// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a line break.
+std::string csv_field(const std::string& s);
 
 std::string events_csv(const RunRecord& run);
 std::string trajectories_csv(const RunRecord& run);
