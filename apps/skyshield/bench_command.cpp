@@ -12,6 +12,7 @@
 #include "record/summary.hpp"
 #include "scenario/loader.hpp"
 #include "sim/engine.hpp"
+#include "weapons/flyout/flyout_table.hpp"
 
 namespace skyshield {
 
@@ -78,7 +79,12 @@ int cmd_bench(const BenchOptions& o) {
   for (const ThreatSpec& t : s.threats) raid += t.parent < 0;
   std::cout << fmt::format("bench '{}': {} threats launched by the raid ({} with what they release), {} battalions, step {:g} s, {} run{}\n",
                            s.name, raid, s.threats.size(), s.battalions.size(), s.sim.step_s, o.runs, o.runs > 1 ? "s" : "");
-  std::cout << fmt::format("load {:.2f} s, flyout tables {:.2f} s (once per process, not in the figures below)\n", load_s, tables_s);
+  int tables = 0, cached = 0;
+  for (const InterceptorClass& c : s.interceptor_classes)
+    if (const auto* t = dynamic_cast<const FlyoutTable*>(c.flyout.get()); t && t->built()) ++tables, cached += t->from_cache();
+  std::cout << fmt::format("load {:.2f} s, flyout tables {:.2f} s ({} of {} read from the disk cache; once per process, not in the "
+                           "figures below)\n",
+                           load_s, tables_s, cached, tables);
   StepProfile total;
   double sim_s = 0.0, wall_s = 0.0;
   for (int r = 0; r < o.runs; ++r) {

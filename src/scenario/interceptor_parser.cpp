@@ -112,7 +112,7 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
   parse_motors_and_airframe(n, c);
   parse_launch_and_guidance(n, c);
   parse_warhead(n, c);
-  c.flyout = std::make_shared<FlyoutTable>(c);
+  c.flyout = std::make_shared<FlyoutTable>(c, n.emit());  // the YAML keys its disk-cached table
   return c;
 }
 

@@ -146,6 +146,12 @@ std::string YamlNode::str() const {
   return node_.Scalar();
 }
 
+std::string YamlNode::emit() const {
+  YAML::Emitter out;
+  out << node_;
+  return out.c_str();
+}
+
 bool YamlNode::boolean() const {
   bool v = false;
   if (!node_.IsScalar() || !YAML::convert<bool>::decode(node_, v)) fail("must be true or false");

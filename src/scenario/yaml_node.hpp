@@ -41,6 +41,8 @@ class YamlNode {
   long long integer(long long lo, long long hi) const;
   std::string str() const;
   bool boolean() const;
+  // The node as YAML text (after any overrides): what it says, as a key for what is built from it.
+  std::string emit() const;
 
   // Convenience: required / optional numeric fields of a map.
   double number_at(const std::string& key, double lo, double hi) const { return required(key).number(lo, hi); }

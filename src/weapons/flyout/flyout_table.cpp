@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/disk_cache.hpp"
 #include "core/geo.hpp"
 #include "core/units.hpp"
 #include "weapons/interceptor.hpp"
@@ -60,7 +61,7 @@ double max_ground_range(const InterceptorClass& c, double height_m, double rel_t
   return lo;
 }
 
-FlyoutTable::FlyoutTable(const InterceptorClass& c) : c_(c) { c_.flyout.reset(); }
+FlyoutTable::FlyoutTable(const InterceptorClass& c, std::string source) : c_(c), source_(std::move(source)) { c_.flyout.reset(); }
 
 void FlyoutTable::build() const {
   std::vector<double> heights{std::max(c_.min_altitude_m, 50.0)};
@@ -87,8 +88,24 @@ void FlyoutTable::build() const {
 }
 
 const std::vector<FlyoutTable::Row>& FlyoutTable::rows() const {
-  std::call_once(built_, [this] { build(); });
+  std::call_once(built_, [this] {
+    const std::string key = cache_key();
+    const std::string dir = key.empty() ? std::string() : cache_directory();
+    if (const auto bytes = cache_load(dir, "flyout-", key); bytes && decode(*bytes, rows_)) {
+      from_cache_ = true;
+    } else {
+      rows_.clear();
+      build();
+      cache_store(dir, "flyout-", key, encode(rows_));
+    }
+    built_done_ = true;
+  });
   return rows_;
+}
+
+bool FlyoutTable::from_cache() const {
+  rows();
+  return from_cache_;
 }
 
 double FlyoutTable::reach_m() const {
