@@ -126,7 +126,8 @@ int cmd_bench(const BenchOptions& o) {
   std::cout << fmt::format("per simulated second: {:.0f} radar batches, {:.0f} detections, {:.0f} track updates ({:.0f} IMM model "
                            "filters), {:.0f} threat moves\n",
                            static_cast<double>(total.batches) * per_sim_s, static_cast<double>(total.detections) * per_sim_s,
-                           static_cast<double>(total.updates) * per_sim_s, static_cast<double>(total.update_models) * per_sim_s, static_cast<double>(total.flying_steps) * per_sim_s);
+                           static_cast<double>(total.updates) * per_sim_s, static_cast<double>(total.update_models) * per_sim_s,
+                           static_cast<double>(total.flying_steps) * per_sim_s);
   std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
   return 0;
 }

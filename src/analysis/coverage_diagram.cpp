@@ -72,8 +72,8 @@ std::string coverage_csv(const std::vector<RadarCoverage>& cov) {
     for (const CoverageCurve& curve : c.curves)
       for (std::size_t i = 0; i < curve.altitude_m.size(); ++i) {
         const GroundInterval& g = curve.ground[i];
-        csv += fmt::format("{},{},{:.1f},{:.1f},{:.1f}\n", csv_field(c.radar), csv_field(curve.label), curve.altitude_m[i], g.empty() ? 0.0 : g.min_m,
-                           g.empty() ? 0.0 : g.max_m);
+        csv += fmt::format("{},{},{:.1f},{:.1f},{:.1f}\n", csv_field(c.radar), csv_field(curve.label), curve.altitude_m[i],
+                           g.empty() ? 0.0 : g.min_m, g.empty() ? 0.0 : g.max_m);
       }
   return csv;
 }

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "analysis/statistics.hpp"
+#include "core/error.hpp"
 #include "record/svg_axes.hpp"
 #include "record/writers.hpp"
-#include "core/error.hpp"
 #include "scenario/loader.hpp"
 
 namespace skyshield {
