@@ -23,29 +23,45 @@ Gaussian sample_state() {
   return g;
 }
 
-void BM_ImmPredict(benchmark::State& state) {
-  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
+// A detection of g's state (range, azimuth, elevation, range rate), 40 m long in range.
+SphericalMeasurement sample_measurement(const Gaussian& g) {
+  SphericalMeasurement z;
+  z.dim = 4;
+  z.sigma << 30.0, 2e-3, 2e-3, 1.0;
+  z.z = measure(g.x, z.sensor);
+  z.z(0) += 40.0;
+  return z;
+}
+
+// The IMM of a benchmark: its four models (or cv alone when models == 1) in a local frame.
+struct ImmSetup {
+  LocalFrame frame{Geodetic{45.0, 10.0, 0.0}};
   MotionContext ctx;
-  ctx.frame = &frame;
   ImmParams p;
-  if (state.range(0) == 1) p.models = {MotionModel::ConstantVelocity};
-  const ImmState start = imm_start(sample_state(), p);
+  explicit ImmSetup(long long models) {
+    ctx.frame = &frame;
+    if (models == 1) p.models = {MotionModel::ConstantVelocity};
+  }
+  ImmSetup(const ImmSetup&) = delete;
+  ImmSetup& operator=(const ImmSetup&) = delete;
+  const char* label() const { return p.models.size() == 1 ? "cv only" : "cv ca ct ballistic"; }
+};
+
+void BM_ImmPredict(benchmark::State& state) {
+  const ImmSetup imm(state.range(0));
+  const ImmState start = imm_start(sample_state(), imm.p);
   for (auto _ : state) {
     ImmState s = start;
-    imm_predict(s, 0.05, p, ctx);
+    imm_predict(s, 0.05, imm.p, imm.ctx);
     benchmark::DoNotOptimize(s);
   }
-  state.SetLabel(state.range(0) == 1 ? "cv only" : "cv ca ct ballistic");
+  state.SetLabel(imm.label());
 }
 BENCHMARK(BM_ImmPredict)->Arg(1)->Arg(4);
 
 void BM_EkfInnovateUpdate(benchmark::State& state) {
   const Gaussian g0 = sample_state();
-  SphericalMeasurement z;
-  z.dim = 4;
-  z.sigma << 30.0, 2e-3, 2e-3, 1.0;
-  z.z = measure(g0.x, z.sensor);
-  z.z(0) += 40.0;
+  const SphericalMeasurement z = sample_measurement(g0);
   for (auto _ : state) {
     Gaussian g = g0;
     const SphericalInnovation in = innovate(FilterKind::Ekf, g, z);
@@ -56,25 +72,17 @@ void BM_EkfInnovateUpdate(benchmark::State& state) {
 BENCHMARK(BM_EkfInnovateUpdate);
 
 void BM_ImmTrackUpdate(benchmark::State& state) {
-  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
-  MotionContext ctx;
-  ctx.frame = &frame;
-  ImmParams p;
-  if (state.range(0) == 1) p.models = {MotionModel::ConstantVelocity};
+  const ImmSetup imm(state.range(0));
   const Gaussian g0 = sample_state();
-  const ImmState start = imm_start(g0, p);
-  SphericalMeasurement z;
-  z.dim = 4;
-  z.sigma << 30.0, 2e-3, 2e-3, 1.0;
-  z.z = measure(g0.x, z.sensor);
-  z.z(0) += 40.0;
+  const ImmState start = imm_start(g0, imm.p);
+  const SphericalMeasurement z = sample_measurement(g0);
   for (auto _ : state) {
     ImmState s = start;
-    imm_predict(s, 0.05, p, ctx);
-    imm_update(s, imm_innovate(s, z, p));
+    imm_predict(s, 0.05, imm.p, imm.ctx);
+    imm_update(s, imm_innovate(s, z, imm.p));
     benchmark::DoNotOptimize(s.combined());
   }
-  state.SetLabel(state.range(0) == 1 ? "cv only" : "cv ca ct ballistic");
+  state.SetLabel(imm.label());
 }
 BENCHMARK(BM_ImmTrackUpdate)->Arg(1)->Arg(4);
 

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "core/raw_bytes.hpp"
+
 namespace skyshield {
 
 namespace {
@@ -25,19 +27,6 @@ constexpr std::string_view kMagic = "SKYSHIELD-CACHE 1\n";
 constexpr auto kMaxAge = std::chrono::hours(24 * 30);
 
 std::uint64_t checksum(std::string_view bytes) { return std::hash<std::string_view>{}(bytes); }
-
-void put_u64(std::string& out, std::uint64_t v) {
-  char b[8];
-  std::memcpy(b, &v, 8);
-  out.append(b, 8);
-}
-
-bool get_u64(std::string_view& in, std::uint64_t& v) {
-  if (in.size() < 8) return false;
-  std::memcpy(&v, in.data(), 8);
-  in.remove_prefix(8);
-  return true;
-}
 
 std::string entry_path(const std::string& dir, const std::string& prefix, const std::string& key) {
   return (std::filesystem::path(dir) / fmt::format("{}{:016x}.bin", prefix, checksum(key))).string();
@@ -107,11 +96,11 @@ std::optional<std::string> cache_load(const std::string& dir, const std::string&
   if (file.size() < kMagic.size() + 24) return std::nullopt;
   std::string_view body(file.data(), file.size() - 8), tail(file.data() + file.size() - 8, 8);
   std::uint64_t sum = 0, key_size = 0, blob_size = 0;
-  if (!get_u64(tail, sum) || sum != checksum(body) || !body.starts_with(kMagic)) return std::nullopt;
+  if (!get_raw(tail, sum) || sum != checksum(body) || !body.starts_with(kMagic)) return std::nullopt;
   body.remove_prefix(kMagic.size());
-  if (!get_u64(body, key_size) || key_size > body.size() || body.substr(0, key_size) != key) return std::nullopt;
+  if (!get_raw(body, key_size) || key_size > body.size() || body.substr(0, key_size) != key) return std::nullopt;
   body.remove_prefix(key_size);
-  if (!get_u64(body, blob_size) || blob_size != body.size()) return std::nullopt;
+  if (!get_raw(body, blob_size) || blob_size != body.size()) return std::nullopt;
   return std::string(body);
 }
 
@@ -129,11 +118,11 @@ void cache_store(const std::string& dir, const std::string& prefix, const std::s
     if (name.starts_with(prefix) && now - fs::last_write_time(it->path(), age_ec) > kMaxAge && !age_ec) fs::remove(it->path(), age_ec);
   }
   std::string file(kMagic);
-  put_u64(file, key.size());
+  put_raw<std::uint64_t>(file, key.size());
   file += key;
-  put_u64(file, blob.size());
+  put_raw<std::uint64_t>(file, blob.size());
   file += blob;
-  put_u64(file, checksum(file));
+  put_raw<std::uint64_t>(file, checksum(file));
   static std::atomic<unsigned> serial{0};
   const std::string path = entry_path(dir, prefix, key);
   const std::string tmp = fmt::format("{}.{}.{}.tmp", path, ::getpid(), serial++);

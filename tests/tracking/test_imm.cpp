@@ -105,10 +105,18 @@ TEST(Imm, BeatsASingleConstantVelocityFilterThroughASixGTurn) {
   RecordProperty("cv_rms_m", std::to_string(cv_rms));
 }
 
-TEST(Imm, ARentryVehicleIsExplainedByTheBallisticModel) {
-  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
+// A motion context in a local frame at 45 N, 10 E (the frame lives beside the context that points to it).
+struct FrameContext {
+  LocalFrame frame{Geodetic{45.0, 10.0, 0.0}};
   MotionContext ctx;
-  ctx.frame = &frame;
+  FrameContext() { ctx.frame = &frame; }
+  FrameContext(const FrameContext&) = delete;
+  FrameContext& operator=(const FrameContext&) = delete;
+};
+
+TEST(Imm, ARentryVehicleIsExplainedByTheBallisticModel) {
+  FrameContext fc;
+  MotionContext& ctx = fc.ctx;
   ctx.ballistic_beta_kg_m2 = 20000.0;
   ImmParams p;
   Vec9 truth = Vec9::Zero();
@@ -150,9 +158,8 @@ ImmState random_imm_state(Rng& rng, const ImmParams& p, double variance) {
 TEST(Imm, MeanOnlyPredictionIsTheFullPredictionsCombinedMean) {
   // Reference: imm_predict then combined() (the covariance path). The mean-only path must give the
   // same bits for the EKF (every model) and refuse the UKF on the nonlinear models.
-  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
-  MotionContext ctx;
-  ctx.frame = &frame;
+  FrameContext fc;
+  MotionContext& ctx = fc.ctx;
   ImmParams p;
   Rng rng(11);
   for (int trial = 0; trial < 50; ++trial) {
@@ -176,9 +183,8 @@ TEST(Imm, MeanOnlyPredictionIsTheFullPredictionsCombinedMean) {
 TEST(Imm, CombinedPositionIsTheCombinedEstimatesPositionPart) {
   // Reference: combined() (the full moment-matched mixture): the same mean bits, and the trace of
   // its position covariance up to rounding, for models that disagree in mean and covariance.
-  const LocalFrame frame(Geodetic{45.0, 10.0, 0.0});
-  MotionContext ctx;
-  ctx.frame = &frame;
+  FrameContext fc;
+  MotionContext& ctx = fc.ctx;
   ImmParams p;
   Rng rng(12);
   for (int trial = 0; trial < 50; ++trial) {

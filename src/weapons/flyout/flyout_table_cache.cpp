@@ -1,10 +1,10 @@
 // The flyout table's disk-cache entry: its key and its rows as bytes (doubles bit for bit, so that a
 // table read back is the table built).
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
 #include "core/disk_cache.hpp"
+#include "core/raw_bytes.hpp"
 #include "weapons/flyout/flyout_table.hpp"
 
 namespace skyshield {
@@ -13,22 +13,7 @@ namespace {
 
 constexpr std::uint64_t kMaxCount = 1u << 20;   // no real table comes near: guards decode's allocations
 
-template <class T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-template <class T>
-bool get(std::string_view& in, T& v) {
-  if (in.size() < sizeof(T)) return false;
-  std::memcpy(&v, in.data(), sizeof(T));
-  in.remove_prefix(sizeof(T));
-  return true;
-}
-
-bool get_count(std::string_view& in, std::uint64_t& n) { return get(in, n) && n <= kMaxCount; }
+bool get_count(std::string_view& in, std::uint64_t& n) { return get_raw(in, n) && n <= kMaxCount; }
 
 }  // namespace
 
@@ -39,18 +24,18 @@ std::string FlyoutTable::cache_key() const {
 
 std::string FlyoutTable::encode(const std::vector<Row>& rows) {
   std::string out;
-  put<std::uint64_t>(out, rows.size());
+  put_raw<std::uint64_t>(out, rows.size());
   for (const Row& r : rows) {
-    put(out, r.height_m);
-    put(out, r.reach_m);
-    put<std::uint64_t>(out, r.time_s.size());
+    put_raw(out, r.height_m);
+    put_raw(out, r.reach_m);
+    put_raw<std::uint64_t>(out, r.time_s.size());
     for (std::size_t j = 0; j < r.time_s.size(); ++j) {
-      put(out, r.time_s[j]);
-      put(out, r.speed_mps[j]);
-      put<std::uint8_t>(out, r.reachable[j] ? 1 : 0);
+      put_raw(out, r.time_s[j]);
+      put_raw(out, r.speed_mps[j]);
+      put_raw<std::uint8_t>(out, r.reachable[j] ? 1 : 0);
     }
-    put<std::uint64_t>(out, r.interval_ok.size());
-    for (char ok : r.interval_ok) put<std::uint8_t>(out, ok ? 1 : 0);
+    put_raw<std::uint64_t>(out, r.interval_ok.size());
+    for (char ok : r.interval_ok) put_raw<std::uint8_t>(out, ok ? 1 : 0);
   }
   return out;
 }
@@ -63,11 +48,11 @@ bool FlyoutTable::decode(const std::string& bytes, std::vector<Row>& rows) {
   for (std::uint64_t i = 0; i < n_rows; ++i) {
     Row r;
     std::uint64_t n = 0, m = 0;
-    if (!get(in, r.height_m) || !get(in, r.reach_m) || !get_count(in, n)) return false;
+    if (!get_raw(in, r.height_m) || !get_raw(in, r.reach_m) || !get_count(in, n)) return false;
     for (std::uint64_t j = 0; j < n; ++j) {
       double t = 0, v = 0;
       std::uint8_t ok = 0;
-      if (!get(in, t) || !get(in, v) || !get(in, ok) || ok > 1) return false;
+      if (!get_raw(in, t) || !get_raw(in, v) || !get_raw(in, ok) || ok > 1) return false;
       r.time_s.push_back(t);
       r.speed_mps.push_back(v);
       r.reachable.push_back(ok == 1);
@@ -75,7 +60,7 @@ bool FlyoutTable::decode(const std::string& bytes, std::vector<Row>& rows) {
     if (!get_count(in, m)) return false;
     for (std::uint64_t j = 0; j < m; ++j) {
       std::uint8_t ok = 0;
-      if (!get(in, ok) || ok > 1) return false;
+      if (!get_raw(in, ok) || ok > 1) return false;
       r.interval_ok.push_back(static_cast<char>(ok));
     }
     out.push_back(std::move(r));
