@@ -18,6 +18,8 @@ const char* to_string(EventType e) {
     case EventType::Handover: return "handover";
     case EventType::Reload: return "reload";
     case EventType::Reloaded: return "reloaded";
+    case EventType::AssessedKilled: return "assessed_killed";
+    case EventType::AssessedSurvived: return "assessed_survived";
   }
   return "unknown";
 }

@@ -26,6 +26,8 @@ enum class EventType {
   Handover,        // a battalion without fire control hands its sector to another battalion
   Reload,          // a transloader starts reloading an empty launcher from the magazine
   Reloaded,        // the launcher is loaded again
+  AssessedKilled,  // kill assessment (from the engaged track, c2/kill_assessment.hpp): the threat is killed
+  AssessedSurvived,// kill assessment: the threat survived the interceptor
 };
 const char* to_string(EventType e);
 
@@ -100,6 +102,14 @@ struct TrackScoreSummary {
   TrackQualitySummary summary;
 };
 
+// Kill assessments against the truth (scoring only; the command post never sees these counts).
+struct KillAssessmentTally {
+  int assessed = 0, assessed_killed = 0, assessed_survived = 0;
+  int false_kills = 0;      // assessed killed while the engaged threat was still flying (no further shot at it)
+  int missed_kills = 0;     // assessed survived while the engaged threat had been killed
+  int rounds_after_missed_kill = 0;   // interceptors launched at a track after a missed kill on it (wasted)
+};
+
 struct RunRecord {
   std::string scenario;
   std::uint64_t seed = 0;
@@ -119,6 +129,7 @@ struct RunRecord {
   OspaParams track_metrics;          // c, p, alpha of the scores below
   std::vector<TrackScoreRow> track_scores;
   std::vector<TrackScoreSummary> track_quality;
+  KillAssessmentTally kill_assessment;
 };
 
 }  // namespace skyshield

@@ -118,6 +118,10 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
   j["interceptors"] = layer_json(s.interceptors);
   j["rounds_remaining"] = run.rounds_remaining;
   j["magazine_remaining"] = run.magazine_remaining;
+  const KillAssessmentTally& ka = run.kill_assessment;   // scored against the truth, for the analyst
+  j["kill_assessment"] = {{"assessed", ka.assessed}, {"assessed_killed", ka.assessed_killed},
+                          {"assessed_survived", ka.assessed_survived}, {"false_kills", ka.false_kills},
+                          {"missed_kills", ka.missed_kills}, {"rounds_after_missed_kill", ka.rounds_after_missed_kill}};
   nlohmann::ordered_json timeline = nlohmann::ordered_json::array();
   for (const ThreatRecord& t : run.threats) {
     timeline.push_back({{"name", t.name}, {"type", t.type}, {"class", std::string(to_string(t.cls))},

@@ -18,7 +18,7 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
                 "max_elevation_deg", "antenna_height_m", "scan_period_s", "sector_center_deg", "sector_width_deg",
                 "beamwidth_az_deg", "beamwidth_el_deg", "range_resolution_m", "monopulse_k", "target_channels",
                 "missile_channels", "track_dwell_period_s", "source", "noncoherent_looks", "sidelobe_level_db",
-                "velocity_resolution_mps"});
+                "velocity_resolution_mps", "kill_assessment"});
   RadarParams r;
   r.name = name;
   const YamlNode kind = n.required("kind");
@@ -59,6 +59,16 @@ RadarParams parse_radar_type(const std::string& name, const YamlNode& n) {
   if ((r.target_channels > 0) != (r.missile_channels > 0))
     n.fail("an engagement radar needs both target_channels and missile_channels");
   r.track_dwell_period_s = n.number_or("track_dwell_period_s", 0.05, 60.0, r.track_dwell_period_s);
+  if (n.has("kill_assessment")) {
+    // Probabilities of a false kill and of a missed kill (c2/kill_assessment.hpp); both default to 0.
+    const YamlNode ka = n.required("kill_assessment");
+    ka.allow_only({"false_kill_probability", "missed_kill_probability"});
+    r.false_kill_probability = ka.number_or("false_kill_probability", 0.0, 1.0, 0.0);
+    r.missed_kill_probability = ka.number_or("missed_kill_probability", 0.0, 1.0, 0.0);
+    // At a sum of 1 or more the assessment says the opposite of the evidence at least as often as not.
+    if (r.false_kill_probability + r.missed_kill_probability >= 1.0)
+      ka.fail("false_kill_probability + missed_kill_probability must be below 1");
+  }
   return r;
 }
 

@@ -54,6 +54,10 @@ class Radar {
 
   // Look during [t0, t1): search-beam sweep plus a track dwell at each of dwell_targets_ecef
   // (predicted positions; engagement radar only, at most target_channels of them).
+  // targets: the truth at t1 (the engine moves the world over the step, then its radars look back
+  // over it). Every detection, and the batch, is time-stamped t0, and measures the target where it
+  // was at t0 (moved back along its velocity): the illumination instant within the slice is taken as
+  // its start, so that one time serves the whole batch (the tracker and the detection file take one).
   // log, when given, receives one record per detection opportunity on a real target.
   MeasurementBatch look(double t0, double t1, std::span<const TruthView> targets,
                         std::span<const Vec3> dwell_targets_ecef, std::vector<DetectionRecord>* log);

@@ -44,6 +44,10 @@ struct RadarParams {
   int target_channels = 0;          // targets it can track for fire control at once
   int missile_channels = 0;         // interceptors it can guide at once
   double track_dwell_period_s = 0.5;// revisit period of a fire-control track dwell
+  // Kill assessment from what this radar observes (c2/kill_assessment.hpp; the battalion's engagement
+  // radar's are used): probabilities that the assessor errs against the evidence of the track.
+  double false_kill_probability = 0.0;   // a survivor still detected is assessed killed
+  double missed_kill_probability = 0.0;  // a lost or coasting track is assessed as a survivor
 };
 
 }  // namespace skyshield

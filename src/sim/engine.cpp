@@ -21,7 +21,8 @@ namespace engine_detail {
 
 Engine::Engine(const Scenario& s, const RunOptions& opt)
     : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
-      rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture), terrain_(s.terrain) {
+      rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture), terrain_(s.terrain),
+      assessment_rng_(Rng::stream(seed_, "kill_assessment")) {
   children_.resize(s.threats.size());
   for (std::size_t i = 0; i < s.threats.size(); ++i) {
     threats_.emplace_back(static_cast<int>(i), s.threats[i], &s.threat_types[s.threats[i].type_index], &terrain_, seed_);

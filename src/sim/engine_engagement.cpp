@@ -2,6 +2,7 @@
 // and fuze, kills are assessed (see sim/engine_impl.hpp).
 #include <algorithm>
 
+#include "c2/kill_assessment.hpp"
 #include "sim/engine_impl.hpp"
 #include "sim/layering.hpp"
 #include "sim/sector_handover.hpp"
@@ -124,18 +125,24 @@ void Engine::fly_interceptors(double t1) {
                    views_.end());
     }
     rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
-    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(),
-                            out.state == InterceptorState::Killed});
+    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record});
   }
 }
 
 void Engine::deliver_assessments(double t) {
   for (const PendingAssessment& a : assessments_) {
     if (a.t > t + 1e-9) continue;
-    battalions_[a.battalion]->command_post.report_outcome(a.track_id, a.killed);
+    // From what the battalion's radars observed of the track since the intercept, with its engagement
+    // radar's error probabilities (c2/kill_assessment.hpp): one draw per assessment, in a fixed order.
+    Battalion& b = *battalions_[a.battalion];
+    const RadarParams& er = b.engagement_params();
+    const KillAssessment ka = assess_kill(observe_engaged_track(b.tracker.tracks(), a.track_id, a.intercept_t),
+                                          {er.false_kill_probability, er.missed_kill_probability}, assessment_rng_.uniform());
+    b.command_post.report_outcome(a.track_id, ka.killed);
+    rec_.kill_assessed(b, a.track_id, t, a.record, ka);
     // With the shared air picture, a kill is known network-wide: the other battalions' tracks of the
     // same system track are not engaged again.
-    if (!a.killed || battalions_.size() < 2 || !s_.network.deconflict) continue;
+    if (!ka.killed || battalions_.size() < 2 || !s_.network.deconflict) continue;
     const int sys = picture_.system_id(a.battalion, a.track_id);
     if (sys < 0) continue;
     for (const auto& [battalion, track_id] : picture_.members(sys))

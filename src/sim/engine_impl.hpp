@@ -27,11 +27,14 @@ struct Flight {
   int trajectory;    // index into RunRecord::trajectories, -1 when not recorded
 };
 
+// A kill assessment due at t: what the battalion's radars observed of the track after the intercept
+// (c2/kill_assessment.hpp), never the truth. record: the interceptor's record, for scoring only.
 struct PendingAssessment {
   double t;
   int battalion;
   int track_id;
-  bool killed;
+  double intercept_t;
+  int record;
 };
 
 // Splits a step's wall time between the parts (a no-op without a profile).
@@ -100,6 +103,7 @@ class Engine {
   std::vector<int> decision_order_;
   std::vector<Flight> flights_;
   std::vector<PendingAssessment> assessments_;
+  Rng assessment_rng_;   // the assessors' errors (c2/kill_assessment.hpp), drawn in assessment order
   std::vector<TruthView> views_;
   std::vector<DetectionRecord> detections_;
   std::map<std::string, int> external_;   // external threats: link key -> threat id

@@ -193,6 +193,8 @@ std::pair<int, int> Recorder::launch(const Battalion& b, const FireOrder& o, con
     if (tr.first_launch_s < 0) tr.first_launch_s = t;
   }
   rec_.interceptors.push_back(r);
+  interceptor_truth_.push_back(truth);
+  if (missed_kill_tracks_.count({b.index, o.track_id})) ++rec_.kill_assessment.rounds_after_missed_kill;
   add_event(t, EventType::Launch, r.name, track_name(b, o.track_id), r.layer, 0.0,
             fmt::format("{} from {} at {}", cls.name, r.launcher, r.threat.empty() ? "false track" : r.threat));
   int trajectory = -1;
@@ -219,6 +221,7 @@ void Recorder::interceptor_outcome(int record, int trajectory, const Interceptor
     tr.outcome_time_s = out.t;
     tr.killed_by_layer = r.layer;
     r.killed_threat = target;
+    interceptor_truth_[record] = out.truth_id;
     // The interceptor was scored at launch against the threat nearest its track; when the track had
     // taken over a neighbour's identity, the kill shows which threat it was really engaging.
     if (tr.first_launch_s < 0 || tr.first_launch_s > r.launch_time_s) tr.first_launch_s = r.launch_time_s;
@@ -228,6 +231,27 @@ void Recorder::interceptor_outcome(int record, int trajectory, const Interceptor
   }
   add_event(out.t, type, r.name, target, r.layer, out.miss_distance_m, r.outcome);
   append_sample(trajectory, out.t, geodetic_from_ecef(m.pos()));
+}
+
+void Recorder::kill_assessed(const Battalion& b, int track_id, double t, int record, const KillAssessment& a) {
+  KillAssessmentTally& k = rec_.kill_assessment;
+  ++k.assessed;
+  ++(a.killed ? k.assessed_killed : k.assessed_survived);
+  const int truth = interceptor_truth_[record];
+  const std::string& outcome = truth >= 0 ? rec_.threats[truth].outcome : std::string();
+  std::string score;
+  if (a.killed && outcome == "active") {
+    ++k.false_kills;
+    score = "; false kill: the threat still flies";
+  } else if (!a.killed && outcome == "killed") {
+    ++k.missed_kills;
+    missed_kill_tracks_.insert({b.index, track_id});
+    score = "; missed kill: the threat was killed";
+  }
+  add_event(t, a.killed ? EventType::AssessedKilled : EventType::AssessedSurvived, track_name(b, track_id),
+            truth >= 0 ? rec_.threats[truth].name : "false track", rec_.interceptors[record].layer, 0.0,
+            fmt::format("{} ({}){}{}", to_string(a.evidence), rec_.interceptors[record].name,
+                        a.assessor_error ? "; assessor error" : "", score));
 }
 
 void Recorder::sample(double t, const std::vector<Threat>& threats,

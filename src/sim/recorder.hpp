@@ -4,9 +4,11 @@
 // truth (nearest threat), which feeds only the outputs, never the command post.
 #include <map>
 #include <memory>
+#include <set>
 #include <utility>
 #include <vector>
 
+#include "c2/kill_assessment.hpp"
 #include "record/run_record.hpp"
 #include "sim/battalion.hpp"
 #include "weapons/interceptor.hpp"
@@ -38,6 +40,9 @@ class Recorder {
   std::pair<int, int> launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
                              double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats);
   void interceptor_outcome(int record, int trajectory, const Interceptor& m, const std::vector<Threat>& threats);
+  // A kill assessment delivered at t on the track the interceptor `record` engaged, scored against the
+  // truth: the threat it killed, else the one nearest its track at launch.
+  void kill_assessed(const Battalion& b, int track_id, double t, int record, const KillAssessment& a);
   void sample(double t, const std::vector<Threat>& threats, const std::vector<std::pair<int, const Interceptor*>>& flights);
 
   const RunRecord& record() const { return rec_; }
@@ -59,6 +64,8 @@ class Recorder {
   std::vector<std::string> battalion_names_;
   std::vector<int> threat_trajectory_;                // per threat id: its trajectory index (-1: none)
   std::vector<double> max_range_;                     // per interceptor class, for plots
+  std::vector<int> interceptor_truth_;                // per interceptor record: the threat it engaged (-1: none)
+  std::set<std::pair<int, int>> missed_kill_tracks_;  // (battalion, track) assessed survived after a kill
 };
 
 // Index of the live truth object nearest to pos (ECEF) within max_m, or -1.

@@ -41,7 +41,8 @@ TEST(Measurement, ErrorsAreUnbiasedWithTheModelSigma) {
   TruthView tv = target(r.frame(), enu, 0.5);
   tv.swerling = Swerling::Case0;   // steady SNR: every detection has the same sigma
   tv.vel_ecef = r.frame().vector_to_ecef(Vec3(-150.0, -220.0, 5.0));
-  const RangeAzEl truth = range_az_el_from_enu(enu);
+  // The view is the truth at the end of each 0.05 s slice; detections measure it at the slice's start.
+  const RangeAzEl truth = range_az_el_from_enu(enu - 0.05 * Vec3(-150.0, -220.0, 5.0));
   const double rdot = Vec3(-150.0, -220.0, 5.0).dot(enu) / enu.norm();
   Moments range, az, el, vel;
   double s_range = 0, s_az = 0, s_el = 0, s_vel = 0;

@@ -29,7 +29,13 @@ TEST(Engine, DefaultScenarioResolvesEveryThreat) {
   // Every threat is either killed or leaked before the hard stop: the run ended early.
   EXPECT_EQ(s.total.active, 0);
   EXPECT_EQ(s.total.killed + s.total.leaked, s.total.count);
-  EXPECT_LT(run.end_time_s, default_scenario().sim.duration_s);
+  // The run ends early unless interceptors are still in flight at the hard stop. Since kill assessment
+  // reads the engaged track (issue 26, defect 7), the default seed does: strike-2's track is lost while
+  // it dives away from I6 (assessed killed at 318 s, a false kill), it is re-acquired as new tracks
+  // and engaged again, and the last round (I26, launched at 1376 s) is still flying at 1500 s.
+  if (run.end_time_s >= default_scenario().sim.duration_s) {
+    EXPECT_GT(s.interceptors.flying, 0);
+  }
   // Kills are accounted consistently: each killed threat has one killing interceptor.
   EXPECT_EQ(s.interceptors.kills, s.total.killed);
   int by_layer = 0;
