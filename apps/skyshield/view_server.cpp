@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <httplib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -144,6 +145,12 @@ ViewServer::ViewServer(const ViewOptions& o) : impl_(std::make_unique<Impl>()) {
                               {"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"Cross-Origin-Resource-Policy", "same-origin"}});
+  // httplib's default sets SO_REUSEPORT, with which a second `skyshield view --port P` would share the
+  // port silently: SO_REUSEADDR only (a restart may rebind at once; a second listener fails).
+  s.http.set_socket_options([](int sock) {
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
     answer(req, res, s.roots, s.port);
     return httplib::Server::HandlerResponse::Handled;  // every request ends here: no routes, no mount points
@@ -189,9 +196,10 @@ int serve_viewer(const ViewOptions& o) {
   std::cout << fmt::format("skyshield view: open http://127.0.0.1:{}/ to see {} (Ctrl-C stops)", server->port(), o.run_dir)
             << std::endl;
   while (!interrupt_requested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  if (!server->stop(std::chrono::milliseconds(800))) {
-    // A client stalled mid-transfer holds a connection thread until its write timeout: do not wait for it.
-    std::cout << "skyshield view: stopped (a stalled connection was dropped)" << std::endl;
+  if (!server->stop(std::chrono::milliseconds(500))) {
+    // A kept-alive browser connection (idle up to kKeepAliveTimeoutS), a half-sent request or a client
+    // not reading holds a connection thread until its timeout: close them with the process.
+    std::cout << "skyshield view: stopped (open connections closed)" << std::endl;
     std::fflush(nullptr);
     std::_Exit(0);
   }

@@ -44,7 +44,8 @@ class ViewServer {
   std::unique_ptr<Impl> impl_;
 };
 
-// The CLI: prints the URL, serves until SIGINT/SIGTERM, then returns 0 within about a second.
+// The CLI: prints the URL, serves until SIGINT/SIGTERM, then ends (exit 0) within about 0.6 s, closing
+// the connections still open.
 int serve_viewer(const ViewOptions& options);
 
 }  // namespace skyshield

@@ -97,6 +97,35 @@ std::string get_request(const std::string& target, const std::string& host, cons
   return "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n" + extra_headers + "Connection: close\r\n\r\n";
 }
 
+std::optional<int> run_to_exit(const std::string& binary, const std::vector<std::string>& args, int timeout_s,
+                               const std::string& log_path, std::string* output) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(log, STDOUT_FILENO);
+    dup2(log, STDERR_FILENO);
+    close(log);
+    std::vector<char*> argv{const_cast<char*>(binary.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  std::optional<int> result;
+  for (int i = 0; i < timeout_s * 20 && !result; ++i) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) result = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (!result) {
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  std::ifstream in(log_path);
+  output->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return result;
+}
+
 ViewProcess::ViewProcess(const std::string& binary, const std::string& run_dir, const std::string& viewer_dir,
                          const std::string& log_path) {
   pid_ = fork();

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace skyshield::test {
 
@@ -31,6 +32,11 @@ RawResponse read_response(int fd, bool head = false);
 RawResponse http_exchange(int port, const std::string& request, bool head = false);
 // A well-formed GET with the given Host header and Connection: close.
 std::string get_request(const std::string& target, const std::string& host, const std::string& extra_headers = "");
+
+// Runs `binary args...` to its end, bounded by timeout_s (then SIGKILL: nullopt); its exit status, and
+// its standard output and error in *output.
+std::optional<int> run_to_exit(const std::string& binary, const std::vector<std::string>& args, int timeout_s,
+                               const std::string& log_path, std::string* output);
 
 // `skyshield view RUN_DIR --viewer VIEWER_DIR --port 0` as a child; its port is read from the URL it prints.
 class ViewProcess {

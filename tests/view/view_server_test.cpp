@@ -175,6 +175,17 @@ TEST_F(ViewServerHttp, ServesManyClientsWhileOneIsSlow) {
   EXPECT_TRUE(answered_while_slow) << "the others were answered only after the slow client had given up";
 }
 
+// A second server on a port in use fails with a clear error (httplib's default SO_REUSEPORT let it share).
+TEST_F(ViewServerHttp, ASecondServerOnTheSamePortFails) {
+  std::string output;
+  const std::optional<int> status =
+      run_to_exit(binary(), {"view", tree->run.string(), "--viewer", tree->viewer.string(), "--port", std::to_string(server->port())},
+                  20, (tree->base / "second.log").string(), &output);
+  ASSERT_TRUE(status.has_value()) << "the second server is still running after 20 s: " << output;
+  EXPECT_EQ(*status, 2);
+  EXPECT_NE(output.find("cannot listen on 127.0.0.1:" + std::to_string(server->port())), std::string::npos) << output;
+}
+
 // Ctrl-C stops the server even while one client trickles a request and another does not read its file.
 TEST(ViewServerStop, InterruptStopsItWhileClientsStall) {
   ServedTree tree("skyshield-view-stop");
