@@ -71,12 +71,17 @@ void refuse(httplib::Response& res, int status, const std::string& why) {
   res.set_content(why + "\n", "text/plain; charset=utf-8");
 }
 
-// The up-to-date precompressed twin of a served file (FILE.gz, as checked as the file itself), if any.
-std::optional<fs::path> gzip_twin(const std::string& request_path, const fs::path& file, const ServedRoots& roots) {
-  auto gz = resolve_request(request_path + ".gz", roots);
+// The up-to-date precompressed twin FILE.gz of a served file, held to the same rules as the file itself:
+// a regular file whose canonical path lies inside a served folder, not older than the file.
+std::optional<fs::path> gzip_twin(const fs::path& file, const ServedRoots& roots) {
+  fs::path twin = file;
+  twin += ".gz";
+  std::error_code ec;
+  const fs::path real = fs::canonical(twin, ec);
+  if (ec || !(lies_inside(real, roots.viewer) || lies_inside(real, roots.run)) || !fs::is_regular_file(real, ec)) return std::nullopt;
   std::error_code ec1, ec2;
-  if (gz && fs::last_write_time(*gz, ec1) >= fs::last_write_time(file, ec2) && !ec1 && !ec2) return gz;
-  return std::nullopt;
+  if (fs::last_write_time(real, ec1) < fs::last_write_time(file, ec2) || ec1 || ec2) return std::nullopt;
+  return real;
 }
 
 void answer(const httplib::Request& req, httplib::Response& res, const ServedRoots& roots, int port) {
@@ -90,7 +95,7 @@ void answer(const httplib::Request& req, httplib::Response& res, const ServedRoo
   const auto file = resolve_request(req.path, roots);
   if (!file) return refuse(res, 404, "not found");
   std::optional<fs::path> gz;
-  if (req.ranges.empty() && accepts_gzip(req.get_header_value("Accept-Encoding"))) gz = gzip_twin(req.path, *file, roots);
+  if (req.ranges.empty() && accepts_gzip(req.get_header_value("Accept-Encoding"))) gz = gzip_twin(*file, roots);
   const auto open = open_regular(gz ? *gz : *file);
   if (!open) return refuse(res, 404, "not found");
   if (!req.ranges.empty()) {  // one range: it must lie inside the file (httplib does not check it)

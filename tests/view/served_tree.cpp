@@ -26,6 +26,7 @@ ServedTree::ServedTree(const std::string& name) {
   fs::create_directories(run);
   fs::create_directories(base / "run2");
   write(viewer / "index.html", "<!DOCTYPE html><title>viewer index</title>");
+  write(viewer / "index.html.gz", gzip("<!DOCTYPE html><title>viewer index</title>"));
   for (int i = 0; i < 200; ++i) app_js += "console.log('skyshield viewer line " + std::to_string(i) + "');\n";
   write(viewer / "app.js", app_js);
   write(viewer / "app.js.gz", gzip(app_js));

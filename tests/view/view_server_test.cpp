@@ -131,6 +131,9 @@ TEST_F(ViewServerHttp, SendsThePrecompressedTwinToGzipClients) {
   EXPECT_LT(gz.body.size(), tree->app_js.size() / 4);
   EXPECT_EQ(gunzip(gz.body), tree->app_js);
   EXPECT_EQ(get("/app.js").body, tree->app_js) << "no Accept-Encoding: identity";
+  const RawResponse index = get("/", "Accept-Encoding: gzip\r\n");  // "/" is index.html, and so is its twin
+  EXPECT_EQ(index.header("content-encoding"), "gzip");
+  EXPECT_EQ(gunzip(index.body), "<!DOCTYPE html><title>viewer index</title>");
   const RawResponse refused = get("/app.js", "Accept-Encoding: gzip;q=0, br\r\n");
   EXPECT_EQ(refused.headers.count("content-encoding"), 0u);
   EXPECT_EQ(refused.body, tree->app_js);
