@@ -102,6 +102,8 @@ bool host_allowed(std::string_view host, int port) {
 }
 
 bool accepts_gzip(std::string_view accept_encoding) {
+  // RFC 9110 section 12.5.3: a coding named explicitly is decided by its own q; "*" covers the others.
+  std::optional<double> gzip_q, any_q;
   std::size_t begin = 0;
   while (begin <= accept_encoding.size()) {
     const std::size_t end = std::min(accept_encoding.find(',', begin), accept_encoding.size());
@@ -109,7 +111,8 @@ bool accepts_gzip(std::string_view accept_encoding) {
     begin = end + 1;
     const std::size_t semi = item.find(';');
     const std::string_view coding = trim(item.substr(0, semi));
-    if (!iequals(coding, "gzip") && coding != "*") continue;
+    const bool gzip = iequals(coding, "gzip");
+    if (!gzip && coding != "*") continue;
     double q = 1.0;
     if (semi != std::string_view::npos) {
       const std::string_view param = trim(item.substr(semi + 1));
@@ -118,9 +121,9 @@ bool accepts_gzip(std::string_view accept_encoding) {
         if (err != std::errc()) q = 0.0;
       }
     }
-    if (q > 0.0) return true;
+    (gzip ? gzip_q : any_q) = q;
   }
-  return false;
+  return gzip_q ? *gzip_q > 0.0 : any_q.value_or(0.0) > 0.0;
 }
 
 }  // namespace skyshield

@@ -69,6 +69,8 @@ TEST(ViewPaths, AcceptEncodingGzip) {
   EXPECT_FALSE(accepts_gzip("gzip;q=0"));
   EXPECT_FALSE(accepts_gzip("gzip;q=0.000, identity"));
   EXPECT_FALSE(accepts_gzip("x-gzip2"));
+  EXPECT_FALSE(accepts_gzip("gzip;q=0, *"));  // named explicitly: its own q decides, not "*"
+  EXPECT_TRUE(accepts_gzip("*;q=0, gzip"));
 }
 
 TEST(ViewPaths, MissingFoldersAreNamed) {
