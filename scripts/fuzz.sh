@@ -7,6 +7,8 @@
 # build/fuzz/crash-*: add it to tests/bad-scenarios/ (with its expected message) once fixed.
 # Target dis: the DIS PDU decoder, seeded with one captured PDU of each type (fuzz/corpus/dis);
 # keep its findings in fuzz/corpus/dis too (the corpus is replayed on every run).
+# Target view_path: the replay server's request-path resolver (fuzz/fuzz_view_path.cpp), seeded with
+# fuzz/corpus/view_path (traversal attempts); keep its findings there too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: scripts/fuzz.sh TARGET SECONDS}"
@@ -14,7 +16,8 @@ seconds="${2:?usage: scripts/fuzz.sh TARGET SECONDS}"
 case "$target" in
   scenario) seeds=(scenarios/*.yaml tests/scenario/data/*.yaml tests/bad-scenarios/*.yaml) ;;
   dis) seeds=(fuzz/corpus/dis/*) ;;
-  *) echo "fuzz.sh: unknown target '$target' (known: scenario, dis)" >&2; exit 2 ;;
+  view_path) seeds=(fuzz/corpus/view_path/*) ;;
+  *) echo "fuzz.sh: unknown target '$target' (known: scenario, dis, view_path)" >&2; exit 2 ;;
 esac
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
 cmake --preset fuzz >/dev/null

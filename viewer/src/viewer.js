@@ -2,7 +2,9 @@
 // imagery shipped with Cesium, no ion token, no network), with the clock and timeline, a side panel
 // of the summary and the events (click one to go to it), click-to-inspect entities and the 2-D map
 // mode (scene mode picker). ?run=PATH names the run's directory (default "run", which
-// `skyshield view OUTDIR` serves).
+// `skyshield view OUTDIR` serves). Names from the run's files go in as text only (dom.js).
+import { element } from './dom.js';
+
 const Cesium = window.Cesium;
 const run = new URLSearchParams(location.search).get('run') ?? 'run';
 const state = { ready: false, error: null };
@@ -43,7 +45,8 @@ function fillSummary(summary) {
     ['interceptors fired', i.fired], ['  kills', i.kills], ['  misses', i.misses], ['  self-destructs', i.self_destructs],
     ['interceptor cost (notional)', i.cost],
   ];
-  document.getElementById('summary').innerHTML = rows.map(([k, v]) => `<tr><td>${k}</td><td>${v}</td></tr>`).join('');
+  document.getElementById('summary').replaceChildren(...rows.map(([k, v]) => element('tr', null, element('td', null, k),
+    element('td', null, v))));
 }
 
 function fillEvents(viewer, dataSource, events, start) {
@@ -52,11 +55,10 @@ function fillEvents(viewer, dataSource, events, start) {
   const render = () => {
     const shown = events.filter((e) => all.checked || MAIN_EVENTS.has(e.event));
     list.replaceChildren(...shown.map((e) => {
-      const li = document.createElement('li');
-      li.className = e.event;
+      const li = element('li', e.event, element('span', 't', `${Number(e.t_s).toFixed(1)} s`), ` ${e.event} `,
+        element('b', null, e.entity), e.target ? ` → ${e.target}` : '');
       li.dataset.t = e.t_s;
-      li.innerHTML = `<span class="t">${Number(e.t_s).toFixed(1)} s</span> ${e.event} <b>${e.entity}</b> ${e.target ? '→ ' + e.target : ''}`;
-      li.title = e.detail;
+      li.title = e.detail ?? '';
       li.onclick = () => {
         viewer.clock.shouldAnimate = false;
         viewer.clock.currentTime = Cesium.JulianDate.addSeconds(start, Number(e.t_s), new Cesium.JulianDate());

@@ -4,62 +4,27 @@
 // interceptor fired), that the timeline moves the clock when clicked, and that the console has no
 // errors; saves a screenshot. Exit 77 (ctest: skipped) when Chromium or the built viewer is absent.
 // Usage: node browser_test.mjs SKYSHIELD SCENARIO OUTDIR SCREENSHOT.png
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { checker, launchBrowser, requireBrowser, runScenario, startServer } from './harness.mjs';
 
 const [skyshield, scenario, outdir, screenshot] = process.argv.slice(2);
 if (!screenshot) {
   console.error('usage: node browser_test.mjs SKYSHIELD SCENARIO OUTDIR SCREENSHOT.png');
   process.exit(2);
 }
-const here = dirname(fileURLToPath(import.meta.url));
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const skip = (why) => { console.log(`SKIPPED: ${why}`); process.exit(77); };
-if (!existsSync(chromiumPath)) skip(`no Chromium at ${chromiumPath} (Debian package chromium; ./test.sh installs it)`);
-if (!existsSync(join(here, '..', 'dist', 'index.html'))) skip('the viewer is not built (cd viewer && npm ci && npm run build; ./test.sh does)');
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  skip('playwright-core is not installed (cd viewer && npm ci)');
-}
-
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const chromium = await requireBrowser();
+const { check, failures } = checker();
 
 // The run.
-const ran = spawnSync(skyshield, ['run', scenario, '--out', outdir], { encoding: 'utf8' });
-if (ran.status !== 0) {
-  console.error(ran.stdout, ran.stderr);
-  process.exit(1);
-}
+runScenario(skyshield, scenario, outdir);
 const summary = JSON.parse(readFileSync(join(outdir, 'summary.json'), 'utf8'));
 const flown = summary.threats.filter((t) => t.outcome !== 'not_launched').length;
 
 // The server.
-const server = spawn(skyshield, ['view', outdir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let text = '';
-  server.stdout.on('data', (d) => {
-    text += d;
-    const m = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
-    if (m) resolve(m[0]);
-  });
-  server.on('exit', (code) => reject(new Error(`skyshield view exited (${code}): ${text}`)));
-  setTimeout(() => reject(new Error('skyshield view printed no URL')), 20000);
-});
+const { server, url } = await startServer(skyshield, outdir);
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  // WebGL without a GPU: SwiftShader, Chromium's software renderer.
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-});
+const browser = await launchBrowser(chromium);
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   const errors = [];
@@ -67,7 +32,12 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
-  await page.goto(url);
+  const cesiumJs = page.waitForResponse((r) => r.url().endsWith('/cesium/Cesium.js'));
+  const index = await page.goto(url);
+  check(/default-src 'self'/.test(index.headers()['content-security-policy'] ?? ''), 'the page comes with a Content-Security-Policy');
+  const cesiumHeaders = await (await cesiumJs).allHeaders();
+  check(cesiumHeaders['content-encoding'] === 'gzip',
+    `Cesium.js comes gzip-compressed (${cesiumHeaders['content-length'] ?? '?'} bytes on the wire)`);
   await page.waitForFunction(() => window.skyshield?.ready || window.skyshield?.error, null, { timeout: 180000 });
   const state = await page.evaluate(() => ({ error: window.skyshield.error, entities: window.skyshield.entities,
     counts: window.skyshield.counts }));
