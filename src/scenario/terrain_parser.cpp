@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
+#include "scenario/limits.hpp"
 
 namespace skyshield {
 
@@ -26,9 +29,23 @@ double parse_number(const std::string& path, int line, const std::string& field,
   return *v;
 }
 
+ElevationGrid read_grid(const std::string& path);
+
 }  // namespace
 
+// A read error (EIO from /proc/self/mem, say) throws from inside the stream buffer: it becomes an
+// input error naming the file.
 ElevationGrid load_esri_ascii_grid(const std::string& path) {
+  try {
+    return read_grid(path);
+  } catch (const std::ios_base::failure& e) {
+    throw InputError(fmt::format("{}: cannot read the elevation grid: {}", path, std::strerror(errno)));
+  }
+}
+
+namespace {
+
+ElevationGrid read_grid(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(fmt::format("{}: cannot open the elevation grid", path));
   std::map<std::string, std::pair<double, int>> header;  // lower-case key -> value, line
@@ -59,6 +76,16 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
   if (ncols < 2 || nrows < 2 || ncols > 20000 || nrows > 20000 || ncols != std::floor(ncols) || nrows != std::floor(nrows))
     grid_fail(path, header["ncols"].second, "ncols and nrows must be whole numbers in [2, 20000]");
   if (!(cell > 0.0 && cell <= 1.0)) grid_fail(path, header["cellsize"].second, "cellsize must be in (0, 1] degrees");
+  if (ncols * nrows > limits::kMaxGridCells)
+    grid_fail(path, header["ncols"].second, fmt::format("ncols x nrows = {:.0f} cells, more than the {:.0f} a grid may have",
+                                                         ncols * nrows, limits::kMaxGridCells));
+  // Every height takes at least two bytes (a digit and a separator): a header that declares more
+  // than the file can hold is refused before the heights are allocated.
+  std::error_code size_ec;
+  const auto bytes = std::filesystem::file_size(path, size_ec);
+  if (!size_ec && static_cast<double>(bytes) < 2.0 * ncols * nrows - 1.0)
+    grid_fail(path, header["ncols"].second, fmt::format("ncols x nrows = {:.0f} heights cannot fit in the file's {} bytes",
+                                                         ncols * nrows, bytes));
   g.cols = static_cast<int>(ncols);
   g.rows = static_cast<int>(nrows);
   g.cell_deg = cell;
@@ -103,6 +130,8 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
   return g;
 }
 
+}  // namespace
+
 TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_read) {
   n.allow_only({"kind", "base_m", "amplitude_m", "wavelength_km", "file"});
   TerrainParams t;
@@ -126,7 +155,11 @@ TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_r
     const YamlNode file = n.required("file");
     const std::string path = (std::filesystem::path(file.file()).parent_path() / file.str()).string();
     file.require_file(path, "elevation grid");
-    t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
+    try {  // the grid's own error (its file and line) after the scenario line that names it
+      t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
+    } catch (const InputError& e) {
+      file.fail(e.what());
+    }
     files_read.push_back(path);
   } else {
     only_for({"file"}, "grid");
