@@ -1,7 +1,7 @@
 #pragma once
 // Whole tokens read as numbers, for the hand-read text formats (scenario YAML, WTA instances,
-// elevation grids, detection files). Only plain decimal text is a number: no leading or trailing
-// characters or spaces, no hexadecimal ("0x10" is not 16), no inf/nan; read with std::from_chars,
+// elevation grids, detection files). Only plain decimal text is a number: no trailing characters
+// or spaces, no hexadecimal ("0x10" is not 16), no inf/nan; read with std::from_chars,
 // so the C locale's decimal point whatever the user's locale.
 #include <cctype>
 #include <charconv>
@@ -36,13 +36,17 @@ inline bool is_decimal_text(const std::string& t) {
 }
 }  // namespace detail
 
-// A finite decimal number; nullopt otherwise (or when out of the range of a double).
+// A finite decimal number; nullopt otherwise (or when out of the range of a double). Leading blanks
+// are skipped, as std::stod did before (CSV fields written "1.0, 2.0").
 inline std::optional<double> parse_finite_number(const std::string& text) {
-  if (!detail::is_decimal_text(text)) return std::nullopt;
-  const char* first = text.data() + (text[0] == '+' ? 1 : 0);  // from_chars takes no '+'
+  std::size_t from = 0;
+  while (from < text.size() && (text[from] == ' ' || text[from] == '\t')) ++from;
+  const std::string t = text.substr(from);
+  if (!detail::is_decimal_text(t)) return std::nullopt;
+  const char* first = t.data() + (t[0] == '+' ? 1 : 0);  // from_chars takes no '+'
   double v = 0.0;
-  const auto [end, ec] = std::from_chars(first, text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+  const auto [end, ec] = std::from_chars(first, t.data() + t.size(), v);
+  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
   return v;
 }
 

@@ -83,13 +83,15 @@ void YamlNode::check_structure(const YamlNode& root, const std::string& text) {
     const YamlNode here(it.node, root.file_, it.path);
     if (++visited > limits::kMaxYamlNodes)
       here.fail(fmt::format("the document holds more than {} values (anchors and aliases expanded)", limits::kMaxYamlNodes));
-    if (it.depth > limits::kMaxNesting) here.fail(fmt::format("lists and maps nested deeper than the {} levels allowed", limits::kMaxNesting));
+    if (it.depth > limits::kMaxNesting)
+      here.fail(fmt::format("lists and maps nested deeper than the {} levels allowed", limits::kMaxNesting));
     const YAML::Mark m = it.node.Mark();
     if (it.node.IsScalar() && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text.size() &&
         (text[m.pos] == '"' || text[m.pos] == '\'') && !quote_closed(text, static_cast<std::size_t>(m.pos)))
       here.fail("a quoted text is never closed: its quote runs to the end of the file");
     if (it.node.IsSequence()) {
-      for (std::size_t i = 0; i < it.node.size(); ++i) stack.push_back({it.node[i], it.depth + 1, fmt::format("{}[{}]", it.path, i)});
+      for (std::size_t i = 0; i < it.node.size(); ++i)
+        stack.push_back({it.node[i], it.depth + 1, fmt::format("{}[{}]", it.path, i)});
     } else if (it.node.IsMap()) {
       for (const auto& kv : it.node) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
@@ -116,7 +118,8 @@ void YamlNode::require_file(const std::string& path, const std::string& what) co
   // A file the system lists but cannot read (/proc/self/mem gives EIO): refused here, at its line.
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) fail(fmt::format("{} file '{}' cannot be opened: {}", what, path, std::strerror(errno)));
-  if (std::fgetc(f.get()) == EOF && std::ferror(f.get())) fail(fmt::format("{} file '{}' cannot be read: {}", what, path, std::strerror(errno)));
+  if (std::fgetc(f.get()) == EOF && std::ferror(f.get()))
+    fail(fmt::format("{} file '{}' cannot be read: {}", what, path, std::strerror(errno)));
 }
 
 YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
@@ -127,7 +130,8 @@ YamlNode YamlNode::load_file(const std::string& path, const std::function<void(Y
     const std::vector<YAML::Node> docs = YAML::LoadAll(text);
     if (docs.size() > 1) {
       const int line = docs[1].Mark().line >= 0 ? docs[1].Mark().line + 1 : second_document_line(text);
-      throw InputError(fmt::format("{}:{}:1: a second YAML document ('---' or '...' and more): a file holds one document", path, line));
+      throw InputError(
+          fmt::format("{}:{}:1: a second YAML document ('---' or '...' and more): a file holds one document", path, line));
     }
     YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
@@ -211,7 +215,8 @@ double YamlNode::number(double lo, double hi) const {
   if (!node_.IsScalar()) fail(fmt::format("must be a number (got '{}')", shown(node_)));
   const std::string& t = node_.Scalar();
   if (yaml_non_finite(t)) fail("must be a finite number");
-  if (has_leading_zero(t)) fail(fmt::format("must be a decimal number without a leading zero (got '{}': YAML 1.1 reads it as octal)", shown(node_)));
+  if (has_leading_zero(t))
+    fail(fmt::format("must be a decimal number without a leading zero (got '{}': YAML 1.1 reads it as octal)", shown(node_)));
   const std::optional<double> parsed = parse_finite_number(t);
   if (!parsed && radix_prefixed(t))
     fail(fmt::format("must be a decimal number (got '{}': hexadecimal, octal and binary forms are not read)", shown(node_)));
@@ -224,7 +229,8 @@ double YamlNode::number(double lo, double hi) const {
 long long YamlNode::integer(long long lo, long long hi) const {
   if (!node_.IsScalar()) fail(fmt::format("must be an integer (got '{}')", shown(node_)));
   const std::string& t = node_.Scalar();
-  if (has_leading_zero(t)) fail(fmt::format("must be a decimal integer without a leading zero (got '{}': YAML 1.1 reads it as octal)", shown(node_)));
+  if (has_leading_zero(t))
+    fail(fmt::format("must be a decimal integer without a leading zero (got '{}': YAML 1.1 reads it as octal)", shown(node_)));
   const std::optional<long long> parsed = parse_decimal_integer(t);
   if (!parsed && radix_prefixed(t))
     fail(fmt::format("must be a decimal integer (got '{}': hexadecimal, octal and binary forms are not read)", shown(node_)));
@@ -245,7 +251,8 @@ std::string YamlNode::name() const {
   if (!node_.IsScalar()) fail("must be a text value");
   const std::string& t = node_.Scalar();
   if (t.empty()) fail("a name cannot be empty");
-  if (t.size() > limits::kMaxNameBytes) fail(fmt::format("a name of {} bytes, longer than the {} allowed", t.size(), limits::kMaxNameBytes));
+  if (t.size() > limits::kMaxNameBytes)
+    fail(fmt::format("a name of {} bytes, longer than the {} allowed", t.size(), limits::kMaxNameBytes));
   for (const char c : t)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) fail("a name cannot hold control characters (a line break or a tab)");
   return t;
