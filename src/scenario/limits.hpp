@@ -31,5 +31,7 @@ constexpr double kMaxSteps = 2e6;
 constexpr std::size_t kMaxBallisticSolves = 50;
 // Cells of an elevation grid (ncols x nrows): 4096 x 4096, 128 MB of heights.
 constexpr double kMaxGridCells = 4096.0 * 4096.0;
+// A line of an elevation grid (a row of 4096 heights of 20 characters is 82 KB).
+constexpr std::size_t kMaxGridLineBytes = 1 << 20;
 
 }  // namespace skyshield::limits

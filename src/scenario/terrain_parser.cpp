@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -21,6 +22,20 @@ namespace {
 
 [[noreturn]] void grid_fail(const std::string& path, int line, const std::string& what) {
   throw InputError(fmt::format("{}:{}: {}", path, line, what));
+}
+
+// The next line of the grid (without its '\n'), refused beyond limits::kMaxGridLineBytes so that a
+// file of one endless line is not read whole; false at the end of the file.
+bool read_line(std::istream& in, std::string& out, const std::string& path, int line) {
+  out.clear();
+  int c = 0;
+  while ((c = in.get()) != EOF && c != '\n') {
+    out.push_back(static_cast<char>(c));
+    if (out.size() > limits::kMaxGridLineBytes)
+      grid_fail(path, line, fmt::format("a line longer than the {} bytes allowed", limits::kMaxGridLineBytes));
+  }
+  if (c == EOF) in.clear(in.rdstate() & ~std::ios::failbit);  // the last line may lack its '\n'
+  return c != EOF || !out.empty();
 }
 
 double parse_number(const std::string& path, int line, const std::string& field, const std::string& text) {
@@ -54,7 +69,7 @@ ElevationGrid read_grid(const std::string& path) {
   std::streampos data_start = in.tellg();
   int data_line = 0;  // line before the first data line
   // Header lines start with a letter; the first line starting otherwise begins the data.
-  while (std::getline(in, line_text)) {
+  while (read_line(in, line_text, path, line + 1)) {
     ++line;
     std::istringstream ls(line_text);
     std::string key, value;
@@ -62,6 +77,12 @@ ElevationGrid read_grid(const std::string& path) {
     if (!std::isalpha(static_cast<unsigned char>(key[0]))) break;
     if (!(ls >> value)) grid_fail(path, line, fmt::format("{}: missing value", key));
     std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    static const std::set<std::string> kKeys{"ncols", "nrows", "xllcorner", "yllcorner", "xllcenter", "yllcenter", "cellsize",
+                                             "nodata_value"};
+    if (!kKeys.count(key))
+      grid_fail(path, line, fmt::format("unknown header field '{}' (allowed: ncols, nrows, xllcorner, yllcorner, xllcenter, "
+                                        "yllcenter, cellsize, nodata_value)", key));
+    if (header.count(key)) grid_fail(path, line, fmt::format("header field '{}' is given twice", key));
     header[key] = {parse_number(path, line, key, value), line};
     data_start = in.tellg();
     data_line = line;
@@ -107,7 +128,7 @@ ElevationGrid read_grid(const std::string& path) {
   g.height_m.assign(static_cast<std::size_t>(g.rows) * g.cols, 0.0);
   std::size_t n = 0;
   g.max_height_m = -1e9;
-  while (std::getline(in, line_text)) {
+  while (read_line(in, line_text, path, line + 1)) {
     ++line;
     std::istringstream ls(line_text);
     std::string tok;

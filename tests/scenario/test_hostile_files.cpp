@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/terrain_parser.hpp"
 #include "world/ballistic/targeting.hpp"
 
 namespace skyshield {
@@ -158,6 +159,33 @@ TEST(HostileFiles, QuotedTextClosedOnALaterLineStillLoads) {
   EXPECT_EQ(s.name, "host\"ile");
   EXPECT_EQ(s.description, "one two 'x'");
   EXPECT_EQ(s.threats.at(0).name, "it's");
+}
+
+
+std::string grid_error(const std::string& name, const std::string& text) {
+  const std::string path = write_file(name, text);
+  try {
+    load_esri_ascii_grid(path);
+  } catch (const InputError& e) {
+    return std::string(e.what()).substr(path.size());
+  }
+  return "loaded";
+}
+
+const std::string kGridHeader = "ncols 2\nnrows 2\nxllcorner 135.0\nyllcorner -25.0\ncellsize 0.01\n";
+
+TEST(HostileFiles, AGridOfOneEndlessLineIsRefusedAtTheLineLimit) {
+  // std::getline read the whole line into memory, however long.
+  EXPECT_EQ(grid_error("endless.asc", kGridHeader + std::string(2u << 20, '1')), ":6: a line longer than the 1048576 bytes allowed");
+}
+
+TEST(HostileFiles, UnknownOrRepeatedGridHeaderFieldsAreRefused) {
+  // Both were silently accepted: an unknown key ignored, a repeated one overwriting the first.
+  EXPECT_EQ(grid_error("unknown_key.asc", "ncols 2\nnrows 2\nxllcorner 135.0\nyllcorner -25.0\ncelsize 0.01\n1 2\n3 4\n"),
+            ":5: unknown header field 'celsize' (allowed: ncols, nrows, xllcorner, yllcorner, xllcenter, yllcenter, cellsize, "
+            "nodata_value)");
+  EXPECT_EQ(grid_error("twice.asc", kGridHeader + "ncols 3\n1 2\n3 4\n"), ":6: header field 'ncols' is given twice");
+  EXPECT_EQ(grid_error("ok.asc", kGridHeader + "1 2\n3 4"), "loaded");  // no final line break is fine
 }
 
 }  // namespace
