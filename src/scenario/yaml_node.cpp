@@ -67,38 +67,49 @@ bool quote_closed(const std::string& text, std::size_t at) {
 }
 }  // namespace
 
-// Walks the whole document once, without recursion: nesting depth, node count (aliases expanded)
-// and quotes left open, each reported at its node.
+// Walks the whole document once, without recursion and in memory bounded by the nesting depth (one
+// frame per open list or map): nesting depth, node count (aliases expanded) and quotes left open,
+// each reported at its node.
 void YamlNode::check_structure(const YamlNode& root, const std::string& text) {
-  struct Item {
+  struct Frame {
     YAML::Node node;
     int depth;
     std::string path;
+    std::size_t next = 0;             // a list's next element
+    YAML::const_iterator entry = {};  // a map's next entry
   };
-  std::vector<Item> stack{{root.node_, 0, ""}};
+  std::vector<Frame> open;
   std::size_t visited = 0;
-  while (!stack.empty()) {
-    Item it = std::move(stack.back());
-    stack.pop_back();
-    const YamlNode here(it.node, root.file_, it.path);
+  const auto visit = [&](const YAML::Node& node, int depth, std::string path) {
+    const YamlNode here(node, root.file_, path);
     if (++visited > limits::kMaxYamlNodes)
       here.fail(fmt::format("the document holds more than {} values (anchors and aliases expanded)", limits::kMaxYamlNodes));
-    if (it.depth > limits::kMaxNesting)
+    if (depth > limits::kMaxNesting)
       here.fail(fmt::format("lists and maps nested deeper than the {} levels allowed", limits::kMaxNesting));
-    const YAML::Mark m = it.node.Mark();
-    if (it.node.IsScalar() && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text.size() &&
+    const YAML::Mark m = node.Mark();
+    if (node.IsScalar() && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text.size() &&
         (text[m.pos] == '"' || text[m.pos] == '\'') && !quote_closed(text, static_cast<std::size_t>(m.pos)))
       here.fail("a quoted text is never closed: its quote runs to the end of the file");
-    if (it.node.IsSequence()) {
-      for (std::size_t i = 0; i < it.node.size(); ++i)
-        stack.push_back({it.node[i], it.depth + 1, fmt::format("{}[{}]", it.path, i)});
-    } else if (it.node.IsMap()) {
-      for (const auto& kv : it.node) {
-        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-        const std::string path = it.path.empty() ? key : it.path + "." + key;
-        stack.push_back({kv.first, it.depth + 1, path});
-        stack.push_back({kv.second, it.depth + 1, path});
-      }
+    if (node.IsSequence()) open.push_back({node, depth, std::move(path)});
+    if (node.IsMap()) open.push_back({node, depth, std::move(path), 0, node.begin()});
+  };
+  visit(root.node_, 0, "");
+  while (!open.empty()) {
+    Frame& f = open.back();
+    const int depth = f.depth + 1;
+    if (f.node.IsSequence() && f.next < f.node.size()) {
+      const YAML::Node child = f.node[f.next];
+      std::string path = fmt::format("{}[{}]", f.path, f.next++);
+      visit(child, depth, std::move(path));  // may grow `open`: f is not used after
+    } else if (f.node.IsMap() && f.entry != f.node.end()) {
+      const YAML::Node key = f.entry->first, value = f.entry->second;
+      ++f.entry;
+      const std::string name = key.IsScalar() ? key.Scalar() : "?";
+      const std::string path = f.path.empty() ? name : f.path + "." + name;
+      visit(key, depth, path);
+      visit(value, depth, path);
+    } else {
+      open.pop_back();
     }
   }
 }
