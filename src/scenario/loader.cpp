@@ -33,6 +33,8 @@ void parse_library_section(const YamlNode& root, const char* key, std::vector<T>
   for (const auto& [name, node] : section->entries()) {
     if (name.empty() || name.size() > limits::kMaxNameBytes)
       node.fail(fmt::format("a name of {} bytes: names are 1 to {} bytes", name.size(), limits::kMaxNameBytes));
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+      node.fail("a name cannot hold control characters (a line break or a tab)");
     for (const auto& existing : out)
       if (existing.name == name) node.fail(fmt::format("'{}' is defined twice", name));
     out.push_back(parse(name, node));

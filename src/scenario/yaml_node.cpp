@@ -160,7 +160,10 @@ YamlNode YamlNode::load_file(const std::string& path, const std::function<void(Y
 void YamlNode::fail(const std::string& message) const {
   const YAML::Mark m = node_.Mark();
   const int line = m.line >= 0 ? m.line + 1 : 1, col = m.column >= 0 ? m.column + 1 : 1;
-  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, path_.empty() ? "(top level)" : path_, message));
+  std::string where = path_.empty() ? "(top level)" : path_;
+  for (char& c : where)  // a key with a line break must not break the one-line message
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, where, message));
 }
 
 namespace {
