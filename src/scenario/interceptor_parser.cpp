@@ -1,5 +1,8 @@
 #include "scenario/interceptor_parser.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "core/units.hpp"
@@ -113,6 +116,15 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
   parse_launch_and_guidance(n, c);
   parse_warhead(n, c);
   c.flyout = std::make_shared<FlyoutTable>(c, n.emit());  // the YAML keys its disk-cached table
+  // A class whose physics cannot fly just past its own minimum range (motors too weak to lift it,
+  // min_speed_mps or max_flight_time_s out of reach) has no reach and could intercept nothing. One
+  // guided flight to that point (not the whole table, which is built when first needed) tells.
+  const double probe_range_m = c.min_range_m + 1000.0;
+  const double probe_height_m = std::clamp(1000.0, c.min_altitude_m, c.max_altitude_m);
+  if (!simulate_flyout(c, probe_range_m, probe_height_m).reached)
+    n.fail(fmt::format("its flyout (motors, drag, min_speed_mps, max_flight_time_s) does not reach a point {:.1f} km out at "
+                       "{:.0f} m, 1 km beyond its min_range_km: it has no reach",
+                       probe_range_m / 1e3, probe_height_m));
   return c;
 }
 

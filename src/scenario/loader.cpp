@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -12,6 +13,7 @@
 #include "scenario/doctrine_parser.hpp"
 #include "scenario/interceptor_parser.hpp"
 #include "scenario/library_parsers.hpp"
+#include "scenario/limits.hpp"
 #include "scenario/positions.hpp"
 #include "scenario/terrain_parser.hpp"
 #include "scenario/threat_parser.hpp"
@@ -23,15 +25,16 @@ namespace skyshield {
 namespace {
 constexpr double kMinLauncherSpacingM = 10.0;    // two launchers cannot stand on one spot
 constexpr double kMinBattalionSpacingM = 100.0;  // nor two battalions' command posts
-// All threats of a scenario, with what they release (stages, decoys, stand-off weapons): the limit
-// keeps a run's memory bounded (each raid entry alone is limited to 10,000).
-constexpr std::size_t kMaxThreats = 50000;
 
 template <typename T, typename Parse>
 void parse_library_section(const YamlNode& root, const char* key, std::vector<T>& out, Parse parse) {
   const auto section = root.optional(key);
   if (!section) return;
   for (const auto& [name, node] : section->entries()) {
+    if (name.empty() || name.size() > limits::kMaxNameBytes)
+      node.fail(fmt::format("a name of {} bytes: names are 1 to {} bytes", name.size(), limits::kMaxNameBytes));
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+      node.fail("a name cannot hold control characters (a line break or a tab)");
     for (const auto& existing : out)
       if (existing.name == name) node.fail(fmt::format("'{}' is defined twice", name));
     out.push_back(parse(name, node));
@@ -50,6 +53,12 @@ void parse_simulation(const YamlNode& n, SimSettings& sim) {
   sim.duration_s = n.number_or("duration_s", 1.0, 86400.0, sim.duration_s);
   if (const auto seed = n.optional("seed")) sim.seed = static_cast<std::uint64_t>(seed->integer(0, INT64_MAX));
   sim.trajectory_sample_s = n.number_or("trajectory_sample_s", sim.step_s, 3600.0, sim.trajectory_sample_s);
+  const double steps = std::ceil(sim.duration_s / sim.step_s - 1e-6);  // 200 s / 1e-4 s is 2e6 steps, not 2e6 + 1
+  if (steps > limits::kMaxSteps) {
+    const YamlNode at = n.optional("step_s") ? n.required("step_s") : n.optional("duration_s") ? n.required("duration_s") : n;
+    at.fail(fmt::format("duration_s / step_s = {:.0f} steps, more than the {:.0f} a run may take: lengthen step_s or shorten duration_s",
+                        steps, limits::kMaxSteps));
+  }
 }
 
 TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
@@ -124,12 +133,12 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
                               std::vector<DefendedAsset>& radar_assets) {
   n.allow_only({"name", "position", "radars", "engagement_radar", "launchers", "magazine", "doctrine", "tracker", "sector"});
   BattalionSpec b;
-  b.name = n.str_at("name");
+  b.name = n.name_at("name");
   b.command_post = parse_position(n.required("position"), places, &ground);
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
     r.allow_only({"name", "type", "position", "fails_at_s", "defended"});
-    RadarSite site{r.str_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
+    RadarSite site{r.name_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
                    parse_position(r.required("position"), places, &ground), nullptr};
     for (const RadarSite& other : b.radars)
       if (other.name == site.name) r.required("name").fail("radar name '" + site.name + "' is used twice in this battalion");
@@ -156,7 +165,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   for (const YamlNode& l : n.required("launchers").list()) {
     l.allow_only({"name", "class", "tubes", "position", "reaction_time_s", "launch_interval_s"});
     LauncherConfig c;
-    c.name = l.str_at("name");
+    c.name = l.name_at("name");
     c.interceptor_class = find_named(s.interceptor_classes, l.required("class"), "interceptor class");
     c.tubes = static_cast<int>(l.required("tubes").integer(1, 64));
     c.site = parse_position(l.required("position"), places, &ground);
@@ -211,7 +220,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   s.files.push_back(path);
   if (const auto meta = root.optional("scenario")) {
     meta->allow_only({"name", "description"});
-    s.name = meta->str_at("name");
+    s.name = meta->name_at("name");
     if (const auto d = meta->optional("description")) s.description = d->str();
   } else {
     s.name = std::filesystem::path(path).stem().string();
@@ -254,7 +263,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   for (const YamlNode& a : root.required("assets").list()) {
     a.allow_only({"name", "position", "value", "radius_m"});
     DefendedAsset asset;
-    asset.name = a.str_at("name");
+    asset.name = a.name_at("name");
     asset.site = parse_position(a.required("position"), places, &ground);
     asset.value = a.number_at("value", 0.0, 1e9);
     asset.radius_m = a.number_or("radius_m", 1.0, 1e6, asset.radius_m);
@@ -265,7 +274,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   if (s.assets.empty()) root.required("assets").fail("at least one defended asset is needed");
   std::vector<DefendedAsset> radar_assets;
   for (const YamlNode& b : root.required("battalions").list()) {
-    const std::string name = b.str_at("name");
+    const std::string name = b.name_at("name");
     if (places.count(name)) b.required("name").fail("name '" + name + "' is used twice");
     s.battalions.push_back(parse_battalion(b, s, places, ground, radar_assets));
     for (std::size_t k = 0; k + 1 < s.battalions.size(); ++k) {
@@ -280,12 +289,8 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     s.assets.push_back(std::move(a));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
-  for (const YamlNode& t : root.required("threats").list()) {
-    parse_threat(t, s, places);
-    if (s.threats.size() > kMaxThreats)
-      t.fail(fmt::format("the raid would hold {} threats with what they release, more than the {} a scenario may have",
-                         s.threats.size(), kMaxThreats));
-  }
+  RaidBook book;
+  for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, book);
   return s;
 }
 

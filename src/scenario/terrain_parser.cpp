@@ -3,14 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
+#include "scenario/limits.hpp"
 
 namespace skyshield {
 
@@ -20,15 +24,43 @@ namespace {
   throw InputError(fmt::format("{}:{}: {}", path, line, what));
 }
 
+// The next line of the grid (without its '\n'), refused beyond limits::kMaxGridLineBytes so that a
+// file of one endless line is not read whole; false at the end of the file.
+bool read_line(std::istream& in, std::string& out, const std::string& path, int line) {
+  out.clear();
+  int c = 0;
+  while ((c = in.get()) != EOF && c != '\n') {
+    out.push_back(static_cast<char>(c));
+    if (out.size() > limits::kMaxGridLineBytes)
+      grid_fail(path, line, fmt::format("a line longer than the {} bytes allowed", limits::kMaxGridLineBytes));
+  }
+  if (c == EOF) in.clear(in.rdstate() & ~std::ios::failbit);  // the last line may lack its '\n'
+  return c != EOF || !out.empty();
+}
+
 double parse_number(const std::string& path, int line, const std::string& field, const std::string& text) {
   const std::optional<double> v = parse_finite_number(text);
   if (!v) grid_fail(path, line, fmt::format("{}: '{}' is not a number", field, text));
   return *v;
 }
 
+ElevationGrid read_grid(const std::string& path);
+
 }  // namespace
 
+// A read error (EIO from /proc/self/mem, say) throws from inside the stream buffer: it becomes an
+// input error naming the file.
 ElevationGrid load_esri_ascii_grid(const std::string& path) {
+  try {
+    return read_grid(path);
+  } catch (const std::ios_base::failure& e) {
+    throw InputError(fmt::format("{}: cannot read the elevation grid: {}", path, std::strerror(errno)));
+  }
+}
+
+namespace {
+
+ElevationGrid read_grid(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(fmt::format("{}: cannot open the elevation grid", path));
   std::map<std::string, std::pair<double, int>> header;  // lower-case key -> value, line
@@ -37,7 +69,7 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
   std::streampos data_start = in.tellg();
   int data_line = 0;  // line before the first data line
   // Header lines start with a letter; the first line starting otherwise begins the data.
-  while (std::getline(in, line_text)) {
+  while (read_line(in, line_text, path, line + 1)) {
     ++line;
     std::istringstream ls(line_text);
     std::string key, value;
@@ -45,6 +77,12 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
     if (!std::isalpha(static_cast<unsigned char>(key[0]))) break;
     if (!(ls >> value)) grid_fail(path, line, fmt::format("{}: missing value", key));
     std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    static const std::set<std::string> kKeys{"ncols", "nrows", "xllcorner", "yllcorner", "xllcenter", "yllcenter", "cellsize",
+                                             "nodata_value"};
+    if (!kKeys.count(key))
+      grid_fail(path, line, fmt::format("unknown header field '{}' (allowed: ncols, nrows, xllcorner, yllcorner, xllcenter, "
+                                        "yllcenter, cellsize, nodata_value)", key));
+    if (header.count(key)) grid_fail(path, line, fmt::format("header field '{}' is given twice", key));
     header[key] = {parse_number(path, line, key, value), line};
     data_start = in.tellg();
     data_line = line;
@@ -59,6 +97,16 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
   if (ncols < 2 || nrows < 2 || ncols > 20000 || nrows > 20000 || ncols != std::floor(ncols) || nrows != std::floor(nrows))
     grid_fail(path, header["ncols"].second, "ncols and nrows must be whole numbers in [2, 20000]");
   if (!(cell > 0.0 && cell <= 1.0)) grid_fail(path, header["cellsize"].second, "cellsize must be in (0, 1] degrees");
+  if (ncols * nrows > limits::kMaxGridCells)
+    grid_fail(path, header["ncols"].second, fmt::format("ncols x nrows = {:.0f} cells, more than the {:.0f} a grid may have",
+                                                         ncols * nrows, limits::kMaxGridCells));
+  // Every height takes at least two bytes (a digit and a separator): a header that declares more
+  // than the file can hold is refused before the heights are allocated.
+  std::error_code size_ec;
+  const auto bytes = std::filesystem::file_size(path, size_ec);
+  if (!size_ec && static_cast<double>(bytes) < 2.0 * ncols * nrows - 1.0)
+    grid_fail(path, header["ncols"].second, fmt::format("ncols x nrows = {:.0f} heights cannot fit in the file's {} bytes",
+                                                         ncols * nrows, bytes));
   g.cols = static_cast<int>(ncols);
   g.rows = static_cast<int>(nrows);
   g.cell_deg = cell;
@@ -80,7 +128,7 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
   g.height_m.assign(static_cast<std::size_t>(g.rows) * g.cols, 0.0);
   std::size_t n = 0;
   g.max_height_m = -1e9;
-  while (std::getline(in, line_text)) {
+  while (read_line(in, line_text, path, line + 1)) {
     ++line;
     std::istringstream ls(line_text);
     std::string tok;
@@ -102,6 +150,8 @@ ElevationGrid load_esri_ascii_grid(const std::string& path) {
     grid_fail(path, line, fmt::format("{} heights, expected nrows x ncols = {}", n, g.height_m.size()));
   return g;
 }
+
+}  // namespace
 
 TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_read) {
   n.allow_only({"kind", "base_m", "amplitude_m", "wavelength_km", "file"});
@@ -126,7 +176,11 @@ TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_r
     const YamlNode file = n.required("file");
     const std::string path = (std::filesystem::path(file.file()).parent_path() / file.str()).string();
     file.require_file(path, "elevation grid");
-    t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
+    try {  // the grid's own error (its file and line) after the scenario line that names it
+      t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
+    } catch (const InputError& e) {
+      file.fail(e.what());
+    }
     files_read.push_back(path);
   } else {
     only_for({"file"}, "grid");

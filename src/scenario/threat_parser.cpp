@@ -1,6 +1,7 @@
 #include "scenario/threat_parser.hpp"
 
 #include "scenario/ballistic_parser.hpp"
+#include "scenario/limits.hpp"
 #include "world/ballistic/targeting.hpp"
 
 namespace skyshield {
@@ -36,6 +37,30 @@ int object_type(Scenario& s, int missile_type, const char* kind) {
   return static_cast<int>(s.threat_types.size()) - 1;
 }
 
+// The points of a route, refused beyond limits::kMaxRoutePoints before any is read.
+std::vector<YamlNode> route_points(const YamlNode& route) {
+  std::vector<YamlNode> points = route.list();
+  if (points.size() > limits::kMaxRoutePoints)
+    route.fail(fmt::format("{} points, more than the {} a route may have", points.size(), limits::kMaxRoutePoints));
+  return points;
+}
+
+// The launch solution of a ballistic line, shared by the lines with the same type, shape, launch
+// and aim points; a new one beyond limits::kMaxBallisticSolves is refused before it is solved.
+BallisticPlan launch_solution(const YamlNode& n, const BallisticMissileParams& params, const ThreatSpec& t, RaidBook& book) {
+  const RaidBook::SolveKey key{t.type_index, static_cast<int>(params.shape), t.launch_point.lat_deg, t.launch_point.lon_deg,
+                               t.launch_point.alt_m, t.aim_point.lat_deg, t.aim_point.lon_deg, t.aim_point.alt_m};
+  if (const auto it = book.solves.find(key); it != book.solves.end()) return it->second;
+  if (book.solves.size() >= limits::kMaxBallisticSolves)
+    n.required("launch").fail(fmt::format("more than {} distinct ballistic launch solutions (type, trajectory, launch and aim point; "
+                                          "each is a trajectory solve of ~0.1 s): launch more missiles from fewer points",
+                                          limits::kMaxBallisticSolves));
+  const TargetingResult plan = plan_ballistic_flight(params, t.launch_point, t.aim_point);
+  if (!plan.ok) n.required("launch").fail(plan.error);
+  book.solves.emplace(key, plan.plan);
+  return plan.plan;
+}
+
 struct Released {
   ThreatSpec spec;
   int count = 0;
@@ -53,7 +78,7 @@ Released parse_releases(const YamlNode& r, const Scenario& s, const Places& plac
   out.count = static_cast<int>(r.required("count").integer(1, 64));
   out.interval_s = r.number_or("interval_s", 0.0, 600.0, 2.0);
   if (const auto route = r.optional("route"))
-    for (const YamlNode& p : route->list()) out.spec.route.push_back(parse_position(p, places));
+    for (const YamlNode& p : route_points(*route)) out.spec.route.push_back(parse_position(p, places));
   out.spec.route.push_back(s.assets[carrier.target_asset].site);
   out.spec.target_asset = carrier.target_asset;
   return out;
@@ -61,11 +86,11 @@ Released parse_releases(const YamlNode& r, const Scenario& s, const Places& plac
 
 }  // namespace
 
-void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
+void parse_threat(const YamlNode& n, Scenario& s, const Places& places, RaidBook& book) {
   n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch", "trajectory",
                 "spread_m", "time_spread_s", "releases"});
   ThreatSpec t;
-  t.name = n.str_at("name");
+  t.name = n.name_at("name");
   t.type_index = find_named(s.threat_types, n.required("type"), "threat type");
   if (s.threat_types[t.type_index].object_ballistic_coefficient > 0.0)
     n.required("type").fail("'" + s.threat_types[t.type_index].name + "' is released by its missile, not launched");
@@ -88,13 +113,11 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
       n.required("launch").fail("a ballistic launch point must be at least 20 km from its target");
     BallisticMissileParams params = type.ballistic;
     if (const auto shape = n.optional("trajectory")) params.shape = parse_trajectory_shape(*shape);
-    const TargetingResult plan = plan_ballistic_flight(params, t.launch_point, t.aim_point);
-    if (!plan.ok) n.required("launch").fail(plan.error);
-    t.plan = plan.plan;
+    t.plan = launch_solution(n, params, t, book);
   } else {
     if (n.has("launch")) n.required("launch").fail("an air-breathing threat has a route, not a launch point");
     if (n.has("trajectory")) n.required("trajectory").fail("only a ballistic missile has a trajectory shape");
-    for (const YamlNode& p : n.required("route").list()) {
+    for (const YamlNode& p : route_points(n.required("route"))) {
       t.route.push_back(parse_position(p, places));
       // Air-breathers fly in the air: no route point above the highest any of them flies.
       if (t.route.back().alt_m > kMaxAirBreatherAltM)
@@ -108,10 +131,21 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
       released = parse_releases(*r, s, places, t);
     }
   }
-  for (const auto& existing : s.threats)
-    if (existing.name == t.name || existing.name.starts_with(t.name + "-"))
-      n.required("name").fail("threat name '" + t.name + "' is used twice");
+  // The name is taken if a threat has it, or a copy of a line of that name ("NAME-3") does.
+  const auto copy_of = book.names.lower_bound(t.name + "-");  // names starting "NAME-" follow it in order
+  if (book.names.count(t.name) || (copy_of != book.names.end() && copy_of->starts_with(t.name + "-")))
+    n.required("name").fail("threat name '" + t.name + "' is used twice");
   const bool separates = type.cls == ThreatClass::BallisticMissile && type.ballistic.separates;
+  const std::size_t per_copy = 1 + static_cast<std::size_t>(released.count) + (separates ? 1 + type.ballistic.decoys.count : 0);
+  const std::size_t held = s.threats.size() + static_cast<std::size_t>(count) * per_copy;
+  if (held > limits::kMaxThreats)
+    n.fail(fmt::format("the raid would hold {} threats with what they release, more than the {} a scenario may have", held,
+                       limits::kMaxThreats));
+  const std::size_t points = static_cast<std::size_t>(count) * (t.route.size() + released.count * released.spec.route.size());
+  if (book.route_points + points > limits::kMaxRaidRoutePoints)
+    n.fail(fmt::format("the raid's routes would hold {} points (each copy of a line keeps its own), more than the {} a scenario "
+                       "may have", book.route_points + points, limits::kMaxRaidRoutePoints));
+  book.route_points += points;
   const int booster = separates ? object_type(s, t.type_index, "booster") : -1;
   const int decoy = separates && type.ballistic.decoys.count > 0 ? object_type(s, t.type_index, "decoy") : -1;
   for (int i = 0; i < count; ++i) {
@@ -119,6 +153,7 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
     if (count > 1) copy.name = fmt::format("{}-{}", t.name, i + 1);
     copy.launch_time_s = t.launch_time_s + i * interval;
     const int parent = static_cast<int>(s.threats.size());
+    book.names.insert(copy.name);
     s.threats.push_back(copy);
     auto child = [&](ThreatSpec c, int type_index, const std::string& name, double delay) {
       c.name = copy.name + "/" + name;
@@ -128,6 +163,7 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places) {
       c.target_asset = copy.target_asset;
       c.aim_point = copy.aim_point;
       c.launch_time_s = 0.0;
+      book.names.insert(c.name);
       s.threats.push_back(std::move(c));
     };
     for (int k = 0; k < released.count; ++k)

@@ -3,13 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/parse_number.hpp"
+#include "scenario/limits.hpp"
+#include "scenario/text_file.hpp"
 
 namespace skyshield {
 
@@ -37,7 +42,77 @@ std::string shown(const YAML::Node& n) {
   const std::string& s = n.Scalar();
   return s.size() <= 40 ? s : s.substr(0, 40) + "...";
 }
+
+// The line of the marker that starts a second document when yaml-cpp gives it no position (an
+// empty document): the last line opening with '---' or '...'.
+int second_document_line(const std::string& text) {
+  int line = 1, found = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((i == 0 || text[i - 1] == '\n') && (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0)) found = line;
+    if (text[i] == '\n') ++line;
+  }
+  return found;
+}
+
+// Whether the quoted scalar opening at byte `at` of the text is closed before the end of the file
+// (yaml-cpp lets an unclosed quote run to the end, swallowing the rest of the file).
+bool quote_closed(const std::string& text, std::size_t at) {
+  const char q = text[at];
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') ++i;
+    else if (text[i] == q && q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+    else if (text[i] == q) return true;
+  }
+  return false;
+}
 }  // namespace
+
+// Walks the whole document once, without recursion and in memory bounded by the nesting depth (one
+// frame per open list or map): nesting depth, node count (aliases expanded) and quotes left open,
+// each reported at its node.
+void YamlNode::check_structure(const YamlNode& root, const std::string& text) {
+  struct Frame {
+    YAML::Node node;
+    int depth;
+    std::string path;
+    std::size_t next = 0;             // a list's next element
+    YAML::const_iterator entry = {};  // a map's next entry
+  };
+  std::vector<Frame> open;
+  std::size_t visited = 0;
+  const auto visit = [&](const YAML::Node& node, int depth, std::string path) {
+    const YamlNode here(node, root.file_, path);
+    if (++visited > limits::kMaxYamlNodes)
+      here.fail(fmt::format("the document holds more than {} values (anchors and aliases expanded)", limits::kMaxYamlNodes));
+    if (depth > limits::kMaxNesting)
+      here.fail(fmt::format("lists and maps nested deeper than the {} levels allowed", limits::kMaxNesting));
+    const YAML::Mark m = node.Mark();
+    if (node.IsScalar() && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text.size() &&
+        (text[m.pos] == '"' || text[m.pos] == '\'') && !quote_closed(text, static_cast<std::size_t>(m.pos)))
+      here.fail("a quoted text is never closed: its quote runs to the end of the file");
+    if (node.IsSequence()) open.push_back({node, depth, std::move(path)});
+    if (node.IsMap()) open.push_back({node, depth, std::move(path), 0, node.begin()});
+  };
+  visit(root.node_, 0, "");
+  while (!open.empty()) {
+    Frame& f = open.back();
+    const int depth = f.depth + 1;
+    if (f.node.IsSequence() && f.next < f.node.size()) {
+      const YAML::Node child = f.node[f.next];
+      std::string path = fmt::format("{}[{}]", f.path, f.next++);
+      visit(child, depth, std::move(path));  // may grow `open`: f is not used after
+    } else if (f.node.IsMap() && f.entry != f.node.end()) {
+      const YAML::Node key = f.entry->first, value = f.entry->second;
+      ++f.entry;
+      const std::string name = key.IsScalar() ? key.Scalar() : "?";
+      const std::string path = f.path.empty() ? name : f.path + "." + name;
+      visit(key, depth, path);
+      visit(value, depth, path);
+    } else {
+      open.pop_back();
+    }
+  }
+}
 
 // A map key as text; a key that is itself a list or a map (YAML allows it: "? [a, b]") is refused.
 std::string YamlNode::key_text(const YAML::Node& key) const {
@@ -51,22 +126,32 @@ void YamlNode::require_file(const std::string& path, const std::string& what) co
   if (ec) fail(what + " file '" + path + "' cannot be looked up: " + ec.message());
   if (!exists) fail(what + " file '" + path + "' does not exist");
   if (!std::filesystem::is_regular_file(path, ec) || ec) fail(what + " '" + path + "' is not a file");
+  // A file the system lists but cannot read (/proc/self/mem gives EIO): refused here, at its line.
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) fail(fmt::format("{} file '{}' cannot be opened: {}", what, path, std::strerror(errno)));
+  if (std::fgetc(f.get()) == EOF && std::ferror(f.get()))
+    fail(fmt::format("{} file '{}' cannot be read: {}", what, path, std::strerror(errno)));
 }
 
 YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
   auto file = std::make_shared<const std::string>(path);
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
-    throw InputError(fmt::format("{}: not a file (a directory or a device)", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = read_text_file(path, limits::kMaxYamlFileBytes, "YAML");
   check_text(path, text);
   try {
-    YAML::Node root = YAML::Load(text);
+    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (docs.size() > 1) {
+      const int line = docs[1].Mark().line >= 0 ? docs[1].Mark().line + 1 : second_document_line(text);
+      throw InputError(
+          fmt::format("{}:{}:1: a second YAML document ('---' or '...' and more): a file holds one document", path, line));
+    }
+    YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
+    check_structure(YamlNode(root, file, ""), text);
     if (edit) edit(root);
     return YamlNode(root, file, "");
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError(fmt::format("{}:{}:{}: lists and maps nested deeper than the {} levels allowed", path, e.mark.line + 1,
+                                 e.mark.column + 1, limits::kMaxNesting));
   } catch (const YAML::Exception& e) {
     throw InputError(fmt::format("{}:{}:{}: YAML syntax error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
   }
@@ -75,7 +160,10 @@ YamlNode YamlNode::load_file(const std::string& path, const std::function<void(Y
 void YamlNode::fail(const std::string& message) const {
   const YAML::Mark m = node_.Mark();
   const int line = m.line >= 0 ? m.line + 1 : 1, col = m.column >= 0 ? m.column + 1 : 1;
-  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, path_.empty() ? "(top level)" : path_, message));
+  std::string where = path_.empty() ? "(top level)" : path_;
+  for (char& c : where)  // a key with a line break must not break the one-line message
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, where, message));
 }
 
 namespace {
@@ -124,26 +212,64 @@ void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
   }
 }
 
+namespace {
+bool yaml_non_finite(const std::string& t) {  // YAML's spellings of infinity and not-a-number
+  for (const char* s : {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"})
+    if (t == s) return true;
+  return false;
+}
+// "0x10", "-0o7", "0b1": forms YAML 1.1 or 1.2 read in another base.
+bool radix_prefixed(const std::string& t) {
+  const std::size_t i = (!t.empty() && (t[0] == '+' || t[0] == '-')) ? 1 : 0;
+  return i + 1 < t.size() && t[i] == '0' && std::string("xXoObB").find(t[i + 1]) != std::string::npos;
+}
+}  // namespace
+
 double YamlNode::number(double lo, double hi) const {
-  double v = 0;
-  if (!node_.IsScalar() || !YAML::convert<double>::decode(node_, v))
-    fail(fmt::format("must be a number (got '{}')", shown(node_)));
-  if (!std::isfinite(v)) fail("must be a finite number");
+  if (!node_.IsScalar()) fail(fmt::format("must be a number (got '{}')", shown(node_)));
+  const std::string& t = node_.Scalar();
+  if (yaml_non_finite(t)) fail("must be a finite number");
+  if (has_leading_zero(t))
+    fail(fmt::format("must be a decimal number without a leading zero (got '{}': YAML 1.1 reads it as octal)", shown(node_)));
+  const std::optional<double> parsed = parse_finite_number(t);
+  if (!parsed && radix_prefixed(t))
+    fail(fmt::format("must be a decimal number (got '{}': hexadecimal, octal and binary forms are not read)", shown(node_)));
+  if (!parsed) fail(fmt::format("must be a number (got '{}')", shown(node_)));
+  const double v = *parsed;
   if (v < lo || v > hi) fail(fmt::format("must be between {} and {} (got {})", lo, hi, v));
   return v;
 }
 
 long long YamlNode::integer(long long lo, long long hi) const {
-  long long v = 0;
-  if (!node_.IsScalar() || !YAML::convert<long long>::decode(node_, v))
-    fail(fmt::format("must be an integer (got '{}')", shown(node_)));
+  if (!node_.IsScalar()) fail(fmt::format("must be an integer (got '{}')", shown(node_)));
+  const std::string& t = node_.Scalar();
+  if (has_leading_zero(t))
+    fail(fmt::format("must be a decimal integer without a leading zero (got '{}': YAML 1.1 reads it as octal)", shown(node_)));
+  const std::optional<long long> parsed = parse_decimal_integer(t);
+  if (!parsed && radix_prefixed(t))
+    fail(fmt::format("must be a decimal integer (got '{}': hexadecimal, octal and binary forms are not read)", shown(node_)));
+  if (!parsed) fail(fmt::format("must be an integer (got '{}')", shown(node_)));
+  const long long v = *parsed;
   if (v < lo || v > hi) fail(fmt::format("must be between {} and {} (got {})", lo, hi, v));
   return v;
 }
 
 std::string YamlNode::str() const {
   if (!node_.IsScalar()) fail("must be a text value");
+  if (node_.Scalar().size() > limits::kMaxTextBytes)
+    fail(fmt::format("text of {} bytes, longer than the {} allowed", node_.Scalar().size(), limits::kMaxTextBytes));
   return node_.Scalar();
+}
+
+std::string YamlNode::name() const {
+  if (!node_.IsScalar()) fail("must be a text value");
+  const std::string& t = node_.Scalar();
+  if (t.empty()) fail("a name cannot be empty");
+  if (t.size() > limits::kMaxNameBytes)
+    fail(fmt::format("a name of {} bytes, longer than the {} allowed", t.size(), limits::kMaxNameBytes));
+  for (const char c : t)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) fail("a name cannot hold control characters (a line break or a tab)");
+  return t;
 }
 
 std::string YamlNode::emit() const {

@@ -1,6 +1,7 @@
 #pragma once
 // A YAML node that remembers its file and its path in the document, so that every validation
 // error names file, line, column and field:  "scenarios/x.yaml:12:7: threats[2].speed_mps: must be > 0".
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
@@ -39,7 +40,8 @@ class YamlNode {
   // Scalars. Numbers must be finite and inside [lo, hi].
   double number(double lo, double hi) const;
   long long integer(long long lo, long long hi) const;
-  std::string str() const;
+  std::string str() const;                                     // at most limits::kMaxTextBytes
+  std::string name() const;  // a name: 1 to limits::kMaxNameBytes bytes, no control characters
   bool boolean() const;
   // The node as YAML text (after any overrides): what it says, as a key for what is built from it.
   std::string emit() const;
@@ -48,11 +50,13 @@ class YamlNode {
   double number_at(const std::string& key, double lo, double hi) const { return required(key).number(lo, hi); }
   double number_or(const std::string& key, double lo, double hi, double fallback) const;
   std::string str_at(const std::string& key) const { return required(key).str(); }
+  std::string name_at(const std::string& key) const { return required(key).name(); }
 
   std::vector<YamlNode> list() const;                                   // must be a sequence
   std::vector<std::pair<std::string, YamlNode>> entries() const;        // must be a map, in file order
 
  private:
+  static void check_structure(const YamlNode& root, const std::string& text);
   std::string key_text(const YAML::Node& key) const;
   YAML::Node node_;
   std::shared_ptr<const std::string> file_;
