@@ -232,8 +232,11 @@ int cmd_wta(const std::string& path, const std::string& random, std::uint64_t se
     int w = 0, t = 0;
     char x = 0;
     std::istringstream in(random);
-    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || w > 100000 || t > 100000 || !in.eof())
+    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || !in.eof())
       throw InputError(fmt::format("--random: expected WEAPONSxTARGETS, e.g. 50x50 (got '{}')", random));
+    if (w > kWtaMaxWeapons || t > kWtaMaxTargets)
+      throw InputError(fmt::format("--random: at most the limit of {} weapons and {} targets (got '{}')", kWtaMaxWeapons,
+                                   kWtaMaxTargets, random));
     p = generate_wta_instance(w, t, seed);
     source = fmt::format("random {}x{} instance, seed {} (Pk U[0.6, 0.9], values U[25, 100])", w, t, seed);
     if (!save.empty()) write_file_atomically(save, format_wta_instance(p));
