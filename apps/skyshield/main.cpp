@@ -1,5 +1,6 @@
 // skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view, bench.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -245,6 +246,10 @@ int cmd_wta(const std::string& path, const std::string& random, std::uint64_t se
   }
   WtaLimits limits;
   limits.time_limit_s = time_limit_s;
+  // The solvers do not poll the Ctrl-C flag: let SIGINT/SIGTERM end the process at once (nothing is
+  // written), even when the caller started us with them ignored (a background job of a script).
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   const WtaResult r = solve_wta(p, solver, limits);
   std::cout << fmt::format("instance   {} ({} weapons, {} targets)\n", source, p.pk.rows(), p.value.size());
   std::cout << fmt::format("solver     {}\n", to_string(solver));

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "tracking/detection_file.hpp"
+#include "tracking/file_tracking.hpp"
 
 namespace skyshield {
 namespace {
@@ -86,6 +87,18 @@ TEST(DetectionFileLimits, NamesMustBeCleanUtf8) {
   const std::string truth = temp_path("skyshield_truth_name.csv");
   std::ofstream(truth) << kTruthCsvHeader << "\n0," << std::string(65, 'o') << ",50,10,100\n";
   EXPECT_EQ(error_of([&] { read_truth_csv(truth); }), truth + ":2: column 'object': 65 bytes, longer than the limit of 64");
+}
+
+TEST(DetectionFileLimits, TrackingStopsBeforeTheNextBatchWhenAsked) {
+  // Ten scans of one detection each; the stop flag rises when asked the fourth time.
+  const std::string path = detection_file("skyshield_stop.csv", 10, [](long i) { return std::to_string(i * 5) + ",r" + kRowTail; });
+  const DetectionFile d = read_detection_csv(path);
+  int asked = 0;
+  const FileTrackingResult r = track_detection_file(d, nullptr, TrackerParams{}, OspaParams{}, [&] { return ++asked > 3; });
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(asked, 4);  // three batches tracked, then stopped: not asked again
+  EXPECT_EQ(r.stats.batches, 3);
+  EXPECT_FALSE(track_detection_file(d, nullptr, TrackerParams{}, OspaParams{}).interrupted);
 }
 
 }  // namespace
