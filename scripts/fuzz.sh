@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh TARGET SECONDS: builds the libFuzzer target fuzz_TARGET (preset `fuzz`: clang with
 # AddressSanitizer and UndefinedBehaviorSanitizer) and fuzzes it for SECONDS. Targets: scenario (the
-# scenario loader), dis (the DIS decoder). The seed corpus is the repository's own scenario files, valid and broken
+# scenario loader), dis (the DIS decoder), detection_csv (detection/truth CSV), wta (WTA instances). The seed corpus is the repository's own scenario files, valid and broken
 # (scenarios/, tests/scenario/data/, tests/bad-scenarios/); the working corpus grows in
 # build/fuzz/corpus/TARGET. A finding stops the run with exit 1 and leaves its input as
 # build/fuzz/crash-*: add it to tests/bad-scenarios/ (with its expected message) once fixed.
@@ -9,6 +9,9 @@
 # keep its findings in fuzz/corpus/dis too (the corpus is replayed on every run).
 # Target view_path: the replay server's request-path resolver (fuzz/fuzz_view_path.cpp), seeded with
 # fuzz/corpus/view_path (traversal attempts); keep its findings there too.
+# Target detection_csv: the detection and truth CSV readers of `skyshield track`; target wta: the WTA
+# instance reader of `skyshield wta`; seeded with fuzz/corpus/TARGET and the tests' files (keep
+# findings in fuzz/corpus/TARGET, once fixed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: scripts/fuzz.sh TARGET SECONDS}"
@@ -17,7 +20,9 @@ case "$target" in
   scenario) seeds=(scenarios/*.yaml tests/scenario/data/*.yaml tests/bad-scenarios/*.yaml) ;;
   dis) seeds=(fuzz/corpus/dis/*) ;;
   view_path) seeds=(fuzz/corpus/view_path/*) ;;
-  *) echo "fuzz.sh: unknown target '$target' (known: scenario, dis, view_path)" >&2; exit 2 ;;
+  detection_csv) seeds=(fuzz/corpus/detection_csv/* tests/tracking/data/*.csv) ;;
+  wta) seeds=(fuzz/corpus/wta/* tests/c2/data/*.wta) ;;
+  *) echo "fuzz.sh: unknown target '$target' (known: scenario, dis, view_path, detection_csv, wta)" >&2; exit 2 ;;
 esac
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
 cmake --preset fuzz >/dev/null

@@ -12,12 +12,12 @@ namespace skyshield {
 
 struct DisCli {
   std::string send_to;       // HOST:PORT, empty = no output
-  int listen_port = 0;       // 0 = not listening
+  std::string listen;        // PORT (on 127.0.0.1) or ADDRESS:PORT; empty = not listening
   bool realtime = false;
   double time_scale = 0.0;
   int exercise = 1, site = 1, application = 1;
   void add_to(CLI::App& run);
-  bool active() const { return !send_to.empty() || listen_port > 0; }
+  bool active() const { return !send_to.empty() || !listen.empty(); }
 };
 
 class DisSession {

@@ -1,5 +1,6 @@
 // skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view, bench.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -232,8 +233,11 @@ int cmd_wta(const std::string& path, const std::string& random, std::uint64_t se
     int w = 0, t = 0;
     char x = 0;
     std::istringstream in(random);
-    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || w > 100000 || t > 100000 || !in.eof())
+    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || !in.eof())
       throw InputError(fmt::format("--random: expected WEAPONSxTARGETS, e.g. 50x50 (got '{}')", random));
+    if (w > kWtaMaxWeapons || t > kWtaMaxTargets)
+      throw InputError(fmt::format("--random: at most the limit of {} weapons and {} targets (got '{}')", kWtaMaxWeapons,
+                                   kWtaMaxTargets, random));
     p = generate_wta_instance(w, t, seed);
     source = fmt::format("random {}x{} instance, seed {} (Pk U[0.6, 0.9], values U[25, 100])", w, t, seed);
     if (!save.empty()) write_file_atomically(save, format_wta_instance(p));
@@ -242,6 +246,10 @@ int cmd_wta(const std::string& path, const std::string& random, std::uint64_t se
   }
   WtaLimits limits;
   limits.time_limit_s = time_limit_s;
+  // The solvers do not poll the Ctrl-C flag: let SIGINT/SIGTERM end the process at once (nothing is
+  // written), even when the caller started us with them ignored (a background job of a script).
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   const WtaResult r = solve_wta(p, solver, limits);
   std::cout << fmt::format("instance   {} ({} weapons, {} targets)\n", source, p.pk.rows(), p.value.size());
   std::cout << fmt::format("solver     {}\n", to_string(solver));

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "record/summary.hpp"
 #include "record/writers.hpp"
 #include "scenario/loader.hpp"
@@ -31,7 +32,13 @@ int cmd_track(const std::string& detections, const std::string& truth_path, cons
   for (const MeasurementBatch& b : d.batches) n += b.detections.size();
   std::cout << fmt::format("{}: {} detections in {} batches from {} sensors\n", detections, n, d.batches.size(), d.sensors.size());
 
-  const FileTrackingResult r = track_detection_file(d, truth_path.empty() ? nullptr : &truth, params, metrics.ospa);
+  install_interrupt_handler();  // Ctrl-C: stop before the next batch, write nothing
+  const FileTrackingResult r =
+      track_detection_file(d, truth_path.empty() ? nullptr : &truth, params, metrics.ospa, interrupt_requested);
+  if (r.interrupted) {
+    std::cerr << "interrupted: the tracking is incomplete, no outputs written\n";
+    return 130;
+  }
   const std::filesystem::path dir = make_output_dir(out_dir);
   write_file_atomically((dir / "tracks.csv").string(), r.tracks_csv);
   std::cout << fmt::format("{} tracks confirmed; {} gated pairs in {} clusters (largest {})\n", r.confirmed,

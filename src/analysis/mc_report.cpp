@@ -101,7 +101,7 @@ std::string mc_json(const MonteCarloResult& r) {
   }
   j["threat_cost_killed_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.threat_cost_killed; }));
   j["cost_exchange_ratio"] = destroyed > 0.0 ? Json(spent / destroyed) : Json();
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws on non-UTF-8 names
 }
 
 std::string runs_csv(const MonteCarloResult& r) {

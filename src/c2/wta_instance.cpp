@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
+#include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/line_reader.hpp"
 #include "core/parse_number.hpp"
 #include "core/rng.hpp"
 
@@ -14,41 +16,50 @@ namespace skyshield {
 
 namespace {
 
-// Numbers of a text file with the line each one came from.
-struct Tokens {
-  std::string path;
-  std::vector<std::pair<std::string, int>> items;
-  std::size_t next = 0;
-
+// The numbers of an instance file in order, read a line at a time (bounded: core/line_reader.hpp).
+class Tokens {
+ public:
+  explicit Tokens(const std::string& path) : path_(path), in_(path, kWtaMaxLineBytes, kWtaMaxLines) {}
   double number(const char* what) {
-    if (next >= items.size())
-      throw InputError(fmt::format("{}:{}: {}: the file ends early", path, items.empty() ? 1 : items.back().second, what));
-    const auto& [text, line] = items[next++];
-    const std::optional<double> v = parse_finite_number(text);
-    if (!v) throw InputError(fmt::format("{}:{}: {}: not a number: '{}'", path, line, what, text));
+    const std::optional<std::string> text = next();
+    if (!text) throw InputError(fmt::format("{}:{}: {}: the file ends early", path_, std::max(1LL, in_.number()), what));
+    const std::optional<double> v = parse_finite_number(*text);
+    if (!v) throw InputError(fmt::format("{}:{}: {}: not a decimal number: '{}'", path_, line(), what, text->substr(0, 40)));
     return *v;
   }
-  int line() const { return next > 0 ? items[next - 1].second : 1; }
+  std::optional<std::string> next() {
+    while (words_.eof() || !(words_ >> word_)) {
+      if (!in_.next(line_)) return std::nullopt;
+      if (const auto hash = line_.find('#'); hash != std::string::npos) line_.resize(hash);
+      words_.clear();
+      words_.str(line_);
+    }
+    return word_;
+  }
+  long long line() const { return in_.number(); }
+
+ private:
+  std::string path_;
+  LineReader in_;
+  std::string line_, word_;
+  std::istringstream words_{std::string()};
 };
+
+// A count of the header: an integer in [1, limit].
+int count(Tokens& t, const std::string& path, const char* what, int limit) {
+  const double v = t.number(what);
+  if (v < 1 || v > limit || v != std::floor(v))
+    throw InputError(fmt::format("{}:{}: {}: must be an integer from 1 to the limit of {} (got {:g})", path, t.line(), what, limit, v));
+  return static_cast<int>(v);
+}
 
 }  // namespace
 
 WtaProblem read_wta_instance(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
-  Tokens t{path, {}, 0};
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
-    std::stringstream ss(line);
-    for (std::string w; ss >> w;) t.items.emplace_back(w, n);
-  }
-  const double w = t.number("number of weapons"), n_targets = t.number("number of targets");
-  if (w < 1 || w > 100000 || w != std::floor(w)) throw InputError(fmt::format("{}:{}: number of weapons: must be an integer in [1, 100000]", path, t.line()));
-  if (n_targets < 1 || n_targets > 100000 || n_targets != std::floor(n_targets))
-    throw InputError(fmt::format("{}:{}: number of targets: must be an integer in [1, 100000]", path, t.line()));
+  Tokens t(path);
+  const int nw = count(t, path, "number of weapons", kWtaMaxWeapons);
+  const int nt = count(t, path, "number of targets", kWtaMaxTargets);
   WtaProblem p;
-  const int nw = static_cast<int>(w), nt = static_cast<int>(n_targets);
   for (int j = 0; j < nt; ++j) {
     const double v = t.number("target value");
     if (v < 0) throw InputError(fmt::format("{}:{}: value of target {}: must be >= 0 (got {})", path, t.line(), j + 1, v));
@@ -63,9 +74,8 @@ WtaProblem read_wta_instance(const std::string& path) {
                                      i + 1, j + 1, pk));
       p.pk(i, j) = pk;
     }
-  if (t.next < t.items.size())
-    throw InputError(fmt::format("{}:{}: unexpected number '{}' after the {} x {} matrix", path, t.items[t.next].second,
-                                 t.items[t.next].first, nw, nt));
+  if (const std::optional<std::string> extra = t.next())
+    throw InputError(fmt::format("{}:{}: unexpected number '{}' after the {} x {} matrix", path, t.line(), extra->substr(0, 40), nw, nt));
   return p;
 }
 

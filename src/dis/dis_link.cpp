@@ -14,8 +14,13 @@ DisLink::DisLink(DisLinkOptions options, PacketSink sink, PacketSource source)
 }
 
 std::vector<ExternalUpdate> DisLink::poll(double t) {
+  // At most kMaxPacketsPerPoll a step: a flood must not hold the step (and Ctrl-C) back.
   if (source_)
-    while (auto packet = source_()) listener_.take(*packet, t);
+    for (int n = 0; n < kMaxPacketsPerPoll; ++n) {
+      auto packet = source_();
+      if (!packet) break;
+      listener_.take(*packet, t);
+    }
   return listener_.updates(t);
 }
 
@@ -44,8 +49,10 @@ std::string DisLink::report() const {
     const ListenerCounts& c = listener_.counts();
     out += fmt::format(
         "DIS received: {} packets: {} entity states of {} external threats, {} malformed (dropped), {} other PDU types, "
-        "{} of another exercise or our own, {} entities that are not threats\n",
-        c.packets, c.entity_states, c.entities, c.malformed, c.other_pdus, c.foreign, c.not_threats);
+        "{} of another exercise or our own, {} entities that are not threats, {} implausible states (dropped), "
+        "{} PDUs of entities beyond the limit of {} (dropped)\n",
+        c.packets, c.entity_states, c.entities, c.malformed, c.other_pdus, c.foreign, c.not_threats, c.implausible, c.over_limit,
+        kMaxExternalEntities);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/geo.hpp"
 #include "dis/codec.hpp"
 #include "dis/entity_types.hpp"
 
@@ -18,7 +19,30 @@ bool finite(const EntityStatePdu& p) {
          ok(p.velocity.z) && ok(a.x) && ok(a.y) && ok(a.z) && ok(p.orientation.psi) && ok(p.orientation.theta) &&
          ok(p.orientation.phi);
 }
+
+// A state a threat can have (listener.hpp): not inside the earth, not faster than escape velocity.
+bool plausible(const EntityStatePdu& p) {
+  const Vec3 pos(p.location.x, p.location.y, p.location.z);
+  if (pos.norm() < 6.0e6) return false;  // deeper than any point of the surface (polar radius 6,356.8 km)
+  const double alt = geodetic_from_ecef(pos).alt_m;
+  const Vec3f& v = p.velocity;
+  const Vec3f& a = p.dead_reckoning.linear_acceleration;
+  const double speed = std::sqrt(double(v.x) * v.x + double(v.y) * v.y + double(v.z) * v.z);
+  const double acc = std::sqrt(double(a.x) * a.x + double(a.y) * a.y + double(a.z) * a.z);
+  return alt >= kMinAltitudeM && alt <= kMaxAltitudeM && speed <= kMaxSpeedMps && acc <= kMaxAccelerationMps2;
+}
 }  // namespace
+
+std::string marking_name(const EntityMarking& m) {
+  std::string s;
+  for (char c : m.characters) {
+    if (c == '\0') break;
+    const bool ok = c >= 0x20 && c < 0x7F && c != ',' && c != '"' && c != '\\';
+    s.push_back(ok ? c : '_');
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
 
 std::string external_key(const EntityId& id) { return fmt::format("dis:{}:{}:{}", id.site, id.application, id.entity); }
 
@@ -51,13 +75,21 @@ void Listener::take(std::span<const std::uint8_t> packet, double t) {
     ++counts_.not_threats;
     return;
   }
-  ++counts_.entity_states;
+  if (!plausible(*es)) {
+    ++counts_.implausible;
+    return;
+  }
   auto it = remotes_.find(es->entity);
+  if (it == remotes_.end() && remotes_.size() >= kMaxExternalEntities) {
+    ++counts_.over_limit;
+    return;
+  }
+  ++counts_.entity_states;
   if (it == remotes_.end()) {
     Remote r;
     // Names must be unique in the run's records: "dis:" and the marking, else (or when taken) the
     // entity id; the prefix keeps them apart from the scenario's own threats.
-    const std::string marking = marking_text(es->marking);
+    const std::string marking = marking_name(es->marking);
     r.name = "dis:" + marking;
     if (marking.empty() || by_name_.count(r.name)) r.name = external_key(es->entity);
     r.cls = *cls;

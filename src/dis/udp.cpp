@@ -62,25 +62,29 @@ void UdpSender::send(std::span<const std::uint8_t> datagram) {
   else ++failed_;
 }
 
-UdpReceiver::UdpReceiver(std::uint16_t port) {
+UdpReceiver::UdpReceiver(std::uint16_t port, const std::string& address) {
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  if (inet_pton(AF_INET, address.c_str(), &addr.sin_addr) != 1)
+    throw InputError(fmt::format("--dis-listen: '{}' is not a dotted IPv4 address (e.g. 127.0.0.1, or 0.0.0.0 for every interface)", address));
+  addr.sin_port = htons(port);
   fd_ = socket(AF_INET, SOCK_DGRAM, 0);
   if (fd_ < 0) throw InputError(fmt::format("--dis-listen: cannot open a UDP socket: {}", std::strerror(errno)));
   const int yes = 1;
   setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   const int buffer = 4 << 20;  // room for bursts while a step computes
   setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof(buffer));
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_ANY);
-  addr.sin_port = htons(port);
   if (bind(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof(addr)) != 0) {
     const std::string why = std::strerror(errno);
     close(fd_);
-    throw InputError(fmt::format("--dis-listen: cannot listen on UDP port {}: {}", port, why));
+    throw InputError(fmt::format("--dis-listen: cannot listen on UDP {}:{}: {}", address, port, why));
   }
   socklen_t len = sizeof(addr);
   getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
   port_ = ntohs(addr.sin_port);
+  char text[INET_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET, &addr.sin_addr, text, sizeof(text));
+  address_ = text;
 }
 
 UdpReceiver::~UdpReceiver() {

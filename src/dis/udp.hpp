@@ -36,8 +36,9 @@ class UdpSender {
 
 class UdpReceiver {
  public:
-  // Binds 0.0.0.0:port (port 0: any free port, see port()). Throws InputError when it cannot.
-  explicit UdpReceiver(std::uint16_t port);
+  // Binds address:port, the loopback interface unless another IPv4 address is given ("0.0.0.0":
+  // every interface); port 0: any free port, see port(). Throws InputError when it cannot.
+  explicit UdpReceiver(std::uint16_t port, const std::string& address = "127.0.0.1");
   ~UdpReceiver();
   UdpReceiver(const UdpReceiver&) = delete;
   UdpReceiver& operator=(const UdpReceiver&) = delete;
@@ -46,10 +47,12 @@ class UdpReceiver {
   // Waits up to timeout_s for a datagram.
   std::optional<std::vector<std::uint8_t>> receive_wait(double timeout_s);
   std::uint16_t port() const { return port_; }
+  const std::string& address() const { return address_; }   // the address bound, dotted
 
  private:
   int fd_ = -1;
   std::uint16_t port_ = 0;
+  std::string address_;
 };
 
 }  // namespace skyshield::dis

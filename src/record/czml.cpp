@@ -196,7 +196,7 @@ std::string replay_czml(const RunRecord& run) {
                                  describe({{"threat", e.entity}, {"asset", e.target}, {"time", time_or_dash(e.t)},
                                            {"distance from aim point", fmt::format("{:.0f} m", e.value)}})));
   }
-  return doc.dump() + "\n";
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws on non-UTF-8 names
 }
 
 }  // namespace skyshield

@@ -144,7 +144,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
   }
   j["track_quality"] = {{"cutoff_m", run.track_metrics.cutoff_m}, {"order", run.track_metrics.order},
                         {"alpha", run.track_metrics.alpha}, {"pictures", quality}};
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws on non-UTF-8 names
 }
 
 }  // namespace skyshield

@@ -9,12 +9,24 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/line_reader.hpp"
 #include "core/parse_number.hpp"
 #include "core/units.hpp"
+#include "core/utf8.hpp"
 
 namespace skyshield {
 
 namespace {
+
+// Text of a bad field or line for an error message: bytes outside printable ASCII as \xHH, cut at 80.
+std::string printable(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size() && i < 80; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    out += c >= 0x20 && c < 0x7F ? std::string(1, s[i]) : fmt::format("\\x{:02x}", c);
+  }
+  return s.size() > 80 ? out + "..." : out;
+}
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out;
@@ -27,21 +39,20 @@ std::vector<std::string> split(const std::string& line) {
   return out;
 }
 
-// Reads a CSV with a fixed header, calling row(fields, line number) for each data line.
+// Reads a CSV with a fixed header, calling row(fields, line number) for each data line; bounded by
+// the file limits (detection_file.hpp).
 template <class F>
 void read_csv(const std::string& path, const std::string& header, F&& row) {
-  std::ifstream in(path);
-  if (!in) throw InputError(fmt::format("{}: cannot open the file", path));
+  LineReader in(path, kMaxCsvLineBytes, kMaxCsvLines);
   std::string line;
-  int n = 0;
   bool seen_header = false;
   const std::size_t columns = split(header).size();
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  while (in.next(line)) {
+    const long long n = in.number();
     if (line.empty() || line[0] == '#') continue;
     if (!seen_header) {
-      if (line != header) throw InputError(fmt::format("{}:{}: the header must be '{}' (got '{}')", path, n, header, line));
+      if (line != header)
+        throw InputError(fmt::format("{}:{}: the header must be '{}' (got '{}')", path, n, header, printable(line)));
       seen_header = true;
       continue;
     }
@@ -55,17 +66,21 @@ void read_csv(const std::string& path, const std::string& header, F&& row) {
 
 class Fields {
  public:
-  Fields(const std::string& path, int line, const std::vector<std::string>& names, const std::vector<std::string>& f)
+  Fields(const std::string& path, long long line, const std::vector<std::string>& names, const std::vector<std::string>& f)
       : path_(path), line_(line), names_(names), f_(f) {}
   double number(std::size_t i, double lo, double hi) const {
     const std::optional<double> v = parse_finite_number(f_[i]);
-    if (!v) fail(i, fmt::format("'{}' is not a number", f_[i]));
+    if (!v) fail(i, fmt::format("'{}' is not a decimal number", printable(f_[i])));
     if (*v < lo || *v > hi) fail(i, fmt::format("must be between {:g} and {:g} (got {:g})", lo, hi, *v));
     return *v;
   }
   bool empty(std::size_t i) const { return f_[i].empty(); }
-  const std::string& text(std::size_t i) const {
+  // A name: not empty, at most kMaxCsvNameBytes, UTF-8 without control characters.
+  const std::string& name(std::size_t i) const {
     if (f_[i].empty()) fail(i, "is empty");
+    if (f_[i].size() > kMaxCsvNameBytes)
+      fail(i, fmt::format("{} bytes, longer than the limit of {}", f_[i].size(), kMaxCsvNameBytes));
+    if (!is_clean_utf8(f_[i])) fail(i, fmt::format("'{}' is not UTF-8 text (or holds control characters)", printable(f_[i])));
     return f_[i];
   }
   [[noreturn]] void fail(std::size_t i, const std::string& what) const {
@@ -74,14 +89,17 @@ class Fields {
 
  private:
   const std::string& path_;
-  int line_;
+  long long line_;
   const std::vector<std::string>& names_;
   const std::vector<std::string>& f_;
 };
 
-int index_of(std::vector<std::string>& names, const std::string& name) {
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<int>(i);
+// The index of `name` in `names`, added when new: at most `limit` names (else Fields::fail on column i).
+int index_of(std::vector<std::string>& names, const Fields& c, std::size_t i, std::size_t limit, const char* what) {
+  const std::string& name = c.name(i);
+  for (std::size_t k = 0; k < names.size(); ++k)
+    if (names[k] == name) return static_cast<int>(k);
+  if (names.size() >= limit) c.fail(i, fmt::format("more than the limit of {} {}", limit, what));
   names.push_back(name);
   return static_cast<int>(names.size()) - 1;
 }
@@ -92,19 +110,20 @@ DetectionFile read_detection_csv(const std::string& path) {
   DetectionFile out;
   const std::vector<std::string> names = split(kDetectionCsvHeader);
   double last_t = -INFINITY;
-  read_csv(path, kDetectionCsvHeader, [&](const std::vector<std::string>& f, int line) {
+  std::size_t detections = 0;
+  read_csv(path, kDetectionCsvHeader, [&](const std::vector<std::string>& f, long long line) {
     const Fields c(path, line, names, f);
     const double t = c.number(0, -1e9, 1e9);
     if (t < last_t) c.fail(0, fmt::format("times must not decrease ({:g} after {:g})", t, last_t));
     last_t = t;
     const Geodetic site{c.number(2, -90, 90), c.number(3, -180, 360), c.number(4, -1e4, 1e8)};
     const std::size_t before = out.sensors.size();
-    const int sensor = index_of(out.sensors, c.text(1));
+    const int sensor = index_of(out.sensors, c, 1, kMaxSensors, "sensors");
     if (out.sensors.size() > before) out.sensor_sites.push_back(site);
     else if (std::abs(out.sensor_sites[sensor].lat_deg - site.lat_deg) > 1e-9 ||
              std::abs(out.sensor_sites[sensor].lon_deg - site.lon_deg) > 1e-9 ||
              std::abs(out.sensor_sites[sensor].alt_m - site.alt_m) > 1e-3)
-      c.fail(2, "a sensor's position must not change (sensor '" + c.text(1) + "')");
+      c.fail(2, "a sensor's position must not change (sensor '" + c.name(1) + "')");
     Measurement m;
     m.t = t;
     m.rae.range_m = c.number(5, 0.0, 1e8);
@@ -120,6 +139,7 @@ DetectionFile read_detection_csv(const std::string& path) {
       m.range_rate_mps = c.number(8, -1e5, 1e5);
       m.sigma_range_rate_mps = c.number(12, 1e-3, 1e4);
     }
+    if (++detections > kMaxDetections) c.fail(0, fmt::format("more than the limit of {} detections in a file", kMaxDetections));
     if (out.batches.empty() || out.batches.back().radar_index != sensor || out.batches.back().t0 != t) {
       MeasurementBatch b;
       b.radar_index = sensor;
@@ -128,6 +148,9 @@ DetectionFile read_detection_csv(const std::string& path) {
       b.coverage.known = false;
       out.batches.push_back(std::move(b));
     }
+    if (out.batches.back().detections.size() >= kMaxDetectionsPerBatch)
+      c.fail(0, fmt::format("more than the limit of {} detections of one sensor at one time (sensor '{}', t {:g} s)",
+                            kMaxDetectionsPerBatch, c.name(1), t));
     out.batches.back().detections.push_back(m);
   });
   return out;
@@ -137,13 +160,13 @@ TruthFile read_truth_csv(const std::string& path) {
   TruthFile out;
   const std::vector<std::string> names = split(kTruthCsvHeader);
   double last_t = -INFINITY;
-  read_csv(path, kTruthCsvHeader, [&](const std::vector<std::string>& f, int line) {
+  read_csv(path, kTruthCsvHeader, [&](const std::vector<std::string>& f, long long line) {
     const Fields c(path, line, names, f);
     TruthPoint p;
     p.t = c.number(0, -1e9, 1e9);
     if (p.t < last_t) c.fail(0, fmt::format("times must not decrease ({:g} after {:g})", p.t, last_t));
     last_t = p.t;
-    p.object = index_of(out.objects, c.text(1));
+    p.object = index_of(out.objects, c, 1, kMaxTruthObjects, "truth objects");
     p.position = {c.number(2, -90, 90), c.number(3, -180, 360), c.number(4, -1e4, 1e8)};
     out.points.push_back(p);
   });

@@ -7,7 +7,7 @@
 namespace skyshield {
 
 FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile* truth, const TrackerParams& params,
-                                        const OspaParams& metrics) {
+                                        const OspaParams& metrics, const std::function<bool()>& should_stop) {
   FileTrackingResult r;
   r.tracks_csv = std::string(kTrackCsvHeader) + "\n";
   if (d.sensors.empty()) return r;
@@ -16,6 +16,10 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
   std::size_t next = 0;
   auto process_until = [&](double t_end) {
     for (; next < d.batches.size() && d.batches[next].t0 <= t_end; ++next) {
+      if (r.interrupted || (should_stop && should_stop())) {
+        r.interrupted = true;
+        return;
+      }
       const MeasurementBatch& b = d.batches[next];
       tracker.process(b);
       for (const TrackEvent& e : tracker.take_events()) r.confirmed += e.kind == TrackEvent::Kind::Confirmed;
@@ -30,7 +34,7 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
     }
   };
   if (truth) {
-    for (std::size_t lo = 0; lo < truth->points.size();) {
+    for (std::size_t lo = 0; lo < truth->points.size() && !r.interrupted;) {
       const double t = truth->points[lo].t;
       std::size_t hi = lo;
       std::vector<LabelledPoint> objects, tracks;

@@ -3,6 +3,7 @@
 // order, confirmed tracks written after each batch that updated them, and, with a truth file, the
 // picture scored against the truth at every truth instant (tracking/track_quality.hpp). The
 // tracking frame is the ENU frame at the first sensor.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,13 @@ struct FileTrackingResult {
   TrackQualitySummary quality;
   TrackerStats stats;
   int confirmed = 0;                          // tracks confirmed over the file
+  bool interrupted = false;                   // should_stop said so: the result covers part of the file
 };
 
+// should_stop (may be empty) is asked before every batch (at most kMaxDetectionsPerBatch
+// detections: well under a second of tracking), so that Ctrl-C stops a long file.
 FileTrackingResult track_detection_file(const DetectionFile& detections, const TruthFile* truth,
-                                        const TrackerParams& tracker, const OspaParams& metrics);
+                                        const TrackerParams& tracker, const OspaParams& metrics,
+                                        const std::function<bool()>& should_stop = {});
 
 }  // namespace skyshield

@@ -35,7 +35,7 @@ TEST(WtaInstance, MalformedFilesNameLineAndField) {
       << error_of("bad_pk.wta");
   EXPECT_NE(error_of("bad_short.wta").find("bad_short.wta:4: kill probability: the file ends early"), std::string::npos)
       << error_of("bad_short.wta");
-  EXPECT_NE(error_of("bad_word.wta").find("bad_word.wta:2: target value: not a number: 'four'"), std::string::npos)
+  EXPECT_NE(error_of("bad_word.wta").find("bad_word.wta:2: target value: not a decimal number: 'four'"), std::string::npos)
       << error_of("bad_word.wta");
   EXPECT_NE(error_of("missing.wta").find("cannot open"), std::string::npos);
 }

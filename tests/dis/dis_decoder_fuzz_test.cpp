@@ -100,7 +100,7 @@ TEST(DisDecoderFuzz, RandomAndDamagedPacketsNeverCrashAndAcceptedOnesAreExact) {
   listener.updates(kPackets * 0.01);
   const ListenerCounts& c = listener.counts();
   EXPECT_EQ(c.packets, kPackets);
-  EXPECT_EQ(c.entity_states + c.malformed + c.other_pdus + c.foreign + c.not_threats, c.packets);
+  EXPECT_EQ(c.entity_states + c.malformed + c.other_pdus + c.foreign + c.not_threats + c.implausible + c.over_limit, c.packets);
   // Both outcomes are exercised in earnest.
   EXPECT_GT(accepted, 3000);
   EXPECT_GT(refused, 10000);

@@ -68,7 +68,7 @@ TEST(DetectionFile, WrittenRowsReadBack) {
 
 TEST(DetectionFile, BadFilesNameFileLineAndColumn) {
   const std::string number = kData + "/bad_detection_number.csv";
-  EXPECT_EQ(error_of([&] { read_detection_csv(number); }), number + ":4: column 'el_deg': 'one' is not a number");
+  EXPECT_EQ(error_of([&] { read_detection_csv(number); }), number + ":4: column 'el_deg': 'one' is not a decimal number");
   const std::string header = kData + "/bad_detection_header.csv";
   EXPECT_EQ(error_of([&] { read_detection_csv(header); }).rfind(header + ":1: the header must be", 0), 0u);
   const std::string h = std::string(kDetectionCsvHeader) + "\n";
@@ -82,7 +82,7 @@ TEST(DetectionFile, BadFilesNameFileLineAndColumn) {
   EXPECT_EQ(error_of([&] { read_detection_csv(cols); }), cols + ":2: 4 columns, expected 13");
   EXPECT_EQ(error_of([&] { read_detection_csv(kData + "/no_such_file.csv"); }), kData + "/no_such_file.csv: cannot open the file");
   const std::string truth = temp_file("skyshield_truth.csv", std::string(kTruthCsvHeader) + "\n1,a,-25,135,x\n");
-  EXPECT_EQ(error_of([&] { read_truth_csv(truth); }), truth + ":2: column 'alt_m': 'x' is not a number");
+  EXPECT_EQ(error_of([&] { read_truth_csv(truth); }), truth + ":2: column 'alt_m': 'x' is not a decimal number");
 }
 
 TEST(DetectionFile, TrackerHoldsTwoTargetsFromAFile) {
