@@ -18,6 +18,7 @@ const char* to_string(EventType e) {
     case EventType::Handover: return "handover";
     case EventType::Reload: return "reload";
     case EventType::Reloaded: return "reloaded";
+    case EventType::Refused: return "refused";
   }
   return "unknown";
 }

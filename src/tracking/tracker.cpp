@@ -326,6 +326,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       ++tr.hits;
       tr.consecutive_misses = 0;
       tr.last_update_t = t;
+      update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
       if (tr.hits >= 2) reclassify(tr);
       if (tr.status == TrackStatus::Tentative && std::popcount(tr.history & window) >= params_.confirm_m) {
         tr.status = TrackStatus::Confirmed;
