@@ -31,6 +31,11 @@ Vec3 acceleration_with_drag(const Vec3& pos, const Vec3& vel, double inv_beta, c
   return ballistic_acceleration(pos, vel, with_beta(ctx, inv_beta > 0.0 ? 1.0 / inv_beta : std::numeric_limits<double>::infinity()));
 }
 
+MotionContext drag_context(const MotionContext& nominal, const DragEstimate& e, int min_measurements, double sigma_factor) {
+  if (e.measurements < min_measurements || e.inv_beta <= sigma_factor * e.sigma()) return nominal;
+  return with_beta(nominal, 1.0 / e.inv_beta);
+}
+
 void update_drag_estimate(DragEstimate& e, double t, const Vec3& pos, const Vec3& vel, const Mat3& vel_cov,
                           const MotionContext& ctx, const DragEstimateParams& p) {
   if (e.variance < 0.0) {

@@ -47,6 +47,12 @@ struct DragEstimate {
 void update_drag_estimate(DragEstimate& e, double t, const Vec3& pos, const Vec3& vel, const Mat3& vel_cov,
                           const MotionContext& ctx, const DragEstimateParams& p = {});
 
+// The ballistic model's context for a track with this estimate: its ballistic coefficient once the
+// estimate is significant (at least min_measurements fused and 1/beta above sigma_factor sigmas),
+// else the nominal context unchanged.
+MotionContext drag_context(const MotionContext& nominal, const DragEstimate& e, int min_measurements = 3,
+                           double sigma_factor = 3.0);
+
 // Gravity (and the frame's apparent forces) plus the drag of a body of inverse ballistic coefficient
 // inv_beta at (pos, vel) in the frame of ctx (inv_beta = 0: gravity alone).
 Vec3 acceleration_with_drag(const Vec3& pos, const Vec3& vel, double inv_beta, const MotionContext& ctx);
