@@ -47,12 +47,12 @@ Vec3 TargetPath::position_at(double t) const {
   if (!ballistic_) return p0_ + v0_ * dt;
   if (k_ <= 0.0 || dt <= 0.0) return p0_ + v0_ * dt - Vec3(0.0, 0.0, 0.5 * kStandardGravity * dt * dt);
   const double steps = dt / h_;
-  std::size_t i = static_cast<std::size_t>(steps);
-  if (i + 2 > kMaxSamples) {  // beyond the integrated horizon: on from its end under gravity alone
+  if (!(steps < static_cast<double>(kMaxSamples - 2))) {  // beyond the integrated horizon (or not finite): on from its end under gravity alone
     extend_to(kMaxSamples);
     const double rest = dt - static_cast<double>(kMaxSamples - 1) * h_;
     return pos_.back() + vel_.back() * rest - Vec3(0.0, 0.0, 0.5 * kStandardGravity * rest * rest);
   }
+  const std::size_t i = static_cast<std::size_t>(steps);
   extend_to(i + 2);
   // Cubic Hermite between samples i and i + 1.
   const double s = steps - static_cast<double>(i);
