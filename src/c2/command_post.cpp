@@ -13,7 +13,7 @@ CommandPost::CommandPost(std::vector<DefendedAsset> assets, std::vector<Vec3> as
 EngagementState& CommandPost::engagement(int track_id) {
   for (EngagementState& e : engagements_)
     if (e.track_id == track_id) return e;
-  engagements_.push_back({track_id, 0, 0, false});
+  engagements_.push_back({track_id, 0, 0, false, Refusal::None});
   return engagements_.back();
 }
 
@@ -35,22 +35,22 @@ namespace {
 bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::BallisticMissile; }
 }  // namespace
 
-bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
+bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr,
                                         const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                                         bool after_intercept, double delay_s) const {
   for (std::size_t i = 0; i < weapons.size(); ++i) {
     if (!solutions[i].feasible) continue;
     const Launcher& l = (*in.launchers)[weapons[i]];
+    const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
     const double order = (after_intercept ? solutions[i].intercept_time_s : in.t) + delay_s;
-    if (solve_intercept(tr, is_ballistic(a), (*in.classes)[l.config().interceptor_class], in.launchers_enu[weapons[i]],
-                        order + l.config().reaction_time_s, in.frame_origin_alt_m, in.t + a.time_to_go_s)
-            .feasible)
-      return true;
+    const InterceptSolution later = solve_intercept(tr, cls, in.launchers_enu[weapons[i]], order + l.config().reaction_time_s,
+                                                    in.frame_origin_alt_m, in.t + a.time_to_go_s);
+    if (later.feasible && refusal_of(later, cls, in.launchers_enu[weapons[i]], doctrine_.shot_rules) == Refusal::None) return true;
   }
   return false;
 }
 
-int CommandPost::salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
+int CommandPost::salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr, int in_flight,
                             const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                             bool& no_look) const {
   no_look = false;
@@ -86,6 +86,7 @@ void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<
 
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_, doctrine_.lethality);
+  refusals_.clear();
   std::vector<FireOrder> orders;
   // Eligible threats under doctrine.
   std::vector<const ThreatAssessment*> threats;
@@ -116,22 +117,46 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   // sol[j][i]: intercept of threat j by weapon i.
   std::vector<std::vector<InterceptSolution>> sol(threats.size(), std::vector<InterceptSolution>(weapons.size()));
   std::vector<char> no_look(threats.size(), 0);
+  std::vector<TargetPath> paths;  // each threat's predicted path (drag-aware for a ballistic track)
+  for (std::size_t j = 0; j < threats.size(); ++j) paths.emplace_back(*threat_tracks[j], is_ballistic(*threats[j]), in.frame_origin_alt_m);
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
+    RefusedShot refused;
+    bool acceptable = false;
     for (std::size_t i = 0; i < weapons.size(); ++i) {
       const Launcher& l = (*in.launchers)[weapons[i]];
       const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
-      sol[j][i] = solve_intercept(*threat_tracks[j], is_ballistic(*threats[j]), cls, in.launchers_enu[weapons[i]],
-                                  in.t + l.config().reaction_time_s, in.frame_origin_alt_m, in.t + threats[j]->time_to_go_s);
+      const Vec3& site = in.launchers_enu[weapons[i]];
+      const double launch = in.t + l.config().reaction_time_s, deadline = in.t + threats[j]->time_to_go_s;
+      sol[j][i] = solve_intercept(paths[j], cls, site, launch, in.frame_origin_alt_m, deadline);
+      const Refusal r = shot_refusal(paths[j], sol[j][i], cls, site, launch, in.frame_origin_alt_m, deadline, doctrine_.shot_rules);
+      if (r != Refusal::None) {
+        if (refused.reason == Refusal::None) {
+          const double needed = r == Refusal::Turnover ? turnover_time_s(cls, site, sol[j][i].pip_enu)
+                                : r == Refusal::MinFlightTime ? min_flight_time_s(cls, site, sol[j][i].pip_enu, doctrine_.shot_rules)
+                                : r == Refusal::ShortWindow ? doctrine_.shot_rules.min_window_s
+                                                            : 0.0;
+          refused = {threats[j]->track_id, weapons[i], r, launch, sol[j][i].time_of_flight_s, needed, sol[j][i].altitude_m,
+                     sol[j][i].intercept_time_s};
+        }
+        sol[j][i].feasible = false;  // refused: no pair, look or window uses it
+      }
+      acceptable = acceptable || sol[j][i].feasible;
       if (sol[j][i].feasible)
         p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
-            engagement_pk(cls, threats[j]->cls, *threat_tracks[j], sol[j][i], in.launchers_enu[weapons[i]]);
+            engagement_pk(cls, threats[j]->cls, *threat_tracks[j], sol[j][i], site);
+    }
+    EngagementState& e = engagement(threats[j]->track_id);
+    if (acceptable) e.last_refusal = Refusal::None;
+    else if (refused.reason != Refusal::None && refused.reason != e.last_refusal) {
+      e.last_refusal = refused.reason;
+      refusals_.push_back(refused);
     }
     if (std::find(in.outer_cover.begin(), in.outer_cover.end(), threats[j]->track_id) != in.outer_cover.end() &&
-        launch_feasible_after(in, *threats[j], *threat_tracks[j], weapons, sol[j], false, in.outer_hold_margin_s))
+        launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, in.outer_hold_margin_s))
       for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     bool nl = false;
-    p.max_per_target.push_back(salvo_room(in, *threats[j], *threat_tracks[j], engagement(threats[j]->track_id).in_flight,
+    p.max_per_target.push_back(salvo_room(in, *threats[j], paths[j], engagement(threats[j]->track_id).in_flight,
                                           weapons, sol[j], nl));
     no_look[j] = nl;
   }
@@ -174,7 +199,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     const double deadline = in.t + threats[j]->time_to_go_s;
     // The window from this launch on (open at it): at most ~200 scan steps, whatever the horizon.
     const double scan = std::max(1.0, (deadline - o.launch_time_s) / 200.0);
-    o.latest_launch_s = launch_window(*threat_tracks[j], is_ballistic(*threats[j]), cls, in.launchers_enu[weapons[i]],
+    o.latest_launch_s = launch_window(paths[static_cast<std::size_t>(j)], cls, in.launchers_enu[weapons[i]],
                                       o.launch_time_s, deadline, in.frame_origin_alt_m, deadline, scan)
                             .latest_s;
     o.no_time_to_look = no_look[j] != 0;

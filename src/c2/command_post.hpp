@@ -5,13 +5,17 @@
 // Doctrine: shoot-look-shoot or a salvo per threat class (at most that many interceptors in the air
 // per threat), a salvo of two when the launch window closes before a look is possible, hold fire on
 // chosen threat classes, and reserve stock (the last rounds of an interceptor class kept for chosen
-// threat classes).
+// threat classes). Shots that cannot be made are refused (c2/shot_refusal.hpp: reaction time,
+// turnover, minimum flight time, altitude band, minimum range, thin air, a launch window shorter than
+// the doctrine's minimum); a threat left unengaged for such a reason is reported once per reason
+// (last_refusals), so that the record shows why.
 #include <array>
 #include <vector>
 
 #include "c2/defended_asset.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/sector.hpp"
+#include "c2/shot_refusal.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "c2/wta_solvers.hpp"
 #include "tracking/track.hpp"
@@ -44,6 +48,7 @@ struct DoctrineParams {
   WtaSolver wta_solver = WtaSolver::Greedy;  // greedy | exact | heuristic (c2/wta_solvers.hpp)
   bool outer_layers_first = false;  // per threat, only the longest-range class that can intercept it fires
   long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
+  ShotRules shot_rules{};           // refusal of shots that cannot be made (c2/shot_refusal.hpp)
 
   int salvo_for(ThreatClass c) const {
     const int n = salvo_by_class[static_cast<int>(c)];
@@ -69,6 +74,19 @@ struct EngagementState {
   int in_flight = 0;       // interceptors launched or ordered, outcome not yet assessed
   int shots = 0;           // total interceptors committed
   bool assessed_killed = false;
+  Refusal last_refusal = Refusal::None;  // the reason last reported for leaving it unengaged
+};
+
+// A threat left unengaged this cycle although in reach: the first launcher's refusal (index order).
+struct RefusedShot {
+  int track_id = -1;
+  int launcher_index = -1;
+  Refusal reason = Refusal::None;
+  double launch_time_s = 0.0;
+  double time_of_flight_s = 0.0;
+  double needed_s = 0.0;          // turnover / min_flight_time: the flight time the rule asks for
+  double altitude_m = 0.0;        // of the predicted intercept point
+  double intercept_time_s = 0.0;
 };
 
 struct CommandPostInputs {
@@ -103,6 +121,8 @@ class CommandPost {
   void drop_track(int track_id);
 
   const std::vector<ThreatAssessment>& last_assessment() const { return assessment_; }
+  // Refusals newly reported by the last decide (a track's reason is reported when it changes).
+  const std::vector<RefusedShot>& last_refusals() const { return refusals_; }
   const std::vector<EngagementState>& engagements() const { return engagements_; }
   const DoctrineParams& doctrine() const { return doctrine_; }
 
@@ -110,11 +130,11 @@ class CommandPost {
   EngagementState& engagement(int track_id);
   // Per-threat cap on interceptors this cycle, from the doctrine's salvo and the look test.
   // no_look: set when shoot-look-shoot turns into a salvo of two for want of time to look.
-  int salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr, int in_flight,
+  int salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr, int in_flight,
                  const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions, bool& no_look) const;
   // Some launcher with a solution now could still launch a feasible interceptor on an order given
   // delay_s after now (after_intercept false) or after its own intercept time (true).
-  bool launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const Track& tr,
+  bool launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr,
                              const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                              bool after_intercept, double delay_s) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
@@ -125,6 +145,7 @@ class CommandPost {
   DoctrineParams doctrine_;
   std::vector<ThreatAssessment> assessment_;
   std::vector<EngagementState> engagements_;
+  std::vector<RefusedShot> refusals_;
 };
 
 }  // namespace skyshield

@@ -14,15 +14,16 @@ double endgame_accel(const InterceptorClass& cls, double altitude_m, double spee
 
 InterceptSolution solve_intercept(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
                                   double launch_time_s, double frame_origin_alt_m, double deadline_s) {
+  return solve_intercept(TargetPath(track, ballistic, frame_origin_alt_m), cls, launcher_enu, launch_time_s, frame_origin_alt_m,
+                         deadline_s);
+}
+
+InterceptSolution solve_intercept(const TargetPath& path, const InterceptorClass& cls, const Vec3& launcher_enu,
+                                  double launch_time_s, double frame_origin_alt_m, double deadline_s) {
   InterceptSolution s;
-  auto predict = [&](double t) {
-    const double dt = t - track.t;
-    Vec3 p = track.position() + track.velocity() * dt;
-    if (ballistic) p.z() -= 0.5 * kStandardGravity * dt * dt;
-    return p;
-  };
+  auto predict = [&](double t) { return path.position_at(t); };
   auto flyout_to = [&](const Vec3& p) { return cls.flyout->to(p - launcher_enu); };
-  double t_int = launch_time_s + flyout_to(track.position()).time_s;
+  double t_int = launch_time_s + flyout_to(path.start()).time_s;
   bool converged = false;
   FlyoutPoint f;
   for (int i = 0; i < 50; ++i) {
@@ -31,7 +32,11 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
     if (std::abs(next - t_int) < 1e-3) { t_int = next; converged = true; break; }
     t_int = next;
   }
-  if (!converged) { s.reason = "no convergence"; return s; }
+  if (!converged) {
+    s.reason = "no convergence";
+    s.why = EnvelopeCheck::NoConvergence;
+    return s;
+  }
   s.intercept_time_s = t_int;
   s.time_of_flight_s = t_int - launch_time_s;
   s.pip_enu = predict(t_int);
@@ -39,22 +44,33 @@ InterceptSolution solve_intercept(const Track& track, bool ballistic, const Inte
   // Altitude: the ENU up plus the earth's drop d^2 / 2R over the ground range d from the frame origin.
   const double ground = std::hypot(s.pip_enu.x(), s.pip_enu.y());
   const double alt = s.pip_enu.z() + earth_drop_m(ground) + frame_origin_alt_m;
-  if (!f.reachable) s.reason = "out of reach";
-  else if (s.slant_range_m < cls.min_range_m) s.reason = "inside minimum range";
-  else if (alt < cls.min_altitude_m) s.reason = "below min altitude";
-  else if (alt > cls.max_altitude_m) s.reason = "above max altitude";
-  else if (s.time_of_flight_s > cls.max_flight_time_s) s.reason = "flight time too long";
-  else if (endgame_accel(cls, alt, f.speed_mps) < cls.endgame_min_g * kStandardGravity) s.reason = "air too thin for the endgame";
-  else if (t_int > deadline_s) s.reason = "too late";
-  else if (t_int <= track.t) s.reason = "intercept in the past";
+  s.altitude_m = alt;
+  auto fail = [&](EnvelopeCheck why, const char* reason) {
+    s.why = why;
+    s.reason = reason;
+  };
+  if (!f.reachable) fail(EnvelopeCheck::OutOfReach, "out of reach");
+  else if (s.slant_range_m < cls.min_range_m) fail(EnvelopeCheck::MinRange, "inside minimum range");
+  else if (alt < cls.min_altitude_m) fail(EnvelopeCheck::BelowFloor, "below min altitude");
+  else if (alt > cls.max_altitude_m) fail(EnvelopeCheck::AboveCeiling, "above max altitude");
+  else if (s.time_of_flight_s > cls.max_flight_time_s) fail(EnvelopeCheck::FlightTime, "flight time too long");
+  else if (endgame_accel(cls, alt, f.speed_mps) < cls.endgame_min_g * kStandardGravity) fail(EnvelopeCheck::ThinAir, "air too thin for the endgame");
+  else if (t_int > deadline_s) fail(EnvelopeCheck::TooLate, "too late");
+  else if (t_int <= path.t0()) fail(EnvelopeCheck::Past, "intercept in the past");
   else s.feasible = true;
   return s;
 }
 
 LaunchWindow launch_window(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
                            double from_s, double to_s, double frame_origin_alt_m, double deadline_s, double scan_step_s) {
+  return launch_window(TargetPath(track, ballistic, frame_origin_alt_m), cls, launcher_enu, from_s, to_s, frame_origin_alt_m,
+                       deadline_s, scan_step_s);
+}
+
+LaunchWindow launch_window(const TargetPath& path, const InterceptorClass& cls, const Vec3& launcher_enu, double from_s,
+                           double to_s, double frame_origin_alt_m, double deadline_s, double scan_step_s) {
   auto feasible = [&](double t_launch) {
-    return solve_intercept(track, ballistic, cls, launcher_enu, t_launch, frame_origin_alt_m, deadline_s).feasible;
+    return solve_intercept(path, cls, launcher_enu, t_launch, frame_origin_alt_m, deadline_s).feasible;
   };
   // The edge between a launch time with state `a_state` at a and the other state at b, to 1 ms.
   auto edge = [&](double a, double b, bool a_state) {

@@ -1,15 +1,20 @@
 #pragma once
 // Fire control: predicted intercept point (PIP) of an interceptor class launched from a launcher at
 // a track, by fixed-point iteration of the class's flyout time (its FlyoutModel: the tabulated
-// physics in scenarios) against the track's predicted motion (constant velocity, plus gravity for a
-// ballistic track), and the engagement-envelope check: reachable by the flyout, outside the minimum
+// physics in scenarios) against the track's predicted motion (c2/target_path.hpp: constant velocity;
+// for a ballistic track gravity and the drag of its estimated ballistic coefficient), and the
+// engagement-envelope check: reachable by the flyout, outside the minimum
 // range, inside the altitude band and the flight time, with the endgame manoeuvre the class needs
 // (endgame_min_g) still available at the PIP, before the deadline.
+#include "c2/target_path.hpp"
 #include "core/vec.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
 
 namespace skyshield {
+
+// Which envelope check a solution failed (Ok: feasible).
+enum class EnvelopeCheck { Ok, NoConvergence, OutOfReach, MinRange, BelowFloor, AboveCeiling, FlightTime, ThinAir, TooLate, Past };
 
 struct InterceptSolution {
   bool feasible = false;
@@ -18,6 +23,8 @@ struct InterceptSolution {
   double intercept_time_s = 0.0; // absolute time of intercept
   double slant_range_m = 0.0;
   const char* reason = "";       // why infeasible
+  EnvelopeCheck why = EnvelopeCheck::Ok;
+  double altitude_m = 0.0;       // of the PIP
 };
 
 // Lateral acceleration (m/s^2) the burnt-out missile can pull at an altitude and speed.
@@ -30,6 +37,9 @@ double endgame_accel(const InterceptorClass& cls, double altitude_m, double spee
 InterceptSolution solve_intercept(const Track& track, bool ballistic, const InterceptorClass& cls,
                                   const Vec3& launcher_enu, double launch_time_s,
                                   double frame_origin_alt_m, double deadline_s);
+// The same against a predicted path (its start time plays the track's time).
+InterceptSolution solve_intercept(const TargetPath& path, const InterceptorClass& cls, const Vec3& launcher_enu,
+                                  double launch_time_s, double frame_origin_alt_m, double deadline_s);
 
 // The launch window: the launch times in [from_s, to_s] whose intercept is feasible (inside the
 // envelope and before the deadline). Found by scanning the launch time every scan_step_s and
@@ -45,5 +55,7 @@ struct LaunchWindow {
 LaunchWindow launch_window(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
                            double from_s, double to_s, double frame_origin_alt_m, double deadline_s,
                            double scan_step_s = 1.0);
+LaunchWindow launch_window(const TargetPath& path, const InterceptorClass& cls, const Vec3& launcher_enu, double from_s,
+                           double to_s, double frame_origin_alt_m, double deadline_s, double scan_step_s = 1.0);
 
 }  // namespace skyshield

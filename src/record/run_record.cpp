@@ -20,6 +20,7 @@ const char* to_string(EventType e) {
     case EventType::Reloaded: return "reloaded";
     case EventType::AssessedKilled: return "assessed_killed";
     case EventType::AssessedSurvived: return "assessed_survived";
+    case EventType::Refused: return "refused";
   }
   return "unknown";
 }

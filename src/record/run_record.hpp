@@ -2,6 +2,7 @@
 // Everything a run leaves behind: the event log, one record per threat and per interceptor, the
 // sites, and sampled trajectories. Filled by the engine, read by the summary and the writers.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ enum class EventType {
   Reloaded,        // the launcher is loaded again
   AssessedKilled,  // kill assessment (from the engaged track, c2/kill_assessment.hpp): the threat is killed
   AssessedSurvived,// kill assessment: the threat survived the interceptor
+  Refused,         // fire control refused the shots at a track in reach (reason first in the detail)
 };
 const char* to_string(EventType e);
 
@@ -37,7 +39,8 @@ struct Event {
   std::string entity;   // who acts: radar, track, launcher, interceptor or threat
   std::string target;   // whom it concerns
   std::string layer;    // interceptor layer, when relevant
-  double value = 0.0;   // SNR dB (detect), expected Pk (assign), miss distance m (intercept/miss/impact)
+  double value = 0.0;   // SNR dB (detect), expected Pk (assign), miss distance m (intercept/miss/impact),
+                        // planned time of flight s (refused)
   std::string detail;
 };
 
@@ -59,6 +62,7 @@ struct ThreatRecord {
   int interceptors_fired = 0;
   double impact_miss_m = -1.0;       // leaked missiles/drones: distance of the impact from the aim point
   double unit_cost = 0.0;            // notional cost of the threat (0 = not given)
+  std::map<std::string, int> refusals;  // refused events at its tracks, by reason (scoring association)
 };
 
 struct InterceptorRecord {

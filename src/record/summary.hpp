@@ -1,6 +1,7 @@
 #pragma once
 // The outcome of one run, per threat class and per defensive layer.
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ struct ClassSummary {
   int interceptors_fired = 0;           // at threats of this class (scoring association)
   int detected = 0;                     // threats of this class detected at least once
   double first_detection_mean_s = -1.0; // mean time from launch to first detection, over detected threats
+  std::map<std::string, int> refusals;  // fire control's refusals at threats of this class, by reason
 };
 
 struct LayerSummary {

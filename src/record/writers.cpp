@@ -89,6 +89,7 @@ nlohmann::json class_json(const RunRecord& run, const ClassSummary& c) {
   j["interceptors_fired"] = c.interceptors_fired;
   j["detected"] = c.detected;
   j["mean_time_to_first_detection_s"] = c.first_detection_mean_s >= 0 ? nlohmann::json(c.first_detection_mean_s) : nlohmann::json();
+  j["refusals"] = c.refusals;  // by reason (c2/shot_refusal.hpp)
   return j;
 }
 nlohmann::json optional_time(double t) { return t >= 0 ? nlohmann::json(t) : nlohmann::json(); }
@@ -129,7 +130,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                         {"first_track_s", optional_time(t.first_track_s)}, {"first_launch_at_s", optional_time(t.first_launch_s)},
                         {"outcome", t.outcome}, {"outcome_time_s", optional_time(t.outcome_time_s)},
                         {"killed_by_layer", t.killed_by_layer.empty() ? nlohmann::json() : nlohmann::json(t.killed_by_layer)},
-                        {"interceptors_fired", t.interceptors_fired},
+                        {"interceptors_fired", t.interceptors_fired}, {"refusals", t.refusals},
                         {"impact_miss_m", t.impact_miss_m >= 0 ? nlohmann::json(t.impact_miss_m) : nlohmann::json()}});
     if (t.external) timeline.back()["external"] = true;  // flown by another simulator (DIS)
   }

@@ -30,12 +30,21 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
   }
 }
 
-bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2) const {
+bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2, Vec3* accel_ecef) const {
+  // Gravity and the track's estimated drag (tracking/drag_estimate.hpp) at the predicted state.
+  auto accel = [&](const Vec3& p_enu, const Vec3& v_enu) {
+    if (!accel_ecef) return;
+    double inv_beta = 0.0;
+    for (const Track& tr : tracker.tracks())
+      if (tr.id == track_id) inv_beta = tr.drag.inv_beta_used();
+    *accel_ecef = frame.vector_to_ecef(acceleration_with_drag(p_enu, v_enu, inv_beta, MotionContext{&frame, 0.0}));
+  };
   if (!pos_variance_m2) {  // the state alone: no covariance prediction
     Vec9 x;
     if (!tracker.predicted_state(track_id, t, x)) return false;
     pos = frame.to_ecef(position_of(x));
     vel = frame.vector_to_ecef(velocity_of(x));
+    accel(position_of(x), velocity_of(x));
     return true;
   }
   Tracker::Prediction p;
@@ -43,6 +52,7 @@ bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double*
   pos = frame.to_ecef(p.pos);
   vel = frame.vector_to_ecef(p.vel);
   *pos_variance_m2 = p.P_pp.trace();  // rotation-invariant
+  accel(p.pos, p.vel);
   return true;
 }
 

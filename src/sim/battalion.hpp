@@ -35,7 +35,8 @@ struct Battalion {
 
   const RadarParams& engagement_params() const { return radars[spec->engagement_radar].params(); }
   // Track estimate converted to ECEF; false when the track no longer exists.
-  bool track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2 = nullptr) const;
+  bool track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2 = nullptr,
+                  Vec3* accel_ecef = nullptr) const;
 };
 
 }  // namespace skyshield

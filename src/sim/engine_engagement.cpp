@@ -69,6 +69,7 @@ void Engine::decide(Battalion& b, double t) {
     rec_.fire_order(b, o, t);
     b.pending.push_back(o);
   }
+  for (const RefusedShot& r : b.command_post.last_refusals()) rec_.refused(b, r, t, views_, threats_);
 }
 
 void Engine::reload_launchers(double t) {
@@ -109,9 +110,9 @@ void Engine::fly_interceptors(double t1) {
     if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
     const Battalion& b = *battalions_[f.battalion];
     std::optional<Uplink> uplink;  // from the engagement radar only
-    Vec3 p, v;
-    if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v))
-      uplink = Uplink{p, v};
+    Vec3 p, v, a;
+    if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v, nullptr, &a))
+      uplink = Uplink{p, v, a};
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();

@@ -156,6 +156,26 @@ void Recorder::fire_order(const Battalion& b, const FireOrder& o, double t) {
                         o.no_time_to_look ? "; salvo: no time to look" : ""));
 }
 
+void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const std::vector<TruthView>& views,
+                       const std::vector<Threat>& threats) {
+  const LauncherConfig& c = b.launchers[r.launcher_index].config();
+  Vec3 p, v;
+  const int truth = b.track_ecef(r.track_id, t, p, v) ? nearest_truth(p, views, kScoringGateM) : -1;
+  if (truth >= 0) ++rec_.threats[truth].refusals[to_string(r.reason)];
+  std::string why;
+  if (r.reason == Refusal::Turnover || r.reason == Refusal::MinFlightTime)
+    why = fmt::format("flight {:.2f} s, needs {:.2f} s", r.time_of_flight_s, r.needed_s);
+  else if (r.reason == Refusal::ShortWindow)
+    why = fmt::format("window closes within {:.1f} s of the launch", r.needed_s);
+  else if (r.reason == Refusal::ReactionTime)
+    why = fmt::format("intercept at {:.2f} s, after the threat's arrival", r.intercept_time_s);
+  else
+    why = fmt::format("intercept point at {:.0f} m altitude", r.altitude_m);
+  add_event(t, EventType::Refused, c.name, track_name(b, r.track_id), "", r.time_of_flight_s,
+            fmt::format("{}; launch at {:.2f} s; {}; {}", to_string(r.reason), r.launch_time_s, why,
+                        truth >= 0 ? threats[truth].spec().name : "false track"));
+}
+
 void Recorder::radar_lost(const Battalion& b, int radar, double t, const std::string& cause) {
   add_event(t, EventType::RadarLost, b.spec->name + "/" + b.spec->radars[radar].name, "", "", 0.0, cause);
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "core/threat_class.hpp"
+#include "tracking/drag_estimate.hpp"
 #include "tracking/imm.hpp"
 
 namespace skyshield {
@@ -23,6 +24,7 @@ struct Track {
   double first_t = 0.0;        // time of initiation
   double last_update_t = 0.0;
   ThreatClass classified = ThreatClass::Aircraft;  // kinematic classification (tracking/classify.hpp)
+  DragEstimate drag;           // inverse ballistic coefficient from the along-track deceleration
 
   Vec3 position() const { return position_of(x); }
   Vec3 velocity() const { return velocity_of(x); }

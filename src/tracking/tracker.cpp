@@ -76,7 +76,7 @@ Tracker::Tracker(const LocalFrame& frame, TrackerParams params) : frame_(frame),
 }
 
 void Tracker::predict_to(Track& tr, double t) const {
-  imm_predict(tr.imm, t - tr.t, imm_for(tr), ctx_);
+  imm_predict(tr.imm, t - tr.t, imm_for(tr), context_for(tr));
   tr.t = t;
   tr.combine();
 }
@@ -115,7 +115,7 @@ bool Tracker::prediction(int track_id, double t, Prediction& out) const {
 
 Vec9 Tracker::predicted_state(const Track& tr, double t) const {
   Vec9 x;
-  if (imm_predicted_mean(tr.imm, t - tr.t, imm_for(tr), ctx_, x)) return x;
+  if (imm_predicted_mean(tr.imm, t - tr.t, imm_for(tr), context_for(tr), x)) return x;
   return predicted(tr, t).x;
 }
 
@@ -287,7 +287,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       s = &margin_[n_margin++];
       *s = tr.imm;
     }
-    imm_predict(*s, t - tr.t, imm_for(tr), ctx_);
+    imm_predict(*s, t - tr.t, imm_for(tr), context_for(tr));
     ++stats_.candidates;
     stats_.margin_candidates += strictly[a] ? 0 : 1;
     stats_.candidate_models += s->n;
@@ -326,6 +326,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       ++tr.hits;
       tr.consecutive_misses = 0;
       tr.last_update_t = t;
+      update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
       if (tr.hits >= 2) reclassify(tr);
       if (tr.status == TrackStatus::Tentative && std::popcount(tr.history & window) >= params_.confirm_m) {
         tr.status = TrackStatus::Confirmed;

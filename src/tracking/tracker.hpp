@@ -182,6 +182,8 @@ class Tracker {
   // initiation logic, Blackman & Popoli 1999 sec. 3.2), so that clutter cannot form tracks through
   // the wide gates of the manoeuvre models; the IMM over the full model set starts at confirmation.
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
+  // The ballistic model flies a track with its estimated ballistic coefficient once significant.
+  MotionContext context_for(const Track& tr) const { return drag_context(ctx_, tr.drag); }
   void start_track(const Vec3& z, const Mat3& R, double t);
   // The candidates of a batch (indices) and whether each lies strictly inside the looked-at volume
   // (tracking/tracker_candidates.cpp).

@@ -304,7 +304,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   if (locked) aim = {locked->pos_ecef, locked->vel_ecef, Vec3::Zero(), true};
   else if (uplink) aim = {uplink->pos_ecef, uplink->vel_ecef, Vec3::Zero(), false};
   guidance_target_ = aim.pos;
-  if (target_ballistic_) aim.accel = free_fall_acceleration(aim.pos, aim.vel, gravity_);
+  if (target_ballistic_) aim.accel = uplink && uplink->accel_ecef ? *uplink->accel_ecef : free_fall_acceleration(aim.pos, aim.vel, gravity_);
 
   // Fuze target: the seeker's, else (command guidance) the echo nearest the guidance reference.
   const TruthView* fuzed = locked;

@@ -38,8 +38,13 @@ struct InterceptorOutcome {
 
 // Target estimate uplinked by the engagement radar (ECEF), when the battalion still has the track.
 struct Uplink {
+  Uplink() = default;
+  Uplink(const Vec3& pos, const Vec3& vel, std::optional<Vec3> accel = std::nullopt) : pos_ecef(pos), vel_ecef(vel), accel_ecef(accel) {}
   Vec3 pos_ecef = Vec3::Zero();
   Vec3 vel_ecef = Vec3::Zero();
+  // The track's acceleration (ECEF, apparent: gravity and, for a ballistic track, its estimated drag);
+  // augmented PN uses it for a ballistic target (without it: gravity alone).
+  std::optional<Vec3> accel_ecef;
 };
 
 class Interceptor {

@@ -4,6 +4,7 @@
 
 #include "weapons/flyout/kinematic_flyout.hpp"
 #include "c2/command_post.hpp"
+#include "c2/threat_evaluation.hpp"
 
 namespace skyshield {
 namespace {
@@ -206,6 +207,65 @@ TEST(CommandPost, SalvoWhenThereIsNoTimeToLook) {
       EXPECT_GT(f.latest_launch_s, f.launch_time_s);  // the window is open at the launch
     }
   }
+}
+
+// One cruise missile straight in at 100 m and 250 m/s from `range_m`; the width of the window of a
+// launch after the launchers' reaction time (5 s), by fire control's own launch-window search.
+struct Inbound {
+  Battery s;
+  double window_s = 0.0;
+  explicit Inbound(double range_m) {
+    s.tracks.resize(1);
+    s.tracks[0].x << 0, range_m, 100, 0, -250, 0, 0, 0, 0;
+    const std::vector<ThreatAssessment> a =
+        evaluate_threats(s.tracks, {{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, kUnitLethality);
+    const double deadline = a.at(0).time_to_go_s;
+    const LaunchWindow w = launch_window(s.tracks[0], false, s.classes[0], Vec3::Zero(), 5.0, deadline, 0.0, deadline, 0.05);
+    window_s = w.open ? w.latest_s - 5.0 : -1.0;
+  }
+};
+
+// The first range (50 m steps from 4 km) at which the window of a launch now is open but 0.5-2.5 s wide.
+double short_window_range() {
+  for (double r = 4e3; r < 20e3; r += 50.0) {
+    const Inbound in(r);
+    if (in.window_s > 0.5 && in.window_s < 2.5) return r;
+  }
+  return -1.0;
+}
+
+TEST(CommandPost, RefusesAShotWhoseLaunchWindowClosesWithinThreeSeconds) {
+  // Issue 26, defect 5: assignments whose launch window closed less than 3 s after the launch reached
+  // the lethal radius 4 times in 21. Find the range at which the window of a launch now is open but
+  // shorter than 3 s (the PIP is about to come inside the minimum range): no fire order there; 2 km
+  // farther out (a window of several seconds) the same shot is fired.
+  const double range = short_window_range();
+  ASSERT_GT(range, 0.0) << "no range with a window of 0.5-2.5 s";
+  Inbound close(range);
+  EXPECT_TRUE(close.s.cp.decide(close.s.inputs(0.0, 10, 20)).empty()) << "window " << close.window_s << " s at " << range << " m";
+  Inbound sound(range + 2e3);
+  EXPECT_GT(sound.window_s, 5.0);
+  EXPECT_EQ(sound.s.cp.decide(sound.s.inputs(0.0, 10, 20)).size(), 1u);
+}
+
+TEST(CommandPost, ReportsARefusalWithItsReasonOncePerReason) {
+  const double range = short_window_range();
+  ASSERT_GT(range, 0.0);
+  Inbound close(range);
+  EXPECT_TRUE(close.s.cp.decide(close.s.inputs(0.0, 10, 20)).empty());
+  ASSERT_EQ(close.s.cp.last_refusals().size(), 1u);
+  const RefusedShot& r = close.s.cp.last_refusals()[0];
+  EXPECT_EQ(r.track_id, 10);
+  EXPECT_EQ(r.reason, Refusal::ShortWindow);
+  EXPECT_EQ(r.launch_time_s, 5.0);
+  EXPECT_EQ(close.s.cp.engagements().at(0).last_refusal, Refusal::ShortWindow);
+  // The next cycle, same reason: not reported again.
+  EXPECT_TRUE(close.s.cp.decide(close.s.inputs(0.0, 10, 20)).empty());
+  EXPECT_TRUE(close.s.cp.last_refusals().empty());
+  // A sound shot: fired, nothing refused.
+  Inbound sound(range + 2e3);
+  EXPECT_EQ(sound.s.cp.decide(sound.s.inputs(0.0, 10, 20)).size(), 1u);
+  EXPECT_TRUE(sound.s.cp.last_refusals().empty());
 }
 
 }  // namespace

@@ -1,0 +1,64 @@
+#include "c2/shot_refusal.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/units.hpp"
+
+namespace skyshield {
+
+const char* to_string(Refusal r) {
+  switch (r) {
+    case Refusal::None: return "none";
+    case Refusal::ReactionTime: return "reaction_time";
+    case Refusal::MinRange: return "min_range";
+    case Refusal::AltitudeFloor: return "altitude_floor";
+    case Refusal::AltitudeCeiling: return "altitude_ceiling";
+    case Refusal::ThinAir: return "thin_air";
+    case Refusal::Turnover: return "turnover";
+    case Refusal::MinFlightTime: return "min_flight_time";
+    case Refusal::ShortWindow: return "short_window";
+  }
+  return "unknown";
+}
+
+double turnover_time_s(const InterceptorClass& cls, const Vec3& launcher_enu, const Vec3& pip_enu) {
+  if (!cls.vertical_launch) return 0.0;
+  const Vec3 d = pip_enu - launcher_enu;
+  const double elevation_deg = std::atan2(d.z(), std::hypot(d.x(), d.y())) / kDegToRad;
+  const double turn_deg = std::clamp(90.0 - elevation_deg, 0.0, 180.0);
+  return cls.vertical_rise_s + (cls.turnover_rate_dps > 0.0 ? turn_deg / cls.turnover_rate_dps : 0.0);
+}
+
+double min_flight_time_s(const InterceptorClass& cls, const Vec3& launcher_enu, const Vec3& pip_enu, const ShotRules& rules) {
+  return turnover_time_s(cls, launcher_enu, pip_enu) + rules.homing_time_constants * (cls.autopilot_tau_s + cls.seeker_tau_s);
+}
+
+Refusal refusal_of(const InterceptSolution& s, const InterceptorClass& cls, const Vec3& launcher_enu, const ShotRules& rules) {
+  switch (s.why) {
+    case EnvelopeCheck::Ok: break;
+    case EnvelopeCheck::MinRange: return Refusal::MinRange;
+    case EnvelopeCheck::BelowFloor: return Refusal::AltitudeFloor;
+    case EnvelopeCheck::AboveCeiling: return Refusal::AltitudeCeiling;
+    case EnvelopeCheck::ThinAir: return Refusal::ThinAir;
+    case EnvelopeCheck::TooLate:
+    case EnvelopeCheck::Past: return Refusal::ReactionTime;
+    default: return Refusal::None;  // out of reach, flight time, no convergence: not engageable yet
+  }
+  if (rules.turnover && s.time_of_flight_s < turnover_time_s(cls, launcher_enu, s.pip_enu)) return Refusal::Turnover;
+  if (rules.homing_time_constants > 0.0 && s.time_of_flight_s < min_flight_time_s(cls, launcher_enu, s.pip_enu, rules))
+    return Refusal::MinFlightTime;
+  return Refusal::None;
+}
+
+Refusal shot_refusal(const TargetPath& path, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& launcher_enu,
+                     double launch_time_s, double frame_origin_alt_m, double deadline_s, const ShotRules& rules) {
+  const Refusal r = refusal_of(s, cls, launcher_enu, rules);
+  if (r != Refusal::None || !s.feasible || rules.min_window_s <= 0.0) return r;
+  const InterceptSolution later =
+      solve_intercept(path, cls, launcher_enu, launch_time_s + rules.min_window_s, frame_origin_alt_m, deadline_s);
+  if (!later.feasible || refusal_of(later, cls, launcher_enu, rules) != Refusal::None) return Refusal::ShortWindow;
+  return Refusal::None;
+}
+
+}  // namespace skyshield
