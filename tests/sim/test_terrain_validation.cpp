@@ -12,6 +12,7 @@
 #include "scenario/loader.hpp"
 #include "sensors/horizon.hpp"
 #include "sim/engine.hpp"
+#include "world/terrain.hpp"
 
 using namespace skyshield;
 
@@ -93,4 +94,65 @@ TEST(RadarHorizon, HorizonFunctionCountsFromTheGroundItIsGiven) {
     EXPECT_TRUE(above_radar_horizon(antenna, in, plain)) << plain;
     EXPECT_FALSE(above_radar_horizon(antenna, out, plain)) << plain;
   }
+}
+
+// Issue 26, defect 2: every object meets the terrain model's ground, never goes under it. 20 seeds of
+// the default scenario (a plain at 150 m) and of the same scenario on a plain at 0 m, every trajectory
+// sampled at every engine step (0.05 s). Reference: the terrain model's own height under each sample
+// (0.5 m: the recorded altitude of an impact interpolated onto the ground, to rounding).
+namespace {
+constexpr int kSeeds = 20;
+
+struct BelowGround {
+  int samples = 0, below = 0;
+  double worst_m = 0.0;   // deepest under the ground (negative)
+  std::string worst;
+};
+
+void check_run(const Scenario& s, std::uint64_t seed, bool interceptors, BelowGround& out) {
+  RunOptions opt;
+  opt.seed = seed;
+  const RunRecord r = run_scenario(s, opt);
+  const Terrain ground(s.terrain);
+  for (const Trajectory& tr : r.trajectories) {
+    if (tr.kind.starts_with("interceptor") != interceptors) continue;
+    for (const TrajectorySample& p : tr.samples) {
+      ++out.samples;
+      const double h = p.p.alt_m - ground.height(p.p);
+      if (h >= -0.5) continue;
+      ++out.below;
+      if (h < out.worst_m) {
+        out.worst_m = h;
+        out.worst = fmt::format("{} (seed {}, t = {:.2f} s)", tr.name, seed, p.t);
+      }
+    }
+  }
+}
+
+BelowGround below_ground(bool interceptors) {
+  BelowGround b;
+  for (double plain : {150.0, 0.0}) {
+    const Scenario s = load_scenario(SKYSHIELD_SOURCE_DIR "/scenarios/default.yaml",
+                                     {parse_override(fmt::format("terrain.base_m={}", plain)),
+                                      parse_override("simulation.trajectory_sample_s=0.05")});
+    for (int seed = 1; seed <= kSeeds; ++seed) check_run(s, static_cast<std::uint64_t>(seed), interceptors, b);
+  }
+  std::printf("%s: %d samples, %d under the ground, deepest %.1f m %s\n", interceptors ? "interceptors" : "threats", b.samples,
+              b.below, b.worst_m, b.worst.c_str());
+  return b;
+}
+}  // namespace
+
+TEST(Ground, NoThreatUnderTheTerrainInTwentySeeds) {
+  const BelowGround b = below_ground(false);
+  EXPECT_GT(b.samples, 100000);   // the trajectories were there to check
+  EXPECT_EQ(b.below, 0) << "deepest " << b.worst_m << " m: " << b.worst;
+}
+
+TEST(Ground, NoInterceptorUnderTheTerrainInTwentySeeds) {
+  GTEST_SKIP() << "the interceptor's ground check and guidance floor belong to the endgame branch (src/weapons/"
+                  "interceptor.*); un-skip once it is merged (issue 26, defect 2)";
+  const BelowGround b = below_ground(true);
+  EXPECT_GT(b.samples, 10000);
+  EXPECT_EQ(b.below, 0) << "deepest " << b.worst_m << " m: " << b.worst;
 }
