@@ -149,6 +149,19 @@ TEST(Ground, NoThreatUnderTheTerrainInTwentySeeds) {
   EXPECT_EQ(b.below, 0) << "deepest " << b.worst_m << " m: " << b.worst;
 }
 
+// Over hills (scenarios/threat_classes.yaml: every threat class, hills 100-500 m, 5 seeds): terrain
+// following, pop-up and dive, released stand-off missiles, ballistic stages and decoys.
+TEST(Ground, NoThreatUnderTheHillsOfTheThreatClassesScenario) {
+  const Scenario s = load_scenario(SKYSHIELD_SOURCE_DIR "/scenarios/threat_classes.yaml",
+                                   {parse_override("simulation.trajectory_sample_s=0.05")});
+  BelowGround b;
+  for (int seed = 1; seed <= 5; ++seed) check_run(s, static_cast<std::uint64_t>(seed), false, b);
+  std::printf("threats over hills: %d samples, %d under the ground, deepest %.1f m %s\n", b.samples, b.below, b.worst_m,
+              b.worst.c_str());
+  EXPECT_GT(b.samples, 100000);
+  EXPECT_EQ(b.below, 0) << "deepest " << b.worst_m << " m: " << b.worst;
+}
+
 TEST(Ground, NoInterceptorUnderTheTerrainInTwentySeeds) {
   GTEST_SKIP() << "the interceptor's ground check and guidance floor belong to the endgame branch (src/weapons/"
                   "interceptor.*); un-skip once it is merged (issue 26, defect 2)";
