@@ -46,7 +46,9 @@ BallisticFlight::BallisticFlight(const Vec3& pos, const Vec3& vel, double mass_k
 }
 
 double BallisticFlight::ground_under(const Vec3& p) const {
-  return opt_.terrain ? opt_.terrain->height(geodetic_from_ecef(p)) : impact_alt_;
+  if (!opt_.terrain) return impact_alt_;
+  if (opt_.terrain->is_flat()) return opt_.terrain->params().base_m;   // no geodetic conversion needed
+  return opt_.terrain->height(geodetic_from_ecef(p));
 }
 
 int BallisticFlight::stage_at(double t) const {
