@@ -246,7 +246,7 @@ TEST(Waypoint, EvasionIsBoundedByBreaksFloorAndCommitment) {
   EXPECT_EQ(m.breaks(), 2);
   EXPECT_NEAR(evading_steps, 400, 2);       // 2 breaks x 10 s / 0.05 s, not prolonged by the warnings
   EXPECT_GE(lowest_agl, 300.0 - 1.0);       // the floor (1 m: one step of the 100 m/s descent clamp)
-  EXPECT_LT(lowest_agl, 300.0 + 50.0);      // and it did dive to it (1200 m in 10 s at 100 m/s... reached)
+  EXPECT_LT(lowest_agl, 300.0 + 50.0);      // and reached it: two 10 s dives at up to 100 m/s from 1350 m
   EXPECT_FALSE(warned_when_committed);
 }
 
