@@ -100,7 +100,7 @@ std::string coverage_svg(const std::vector<RadarCoverage>& cov, const std::strin
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{}\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">Vertical coverage, scenario '{}': ground range at which "
-      "Pd &gt;= {:g} per detection decision, nose-on (4/3 earth, no terrain)</text>\n",
+      "Pd &gt;= {:g} per detection decision, nose-on (4/3 earth, heights above the ground, no terrain mask)</text>\n",
       W, H, W / 2, xml_escape(scenario), pd);
   for (std::size_t r = 0; r < cov.size(); ++r) {
     const RadarCoverage& c = cov[r];
@@ -112,7 +112,7 @@ std::string coverage_svg(const std::vector<RadarCoverage>& cov, const std::strin
       }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">{} (antenna {:g} m)</text>\n", p.ox,
                        p.oy - 8, xml_escape(c.radar), c.antenna_height_m);
-    svg += p.axes("ground range (km)", "target altitude (km)");
+    svg += p.axes("ground range (km)", "target height above the ground (km)");
     std::string hz;
     for (std::size_t i = 0; i < c.horizon.altitude_m.size(); ++i)
       if (c.horizon.ground[i].max_m / 1e3 <= p.xmax)

@@ -28,10 +28,13 @@ void parse_air_vehicle(const YamlNode& n, AirVehicleParams& p) {
     tm.weave_period_s = t->number_or("weave_period_s", 1.0, 120.0, tm.weave_period_s);
   }
   if (const auto e = n.optional("evasion")) {
-    e->allow_only({"warning_range_km", "duration_s"});
+    e->allow_only({"warning_range_km", "duration_s", "max_breaks", "floor_agl_m", "commit_range_km"});
     p.evasion.enabled = true;
     p.evasion.warning_range_m = e->number_at("warning_range_km", 0.1, 200.0) * 1e3;
     p.evasion.duration_s = e->number_at("duration_s", 1.0, 600.0);
+    p.evasion.max_breaks = static_cast<int>(e->required("max_breaks").integer(0, 100));
+    p.evasion.floor_agl_m = e->number_at("floor_agl_m", 30.0, 20000.0);
+    p.evasion.commit_range_m = e->number_at("commit_range_km", 0.0, 2000.0) * 1e3;
   }
 }
 

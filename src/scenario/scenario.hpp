@@ -34,7 +34,7 @@ struct RadarSite {
   std::string name;
   int type_index = -1;             // into Scenario::radar_types
   Geodetic site;
-  std::shared_ptr<const TerrainMask> mask;   // terrain mask of its antenna (null over flat terrain), built once at load
+  std::shared_ptr<const TerrainMask> mask;   // terrain mask of its antenna (over flat terrain only the ground height), built once at load
   double fails_at_s = -1.0;        // scheduled loss of the radar (breakdown, attack not modelled), -1 = never
 };
 

@@ -107,7 +107,12 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places, RaidBook
     if (n.has("route")) n.required("route").fail("a ballistic missile has a launch point, not a route");
     for (const char* f : {"spread_m", "releases"})
       if (n.has(f)) n.required(f).fail("not for ballistic missiles (their launch point is fixed)");
-    t.launch_point = parse_position(n.required("launch"), places);
+    // A launcher stands on the ground: agl is allowed, a point under the terrain is an error.
+    const Terrain ground(s.terrain);
+    t.launch_point = parse_position(n.required("launch"), places, &ground);
+    if (const double g = ground.height(t.launch_point); t.launch_point.alt_m < g - 1e-3)
+      n.required("launch").fail(fmt::format("alt {:g} m is under the ground ({:g} m) at the launch point; use agl: 0 to stand on it",
+                                            t.launch_point.alt_m, g));
     t.aim_point = target;
     if (geodesic_inverse(t.launch_point, target).distance_m < 20e3)
       n.required("launch").fail("a ballistic launch point must be at least 20 km from its target");

@@ -17,11 +17,11 @@ double radar_horizon_range_m(double h_radar_m, double h_target_m, double k) {
   return horizon_distance_m(h_radar_m, k) + horizon_distance_m(h_target_m, k);
 }
 
-bool above_radar_horizon(const Geodetic& antenna, const Geodetic& target, double k) {
+bool above_radar_horizon(const Geodetic& antenna, const Geodetic& target, double ground_m, double k) {
   // Ground distance along the ellipsoid, compared with the two horizon arcs on the effective
-  // earth (heights taken above the ellipsoid: smooth earth, no terrain).
+  // earth, heights counted from the smooth surface at ground_m.
   const double ground = geodesic_inverse(antenna, target).distance_m;
-  return ground <= radar_horizon_range_m(antenna.alt_m, target.alt_m, k);
+  return ground <= radar_horizon_range_m(antenna.alt_m - ground_m, target.alt_m - ground_m, k);
 }
 
 }  // namespace skyshield

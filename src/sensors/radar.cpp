@@ -56,7 +56,6 @@ Radar::Radar(int index, RadarParams params, const Geodetic& site, Rng rng, std::
       mask_(std::move(mask)) {}
 
 std::shared_ptr<const TerrainMask> Radar::terrain_mask_for(const RadarParams& p, const Geodetic& site, const Terrain& terrain) {
-  if (terrain.is_flat()) return nullptr;
   return std::make_shared<const TerrainMask>(terrain, antenna_of(p, site), p.instrumented_range_m);
 }
 
@@ -68,7 +67,7 @@ double Radar::beam_azimuth(double t) const {
 }
 
 bool Radar::line_of_sight(const Geodetic& target, const RangeAzEl& rae) const {
-  if (!above_radar_horizon(antenna_, target)) return false;
+  if (!above_radar_horizon(antenna_, target, mask_ ? mask_->ground_m() : 0.0)) return false;
   if (!mask_ || !mask_->active()) return true;
   return !mask_->masked(rae.az_rad, rae.range_m * std::cos(rae.el_rad), target.alt_m);
 }

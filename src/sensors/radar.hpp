@@ -32,11 +32,12 @@ struct DetectionRecord {
 
 class Radar {
  public:
-  // mask, when given, hides targets behind the terrain (see terrain_mask_for).
+  // mask, when given, hides targets behind the terrain and sets the ground the horizon counts heights
+  // from (see terrain_mask_for); without it the smooth earth lies at the ellipsoid.
   Radar(int index, RadarParams params, const Geodetic& site, Rng rng, std::shared_ptr<const TerrainMask> mask = nullptr);
 
-  // The terrain mask of a radar of these parameters at this site: null over flat terrain. Built once per
-  // scenario (it costs tens of milliseconds over hills) and shared by every run.
+  // The terrain mask of a radar of these parameters at this site (over flat terrain only the height of
+  // the ground, from which the horizon counts). Built once per scenario (it costs tens of milliseconds over hills) and shared by every run.
   static std::shared_ptr<const TerrainMask> terrain_mask_for(const RadarParams& params, const Geodetic& site,
                                                              const Terrain& terrain);
 

@@ -15,11 +15,12 @@ constexpr double kAnchorSpacingM = 8000.0;   // exact geodesic points; linear in
 
 TerrainMask::TerrainMask(const Terrain& terrain, const Geodetic& antenna, double max_range_m, double az_step_deg,
                          double k) {
+  ground_m_ = terrain.floor_height();
   if (terrain.is_flat()) return;   // the smooth-earth horizon does all the work
   antenna_h_ = antenna.alt_m;
   two_kr_ = 2.0 * k * kEarthMeanRadius;
-  // Ground beyond the horizon of the highest ground cannot rise into view.
-  const double reach = horizon_distance_m(antenna.alt_m, k) + horizon_distance_m(terrain.max_height(), k);
+  // Ground beyond the horizon of the highest ground cannot rise into view (heights above the floor).
+  const double reach = horizon_distance_m(antenna.alt_m - ground_m_, k) + horizon_distance_m(terrain.max_height() - ground_m_, k);
   range_m_ = std::min(max_range_m, reach);
   step_m_ = std::clamp(terrain.feature_scale_m() / 4.0, 50.0, 500.0);
   n_r_ = std::max(1, static_cast<int>(std::ceil(range_m_ / step_m_)));

@@ -195,7 +195,7 @@ void Engine::cancel_children(int id) {
 
 // Missile approach warning: aircraft that can evade turn away from interceptors closing within
 // their warning range.
-void Engine::warn_threats(double t) {
+void Engine::warn_threats(double /*t*/) {
   for (Threat& th : threats_) {
     if (!th.alive() || !th.can_evade()) continue;
     const double range = th.type().air.evasion.warning_range_m;
@@ -203,7 +203,7 @@ void Engine::warn_threats(double t) {
       if (!f.missile.flying()) continue;
       const Vec3 d = th.pos_ecef() - f.missile.pos();
       if (d.norm() < range && d.dot(f.missile.vel() - th.vel_ecef()) > 0.0) {
-        th.missile_warning(f.missile.pos(), t);
+        th.missile_warning(f.missile.pos());
         break;
       }
     }

@@ -21,10 +21,18 @@ struct TerminalManoeuvre {
   double weave_period_s = 8.0;
 };
 
+// Evasion on missile approach warning, bounded by the aircraft and its mission: one break turns away
+// from the missile and descends for duration_s (further warnings do not prolong it), never below
+// floor_agl_m above the ground; a sortie has energy and fuel for max_breaks breaks (each costs the
+// height it must climb back at its climb rate); within commit_range_m of its release point it
+// presses on to release instead of breaking.
 struct Evasion {
   bool enabled = false;
   double warning_range_m = 15e3; // missile approach warning range
-  double duration_s = 20.0;      // turns away (and descends) for this long, then resumes its route
+  double duration_s = 20.0;      // one break: turns away (and descends) for this long, then resumes its route
+  int max_breaks = 2;            // breaks per sortie
+  double floor_agl_m = 300.0;    // lowest height above the ground while evading
+  double commit_range_m = 30e3;  // within this distance of the release point: no more breaks
 };
 
 struct AirVehicleParams {

@@ -7,6 +7,13 @@
 
 namespace skyshield {
 
+Terrain::Terrain(TerrainParams p) : p_(std::move(p)), floor_m_(p_.base_m) {
+  // Hills lie on their floor (amplitude >= 0 raises them); a grid may dip below base_m.
+  if (p_.kind == TerrainParams::Kind::Grid && p_.grid)
+    for (double h : p_.grid->height_m)
+      if (!std::isnan(h)) floor_m_ = std::min(floor_m_, h);
+}
+
 double Terrain::grid_height(double lat_deg, double lon_deg) const {
   const ElevationGrid& g = *p_.grid;
   // Grid coordinates, with the edge centres counted in despite rounding (1e-9 cell).

@@ -32,7 +32,7 @@ struct TerrainParams {
 class Terrain {
  public:
   Terrain() = default;
-  explicit Terrain(TerrainParams p) : p_(std::move(p)) {}
+  explicit Terrain(TerrainParams p);
   // Height of the ground above the ellipsoid at (lat, lon).
   double height(double lat_deg, double lon_deg) const;
   double height(const Geodetic& g) const { return height(g.lat_deg, g.lon_deg); }
@@ -40,6 +40,9 @@ class Terrain {
   double max_height_ahead(const Geodetic& from, double azimuth_deg, double distance_m) const;
   // Highest ground anywhere (an upper bound, for horizon limits).
   double max_height() const;
+  // Lowest ground anywhere: the smooth earth under the radar horizon (over a plain, the plain itself;
+  // over uneven ground the terrain mask accounts for everything rising above it).
+  double floor_height() const { return floor_m_; }
   // Horizontal scale below which the ground is smooth (sampling step for profiles).
   double feature_scale_m() const;
   bool is_flat() const { return p_.kind == TerrainParams::Kind::Flat || (p_.kind == TerrainParams::Kind::Hills && p_.amplitude_m <= 0.0); }
@@ -48,6 +51,7 @@ class Terrain {
  private:
   double grid_height(double lat_deg, double lon_deg) const;
   TerrainParams p_;
+  double floor_m_ = 0.0;
 };
 
 }  // namespace skyshield

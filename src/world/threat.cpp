@@ -10,7 +10,7 @@ Threat::Threat(int id, ThreatSpec spec, const ThreatType* type, const Terrain* t
   if (spec_.time_spread_s > 0.0) launch_time_ += rng.uniform(0.0, spec_.time_spread_s);
   if (spec_.parent >= 0 || spec_.external) return;  // flies from its carrier once released / from outside
   if (type_->cls == ThreatClass::BallisticMissile) {
-    ballistic_ = std::make_unique<BallisticFlight>(type_->ballistic, spec_.launch_point, spec_.plan);
+    ballistic_ = std::make_unique<BallisticFlight>(type_->ballistic, spec_.launch_point, spec_.plan, flight_options());
     return;
   }
   std::vector<Geodetic> route = spec_.route;
@@ -29,6 +29,12 @@ Threat::Threat(int id, ThreatSpec spec, const ThreatType* type, const Terrain* t
   start_waypoints(std::move(route));
 }
 
+FlightOptions Threat::flight_options() const {
+  FlightOptions opt;
+  opt.terrain = terrain_;   // impact on the ground under it (without a terrain: on the aim's altitude)
+  return opt;
+}
+
 void Threat::start_waypoints(std::vector<Geodetic> route) {
   waypoints_ = std::make_unique<WaypointMotion>(std::move(route), type_->air, terrain_);
 }
@@ -45,7 +51,7 @@ void Threat::release(double t, const Vec3& pos, const Vec3& vel) {
     const double spread = type_->object_separation_mps;
     DragModel drag;
     drag.ballistic_coefficient = type_->object_ballistic_coefficient;
-    ballistic_ = std::make_unique<BallisticFlight>(pos, vel + spread * dv, 100.0, drag, spec_.aim_point.alt_m);
+    ballistic_ = std::make_unique<BallisticFlight>(pos, vel + spread * dv, 100.0, drag, spec_.aim_point.alt_m, flight_options());
   } else {
     std::vector<Geodetic> route{geodetic_from_ecef(pos)};
     route.insert(route.end(), spec_.route.begin(), spec_.route.end());
@@ -104,7 +110,7 @@ bool Threat::step(double t, double dt) {
   return false;
 }
 
-bool Threat::missile_warning(const Vec3& from, double t) { return can_evade() && alive() && waypoints_->missile_warning(from, t); }
+bool Threat::missile_warning(const Vec3& from) { return can_evade() && alive() && waypoints_->missile_warning(from); }
 
 Vec3 Threat::pos_ecef() const {
   if (spec_.external) return ext_.pos;

@@ -66,8 +66,8 @@ class Threat {
   }
   // True in the step where this threat released what it carries (RV separation, weapon release).
   bool releasing() const { return releasing_; }
-  // Missile approach warning from an interceptor at `from` (ECEF); true when it starts evading.
-  bool missile_warning(const Vec3& from, double t);
+  // Missile approach warning from an interceptor at `from` (ECEF); true when it starts a break.
+  bool missile_warning(const Vec3& from);
   bool can_evade() const { return waypoints_ && type_->air.evasion.enabled; }
 
   // An external threat: its simulator's latest state at time t (ECEF), extrapolated at constant
@@ -86,6 +86,7 @@ class Threat {
 
  private:
   void start_waypoints(std::vector<Geodetic> route);
+  FlightOptions flight_options() const;
 
   int id_;
   ThreatSpec spec_;

@@ -22,15 +22,20 @@ WaypointMotion::WaypointMotion(std::vector<Geodetic> route, const AirVehiclePara
   if (route_.size() > 1) heading_deg_ = geodesic_inverse(route_[0], route_[1]).azimuth_deg;
   // A ground or ship launch starts at its following height; an air launch descends to it.
   if (p_.terrain_clearance_m > 0.0) pos_.alt_m = std::max(pos_.alt_m, terrain_->height(pos_) + p_.terrain_clearance_m);
+  pos_.alt_m = std::max(pos_.alt_m, terrain_->height(pos_));   // never starts under the ground
 }
 
 double WaypointMotion::height_above_ground() const { return pos_.alt_m - terrain_->height(pos_); }
 
-bool WaypointMotion::missile_warning(const Vec3& from_ecef, double t) {
-  if (!p_.evasion.enabled || finished()) return false;
+bool WaypointMotion::missile_warning(const Vec3& from_ecef) {
+  const Evasion& e = p_.evasion;
+  if (!e.enabled || finished() || evading() || breaks_ >= e.max_breaks) return false;
+  // Committed: close to its release point (the route's end) it presses on.
+  if (geodesic_inverse(pos_, route_.back()).distance_m <= e.commit_range_m) return false;
   const Geodetic m = geodetic_from_ecef(from_ecef);
   evade_heading_deg_ = geodesic_inverse(m, pos_).azimuth_deg;  // away from the missile
-  evade_until_ = t + p_.evasion.duration_s;
+  evade_until_ = t_ + e.duration_s;
+  ++breaks_;
   return true;
 }
 
@@ -75,9 +80,9 @@ double WaypointMotion::vertical_speed(const Geodetic& target, const GeodesicResu
     tau = std::max(to_wp.distance_m / speed_, dt);
   }
   double vs = std::clamp((want - pos_.alt_m) / tau, -p_.max_descent_rate_mps, p_.max_climb_rate_mps);
-  // Never below the clearance floor (or 30 m without terrain following) while evading.
+  // Never below the evasion floor above the ground (nor the terrain clearance) while evading.
   if (evading()) {
-    const double floor = terrain_->height(pos_) + std::max(30.0, p_.terrain_clearance_m);
+    const double floor = terrain_->height(pos_) + std::max(p_.evasion.floor_agl_m, p_.terrain_clearance_m);
     vs = std::max(vs, (floor - pos_.alt_m) / dt);
     vs = std::min(vs, p_.max_climb_rate_mps);
   }
@@ -106,7 +111,7 @@ bool WaypointMotion::step(double dt) {
   if (!evading() && to_wp.distance_m <= advance) {
     const double alt = p_.terrain_clearance_m > 0.0 && !last_leg ? pos_.alt_m + vertical_speed_ * dt : target.alt_m;
     pos_ = target;
-    pos_.alt_m = alt;
+    pos_.alt_m = std::max(alt, terrain_->height(pos_));   // a point under the ground is reached on it
     ++next_;
     return finished();
   }
@@ -120,8 +125,16 @@ bool WaypointMotion::step(double dt) {
   const double alt = pos_.alt_m + vertical_speed_ * dt;
   pos_ = geodesic_direct(pos_, heading_deg_, advance);
   pos_.alt_m = alt;
-  // The ground stops a descent that overshoots (a dive ends on the target, not under it).
-  if (!diving_) pos_.alt_m = std::max(pos_.alt_m, terrain_->height(pos_) + 1.0);
+  // The ground stops a descent that overshoots; a dive that meets the ground before its target ends
+  // there (the impact).
+  const double ground = terrain_->height(pos_);
+  if (!diving_) {
+    pos_.alt_m = std::max(pos_.alt_m, ground + 1.0);
+  } else if (pos_.alt_m <= ground) {
+    pos_.alt_m = ground;
+    next_ = route_.size();
+    return true;
+  }
   return false;
 }
 

@@ -22,9 +22,10 @@ class WaypointMotion {
 
   // Advance by dt; returns true once the last waypoint is reached (the position then stays there).
   bool step(double dt);
-  // Missile approach warning: a missile at `from` (ECEF). Starts or prolongs the evasive turn
-  // (away from the missile, descending) when the type has one. Returns true if it evades.
-  bool missile_warning(const Vec3& from_ecef, double t);
+  // Missile approach warning: a missile at `from` (ECEF). Starts a break (away from the missile,
+  // descending; see Evasion) when the type has one, it has breaks left, is not in one already and is
+  // not committed to its release point. Returns true when a break starts.
+  bool missile_warning(const Vec3& from_ecef);
 
   const Geodetic& position() const { return pos_; }
   Vec3 position_ecef() const { return ecef().first; }
@@ -33,6 +34,7 @@ class WaypointMotion {
   bool finished() const { return next_ >= route_.size(); }
   double turn_rate_rad_s() const { return turn_rate_; }
   bool evading() const { return evade_until_ > t_; }
+  int breaks() const { return breaks_; }   // breaks started so far
   bool in_terminal() const { return terminal_; }
   double height_above_ground() const;
 
@@ -58,6 +60,7 @@ class WaypointMotion {
   bool diving_ = false;
   double evade_until_ = -1.0;
   double evade_heading_deg_ = 0.0;
+  int breaks_ = 0;
   mutable std::optional<std::pair<Vec3, Vec3>> ecef_;   // reset by every change of the state
 };
 

@@ -134,6 +134,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_rcs_both.yaml", 7, "threat_types.odd_jet", "give exactly one of rcs_m2 (isotropic) or rcs"},
         BadCase{"bad_jammer_band.yaml", 13, "threat_types.pod_jet.jammer.band_ghz", "high must be above low"},
         BadCase{"bad_agl_route.yaml", 29, "threats[0].route[1]", "agl is for ground sites"},
+        BadCase{"bad_launch_underground.yaml", 36, "threats[1].launch", "alt 0 m is under the ground (100 m) at the launch point"},
+        BadCase{"bad_evasion_breaks.yaml", 32, "threat_types.odd_jet.evasion", "missing field 'max_breaks'"},
         BadCase{"bad_ospa_order.yaml", 11, "track_metrics.order", "must be between 1 and 100 (got 0.5)"},
         BadCase{"bad_reserve_class.yaml", 26, "battalions[0].doctrine.reserve[1].class", "unknown interceptor class 'hyper_range'"},
         BadCase{"bad_hold_fire.yaml", 24, "battalions[0].doctrine.hold_fire[1]", "must be one of aircraft, drone"},

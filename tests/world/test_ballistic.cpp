@@ -1,6 +1,7 @@
 // Ballistic flight: the Keplerian free-flight formulas, and the 3-DOF flight against them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/atmosphere.hpp"
@@ -150,3 +151,36 @@ TEST(Ballistic, MinimumEnergyAngleMinimisesSpeed) {
   EXPECT_LT(v, burnout_speed_for_range(psi, r, g - 0.02));
 }
 
+
+// Issue 26, defect 2: a ballistic body impacts on the terrain under it, not on the aim's altitude.
+// On a plain 1000 m above the equator a body leaving the plain comes back to it after the Kepler range
+// angle for r = a + 1000 m (Bate, Mueller & White, ch. 6: symmetric free flight returns to its own
+// radius); over hills no sample of its path is under the ground and it ends on it (brute force).
+TEST(Ballistic, ImpactsOnTheTerrainUnderIt) {
+  TerrainParams plain_params;
+  plain_params.base_m = 1000.0;
+  const Terrain plain(plain_params);
+  const double r = kA + 1000.0, v = 1700.0, g = 40.0 * kDegToRad;
+  FlightOptions opt{GravityModel{false, false}, false, &plain};
+  BallisticFlight f(Vec3(r, 0, 0), Vec3(v * std::sin(g), v * std::cos(g), 0), 1000.0, DragModel{}, 0.0, opt);
+  ASSERT_TRUE(f.fly_to_impact(1e5));
+  const double analytic = free_flight_range_angle(v, r, g) * r;
+  EXPECT_NEAR(std::atan2(f.pos().y(), f.pos().x()) * r, analytic, 50.0);
+  EXPECT_NEAR(f.altitude_m(), 1000.0, 0.5);
+
+  TerrainParams hp;
+  hp.kind = TerrainParams::Kind::Hills;
+  hp.base_m = 200.0;
+  hp.amplitude_m = 1500.0;
+  hp.wavelength_m = 8e3;
+  const Terrain hills(hp);
+  opt.terrain = &hills;
+  BallisticFlight h(Vec3(kA + 3000.0, 0, 0), Vec3(-300.0, 900.0, 0), 1000.0, DragModel{}, 0.0, opt);
+  double lowest = 1e9;
+  int steps = 0;
+  while (!h.step(0.05) && ++steps < 100000) lowest = std::min(lowest, h.altitude_m() - hills.height(geodetic_from_ecef(h.pos())));
+  const double end = h.altitude_m() - hills.height(geodetic_from_ecef(h.pos()));
+  EXPECT_LT(steps, 100000);
+  EXPECT_GE(lowest, 0.0);
+  EXPECT_NEAR(end, 0.0, 1.0);   // linear interpolation within one 0.05 s step over smooth hills
+}

@@ -1,9 +1,11 @@
 // Waypoint flight: speed, turn-rate limit (coordinated-turn kinematics) and arrival.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/units.hpp"
+#include "world/terrain.hpp"
 #include "world/waypoint_motion.hpp"
 
 namespace {
@@ -199,11 +201,74 @@ TEST(Waypoint, EvadesAwayFromAMissileThenResumes) {
   for (int i = 0; i < 20; ++i) m.step(0.05);
   // A missile coming from due east: the aircraft turns to fly west (away) and descends.
   const Geodetic missile = geodesic_direct(m.position(), 90.0, 10e3);
-  ASSERT_TRUE(m.missile_warning(ecef_from_geodetic(missile), 1.0));
+  ASSERT_TRUE(m.missile_warning(ecef_from_geodetic(missile)));
   for (int i = 0; i < 180; ++i) m.step(0.05);   // 9 s
   EXPECT_NEAR(m.heading_deg(), -90.0, 2.0);
   EXPECT_LT(m.position().alt_m, 8000.0 - 500.0);
   for (int i = 0; i < 600; ++i) m.step(0.05);   // evasion over: back toward the waypoint (north)
   EXPECT_FALSE(m.evading());
   EXPECT_NEAR(m.heading_deg(), geodesic_inverse(m.position(), b).azimuth_deg, 2.0);
+}
+
+// Issue 26, defect 8: evasion is bounded. Warnings on every step (a missile always closing) give at
+// most max_breaks breaks of duration_s each (brute-force count of the evading steps: 2 x 10 s =
+// 400 steps of 0.05 s), never below the floor above the ground, and none within the commit range of
+// the release point.
+TEST(Waypoint, EvasionIsBoundedByBreaksFloorAndCommitment) {
+  AirVehicleParams p = air(250.0, 7.0, 100.0);
+  p.evasion.enabled = true;
+  p.evasion.duration_s = 10.0;
+  p.evasion.max_breaks = 2;
+  p.evasion.floor_agl_m = 300.0;
+  p.evasion.commit_range_m = 20e3;
+  TerrainParams flat;
+  flat.base_m = 150.0;
+  const Terrain plain(flat);
+  const Geodetic a{-25.0, 135.0, 1500.0};
+  Geodetic b = geodesic_direct(a, 0.0, 120e3);
+  b.alt_m = 1500.0;
+  WaypointMotion m({a, b}, p, &plain);
+  int evading_steps = 0, steps = 0, breaks = 0;
+  double lowest_agl = 1e9;
+  bool warned_when_committed = false;
+  while (!m.step(0.05) && ++steps < 200000) {
+    const Geodetic missile = geodesic_direct(m.position(), 90.0, 10e3);   // always a missile to the east
+    const bool committed = geodesic_inverse(m.position(), b).distance_m <= p.evasion.commit_range_m;
+    if (m.missile_warning(ecef_from_geodetic(missile))) {
+      ++breaks;
+      warned_when_committed = warned_when_committed || committed;
+    }
+    evading_steps += m.evading();
+    lowest_agl = std::min(lowest_agl, m.height_above_ground());
+  }
+  EXPECT_LT(steps, 200000);                 // it reaches its release point
+  EXPECT_EQ(breaks, 2);
+  EXPECT_EQ(m.breaks(), 2);
+  EXPECT_NEAR(evading_steps, 400, 2);       // 2 breaks x 10 s / 0.05 s, not prolonged by the warnings
+  EXPECT_GE(lowest_agl, 300.0 - 1.0);       // the floor (1 m: one step of the 100 m/s descent clamp)
+  EXPECT_LT(lowest_agl, 300.0 + 50.0);      // and reached it: two 10 s dives at up to 100 m/s from 1350 m
+  EXPECT_FALSE(warned_when_committed);
+}
+
+// Issue 26, defect 2 (threats): a dive that meets rising ground before its target ends on the ground.
+TEST(Waypoint, DiveEndsOnTheGroundNotUnderIt) {
+  AirVehicleParams p = air(50.0, 2.0, 5.0);
+  p.terminal.kind = TerminalKind::Dive;
+  p.terminal.dive_angle_deg = 45.0;
+  TerrainParams hp;
+  hp.kind = TerrainParams::Kind::Hills;
+  hp.amplitude_m = 400.0;
+  hp.wavelength_m = 6e3;
+  const Terrain hills(hp);
+  const Geodetic a{-25.0, 135.0, 1200.0};
+  Geodetic target = geodesic_direct(a, 30.0, 3e3);
+  target.alt_m = 0.0;   // the aim lies under the hills' surface
+  WaypointMotion m({a, target}, p, &hills);
+  int steps = 0;
+  double lowest = 1e9;
+  while (!m.step(0.05) && ++steps < 100000) lowest = std::min(lowest, m.height_above_ground());
+  lowest = std::min(lowest, m.height_above_ground());
+  EXPECT_LT(steps, 100000);
+  EXPECT_GE(lowest, -1e-6);
+  EXPECT_NEAR(m.height_above_ground(), 0.0, 1e-6);   // it ended on the ground
 }

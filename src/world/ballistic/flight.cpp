@@ -45,6 +45,12 @@ BallisticFlight::BallisticFlight(const Vec3& pos, const Vec3& vel, double mass_k
   bo_alt_ = apogee_ = fast_altitude(pos);
 }
 
+double BallisticFlight::ground_under(const Vec3& p) const {
+  if (!opt_.terrain) return impact_alt_;
+  if (opt_.terrain->is_flat()) return opt_.terrain->params().base_m;   // no geodetic conversion needed
+  return opt_.terrain->height(geodetic_from_ecef(p));
+}
+
 int BallisticFlight::stage_at(double t) const {
   for (std::size_t k = 0; k < stage_end_.size(); ++k)
     if (t < stage_end_[k]) return static_cast<int>(k);
@@ -122,18 +128,19 @@ bool BallisticFlight::step(double dt) {
     double stop = end;
     if (next_event_ < events_.size() && events_[next_event_] < stop - kEventEps) stop = events_[next_event_];
     const Vec3 p0 = pos_, v0 = vel_;
-    const double t0 = t_, h0 = fast_altitude(p0);
+    const double t0 = t_, h0 = fast_altitude(p0) - ground_under(p0);   // heights above the ground
     substep(stop - t_);
     while (next_event_ < events_.size() && events_[next_event_] <= t_ + kEventEps) {
       t_ = std::max(t_, events_[next_event_]);
       on_event(events_[next_event_++]);
     }
-    const double h = fast_altitude(pos_);
-    apogee_ = std::max(apogee_, h);
-    if (!risen_ && h > impact_alt_ + 50.0) risen_ = true;
-    if (risen_ && h <= impact_alt_ && vel_.dot(pos_) < 0.0) {
-      // Impact inside this substep: interpolate to the crossing of the aim's altitude.
-      const double f = h0 > h ? std::clamp((h0 - impact_alt_) / (h0 - h), 0.0, 1.0) : 1.0;
+    const double alt = fast_altitude(pos_), h = alt - ground_under(pos_);
+    apogee_ = std::max(apogee_, alt);
+    if (!risen_ && h > 50.0) risen_ = true;
+    if (risen_ && h <= 0.0 && vel_.dot(pos_) < 0.0) {
+      // Impact inside this substep: interpolate to the crossing of the ground (linear in the height
+      // above it; the ground is smooth on the scale of one substep).
+      const double f = h0 > h ? std::clamp(h0 / (h0 - h), 0.0, 1.0) : 1.0;
       pos_ = p0 + f * (pos_ - p0);
       vel_ = v0 + f * (vel_ - v0);
       t_ = t0 + f * (t_ - t0);
@@ -141,7 +148,7 @@ bool BallisticFlight::step(double dt) {
       return true;
     }
     if (t_ >= cutoff_ && p_ && p_->marv.enabled && opt_.manoeuvre && marv_start_t_ < 0.0 && vel_.dot(pos_) < 0.0 &&
-        h < p_->marv.start_altitude_m)
+        alt < p_->marv.start_altitude_m)
       marv_start_t_ = t_;
   }
   return impacted_;

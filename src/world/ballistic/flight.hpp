@@ -3,7 +3,7 @@
 // program to the kick angle, a gravity turn (thrust along the air-relative velocity) through the
 // stages until thrust cut-off, free flight with J2 gravity, the rotating earth and Mach-dependent
 // drag, separation of the re-entry vehicle, re-entry (beta drag, optional MaRV weave) and impact
-// on the aim's altitude. Integrated with RK4; steps are split at every discontinuity (pitch
+// on the terrain under it (or, without a terrain, on the aim's altitude: the targeting's plan). Integrated with RK4; steps are split at every discontinuity (pitch
 // program, staging, cut-off, separation) so the integrator never straddles one.
 #include <vector>
 
@@ -11,6 +11,7 @@
 #include "core/gravity.hpp"
 #include "world/ballistic/aerodynamics.hpp"
 #include "world/ballistic/missile_params.hpp"
+#include "world/terrain.hpp"
 
 namespace skyshield {
 
@@ -29,6 +30,8 @@ struct BallisticPlan {
 struct FlightOptions {
   GravityModel gravity{};
   bool manoeuvre = true;          // false: no MaRV weave (targeting plans the ballistic path)
+  // The ground it impacts on (must outlive the flight); null: the aim's altitude everywhere (targeting).
+  const Terrain* terrain = nullptr;
 };
 
 class BallisticFlight {
@@ -71,6 +74,8 @@ class BallisticFlight {
   void substep(double h);
   void on_event(double t);
   int stage_at(double t) const;
+  // Height of the ground under p (the aim's altitude without a terrain).
+  double ground_under(const Vec3& p) const;
 
   const BallisticMissileParams* p_ = nullptr;   // null for an unpowered body
   FlightOptions opt_;
