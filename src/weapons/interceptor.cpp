@@ -35,7 +35,7 @@ constexpr double kMinCorrectionS = 3.0;                // but no faster than thi
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
                          const Vec3& aim_ecef, Rng rng)
     : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), guidance_target_(aim_ecef), rng_(rng),
-      seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s) {
+      seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m) {
   s_.pos = launch_ecef;
   ground_m_ = std::min(0.0, fast_altitude(launch_ecef) - 1.0);
   const Vec3 d = aim_ecef - launch_ecef;
@@ -247,23 +247,16 @@ Vec3 Interceptor::steer(const Vec3& command, double h) {
 }
 
 bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h) {
-  const Vec3 r0 = target_pos - p0;
-  const Vec3 v_rel = target.vel_ecef - v_avg;
-  const ClosestApproach ca = closest_approach(r0, v_rel, h);
-  best_miss_ = std::min(best_miss_, ca.distance);
-  if (ca.distance <= cls_->lethal_radius_m) {
-    s_.pos = p0 + v_avg * ca.t;
-    const double pk = target_pk_ * cls_->miss_factor(ca.distance);
-    finish(rng_.bernoulli(pk) ? InterceptorState::Killed : InterceptorState::Missed, t + ca.t, target.id, ca.distance);
+  const FuzeEvent e = fuze_.step(target_pos - p0, target.vel_ecef - v_avg, h);
+  if (e.kind == FuzeEvent::Kind::None) return false;
+  if (e.kind == FuzeEvent::Kind::Passed) {
+    finish(InterceptorState::Missed, t + e.t, target.id, e.distance);
     return true;
   }
-  // Passed the target: the range opens at the end of the sub-step after having closed.
-  const Vec3 r1 = r0 + v_rel * h;
-  if (ca.t < h && r1.dot(v_rel) > 0 && r0.norm() < 20.0 * cls_->lethal_radius_m + v_rel.norm() * h) {
-    finish(InterceptorState::Missed, t + ca.t, target.id, ca.distance);
-    return true;
-  }
-  return false;
+  s_.pos = p0 + v_avg * e.t;
+  const double pk = target_pk_ * cls_->miss_factor(e.distance);
+  finish(rng_.bernoulli(pk) ? InterceptorState::Killed : InterceptorState::Missed, t + e.t, target.id, e.distance);
+  return true;
 }
 
 void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets) {

@@ -12,7 +12,8 @@
 //  terminal - PN or augmented PN with gravity compensation, on its own seeker's line of sight
 //             (through the seeker's rate filter) once the target is inside seeker range;
 // the autopilot follows the command with a first-order lag, limited by what the airframe can hold;
-// the fuze looks for the closest approach inside each sub-step (no tunnelling); the kill roll uses
+// the fuze finds the closest approach of the piecewise-straight relative path, across sub-steps
+// (no tunnelling, no judging at the entry into the lethal radius); the kill roll uses
 // the class Pk against the miss distance. Self-destruct at the maximum flight time, when it has
 // lost its target, or when it is too slow to intercept after burnout.
 #include <optional>
@@ -22,6 +23,7 @@
 #include "core/rng.hpp"
 #include "core/vec.hpp"
 #include "weapons/flyout/point_mass.hpp"
+#include "weapons/fuze.hpp"
 #include "weapons/interceptor_class.hpp"
 #include "world/truth_view.hpp"
 
@@ -103,7 +105,7 @@ class Interceptor {
   bool midcourse_ = false;    // predictive mid-course after turnover (PN once over, for good)
   double next_arc_check_s_ = 0.0, arc_correction_rad_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
   int lock_id_ = -1;
-  double best_miss_ = 1e300;
+  ProximityFuze fuze_;
   InterceptorOutcome outcome_{};
   double target_pk_ = 1.0;
   bool target_ballistic_ = false;
@@ -112,7 +114,7 @@ class Interceptor {
 
   static const TruthView* find(std::span<const TruthView> targets, int id);
   void finish(InterceptorState s, double t, int truth_id, double miss);
-  double miss_or_unknown() const { return best_miss_ < 1e299 ? best_miss_ : -1.0; }
+  double miss_or_unknown() const { return fuze_.best_m() < 1e299 ? fuze_.best_m() : -1.0; }
   Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);
   ArcAtPoint predict_arc(const MissileState& m, const Vec3& pip, double horizon) const;
   static double arc_miss(const ArcAtPoint& arc);

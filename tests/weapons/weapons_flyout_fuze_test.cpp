@@ -121,6 +121,40 @@ TEST(Fuze, NoTunnellingAtHypersonicClosingSpeed) {
   EXPECT_EQ(closest_approach(Vec3(10, 0, 0), Vec3(5, 0, 0), 1.0).t, 0.0);
 }
 
+// Straight-line passes with a known answer: r(t) = m + v (t - t_ca) with m perpendicular to v, so
+// the closest approach is |m| at t_ca (analytic). The issue-26 case: a true miss of 0.01 m, closing
+// at 1,000 and 3,300 m/s, 25 ms sub-steps, the closest point at every phase inside its sub-step.
+// Functioning where the lethal radius is entered would record up to 25 m (1,000 m/s x 25 ms).
+TEST(Fuze, FindsTheClosestApproachAcrossSubStepBoundaries) {
+  const double h = 0.025, lethal = 10.0;
+  for (const double miss : {0.01, 3.0})
+    for (const double speed : {1000.0, 3300.0})
+      for (int phase = 0; phase <= 40; ++phase) {
+        const Vec3 v = Vec3(-speed, 0.3 * speed, 0.1 * speed);
+        const Vec3 m = v.unitOrthogonal() * miss;
+        const double t_ca = 1.0 + h * phase / 40.0;
+        ProximityFuze fuze(lethal);
+        FuzeEvent e;
+        int k = 0;
+        for (; k < 400 && e.kind == FuzeEvent::Kind::None; ++k) e = fuze.step(m + v * (k * h - t_ca), v, h);
+        ASSERT_EQ(e.kind, FuzeEvent::Kind::Function) << "speed " << speed << " phase " << phase;
+        EXPECT_NEAR(e.distance, miss, 1e-9) << "speed " << speed << " phase " << phase;
+        EXPECT_NEAR((k - 1) * h + e.t, t_ca, 1e-9);
+        EXPECT_NEAR(fuze.best_m(), miss, 1e-9);
+      }
+}
+
+TEST(Fuze, PassOutsideTheLethalRadiusIsAMissAtItsClosestApproach) {
+  // Same analytic pass, 15 m miss against a 10 m lethal radius: no function, a pass at 15 m.
+  const double h = 0.025;
+  const Vec3 v(-2000.0, 0.0, 0.0), m(0.0, 0.0, 15.0);
+  ProximityFuze fuze(10.0);
+  FuzeEvent e;
+  for (int k = 0; k < 400 && e.kind == FuzeEvent::Kind::None; ++k) e = fuze.step(m + v * (k * h - 1.0137), v, h);
+  EXPECT_EQ(e.kind, FuzeEvent::Kind::Passed);
+  EXPECT_NEAR(e.distance, 15.0, 1e-9);
+}
+
 TEST(Launcher, TubesReactionAndInterval) {
   LauncherConfig c;
   c.site = Geodetic{-25.0, 135.0, 100.0};

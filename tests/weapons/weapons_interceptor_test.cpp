@@ -62,6 +62,20 @@ TEST(Interceptor, HitsAStraightFlyingTargetInsideTheLethalRadius) {
   EXPECT_LE(f.outcome.miss_distance_m, c.lethal_radius_m);
 }
 
+TEST(Interceptor, RecordsTheClosestApproachNotTheEntryIntoTheLethalRadius) {
+  // A perfect seeker (no noise) against a straight-flying target: zero-lag PN leaves a miss of
+  // millimetres to decimetres (Zarchan ch. 2: zero miss for a non-manoeuvring target, here only the
+  // autopilot lag and the discrete steps). Judging at the sub-step where the 20 m lethal radius is
+  // entered (closing ~1.5 km/s: ~37 m per 25 ms sub-step) recorded metres instead (issue 26 #3).
+  const InterceptorClass c = long_range();
+  for (std::uint64_t seed = 20; seed < 26; ++seed) {
+    const double s = static_cast<double>(seed - 20);
+    const Flight f = fly(c, 1.0, Vec3(15e3 + 1e3 * s, 40e3, 6000.0 + 500.0 * s), Vec3(-150.0, -200.0 - 20.0 * s, 0.0), seed);
+    ASSERT_EQ(f.outcome.state, InterceptorState::Killed) << "seed " << seed;
+    EXPECT_LT(f.outcome.miss_distance_m, 0.5) << "seed " << seed;
+  }
+}
+
 TEST(Interceptor, KillRollFollowsWarheadPk) {
   const InterceptorClass c = long_range();
   EXPECT_EQ(fly(c, 0.0, Vec3(15e3, 40e3, 8000.0), Vec3(-150.0, -200.0, 0.0), 2).outcome.state, InterceptorState::Missed);
