@@ -5,6 +5,7 @@
 
 #include "core/units.hpp"
 #include "weapons/fuze.hpp"
+#include "weapons/ground_floor.hpp"
 #include "weapons/guidance.hpp"
 #include "world/ballistic/aerodynamics.hpp"
 
@@ -37,7 +38,6 @@ Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, doub
     : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), guidance_target_(aim_ecef), rng_(rng),
       seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m) {
   s_.pos = launch_ecef;
-  ground_m_ = std::min(0.0, fast_altitude(launch_ecef) - 1.0);
   const Vec3 d = aim_ecef - launch_ecef;
   const Vec3 up = launch_ecef.normalized();
   const Vec3 dir = cls_->vertical_launch || d.norm() < 1e-9 ? up : Vec3(d.normalized());
@@ -229,19 +229,48 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
     turned_over_ = true;
     midcourse_ = true;
   }
-  if (midcourse_) return steer(midcourse_command(aim, gravity), h);
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
+  if (midcourse_) return steer(hold_floor(midcourse_command(aim, gravity), los, aim.pos), h);
   const Vec3 rate = aim.seeker ? seeker_.step(los.rate, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
-  return steer(limit_lateral(cmd, s_.vel, 1e300), h);
+  return steer(hold_floor(limit_lateral(cmd, s_.vel, 1e300), los, aim.pos), h);
+}
+
+Vec3 Interceptor::hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const {
+  // Raise the command's upward part to the floor's pull-up (weapons/ground_floor.hpp), turning the
+  // flight path up: p is the lateral direction that raises it (|p| = cos of the flight-path angle).
+  const Vec3 up = s_.pos.normalized();
+  const Vec3 u = s_.vel.normalized();
+  FloorState f;
+  f.above_floor_m = fast_altitude(s_.pos) - ground_height_under(terrain_, s_.pos) - cls_->ground_clearance_m;
+  f.climb_mps = s_.vel.dot(up);
+  f.lag_s = cls_->autopilot_tau_s;
+  f.accel_up_mps2 = autopilot_.value().dot(up) - kStandardGravity;
+  f.target_above_floor = fast_altitude(target) - ground_height_under(terrain_, target) > cls_->ground_clearance_m;
+  if (los.closing_speed_mps > 1.0) f.time_to_go_s = los.range_m / los.closing_speed_mps;
+  const double available = flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2;
+  const double pull = floor_pull_up(f, available);
+  const Vec3 p = up - up.dot(u) * u;
+  const double cos_gamma = p.norm();
+  if (pull <= 0.0 || cos_gamma < 1e-3) return command;
+  // Along p the command must give at least the pull-up plus gravity's lateral pull (its upward part
+  // is that times cos gamma); the rest of the command keeps what the airframe has left.
+  const Vec3 pu = p / cos_gamma;
+  const double along = std::max(command.dot(pu), (pull + kStandardGravity * cos_gamma * cos_gamma) / cos_gamma);
+  Vec3 rest = command - command.dot(pu) * pu;
+  const double left = std::sqrt(std::max(0.0, available * available - along * along));
+  if (rest.norm() > left) rest *= left / rest.norm();
+  return along * pu + rest;
 }
 
 Vec3 Interceptor::steer(const Vec3& command, double h) {
-  // The autopilot's first-order lag, then what the airframe can hold here.
-  const Vec3 achieved = autopilot_.step(command, h);
-  const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
+  // The command limited to what the airframe can hold here (no wind-up of the autopilot on
+  // commands it can never fly), the autopilot's first-order lag, and the limit again.
+  const double limit = flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2;
+  const Vec3 achieved = autopilot_.step(limit_lateral(command, s_.vel, limit), h);
+  const Vec3 a = limit_lateral(achieved, s_.vel, limit);
   last_lateral_accel_ = a.norm();
   return a;
 }
@@ -317,7 +346,8 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
     const Vec3 p0 = s_.pos;
     advance(cls_->airframe, cls_->propulsion, gravity_, s_, a_lat, h);
     if (fuzed && fuze(*fuzed, fuzed->pos_ecef + fuzed->vel_ecef * tk, p0, (s_.pos - p0) / h, t + tk, h)) return;
-    if (fast_altitude(s_.pos) < ground_m_) return finish(InterceptorState::GroundImpact, t + tk + h, lock_id_, -1);
+    if (fast_altitude(s_.pos) < ground_height_under(terrain_, s_.pos))
+      return finish(InterceptorState::GroundImpact, t + tk + h, lock_id_, miss_or_unknown());
   }
 }
 

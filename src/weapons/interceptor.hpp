@@ -25,6 +25,7 @@
 #include "weapons/flyout/point_mass.hpp"
 #include "weapons/fuze.hpp"
 #include "weapons/interceptor_class.hpp"
+#include "world/terrain.hpp"
 #include "world/truth_view.hpp"
 
 namespace skyshield {
@@ -78,6 +79,9 @@ class Interceptor {
   // Sub-step of the flight integration (s): the engine step is split into pieces no longer than this
   // (default 25 ms; flyout tables use longer ones).
   void set_max_substep(double s) { max_substep_ = s; }
+  // The scenario's ground (kept by the caller for the flight): below it the missile has hit the
+  // ground; guidance holds the class's ground clearance above it. Null: the ellipsoid.
+  void set_terrain(const Terrain* terrain) { terrain_ = terrain; }
 
  private:
   struct Aim {  // what guidance steers at during one engine step
@@ -92,8 +96,8 @@ class Interceptor {
   int track_id_;
   double t_launch_;
   MissileState s_;
-  double ground_m_ = 0.0;
-  double max_substep_ = 0.025;  // below this altitude the missile has hit the ground (launch site or sea level)
+  double max_substep_ = 0.025;
+  const Terrain* terrain_ = nullptr;  // the ground (null: the ellipsoid)
   Vec3 aim_;
   Vec3 guidance_target_;
   Rng rng_;
@@ -133,6 +137,7 @@ class Interceptor {
   LoftChoice scan_loft(const Vec3& pip) const;
   void solve_loft(const Aim& aim);
   Vec3 lateral_command(const Aim& aim, double h);
+  Vec3 hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const;
   // Fuze over one sub-step against a target moving straight; true when the flight ended.
   bool fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h);
 };

@@ -49,6 +49,7 @@ struct InterceptorClass {
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
   double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
   bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP
+  double ground_clearance_m = 3.0;  // guidance holds the missile this far above the terrain (notional)
   double min_speed_mps = 300.0;// after burnout, slower than this it cannot intercept: self-destructs
   double max_flight_time_s = 200.0;
   // Fire control plans an intercept only where the missile could still pull this much (g) at the

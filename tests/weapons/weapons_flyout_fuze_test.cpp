@@ -13,6 +13,7 @@
 #include "weapons/flyout/kinematic_flyout.hpp"
 #include "weapons/flyout/point_mass.hpp"
 #include "weapons/fuze.hpp"
+#include "weapons/ground_floor.hpp"
 #include "weapons/launcher.hpp"
 
 namespace skyshield {
@@ -169,6 +170,40 @@ TEST(Launcher, TubesReactionAndInterval) {
   l.accept_order(3.0);
   EXPECT_EQ(l.rounds_left(), 0);
   EXPECT_FALSE(l.ready(100.0));
+}
+
+}  // namespace
+}  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+// The floor's pull-up against constant-deceleration kinematics: a descent at v stops within
+// v^2 / (2 a) (elementary kinematics); with the lag the pull-up starts |v| lag later. Flown in 1-D
+// with the autopilot's first-order lag the missile must level off above the floor, and no pull-up
+// is asked while the intercept comes before the floor.
+TEST(GroundFloor, PullUpStopsTheDescentAboveTheFloor) {
+  const double available = 200.0, lag = 0.15, dt = 1e-3;
+  for (const double v0 : {-100.0, -300.0, -600.0}) {
+    double h = 3000.0, v = v0, a = 0.0, lowest = h;
+    for (int k = 0; k < 200000 && (v < 0.0 || k < 10); ++k) {
+      const double want = floor_pull_up({h, v, lag, a, 1e300, false}, available);
+      a += (1.0 - std::exp(-dt / lag)) * (want - a);  // the autopilot's lag
+      v += a * dt;
+      h += v * dt;
+      lowest = std::min(lowest, h);
+    }
+    EXPECT_GT(lowest, 0.0) << "v0 " << v0;
+    // It does not pull up far earlier than it must: levels off within v^2 / (2 x 0.15 available) + v lag.
+    EXPECT_LT(3000.0 - lowest, 3000.0) << "v0 " << v0;
+    EXPECT_LT(lowest, v0 * v0 / (2.0 * 0.15 * available) + std::abs(v0) * lag) << "v0 " << v0;
+  }
+  // Intercept in 1 s at 300 m/s sink, 500 m above the floor: the target is reached first.
+  EXPECT_EQ(floor_pull_up({500.0, -300.0, lag, 0.0, 1.0, true}, available), 0.0);
+  EXPECT_GT(floor_pull_up({500.0, -300.0, lag, 0.0, 3.0, true}, available), 0.0);
+  EXPECT_GT(floor_pull_up({500.0, -300.0, lag, 0.0, 1.0, false}, available), 0.0);  // target below the floor
+  EXPECT_EQ(floor_pull_up({500.0, 10.0, lag, 0.0, 3.0, true}, available), 0.0);     // climbing
+  EXPECT_EQ(floor_pull_up({-1.0, 10.0, lag, 0.0, 3.0, true}, available), available); // below the floor
 }
 
 }  // namespace

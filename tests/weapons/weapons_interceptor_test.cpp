@@ -181,3 +181,36 @@ TEST(Interceptor, NoTunnellingAt3000MpsClosingAtTheEngineStep) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+// Issue 26 #2: the ground check was min(0, launch altitude - 1): over a 150 m plain interceptors
+// flew down to 125 m, one to -1.5 m. An uplinked track 50 m under a 150 m plain (a bad estimate of a
+// low target) with nothing to fuze on: the missile must stay above the terrain model's ground -
+// guidance holds the class's clearance above it - instead of following the point underground.
+TEST(Interceptor, StaysAboveTheTerrainWhenTheTrackIsUnderground) {
+  InterceptorClass c = long_range();
+  c.ground_clearance_m = 3.0;
+  TerrainParams flat;
+  flat.base_m = 150.0;
+  const Terrain plain(flat);
+  const Vec3 point(0.0, 12e3, 100.0), v(0.0, -50.0, 0.0);  // ENU, frame origin at the ellipsoid
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 150.0)), kFrame.to_ecef(point), Rng(8));
+  m.set_terrain(&plain);
+  const std::vector<TruthView> none;
+  double lowest = 1e9;
+  int k = 0;
+  for (; k < 2400 && m.flying(); ++k) {
+    const double t = k * 0.05;
+    m.step(t, 0.05, Uplink{kFrame.to_ecef(point + v * t), kFrame.vector_to_ecef(v)}, none);
+    if (t > 5.0) lowest = std::min(lowest, geodetic_from_ecef(m.pos()).alt_m);
+    if (getenv("DBG")) { const Vec3 e = kFrame.to_enu(m.pos()); printf("%.2f %.1f %.1f %.1f %.1f\n", t, e.x(), e.y(), e.z(), m.vel().norm()); }
+  }
+  EXPECT_NE(m.outcome().state, InterceptorState::GroundImpact) << "t " << m.outcome().t;
+  EXPECT_GE(lowest, 150.0) << "flew below the plain";
+  EXPECT_GT(k, 200);  // it flew past the point (not a launch failure)
+}
+
+}  // namespace
+}  // namespace skyshield
