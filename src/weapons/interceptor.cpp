@@ -6,6 +6,7 @@
 #include "core/units.hpp"
 #include "weapons/fuze.hpp"
 #include "weapons/ground_floor.hpp"
+#include "weapons/lethality.hpp"
 #include "weapons/guidance.hpp"
 #include "world/ballistic/aerodynamics.hpp"
 
@@ -36,14 +37,14 @@ constexpr double kMinCorrectionS = 3.0;                // but no faster than thi
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
                          const Vec3& aim_ecef, Rng rng)
     : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), guidance_target_(aim_ecef), rng_(rng),
-      seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m) {
+      seeker_(cls, Rng::stream(Rng(rng).next_u64(), "seeker")), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m),
+      launch_site_(launch_ecef) {
   s_.pos = launch_ecef;
   const Vec3 d = aim_ecef - launch_ecef;
   const Vec3 up = launch_ecef.normalized();
   const Vec3 dir = cls_->vertical_launch || d.norm() < 1e-9 ? up : Vec3(d.normalized());
   s_.vel = dir * std::max(cls_->eject_speed_mps, 1e-3);
   turned_over_ = !cls_->vertical_launch;
-  target_pk_ = cls_->pk_in_lethal_radius[static_cast<int>(ThreatClass::Aircraft)];
 }
 
 const TruthView* Interceptor::find(std::span<const TruthView> targets, int id) {
@@ -231,7 +232,7 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
   }
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
   if (midcourse_) return steer(hold_floor(midcourse_command(aim, gravity), los, aim.pos), h);
-  const Vec3 rate = aim.seeker ? seeker_.step(los.rate, h) : los.rate;
+  const Vec3 rate = aim.seeker ? seeker_.measure(los, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
@@ -283,7 +284,7 @@ bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Ve
     return true;
   }
   s_.pos = p0 + v_avg * e.t;
-  const double pk = target_pk_ * cls_->miss_factor(e.distance);
+  const double pk = kill_probability(*cls_, target.true_class, e.distance);
   finish(rng_.bernoulli(pk) ? InterceptorState::Killed : InterceptorState::Missed, t + e.t, target.id, e.distance);
   return true;
 }
@@ -294,22 +295,28 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   if (s_.t > cls_->propulsion.burnout_time_s() && s_.vel.norm() < cls_->min_speed_mps)
     return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());  // out of energy
 
-  // Seeker: acquire the echo nearest the uplinked (or aimed) position, inside seeker range.
+  // Seeker: acquire the echo nearest the uplinked (or aimed) position, among those it can see
+  // (acquisition range from the echo's RCS, inside the gimbal's look angle; weapons/seeker.hpp).
   const Vec3 reference = uplink ? uplink->pos_ecef : aim_;
   if (lock_id_ < 0 && cls_->seeker_range_m > 0) {
     double best = cls_->seeker_basket_m;
     for (const TruthView& tv : targets) {
       const double basket = (tv.pos_ecef - reference).norm();
-      if (basket < best && (tv.pos_ecef - s_.pos).norm() <= cls_->seeker_range_m) {
+      if (basket < best && seeker_.can_see(tv, s_.pos, s_.vel, launch_site_)) {
         best = basket;
         lock_id_ = tv.id;
       }
     }
-    if (const TruthView* acquired = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr)
-      seeker_.reset(line_of_sight(s_.pos, s_.vel, acquired->pos_ecef, acquired->vel_ecef).rate);
+    if (const TruthView* acquired = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr) {
+      // The seeker's filter starts from the line-of-sight rate of the uplinked track (none: zero).
+      const Vec3 prior = uplink ? line_of_sight(s_.pos, s_.vel, uplink->pos_ecef, uplink->vel_ecef).rate : Vec3::Zero();
+      seeker_.start(prior, seeker_.acquisition_range(*acquired, s_.pos, launch_site_));
+    }
   }
   const TruthView* locked = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr;
-  if (lock_id_ >= 0 && !locked) lock_id_ = -1;  // its target is gone (killed): search again next step
+  // Its target is gone (killed), or out of the gimbal's look angle: search again next step.
+  if (locked && !seeker_.in_gimbal(*locked, s_.pos, s_.vel)) locked = nullptr;
+  if (lock_id_ >= 0 && !locked) lock_id_ = -1;
 
   // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
   // kLostGuidanceS it destroys itself (and frees its engagement). An inertial mid-course flies on to

@@ -10,11 +10,12 @@
 //             flight-path correction from the arc's sensitivity (a second, perturbed arc); azimuth
 //             by true PN; until the time to go falls under 10 s;
 //  terminal - PN or augmented PN with gravity compensation, on its own seeker's line of sight
-//             (through the seeker's rate filter) once the target is inside seeker range;
+//             once it has acquired the target (weapons/seeker.hpp: acquisition range from the RCS,
+//             angle noise, glint, rate filter, gimbal and blind range);
 // the autopilot follows the command with a first-order lag, limited by what the airframe can hold;
 // the fuze finds the closest approach of the piecewise-straight relative path, across sub-steps
 // (no tunnelling, no judging at the entry into the lethal radius); the kill roll uses
-// the class Pk against the miss distance. Self-destruct at the maximum flight time, when it has
+// the warhead's lethality against the miss distance and the true class of the object hit. Self-destruct at the maximum flight time, when it has
 // lost its target, or when it is too slow to intercept after burnout.
 #include <optional>
 #include <span>
@@ -25,6 +26,7 @@
 #include "weapons/flyout/point_mass.hpp"
 #include "weapons/fuze.hpp"
 #include "weapons/interceptor_class.hpp"
+#include "weapons/seeker.hpp"
 #include "world/terrain.hpp"
 #include "world/truth_view.hpp"
 
@@ -63,9 +65,6 @@ class Interceptor {
   // Where the missile last steered (ECEF): its seeker's target, else the uplinked track, else the aim
   // point. What the missile's datalink reports to the command post for deconfliction.
   const Vec3& guidance_target() const { return guidance_target_; }
-  // Probability of kill of a target inside the lethal radius at zero miss (set at launch from the
-  // classified threat class of the engaged track).
-  void set_target_pk(double pk) { target_pk_ = pk; }
   // The engaged track is a ballistic missile: augmented PN uses gravity as its acceleration.
   void set_target_ballistic(bool b) { target_ballistic_ = b; }
   // Magnitude of the lateral acceleration achieved at the last sub-step (m/s^2), after the limits.
@@ -102,7 +101,8 @@ class Interceptor {
   Vec3 guidance_target_;
   Rng rng_;
   GravityModel gravity_{};
-  FirstOrderLag seeker_, autopilot_;
+  Seeker seeker_;
+  FirstOrderLag autopilot_;
   bool turned_over_ = false;
   bool loft_solved_ = false;
   Vec3 loft_dir_ = Vec3::UnitZ();  // turnover direction chosen by solve_loft
@@ -110,8 +110,8 @@ class Interceptor {
   double next_arc_check_s_ = 0.0, arc_correction_rad_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
   int lock_id_ = -1;
   ProximityFuze fuze_;
+  Vec3 launch_site_;  // the illuminator of a semi-active / track-via-missile seeker (the radar is near)
   InterceptorOutcome outcome_{};
-  double target_pk_ = 1.0;
   bool target_ballistic_ = false;
   double last_lateral_accel_ = 0.0;
   double blind_since_ = -1.0;  // time since when there is neither uplink nor seeker lock

@@ -24,6 +24,7 @@ InterceptorClass long_range() {
   c.nav_constant = 4.0;
   c.seeker_range_m = 15e3;
   c.lethal_radius_m = 20.0;
+  c.pk_in_lethal_radius.fill(1.0);
   return c;
 }
 
@@ -32,14 +33,15 @@ struct Flight {
   int steps = 0;
 };
 
-Flight fly(const InterceptorClass& c, double pk, const Vec3& target0_enu, const Vec3& target_vel_enu, std::uint64_t seed) {
+Flight fly(const InterceptorClass& cls, double pk, const Vec3& target0_enu, const Vec3& target_vel_enu, std::uint64_t seed) {
+  InterceptorClass c = cls;
+  c.pk_in_lethal_radius.fill(pk);  // the same warhead Pk against every class
   TruthView tv;
   tv.id = 42;
   const Vec3 launcher = Vec3(0, 0, 5);
   // Aim at the collision point of a constant-speed flyout (a rough PIP: 30 s of target motion).
   const Vec3 aim = target0_enu + target_vel_enu * 30.0;
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(launcher), kFrame.to_ecef(aim), Rng(seed));
-  m.set_target_pk(pk);
   Flight f;
   const double dt = 0.05;
   for (int k = 0; k < 4000 && m.flying(); ++k) {
@@ -114,7 +116,6 @@ InterceptorOutcome fly_losing_the_uplink_at_lock(SeekerType seeker) {
   c.seeker_type = seeker;
   const Vec3 t0(0.0, 30e3, 6000.0), v(0.0, -200.0, 0.0);
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(t0 + v * 20.0), Rng(6));
-  m.set_target_pk(1.0);
   TruthView tv;
   tv.id = 3;
   tv.vel_ecef = kFrame.vector_to_ecef(v);
@@ -140,7 +141,6 @@ TEST(Interceptor, ReacquiresWhenItsTargetIsKilledByAnother) {
   const InterceptorClass c = long_range();
   const Vec3 t1(0, 20e3, 3000), t2(1000, 20e3, 3000), v(0, -150, 0);
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(t1 + v * 15.0), Rng(5));
-  m.set_target_pk(1.0);
   int first_lock = -1;
   for (int k = 0; k < 4000 && m.flying(); ++k) {
     const double t = k * 0.05;

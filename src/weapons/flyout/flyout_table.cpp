@@ -25,7 +25,6 @@ FlyoutRun simulate_flyout(const InterceptorClass& c, double ground_range_m, doub
   target.id = 0;
   target.vel_ecef = v_ecef;
   Interceptor m(0, &c, 0, 0.0, ecef_from_geodetic(site), p_ecef, Rng(1));
-  m.set_target_pk(1.0);
   m.set_max_substep(step_s);
   const int max_steps = static_cast<int>(std::ceil((c.max_flight_time_s + 1.0) / step_s));
   for (int k = 0; k < max_steps && m.flying(); ++k) {
