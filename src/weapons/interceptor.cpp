@@ -353,8 +353,13 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
     const Vec3 p0 = s_.pos;
     advance(cls_->airframe, cls_->propulsion, gravity_, s_, a_lat, h);
     if (fuzed && fuze(*fuzed, fuzed->pos_ecef + fuzed->vel_ecef * tk, p0, (s_.pos - p0) / h, t + tk, h)) return;
-    if (fast_altitude(s_.pos) < ground_height_under(terrain_, s_.pos))
-      return finish(InterceptorState::GroundImpact, t + tk + h, lock_id_, miss_or_unknown());
+    const double above = fast_altitude(s_.pos) - ground_height_under(terrain_, s_.pos);
+    if (above < 0.0) {  // hit the ground: where the sub-step's straight path crossed it
+      const double before = std::max(0.0, fast_altitude(p0) - ground_height_under(terrain_, p0));
+      const double f = before / (before - above);
+      s_.pos = p0 + (s_.pos - p0) * f;
+      return finish(InterceptorState::GroundImpact, t + tk + f * h, lock_id_, miss_or_unknown());
+    }
   }
 }
 
