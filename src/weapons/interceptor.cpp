@@ -252,7 +252,9 @@ Vec3 Interceptor::hold_floor(const Vec3& command, const LineOfSight& los, const 
   f.target_above_floor = fast_altitude(target) - ground_height_under(terrain_, target) > cls_->ground_clearance_m;
   if (los.closing_speed_mps > 1.0) f.time_to_go_s = los.range_m / los.closing_speed_mps;
   const double available = flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2;
-  const double pull = floor_pull_up(f, available);
+  // Judged against the structural limit, what the airframe can pull in the dense air near the floor
+  // (high up, the thin air's small limit would call a pull-up for a descent that is still far off).
+  const double pull = std::min(available, floor_pull_up(f, cls_->airframe.max_lateral_g * kStandardGravity));
   const Vec3 p = up - up.dot(u) * u;
   const double cos_gamma = p.norm();
   if (pull <= 0.0 || cos_gamma < 1e-3) return command;

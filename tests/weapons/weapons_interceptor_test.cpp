@@ -205,7 +205,6 @@ TEST(Interceptor, StaysAboveTheTerrainWhenTheTrackIsUnderground) {
     const double t = k * 0.05;
     m.step(t, 0.05, Uplink{kFrame.to_ecef(point + v * t), kFrame.vector_to_ecef(v)}, none);
     if (t > 5.0) lowest = std::min(lowest, geodetic_from_ecef(m.pos()).alt_m);
-    if (getenv("DBG")) { const Vec3 e = kFrame.to_enu(m.pos()); printf("%.2f %.1f %.1f %.1f %.1f\n", t, e.x(), e.y(), e.z(), m.vel().norm()); }
   }
   EXPECT_NE(m.outcome().state, InterceptorState::GroundImpact) << "t " << m.outcome().t;
   EXPECT_GE(lowest, 150.0) << "flew below the plain";

@@ -15,8 +15,13 @@ constexpr int kRangeSamples = 20;
 constexpr double kTableHeights[] = {1e3, 3e3, 6e3, 10e3, 15e3, 20e3, 25e3, 30e3, 40e3};
 }  // namespace
 
-FlyoutRun simulate_flyout(const InterceptorClass& c, double ground_range_m, double height_m, double step_s,
+FlyoutRun simulate_flyout(const InterceptorClass& cls, double ground_range_m, double height_m, double step_s,
                           const Vec3& target_vel_enu, double lead_time_s) {
+  // The reach is kinematic: flown with a noise-free seeker (its angle noise and glint scatter the miss
+  // around the lethal radius at the edge of the reach; c2 accounts for the end game separately).
+  InterceptorClass c = cls;
+  c.seeker_angle_noise_rad = 0.0;
+  c.seeker_glint_m = 0.0;
   const Geodetic site{0.0, 0.0, 0.0};
   const Geodetic point = geodesic_direct(Geodetic{0.0, 0.0, height_m}, 0.0, ground_range_m);  // due north
   const Vec3 p_ecef = ecef_from_geodetic(point);
