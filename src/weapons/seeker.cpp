@@ -44,18 +44,19 @@ double Seeker::angle_sigma(double range_m) const {
 
 Vec3 Seeker::measure(const LineOfSight& truth, double h) {
   if (truth.range_m < cls_->seeker_blind_range_m) return filter_.value();  // blind: the last rate
-  // The measured direction: the true one turned by two independent angle errors across it.
+  // The measured direction is the true one turned by two independent angle errors across it (a
+  // small rotation d); the measured rate is the true line-of-sight rate plus the errors' change
+  // over the sample, (d_k - d_k-1) / h: a noise-free seeker gives the true rate, filtered.
   const double s = angle_sigma(truth.range_m);
   const Vec3 e1 = truth.u.unitOrthogonal(), e2 = truth.u.cross(e1);
-  const double n1 = rng_.normal(0.0, s), n2 = rng_.normal(0.0, s);
-  const Vec3 u = (truth.u + n1 * e1 + n2 * e2).normalized();
+  const Vec3 d = rng_.normal(0.0, s) * e2 - rng_.normal(0.0, s) * e1;  // u x (n1 e1 + n2 e2)
   if (!have_u_) {
-    last_u_ = u;
+    last_error_ = d;
     have_u_ = true;
     return filter_.value();
   }
-  const Vec3 raw = last_u_.cross(u) / h;  // the direction's rotation over the sample
-  last_u_ = u;
+  const Vec3 raw = truth.rate + (d - last_error_) / h;
+  last_error_ = d;
   Vec3 rate = filter_.step(raw, h);
   const double limit = cls_->seeker_gimbal_rate_rps;
   if (limit > 0.0 && rate.norm() > limit) {

@@ -13,8 +13,9 @@
 //  - glint: the apparent reflection centre wanders over the target's extent, an angle error of
 //    glint_m / R that grows as the range closes (Zarchan, Tactical and Strategic Missile Guidance,
 //    ch. "Noise analysis": glint dominates the miss of radar homing missiles);
-//  - the line-of-sight rate is the measured direction's change per sample through the seeker's
-//    first-order noise filter (Zarchan's "seeker/noise filter" time constant);
+//  - the line-of-sight rate is the true rate plus the angle errors' change per sample (what
+//    differencing the measured direction gives), through the seeker's first-order noise filter
+//    (Zarchan's "seeker/noise filter" time constant);
 //  - gimbal: beyond its look-angle limit (off the missile's axis, taken along its velocity) the seeker
 //    loses the target; its tracking rate is limited (the filtered rate saturates there);
 //  - blind range: closer than this the seeker gives no new measurement (the echo merges with the
@@ -49,7 +50,7 @@ class Seeker {
   const InterceptorClass* cls_;
   Rng rng_;
   FirstOrderLag filter_;
-  Vec3 last_u_ = Vec3::Zero();
+  Vec3 last_error_ = Vec3::Zero();  // the last sample's angle error (rotation vector, rad)
   bool have_u_ = false;
   double acquired_at_m_ = 0.0;
 };
