@@ -87,8 +87,8 @@ void Engine::launch_due(double t) {
       const int id = static_cast<int>(rec_.record().interceptors.size());
       Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
                     Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
+      m.set_terrain(&terrain_);
       const ThreatClass engaged = track_class(*b, o.track_id);
-      m.set_target_pk(cls.pk_in_lethal_radius[static_cast<int>(engaged)]);
       m.set_target_ballistic(engaged == ThreatClass::BallisticMissile);
       const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
       flights_.push_back({std::move(m), b->index, record, trajectory});

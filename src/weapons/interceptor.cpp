@@ -5,6 +5,8 @@
 
 #include "core/units.hpp"
 #include "weapons/fuze.hpp"
+#include "weapons/ground_floor.hpp"
+#include "weapons/lethality.hpp"
 #include "weapons/guidance.hpp"
 #include "world/ballistic/aerodynamics.hpp"
 
@@ -35,15 +37,14 @@ constexpr double kMinCorrectionS = 3.0;                // but no faster than thi
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
                          const Vec3& aim_ecef, Rng rng)
     : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), guidance_target_(aim_ecef), rng_(rng),
-      seeker_(cls->seeker_tau_s), autopilot_(cls->autopilot_tau_s) {
+      seeker_(cls, Rng::stream(Rng(rng).next_u64(), "seeker")), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m),
+      launch_site_(launch_ecef) {
   s_.pos = launch_ecef;
-  ground_m_ = std::min(0.0, fast_altitude(launch_ecef) - 1.0);
   const Vec3 d = aim_ecef - launch_ecef;
   const Vec3 up = launch_ecef.normalized();
   const Vec3 dir = cls_->vertical_launch || d.norm() < 1e-9 ? up : Vec3(d.normalized());
   s_.vel = dir * std::max(cls_->eject_speed_mps, 1e-3);
   turned_over_ = !cls_->vertical_launch;
-  target_pk_ = cls_->pk_in_lethal_radius[static_cast<int>(ThreatClass::Aircraft)];
 }
 
 const TruthView* Interceptor::find(std::span<const TruthView> targets, int id) {
@@ -229,41 +230,65 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
     turned_over_ = true;
     midcourse_ = true;
   }
-  if (midcourse_) return steer(midcourse_command(aim, gravity), h);
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
-  const Vec3 rate = aim.seeker ? seeker_.step(los.rate, h) : los.rate;
+  if (midcourse_) return steer(hold_floor(midcourse_command(aim, gravity), los, aim.pos), h);
+  const Vec3 rate = aim.seeker ? seeker_.measure(los, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
-  return steer(limit_lateral(cmd, s_.vel, 1e300), h);
+  return steer(hold_floor(limit_lateral(cmd, s_.vel, 1e300), los, aim.pos), h);
+}
+
+Vec3 Interceptor::hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const {
+  // Raise the command's upward part to the floor's pull-up (weapons/ground_floor.hpp), turning the
+  // flight path up: p is the lateral direction that raises it (|p| = cos of the flight-path angle).
+  const Vec3 up = s_.pos.normalized();
+  const Vec3 u = s_.vel.normalized();
+  FloorState f;
+  f.above_floor_m = fast_altitude(s_.pos) - ground_height_under(terrain_, s_.pos) - cls_->ground_clearance_m;
+  f.climb_mps = s_.vel.dot(up);
+  f.lag_s = cls_->autopilot_tau_s;
+  f.accel_up_mps2 = autopilot_.value().dot(up) - kStandardGravity;
+  f.target_above_floor = fast_altitude(target) - ground_height_under(terrain_, target) > cls_->ground_clearance_m;
+  if (los.closing_speed_mps > 1.0) f.time_to_go_s = los.range_m / los.closing_speed_mps;
+  const double available = flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2;
+  // Judged against the structural limit, what the airframe can pull in the dense air near the floor
+  // (high up, the thin air's small limit would call a pull-up for a descent that is still far off).
+  const double pull = std::min(available, floor_pull_up(f, cls_->airframe.max_lateral_g * kStandardGravity));
+  const Vec3 p = up - up.dot(u) * u;
+  const double cos_gamma = p.norm();
+  if (pull <= 0.0 || cos_gamma < 1e-3) return command;
+  // Along p the command must give at least the pull-up plus gravity's lateral pull (its upward part
+  // is that times cos gamma); the rest of the command keeps what the airframe has left.
+  const Vec3 pu = p / cos_gamma;
+  const double along = std::max(command.dot(pu), (pull + kStandardGravity * cos_gamma * cos_gamma) / cos_gamma);
+  Vec3 rest = command - command.dot(pu) * pu;
+  const double left = std::sqrt(std::max(0.0, available * available - along * along));
+  if (rest.norm() > left) rest *= left / rest.norm();
+  return along * pu + rest;
 }
 
 Vec3 Interceptor::steer(const Vec3& command, double h) {
-  // The autopilot's first-order lag, then what the airframe can hold here.
-  const Vec3 achieved = autopilot_.step(command, h);
-  const Vec3 a = limit_lateral(achieved, s_.vel, flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2);
+  // The command limited to what the airframe can hold here (no wind-up of the autopilot on
+  // commands it can never fly), the autopilot's first-order lag, and the limit again.
+  const double limit = flight_conditions(cls_->airframe, cls_->propulsion, s_).max_lateral_mps2;
+  const Vec3 achieved = autopilot_.step(limit_lateral(command, s_.vel, limit), h);
+  const Vec3 a = limit_lateral(achieved, s_.vel, limit);
   last_lateral_accel_ = a.norm();
   return a;
 }
 
 bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h) {
-  const Vec3 r0 = target_pos - p0;
-  const Vec3 v_rel = target.vel_ecef - v_avg;
-  const ClosestApproach ca = closest_approach(r0, v_rel, h);
-  best_miss_ = std::min(best_miss_, ca.distance);
-  if (ca.distance <= cls_->lethal_radius_m) {
-    s_.pos = p0 + v_avg * ca.t;
-    const double pk = target_pk_ * cls_->miss_factor(ca.distance);
-    finish(rng_.bernoulli(pk) ? InterceptorState::Killed : InterceptorState::Missed, t + ca.t, target.id, ca.distance);
+  const FuzeEvent e = fuze_.step(target_pos - p0, target.vel_ecef - v_avg, h);
+  if (e.kind == FuzeEvent::Kind::None) return false;
+  if (e.kind == FuzeEvent::Kind::Passed) {
+    finish(InterceptorState::Missed, t + e.t, target.id, e.distance);
     return true;
   }
-  // Passed the target: the range opens at the end of the sub-step after having closed.
-  const Vec3 r1 = r0 + v_rel * h;
-  if (ca.t < h && r1.dot(v_rel) > 0 && r0.norm() < 20.0 * cls_->lethal_radius_m + v_rel.norm() * h) {
-    finish(InterceptorState::Missed, t + ca.t, target.id, ca.distance);
-    return true;
-  }
-  return false;
+  s_.pos = p0 + v_avg * e.t;
+  const double pk = kill_probability(*cls_, target.true_class, e.distance);
+  finish(rng_.bernoulli(pk) ? InterceptorState::Killed : InterceptorState::Missed, t + e.t, target.id, e.distance);
+  return true;
 }
 
 void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets) {
@@ -272,22 +297,28 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   if (s_.t > cls_->propulsion.burnout_time_s() && s_.vel.norm() < cls_->min_speed_mps)
     return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());  // out of energy
 
-  // Seeker: acquire the echo nearest the uplinked (or aimed) position, inside seeker range.
+  // Seeker: acquire the echo nearest the uplinked (or aimed) position, among those it can see
+  // (acquisition range from the echo's RCS, inside the gimbal's look angle; weapons/seeker.hpp).
   const Vec3 reference = uplink ? uplink->pos_ecef : aim_;
   if (lock_id_ < 0 && cls_->seeker_range_m > 0) {
     double best = cls_->seeker_basket_m;
     for (const TruthView& tv : targets) {
       const double basket = (tv.pos_ecef - reference).norm();
-      if (basket < best && (tv.pos_ecef - s_.pos).norm() <= cls_->seeker_range_m) {
+      if (basket < best && seeker_.can_see(tv, s_.pos, s_.vel, launch_site_)) {
         best = basket;
         lock_id_ = tv.id;
       }
     }
-    if (const TruthView* acquired = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr)
-      seeker_.reset(line_of_sight(s_.pos, s_.vel, acquired->pos_ecef, acquired->vel_ecef).rate);
+    if (const TruthView* acquired = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr) {
+      // The seeker's filter starts from the line-of-sight rate of the uplinked track (none: zero).
+      const Vec3 prior = uplink ? line_of_sight(s_.pos, s_.vel, uplink->pos_ecef, uplink->vel_ecef).rate : Vec3::Zero();
+      seeker_.start(prior, seeker_.acquisition_range(*acquired, s_.pos, launch_site_));
+    }
   }
   const TruthView* locked = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr;
-  if (lock_id_ >= 0 && !locked) lock_id_ = -1;  // its target is gone (killed): search again next step
+  // Its target is gone (killed), or out of the gimbal's look angle: search again next step.
+  if (locked && !seeker_.in_gimbal(*locked, s_.pos, s_.vel)) locked = nullptr;
+  if (lock_id_ >= 0 && !locked) lock_id_ = -1;
 
   // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
   // kLostGuidanceS it destroys itself (and frees its engagement). An inertial mid-course flies on to
@@ -324,7 +355,13 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
     const Vec3 p0 = s_.pos;
     advance(cls_->airframe, cls_->propulsion, gravity_, s_, a_lat, h);
     if (fuzed && fuze(*fuzed, fuzed->pos_ecef + fuzed->vel_ecef * tk, p0, (s_.pos - p0) / h, t + tk, h)) return;
-    if (fast_altitude(s_.pos) < ground_m_) return finish(InterceptorState::GroundImpact, t + tk + h, lock_id_, -1);
+    const double above = fast_altitude(s_.pos) - ground_height_under(terrain_, s_.pos);
+    if (above < 0.0) {  // hit the ground: where the sub-step's straight path crossed it
+      const double before = std::max(0.0, fast_altitude(p0) - ground_height_under(terrain_, p0));
+      const double f = before / (before - above);
+      s_.pos = p0 + (s_.pos - p0) * f;
+      return finish(InterceptorState::GroundImpact, t + tk + f * h, lock_id_, miss_or_unknown());
+    }
   }
 }
 

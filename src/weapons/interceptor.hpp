@@ -10,10 +10,12 @@
 //             flight-path correction from the arc's sensitivity (a second, perturbed arc); azimuth
 //             by true PN; until the time to go falls under 10 s;
 //  terminal - PN or augmented PN with gravity compensation, on its own seeker's line of sight
-//             (through the seeker's rate filter) once the target is inside seeker range;
+//             once it has acquired the target (weapons/seeker.hpp: acquisition range from the RCS,
+//             angle noise, glint, rate filter, gimbal and blind range);
 // the autopilot follows the command with a first-order lag, limited by what the airframe can hold;
-// the fuze looks for the closest approach inside each sub-step (no tunnelling); the kill roll uses
-// the class Pk against the miss distance. Self-destruct at the maximum flight time, when it has
+// the fuze finds the closest approach of the piecewise-straight relative path, across sub-steps
+// (no tunnelling, no judging at the entry into the lethal radius); the kill roll uses
+// the warhead's lethality against the miss distance and the true class of the object hit. Self-destruct at the maximum flight time, when it has
 // lost its target, or when it is too slow to intercept after burnout.
 #include <optional>
 #include <span>
@@ -22,7 +24,10 @@
 #include "core/rng.hpp"
 #include "core/vec.hpp"
 #include "weapons/flyout/point_mass.hpp"
+#include "weapons/fuze.hpp"
 #include "weapons/interceptor_class.hpp"
+#include "weapons/seeker.hpp"
+#include "world/terrain.hpp"
 #include "world/truth_view.hpp"
 
 namespace skyshield {
@@ -65,9 +70,6 @@ class Interceptor {
   // Where the missile last steered (ECEF): its seeker's target, else the uplinked track, else the aim
   // point. What the missile's datalink reports to the command post for deconfliction.
   const Vec3& guidance_target() const { return guidance_target_; }
-  // Probability of kill of a target inside the lethal radius at zero miss (set at launch from the
-  // classified threat class of the engaged track).
-  void set_target_pk(double pk) { target_pk_ = pk; }
   // The engaged track is a ballistic missile: augmented PN uses gravity as its acceleration.
   void set_target_ballistic(bool b) { target_ballistic_ = b; }
   // Magnitude of the lateral acceleration achieved at the last sub-step (m/s^2), after the limits.
@@ -81,6 +83,9 @@ class Interceptor {
   // Sub-step of the flight integration (s): the engine step is split into pieces no longer than this
   // (default 25 ms; flyout tables use longer ones).
   void set_max_substep(double s) { max_substep_ = s; }
+  // The scenario's ground (kept by the caller for the flight): below it the missile has hit the
+  // ground; guidance holds the class's ground clearance above it. Null: the ellipsoid.
+  void set_terrain(const Terrain* terrain) { terrain_ = terrain; }
 
  private:
   struct Aim {  // what guidance steers at during one engine step
@@ -95,29 +100,30 @@ class Interceptor {
   int track_id_;
   double t_launch_;
   MissileState s_;
-  double ground_m_ = 0.0;
-  double max_substep_ = 0.025;  // below this altitude the missile has hit the ground (launch site or sea level)
+  double max_substep_ = 0.025;
+  const Terrain* terrain_ = nullptr;  // the ground (null: the ellipsoid)
   Vec3 aim_;
   Vec3 guidance_target_;
   Rng rng_;
   GravityModel gravity_{};
-  FirstOrderLag seeker_, autopilot_;
+  Seeker seeker_;
+  FirstOrderLag autopilot_;
   bool turned_over_ = false;
   bool loft_solved_ = false;
   Vec3 loft_dir_ = Vec3::UnitZ();  // turnover direction chosen by solve_loft
   bool midcourse_ = false;    // predictive mid-course after turnover (PN once over, for good)
   double next_arc_check_s_ = 0.0, arc_correction_rad_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
   int lock_id_ = -1;
-  double best_miss_ = 1e300;
+  ProximityFuze fuze_;
+  Vec3 launch_site_;  // the illuminator of a semi-active / track-via-missile seeker (the radar is near)
   InterceptorOutcome outcome_{};
-  double target_pk_ = 1.0;
   bool target_ballistic_ = false;
   double last_lateral_accel_ = 0.0;
   double blind_since_ = -1.0;  // time since when there is neither uplink nor seeker lock
 
   static const TruthView* find(std::span<const TruthView> targets, int id);
   void finish(InterceptorState s, double t, int truth_id, double miss);
-  double miss_or_unknown() const { return best_miss_ < 1e299 ? best_miss_ : -1.0; }
+  double miss_or_unknown() const { return fuze_.best_m() < 1e299 ? fuze_.best_m() : -1.0; }
   Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);
   ArcAtPoint predict_arc(const MissileState& m, const Vec3& pip, double horizon) const;
   static double arc_miss(const ArcAtPoint& arc);
@@ -136,6 +142,7 @@ class Interceptor {
   LoftChoice scan_loft(const Vec3& pip) const;
   void solve_loft(const Aim& aim);
   Vec3 lateral_command(const Aim& aim, double h);
+  Vec3 hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const;
   // Fuze over one sub-step against a target moving straight; true when the flight ended.
   bool fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h);
 };

@@ -48,7 +48,18 @@ struct InterceptorClass {
   SeekerType seeker_type = SeekerType::ActiveRadar;
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
   double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
+  // Seeker model (weapons/seeker.hpp). seeker_range_m is the acquisition range against
+  // seeker_reference_rcs_m2 (semi-active / track-via-missile: with the target at
+  // seeker_illumination_ref_m from the illuminating radar). Zero noise and no limits: a perfect seeker.
+  double seeker_reference_rcs_m2 = 1.0;
+  double seeker_illumination_ref_m = 50e3;
+  double seeker_angle_noise_rad = 0.0;   // 1-sigma thermal angle noise at the acquisition range
+  double seeker_glint_m = 0.0;           // 1-sigma glint across the line of sight (m)
+  double seeker_blind_range_m = 0.0;     // no new measurement closer than this
+  double seeker_gimbal_rad = 3.14159265358979;  // look-angle limit off the missile's axis
+  double seeker_gimbal_rate_rps = 0.0;   // tracking-rate limit (0: none)
   bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP
+  double ground_clearance_m = 3.0;  // guidance holds the missile this far above the terrain (notional)
   double min_speed_mps = 300.0;// after burnout, slower than this it cannot intercept: self-destructs
   double max_flight_time_s = 200.0;
   // Fire control plans an intercept only where the missile could still pull this much (g) at the
@@ -56,7 +67,8 @@ struct InterceptorClass {
   double endgame_min_g = 0.0;
 
   // Warhead and fuze: the fuze functions at closest approach inside lethal_radius_m; the kill
-  // probability is pk_in_lethal_radius[class] x pk_vs_miss(miss distance).
+  // probability is pk_in_lethal_radius[true class of the object hit] x pk_vs_miss(miss distance)
+  // (weapons/lethality.hpp).
   double lethal_radius_m = 20.0;
   std::array<double, kThreatClassCount> pk_in_lethal_radius{0.9, 0.9, 0.9, 0.9};
   std::vector<TablePoint> pk_vs_miss{};  // empty: 1 everywhere inside the lethal radius

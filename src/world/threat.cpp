@@ -131,7 +131,8 @@ Geodetic Threat::geodetic() const { return waypoints_ ? waypoints_->position() :
 TruthView Threat::view() const {
   const RcsPattern rcs =
       ballistic_ && ballistic_->separated() ? RcsPattern::isotropic(type_->ballistic.rv_rcs_m2) : type_->rcs;
-  return {id_, pos_ecef(), vel_ecef(), rcs, type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr};
+  return {id_, pos_ecef(), vel_ecef(), rcs, type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr,
+          type_->cls, type_->decoy};
 }
 
 Geodetic Threat::aim_point() const {

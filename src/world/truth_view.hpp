@@ -1,6 +1,9 @@
 #pragma once
 // The narrow window through which sensors and seekers see the truth: where a physical target is,
-// how it moves, how it reflects and what it emits. No threat class, no name, no intent.
+// how it moves, how it reflects and what it emits. No name, no intent. Its true class and whether it
+// is a decoy are there for the warhead's lethality only (weapons/lethality.hpp: the object actually
+// hit); sensors, trackers and the command centre never read them.
+#include "core/threat_class.hpp"
 #include "core/vec.hpp"
 #include "world/jammer.hpp"
 #include "world/rcs.hpp"
@@ -17,6 +20,8 @@ struct TruthView {
   RcsPattern rcs;                  // mean radar cross-section against aspect
   Swerling swerling = Swerling::Case1;
   const JammerParams* jammer = nullptr;   // noise jammer on board, if any
+  ThreatClass true_class = ThreatClass::Aircraft;  // for lethality only (see above)
+  bool decoy = false;                              // for lethality only
 
   // Mean RCS seen from observer_ecef.
   double rcs_toward(const Vec3& observer_ecef) const { return rcs.toward(pos_ecef, vel_ecef, observer_ecef); }

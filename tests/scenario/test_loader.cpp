@@ -46,6 +46,13 @@ TEST(Loader, MinimalScenarioLoads) {
   EXPECT_DOUBLE_EQ(s.threats[1].launch_time_s, 10.0);
   // Library values arrive in SI units (scenarios/library/interceptors.yaml: medium_range 120 km).
   EXPECT_DOUBLE_EQ(s.interceptor_classes[b.launchers[0].interceptor_class].max_range_m, 120e3);
+  // The seeker model's fields (notional, same file): 60 deg gimbal, 3 mrad, 40 deg/s.
+  const InterceptorClass& mr = s.interceptor_classes[b.launchers[0].interceptor_class];
+  EXPECT_NEAR(mr.seeker_gimbal_rad, 60.0 * kDegToRad, 1e-12);
+  EXPECT_NEAR(mr.seeker_angle_noise_rad, 3e-3, 1e-15);
+  EXPECT_NEAR(mr.seeker_gimbal_rate_rps, 40.0 * kDegToRad, 1e-12);
+  EXPECT_DOUBLE_EQ(mr.seeker_glint_m, 1.0);
+  EXPECT_DOUBLE_EQ(mr.ground_clearance_m, 3.0);
 }
 
 TEST(Loader, DefaultScenarioLoads) {
@@ -140,7 +147,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_reserve_class.yaml", 26, "battalions[0].doctrine.reserve[1].class", "unknown interceptor class 'hyper_range'"},
         BadCase{"bad_hold_fire.yaml", 24, "battalions[0].doctrine.hold_fire[1]", "must be one of aircraft, drone"},
         BadCase{"bad_magazine_class.yaml", 26, "battalions[0].magazine.stock.long_range", "no launcher of this battalion fires 'long_range'"},
-        BadCase{"bad_magazine_transloaders.yaml", 23, "battalions[0].magazine.transloaders", "must be between 1 and 64"}),
+        BadCase{"bad_magazine_transloaders.yaml", 23, "battalions[0].magazine.transloaders", "must be between 1 and 64"},
+        BadCase{"bad_seeker_gimbal.yaml", 33, "interceptor_classes.test_short_range.seeker_gimbal_deg", "must be between 1 and 180"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.file;
       return n.substr(0, n.find('.'));

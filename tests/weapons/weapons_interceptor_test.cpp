@@ -24,6 +24,7 @@ InterceptorClass long_range() {
   c.nav_constant = 4.0;
   c.seeker_range_m = 15e3;
   c.lethal_radius_m = 20.0;
+  c.pk_in_lethal_radius.fill(1.0);
   return c;
 }
 
@@ -32,14 +33,15 @@ struct Flight {
   int steps = 0;
 };
 
-Flight fly(const InterceptorClass& c, double pk, const Vec3& target0_enu, const Vec3& target_vel_enu, std::uint64_t seed) {
+Flight fly(const InterceptorClass& cls, double pk, const Vec3& target0_enu, const Vec3& target_vel_enu, std::uint64_t seed) {
+  InterceptorClass c = cls;
+  c.pk_in_lethal_radius.fill(pk);  // the same warhead Pk against every class
   TruthView tv;
   tv.id = 42;
   const Vec3 launcher = Vec3(0, 0, 5);
   // Aim at the collision point of a constant-speed flyout (a rough PIP: 30 s of target motion).
   const Vec3 aim = target0_enu + target_vel_enu * 30.0;
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(launcher), kFrame.to_ecef(aim), Rng(seed));
-  m.set_target_pk(pk);
   Flight f;
   const double dt = 0.05;
   for (int k = 0; k < 4000 && m.flying(); ++k) {
@@ -60,6 +62,20 @@ TEST(Interceptor, HitsAStraightFlyingTargetInsideTheLethalRadius) {
   ASSERT_EQ(f.outcome.state, InterceptorState::Killed) << "t " << f.outcome.t << " miss " << f.outcome.miss_distance_m;
   EXPECT_EQ(f.outcome.truth_id, 42);
   EXPECT_LE(f.outcome.miss_distance_m, c.lethal_radius_m);
+}
+
+TEST(Interceptor, RecordsTheClosestApproachNotTheEntryIntoTheLethalRadius) {
+  // A perfect seeker (no noise) against a straight-flying target: zero-lag PN leaves a miss of
+  // millimetres to decimetres (Zarchan ch. 2: zero miss for a non-manoeuvring target, here only the
+  // autopilot lag and the discrete steps). Judging at the sub-step where the 20 m lethal radius is
+  // entered (closing ~1.5 km/s: ~37 m per 25 ms sub-step) recorded metres instead (issue 26 #3).
+  const InterceptorClass c = long_range();
+  for (std::uint64_t seed = 20; seed < 26; ++seed) {
+    const double s = static_cast<double>(seed - 20);
+    const Flight f = fly(c, 1.0, Vec3(15e3 + 1e3 * s, 40e3, 6000.0 + 500.0 * s), Vec3(-150.0, -200.0 - 20.0 * s, 0.0), seed);
+    ASSERT_EQ(f.outcome.state, InterceptorState::Killed) << "seed " << seed;
+    EXPECT_LT(f.outcome.miss_distance_m, 0.5) << "seed " << seed;
+  }
 }
 
 TEST(Interceptor, KillRollFollowsWarheadPk) {
@@ -100,7 +116,6 @@ InterceptorOutcome fly_losing_the_uplink_at_lock(SeekerType seeker) {
   c.seeker_type = seeker;
   const Vec3 t0(0.0, 30e3, 6000.0), v(0.0, -200.0, 0.0);
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(t0 + v * 20.0), Rng(6));
-  m.set_target_pk(1.0);
   TruthView tv;
   tv.id = 3;
   tv.vel_ecef = kFrame.vector_to_ecef(v);
@@ -126,7 +141,6 @@ TEST(Interceptor, ReacquiresWhenItsTargetIsKilledByAnother) {
   const InterceptorClass c = long_range();
   const Vec3 t1(0, 20e3, 3000), t2(1000, 20e3, 3000), v(0, -150, 0);
   Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(t1 + v * 15.0), Rng(5));
-  m.set_target_pk(1.0);
   int first_lock = -1;
   for (int k = 0; k < 4000 && m.flying(); ++k) {
     const double t = k * 0.05;
@@ -163,6 +177,38 @@ TEST(Interceptor, NoTunnellingAt3000MpsClosingAtTheEngineStep) {
   const Flight f = fly(c, 1.0, Vec3(0.0, 60e3, 12000.0), Vec3(0.0, -1500.0, 0.0), 9);
   ASSERT_EQ(f.outcome.state, InterceptorState::Killed) << "miss " << f.outcome.miss_distance_m;
   EXPECT_LE(f.outcome.miss_distance_m, c.lethal_radius_m);
+}
+
+}  // namespace
+}  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+// Issue 26 #2: the ground check was min(0, launch altitude - 1): over a 150 m plain interceptors
+// flew down to 125 m, one to -1.5 m. An uplinked track 50 m under a 150 m plain (a bad estimate of a
+// low target) with nothing to fuze on: the missile must stay above the terrain model's ground -
+// guidance holds the class's clearance above it - instead of following the point underground.
+TEST(Interceptor, StaysAboveTheTerrainWhenTheTrackIsUnderground) {
+  InterceptorClass c = long_range();
+  c.ground_clearance_m = 3.0;
+  TerrainParams flat;
+  flat.base_m = 150.0;
+  const Terrain plain(flat);
+  const Vec3 point(0.0, 12e3, 100.0), v(0.0, -50.0, 0.0);  // ENU, frame origin at the ellipsoid
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 150.0)), kFrame.to_ecef(point), Rng(8));
+  m.set_terrain(&plain);
+  const std::vector<TruthView> none;
+  double lowest = 1e9;
+  int k = 0;
+  for (; k < 2400 && m.flying(); ++k) {
+    const double t = k * 0.05;
+    m.step(t, 0.05, Uplink{kFrame.to_ecef(point + v * t), kFrame.vector_to_ecef(v)}, none);
+    if (t > 5.0) lowest = std::min(lowest, geodetic_from_ecef(m.pos()).alt_m);
+  }
+  EXPECT_NE(m.outcome().state, InterceptorState::GroundImpact) << "t " << m.outcome().t;
+  EXPECT_GE(lowest, 150.0) << "flew below the plain";
+  EXPECT_GT(k, 200);  // it flew past the point (not a launch failure)
 }
 
 }  // namespace

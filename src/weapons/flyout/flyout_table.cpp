@@ -15,8 +15,16 @@ constexpr int kRangeSamples = 20;
 constexpr double kTableHeights[] = {1e3, 3e3, 6e3, 10e3, 15e3, 20e3, 25e3, 30e3, 40e3};
 }  // namespace
 
-FlyoutRun simulate_flyout(const InterceptorClass& c, double ground_range_m, double height_m, double step_s,
+FlyoutRun simulate_flyout(const InterceptorClass& cls, double ground_range_m, double height_m, double step_s,
                           const Vec3& target_vel_enu, double lead_time_s) {
+  // The reach is kinematic: flown with a noise-free, unlimited seeker (angle noise and glint scatter
+  // the miss around the lethal radius at the edge of the reach, the gimbal's look angle decides
+  // between seeker and command guidance there; c2 accounts for the end game separately).
+  InterceptorClass c = cls;
+  c.seeker_angle_noise_rad = 0.0;
+  c.seeker_glint_m = 0.0;
+  c.seeker_gimbal_rad = kPi;
+  c.seeker_gimbal_rate_rps = 0.0;
   const Geodetic site{0.0, 0.0, 0.0};
   const Geodetic point = geodesic_direct(Geodetic{0.0, 0.0, height_m}, 0.0, ground_range_m);  // due north
   const Vec3 p_ecef = ecef_from_geodetic(point);
@@ -25,7 +33,6 @@ FlyoutRun simulate_flyout(const InterceptorClass& c, double ground_range_m, doub
   target.id = 0;
   target.vel_ecef = v_ecef;
   Interceptor m(0, &c, 0, 0.0, ecef_from_geodetic(site), p_ecef, Rng(1));
-  m.set_target_pk(1.0);
   m.set_max_substep(step_s);
   const int max_steps = static_cast<int>(std::ceil((c.max_flight_time_s + 1.0) / step_s));
   for (int k = 0; k < max_steps && m.flying(); ++k) {
@@ -78,11 +85,15 @@ void FlyoutTable::build() const {
       row.speed_mps.push_back(run.speed_mps);
       row.reachable.push_back(run.reached && row.reach_m > 0.0);
     }
-    // An interval counts only when its ends and its middle are reached (the reachable set has holes:
-    // overhead, dense air at mid range for the large missiles, just inside the reach).
+    // An interval counts only when its ends, its middle and its quarter points are reached (the
+    // reachable set has holes: overhead, dense air at mid range for the large missiles, just inside
+    // the reach - e.g. 344-348 km at 20 km for the very long range class, narrower than an interval).
+    const auto reached_at = [&](int j, double f) {
+      return simulate_flyout(c_, row.reach_m * (j + f) / (kRangeSamples - 1), h).reached;
+    };
     for (int j = 0; j + 1 < kRangeSamples; ++j)
-      row.interval_ok.push_back(row.reachable[j] && row.reachable[j + 1] &&
-                                simulate_flyout(c_, row.reach_m * (j + 0.5) / (kRangeSamples - 1), h).reached);
+      row.interval_ok.push_back(row.reachable[j] && row.reachable[j + 1] && reached_at(j, 0.5) && reached_at(j, 0.25) &&
+                                reached_at(j, 0.75));
     rows_.push_back(std::move(row));
   }
 }
