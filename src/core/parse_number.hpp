@@ -36,12 +36,10 @@ inline bool is_decimal_text(const std::string& t) {
 }
 }  // namespace detail
 
-// A finite decimal number; nullopt otherwise (or when out of the range of a double). Leading blanks
-// are skipped, as std::stod did before (CSV fields written "1.0, 2.0").
-inline std::optional<double> parse_finite_number(const std::string& text) {
-  std::size_t from = 0;
-  while (from < text.size() && (text[from] == ' ' || text[from] == '\t')) ++from;
-  const std::string t = text.substr(from);
+// A finite decimal number; nullopt otherwise (or when out of the range of a double). The whole token
+// must be the number: no leading or trailing blanks (a CSV field " 5" is refused, as by other strict
+// CSV readers), no hexadecimal, no inf/nan.
+inline std::optional<double> parse_finite_number(const std::string& t) {
   if (!detail::is_decimal_text(t)) return std::nullopt;
   const char* first = t.data() + (t[0] == '+' ? 1 : 0);  // from_chars takes no '+'
   double v = 0.0;
