@@ -136,6 +136,7 @@ int serve_viewer(const ViewOptions& o) {
     close(client);
   }
   close(fd);
+  std::cerr << fmt::format("skyshield view: stopped by {}\n", interrupt_signal_name());
   return 0;
 }
 
