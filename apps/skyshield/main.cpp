@@ -1,6 +1,5 @@
 // skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view, bench.
 #include <CLI/CLI.hpp>
-#include <csignal>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -119,7 +118,7 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   const std::optional<double> interrupt_at = test_interrupt_at_s();  // test-only (output_dir.hpp)
   opt.progress = [&](double t, double total) {
     bar.update(t, total);
-    if (interrupt_at && t >= *interrupt_at && t < total && !interrupt_requested()) std::raise(SIGINT);
+    if (interrupt_at && t >= *interrupt_at && t < total && !interrupt_requested()) raise_test_interrupt();
   };
   std::string detection_rows = std::string(kDetectionCsvHeader) + "\n";
   if (detections)
@@ -199,7 +198,7 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
     std::int64_t appended = 0;
     opt.on_row = [&](const RunRow& row) {
       writer.append(row);
-      if (interrupt_after && ++appended == *interrupt_after) std::raise(SIGINT);
+      if (interrupt_after && ++appended == *interrupt_after) raise_test_interrupt();
     };
     install_interrupt_handler();
     opt.should_stop = interrupt_requested;
@@ -234,7 +233,7 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   const std::vector<SweepPoint> points =
       run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) {
         bar.update(done, total);
-        if (interrupt_after && done == *interrupt_after && !interrupt_requested()) std::raise(SIGINT);
+        if (interrupt_after && done == *interrupt_after && !interrupt_requested()) raise_test_interrupt();
       }, interrupt_requested);
   bar.update(1, 1);
   OutputSet set(dir, test_output_hooks());

@@ -46,13 +46,21 @@ std::optional<std::int64_t> test_interrupt_after_runs() {
   return n;
 }
 
+void raise_test_interrupt() {
+  const char* v = env("SKYSHIELD_TEST_INTERRUPT_SIGNAL");
+  const std::string sig = v ? v : "SIGINT";
+  if (sig != "SIGINT" && sig != "SIGTERM")
+    throw skyshield::InputError(fmt::format("SKYSHIELD_TEST_INTERRUPT_SIGNAL: expected SIGINT or SIGTERM (got '{}')", sig));
+  std::raise(sig == "SIGTERM" ? SIGTERM : SIGINT);
+}
+
 skyshield::OutputSetHooks test_output_hooks() {
   skyshield::OutputSetHooks h;
   if (const char* v = env("SKYSHIELD_TEST_FULL_DISK_AT")) h.full_disk_at = v;
   if (const char* v = env("SKYSHIELD_TEST_INTERRUPT_WRITING")) {
     const std::string at = v;
     h.before_write = [at](const std::string& name) {
-      if (name == at) std::raise(SIGINT);
+      if (name == at) raise_test_interrupt();
     };
   }
   return h;

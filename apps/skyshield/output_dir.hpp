@@ -18,7 +18,10 @@ std::filesystem::path make_output_dir(const std::string& out_dir);
 //   SKYSHIELD_TEST_INTERRUPT_AFTER_RUNS=N  mc, sweep: SIGINT to itself when N runs have finished
 //   SKYSHIELD_TEST_INTERRUPT_WRITING=FILE  SIGINT to itself just before FILE of a set is written
 //   SKYSHIELD_TEST_FULL_DISK_AT=FILE       FILE's bytes go to /dev/full (a real "no space left")
+//   SKYSHIELD_TEST_INTERRUPT_SIGNAL=SIGTERM  the hooks above send SIGTERM instead of SIGINT
 // A malformed value is an InputError naming the variable.
 std::optional<double> test_interrupt_at_s();
+// Sends the test's signal (SIGINT, or SKYSHIELD_TEST_INTERRUPT_SIGNAL) to the process itself.
+void raise_test_interrupt();
 std::optional<std::int64_t> test_interrupt_after_runs();
 skyshield::OutputSetHooks test_output_hooks();
