@@ -4,7 +4,8 @@
 # timing, the same on a loaded machine): it exits 130 after writing mc.json for the finished runs
 # only (marked interrupted) and no half-written file; running the same command again finishes the
 # batch, identical to an uninterrupted one. A single run interrupted at simulated time 100 s
-# (SKYSHIELD_TEST_INTERRUPT_AT_S) exits 130 without writing summary.json.
+# (SKYSHIELD_TEST_INTERRUPT_AT_S) exits 130 without writing summary.json. A second signal while an
+# interrupted batch writes its partial results leaves none of them (and the journal).
 set -euo pipefail
 skyshield="$1"; scenario="$2"; dir="$3"
 rm -rf "$dir" && mkdir -p "$dir"
@@ -22,6 +23,14 @@ if ls -A "$dir/stopped" | grep -Eq '\.tmp$|^\.skyshield-staging-'; then echo "ha
 "$skyshield" "${args[@]}" --threads 2 --out "$dir/whole" >/dev/null 2>&1
 cmp "$dir/stopped/mc.json" "$dir/whole/mc.json"
 cmp "$dir/stopped/runs.csv" "$dir/whole/runs.csv"
+# A second signal while the finished runs' mc.json, runs.csv and mc.svg are written (the test-only
+# SKYSHIELD_TEST_INTERRUPT_WRITING): none of them is written, and the journal keeps the finished run.
+rc=0
+SKYSHIELD_TEST_INTERRUPT_AFTER_RUNS=1 SKYSHIELD_TEST_INTERRUPT_WRITING=runs.csv "$skyshield" "${args[@]}" --threads 1 \
+  --out "$dir/second" >"$dir/second.log" 2>&1 || rc=$?
+[ "$rc" -eq 130 ] || { echo "second signal: exit code $rc, want 130"; cat "$dir/second.log"; exit 1; }
+grep -q "SIGINT while writing the outputs" "$dir/second.log" || { echo "second signal: no message"; cat "$dir/second.log"; exit 1; }
+[ "$(ls -A "$dir/second")" = "runs.journal" ] || { echo "second signal: files beside the journal: $(ls -A "$dir/second")"; exit 1; }
 # A single run, interrupted at simulated time 100 s.
 rc=0
 SKYSHIELD_TEST_INTERRUPT_AT_S=100 "$skyshield" run "$scenario" --out "$dir/run" >"$dir/run.log" 2>&1 || rc=$?
