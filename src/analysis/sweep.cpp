@@ -71,14 +71,17 @@ SweepParam parse_sweep_param(const std::string& text) {
 std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
                                   int threads, std::uint64_t seed, const std::function<void(int, int)>& progress,
                                   const std::function<bool()>& should_stop) {
-  // The count of points and runs, checked before it can overflow.
+  // The count of points (checked as it grows, before it can overflow), then of runs (after the
+  // values are checked, below).
   long long total_points = 1;
+  auto too_many = [&](const SweepParam& p) {
+    return InputError(fmt::format("--param {}: the sweep would hold more than {} runs in all ({} runs a point); give fewer "
+                                  "values or --runs",
+                                  p.path, kMaxMonteCarloRuns, runs));
+  };
   for (const SweepParam& p : params) {
     total_points *= static_cast<long long>(p.values.size());
-    if (total_points > kMaxMonteCarloRuns || total_points * std::max(runs, 1) > kMaxMonteCarloRuns)
-      throw InputError(fmt::format("--param {}: the sweep would hold more than {} runs in all ({} runs a point); give fewer "
-                                   "values or --runs",
-                                   p.path, kMaxMonteCarloRuns, runs));
+    if (total_points > kMaxMonteCarloRuns) throw too_many(p);
   }
   // Load every point first, so that a bad value fails before any run.
   std::vector<SweepPoint> points(static_cast<std::size_t>(total_points));
@@ -99,6 +102,7 @@ std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::v
       throw InputError(fmt::format("{} (at sweep point {})", e.what(), label(params, points[k])));
     }
   }
+  if (!params.empty() && total_points * std::max(runs, 1) > kMaxMonteCarloRuns) throw too_many(params.back());
   const int total_runs = static_cast<int>(total_points) * runs;
   for (std::size_t k = 0; k < points.size(); ++k) {
     MonteCarloOptions opt;
