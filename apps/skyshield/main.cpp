@@ -137,22 +137,7 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   bar.update(1, 1);
   const Summary summary = summarize(run);
 
-  // One set: the previous outputs stay whole until every new file is complete (record/output_set.hpp).
-  OutputSet set(dir, test_output_hooks());
-  set.add("summary.json", summary_json(run, summary));
-  set.add("events.csv", events_csv(run));
-  set.add("trajectories.csv", trajectories_csv(run));
-  set.add("track_metrics.csv", track_metrics_csv(run.track_scores));
-  set.add("truth.csv", truth_csv(run));
-  if (detections)
-    set.add("detections.csv", detection_rows);
-  else
-    set.drop("detections.csv");  // an older run's detections would not match this run
-  set.add("engagement.svg", engagement_svg(run));
-  set.add("profiles.svg", profile_svg(run));
-  set.add("replay.czml", replay_czml(run));
-  set.add("report.html", report_html(run, summary));
-  set.commit();
+  write_run_outputs(dir, run, summary, detections ? &detection_rows : nullptr);
   std::cout << summary_table(run, summary);
   std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/track_metrics.csv, {0}/truth.csv{1}, "
                            "{0}/engagement.svg, {0}/profiles.svg, {0}/report.html, {0}/replay.czml (see it: skyshield view {0})\n",

@@ -9,12 +9,35 @@
 
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
+#include "record/czml.hpp"
+#include "record/report_html.hpp"
+#include "record/writers.hpp"
 
 std::filesystem::path make_output_dir(const std::string& out_dir) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw skyshield::InputError(fmt::format("{}: cannot create the output directory: {}", out_dir, ec.message()));
   return std::filesystem::path(out_dir);
+}
+
+void write_run_outputs(const std::filesystem::path& dir, const skyshield::RunRecord& run, const skyshield::Summary& summary,
+                       const std::string* detection_rows) {
+  using namespace skyshield;
+  OutputSet set(dir, test_output_hooks());
+  set.add("summary.json", summary_json(run, summary));
+  set.add("events.csv", events_csv(run));
+  set.add("trajectories.csv", trajectories_csv(run));
+  set.add("track_metrics.csv", track_metrics_csv(run.track_scores));
+  set.add("truth.csv", truth_csv(run));
+  if (detection_rows)
+    set.add("detections.csv", *detection_rows);
+  else
+    set.drop("detections.csv");  // an older run's detections would not match this run
+  set.add("engagement.svg", engagement_svg(run));
+  set.add("profiles.svg", profile_svg(run));
+  set.add("replay.czml", replay_czml(run));
+  set.add("report.html", report_html(run, summary));
+  set.commit();
 }
 
 namespace {

@@ -6,9 +6,16 @@
 #include <string>
 
 #include "record/output_set.hpp"
+#include "record/run_record.hpp"
+#include "record/summary.hpp"
 
 // The output directory, created if needed (an InputError when it cannot be).
 std::filesystem::path make_output_dir(const std::string& out_dir);
+
+// A run's outputs as one set (record/output_set.hpp): the previous ones stay whole until every new
+// file is complete. Without detection rows an older detections.csv is removed with the set.
+void write_run_outputs(const std::filesystem::path& dir, const skyshield::RunRecord& run, const skyshield::Summary& summary,
+                       const std::string* detection_rows);
 
 // TEST-ONLY environment variables, read here and nowhere else (tests/cli/*.sh use them to make
 // interruptions and write failures deterministic; a user has no reason to set them):
