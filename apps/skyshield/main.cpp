@@ -116,7 +116,11 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   opt.seed = seed;
   install_interrupt_handler();
   opt.should_stop = interrupt_requested;
-  opt.progress = [&](double t, double total) { bar.update(t, total); };
+  const std::optional<double> interrupt_at = test_interrupt_at_s();  // test-only (output_dir.hpp)
+  opt.progress = [&](double t, double total) {
+    bar.update(t, total);
+    if (interrupt_at && t >= *interrupt_at && t < total && !interrupt_requested()) raise_test_interrupt();
+  };
   std::string detection_rows = std::string(kDetectionCsvHeader) + "\n";
   if (detections)
     opt.on_batch = [&](const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& b) {
@@ -126,22 +130,15 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
   const RunRecord run = run_scenario(s, opt);
   if (dis) std::cerr << "\n" << dis->link().report();
   if (run.interrupted) {
-    std::cerr << fmt::format("\ninterrupted at t = {:.2f} s: the run is incomplete, no outputs written\n", run.end_time_s);
+    std::cerr << fmt::format("\ninterrupted by {} at t = {:.2f} s: the run is incomplete, no outputs written (those already in {} "
+                             "are untouched)\n",
+                             interrupt_signal_name(), run.end_time_s, out_dir);
     return 130;
   }
   bar.update(1, 1);
   const Summary summary = summarize(run);
 
-  write_file_atomically((dir / "summary.json").string(), summary_json(run, summary));
-  write_file_atomically((dir / "events.csv").string(), events_csv(run));
-  write_file_atomically((dir / "trajectories.csv").string(), trajectories_csv(run));
-  write_file_atomically((dir / "track_metrics.csv").string(), track_metrics_csv(run.track_scores));
-  write_file_atomically((dir / "truth.csv").string(), truth_csv(run));
-  if (detections) write_file_atomically((dir / "detections.csv").string(), detection_rows);
-  write_file_atomically((dir / "engagement.svg").string(), engagement_svg(run));
-  write_file_atomically((dir / "profiles.svg").string(), profile_svg(run));
-  write_file_atomically((dir / "replay.czml").string(), replay_czml(run));
-  write_file_atomically((dir / "report.html").string(), report_html(run, summary));
+  write_run_outputs(dir, run, summary, detections ? &detection_rows : nullptr);
   std::cout << summary_table(run, summary);
   std::cout << fmt::format("\nWrote {0}/summary.json, {0}/events.csv, {0}/trajectories.csv, {0}/track_metrics.csv, {0}/truth.csv{1}, "
                            "{0}/engagement.svg, {0}/profiles.svg, {0}/report.html, {0}/replay.czml (see it: skyshield view {0})\n",
@@ -152,6 +149,7 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
 int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::uint64_t> seed, const std::string& out_dir,
            int* argc, char*** argv) {
   using namespace skyshield;
+  check_run_count(runs);  // before anything is loaded or allocated
   const Scenario s = load_scenario(path);
   const std::filesystem::path dir = make_output_dir(out_dir);
   const std::uint64_t base_seed = seed.value_or(s.sim.seed);
@@ -182,20 +180,27 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
     if (resumed > 0) std::cerr << fmt::format("resuming: {} of {} runs already in {}\n", resumed, runs, journal);
     ProgressBar bar(fmt::format("'{}' on {} threads", s.name, threads), "runs");
     opt.progress = [&](int done, int total) { bar.update(done, total); };
-    opt.on_row = [&](const RunRow& row) { writer.append(row); };
+    const std::optional<std::int64_t> interrupt_after = test_interrupt_after_runs();  // test-only (output_dir.hpp)
+    std::int64_t appended = 0;
+    opt.on_row = [&](const RunRow& row) {
+      writer.append(row);
+      if (interrupt_after && ++appended == *interrupt_after) raise_test_interrupt();
+    };
     install_interrupt_handler();
     opt.should_stop = interrupt_requested;
     r = run_monte_carlo(s, runs, threads, base_seed, opt);
     if (!r.interrupted) bar.update(1, 1);
   }
-  write_file_atomically((dir / "mc.json").string(), mc_json(r));
-  write_file_atomically((dir / "runs.csv").string(), runs_csv(r));
-  write_file_atomically((dir / "mc.svg").string(), mc_svg(r));
+  OutputSet set(dir, test_output_hooks());
+  set.add("mc.json", mc_json(r));
+  set.add("runs.csv", runs_csv(r));
+  set.add("mc.svg", mc_svg(r));
+  set.commit();
   std::cout << mc_table(r);
   std::cout << fmt::format("\nWrote {0}/mc.json, {0}/runs.csv, {0}/mc.svg\n", out_dir);
   if (r.interrupted) {
-    std::cerr << fmt::format("interrupted: {} of {} runs finished (kept in {}/runs.journal; the same command resumes the batch)\n",
-                             r.rows.size(), runs, out_dir);
+    std::cerr << fmt::format("interrupted by {}: {} of {} runs finished (kept in {}/runs.journal; the same command resumes the batch)\n",
+                             interrupt_signal_name(), r.rows.size(), runs, out_dir);
     return 130;
   }
   return 0;
@@ -209,11 +214,18 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   const Scenario base = load_scenario(path);
   const std::filesystem::path dir = make_output_dir(out_dir);
   ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
+  install_interrupt_handler();
+  const std::optional<std::int64_t> interrupt_after = test_interrupt_after_runs();  // test-only (output_dir.hpp)
   const std::vector<SweepPoint> points =
-      run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) { bar.update(done, total); });
+      run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) {
+        bar.update(done, total);
+        if (interrupt_after && done == *interrupt_after && !interrupt_requested()) raise_test_interrupt();
+      }, interrupt_requested);
   bar.update(1, 1);
-  write_file_atomically((dir / "sweep.csv").string(), sweep_csv(params, points));
-  write_file_atomically((dir / "sweep.svg").string(), sweep_svg(params, points));
+  OutputSet set(dir, test_output_hooks());
+  set.add("sweep.csv", sweep_csv(params, points));
+  set.add("sweep.svg", sweep_svg(params, points));
+  set.commit();
   std::cout << fmt::format("Sweep of '{}': {} points x {} runs from seed {}\n\n", base.name, points.size(), runs,
                            seed.value_or(base.sim.seed));
   std::cout << sweep_table(params, points);
@@ -288,7 +300,7 @@ int main(int argc, char** argv) {
   std::string mc_path, mc_out = "out/mc";
   CLI::App* mc = app.add_subcommand("mc", "Monte Carlo: independent runs, statistics with confidence intervals (mc.json, runs.csv, mc.svg)");
   mc->add_option("scenario", mc_path, "Scenario YAML file")->required();
-  mc->add_option("--runs", runs, "Number of runs")->check(CLI::Range(1, 10000000))->capture_default_str();
+  mc->add_option("--runs", runs, fmt::format("Number of runs (at most {})", skyshield::kMaxMonteCarloRuns))->check(CLI::PositiveNumber)->capture_default_str();
   mc->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024))->capture_default_str();
   mc->add_option("--seed", seed, "Base seed (run i uses a seed derived from (seed, i))");
   mc->add_option("--out", mc_out, "Output directory")->capture_default_str();
@@ -298,7 +310,7 @@ int main(int argc, char** argv) {
   CLI::App* sweep = app.add_subcommand("sweep", "Monte Carlo at every combination of scenario-field values (sweep.csv, sweep.svg)");
   sweep->add_option("scenario", sweep_path, "Scenario YAML file")->required();
   sweep->add_option("--param", sweep_params, "PATH=V1,V2,... e.g. threats[0].count=2,4,8 (repeatable)")->required();
-  sweep->add_option("--runs", sweep_runs, "Runs per point")->check(CLI::Range(1, 10000000))->capture_default_str();
+  sweep->add_option("--runs", sweep_runs, fmt::format("Runs per point (at most {} over the whole sweep)", skyshield::kMaxMonteCarloRuns))->check(CLI::PositiveNumber)->capture_default_str();
   sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
   sweep->add_option("--seed", seed, "Base seed, the same at every point");
   sweep->add_option("--out", sweep_out, "Output directory")->capture_default_str();
@@ -377,6 +389,12 @@ int main(int argc, char** argv) {
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;
+  } catch (const skyshield::Interrupted& e) {
+    std::cerr << "\ninterrupted: " << e.what() << "\n";
+    return 130;
+  } catch (const skyshield::OutputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
   } catch (const skyshield::NumericalError& e) {
     std::cerr << "numerical error: " << e.what() << "\n";
     return 3;

@@ -208,7 +208,7 @@ int serve_viewer(const ViewOptions& o) {
     std::fflush(nullptr);
     std::_Exit(0);
   }
-  std::cout << "skyshield view: stopped" << std::endl;
+  std::cout << fmt::format("skyshield view: stopped by {}", interrupt_signal_name()) << std::endl;
   return 0;
 }
 

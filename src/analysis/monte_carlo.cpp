@@ -1,10 +1,13 @@
 #include "analysis/monte_carlo.hpp"
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
 
+#include "core/error.hpp"
 #include "core/rng.hpp"
 #include "record/summary.hpp"
 #include "sim/engine.hpp"
@@ -13,6 +16,13 @@ namespace skyshield {
 
 std::uint64_t run_seed(std::uint64_t seed, int index) {
   return Rng::stream(seed, "monte-carlo-run", static_cast<std::uint64_t>(index)).next_u64();
+}
+
+void check_run_count(long long runs) {
+  if (runs > kMaxMonteCarloRuns)
+    throw InputError(fmt::format("--runs {}: at most {} runs in one batch or sweep (every run's figures are kept in memory); "
+                                 "split a larger batch into several with different --seed",
+                                 runs, kMaxMonteCarloRuns));
 }
 
 namespace {
@@ -51,6 +61,7 @@ MonteCarloResult run_monte_carlo(const Scenario& scenario, int runs, int threads
   out.scenario = scenario.name;
   out.base_seed = seed;
   out.layers = layer_names(scenario);
+  check_run_count(runs);
   runs = std::max(0, runs);
   out.rows.resize(static_cast<std::size_t>(runs));
   std::vector<char> have(out.rows.size(), 0);

@@ -34,6 +34,12 @@ struct MonteCarloResult {
   bool interrupted = false;  // stopped early: rows holds the finished runs only (still in run order)
 };
 
+// Every run's figures are kept in memory (the statistics, runs.csv; about 150 bytes a run before it
+// runs): a batch, or a whole sweep, holds at most this many runs. More: several batches with other seeds.
+inline constexpr int kMaxMonteCarloRuns = 100000;
+// Throws InputError "--runs N: ..." naming the limit when runs > kMaxMonteCarloRuns.
+void check_run_count(long long runs);
+
 // Seed of run `index` under base seed `seed`.
 std::uint64_t run_seed(std::uint64_t seed, int index);
 

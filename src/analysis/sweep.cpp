@@ -7,6 +7,7 @@
 
 #include "analysis/statistics.hpp"
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "record/svg_axes.hpp"
 #include "record/writers.hpp"
 #include "scenario/loader.hpp"
@@ -68,13 +69,24 @@ SweepParam parse_sweep_param(const std::string& text) {
 }
 
 std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
-                                  int threads, std::uint64_t seed, const std::function<void(int, int)>& progress) {
-  std::size_t total_points = 1;
-  for (const SweepParam& p : params) total_points *= p.values.size();
+                                  int threads, std::uint64_t seed, const std::function<void(int, int)>& progress,
+                                  const std::function<bool()>& should_stop) {
+  // The count of points (checked as it grows, before it can overflow), then of runs (after the
+  // values are checked, below).
+  long long total_points = 1;
+  auto too_many = [&](const SweepParam& p) {
+    return InputError(fmt::format("--param {}: the sweep would hold more than {} runs in all ({} runs a point); give fewer "
+                                  "values or --runs",
+                                  p.path, kMaxMonteCarloRuns, runs));
+  };
+  for (const SweepParam& p : params) {
+    total_points *= static_cast<long long>(p.values.size());
+    if (total_points > kMaxMonteCarloRuns) throw too_many(p);
+  }
   // Load every point first, so that a bad value fails before any run.
-  std::vector<SweepPoint> points(total_points);
+  std::vector<SweepPoint> points(static_cast<std::size_t>(total_points));
   std::vector<Scenario> scenarios;
-  for (std::size_t k = 0; k < total_points; ++k) {
+  for (std::size_t k = 0; k < points.size(); ++k) {
     std::size_t rest = k;
     std::vector<Override> ov(params.size());
     points[k].values.resize(params.size());
@@ -90,11 +102,18 @@ std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::v
       throw InputError(fmt::format("{} (at sweep point {})", e.what(), label(params, points[k])));
     }
   }
+  if (!params.empty() && total_points * std::max(runs, 1) > kMaxMonteCarloRuns) throw too_many(params.back());
   const int total_runs = static_cast<int>(total_points) * runs;
-  for (std::size_t k = 0; k < total_points; ++k) {
+  for (std::size_t k = 0; k < points.size(); ++k) {
     MonteCarloOptions opt;
     if (progress) opt.progress = [&, k](int done, int) { progress(static_cast<int>(k) * runs + done, total_runs); };
+    opt.should_stop = should_stop;
     points[k].result = run_monte_carlo(scenarios[k], runs, threads, seed, opt);
+    if (should_stop && should_stop())
+      throw Interrupted(fmt::format("{} at sweep point {} of {} ({}), {} of its {} runs finished: the sweep is incomplete, no "
+                                    "outputs written",
+                                    interrupt_signal_name().empty() ? "stopped" : interrupt_signal_name(), k + 1, points.size(),
+                                    label(params, points[k]), points[k].result.rows.size(), runs));
   }
   return points;
 }

@@ -23,9 +23,12 @@ struct SweepPoint {
   MonteCarloResult result;
 };
 
-// progress(done, total) counts runs over the whole sweep.
+// progress(done, total) counts runs over the whole sweep. The points times runs may not exceed
+// kMaxMonteCarloRuns (InputError before any run). should_stop is polled between and inside runs:
+// true ends the sweep with Interrupted (core/interrupt.hpp) naming the point reached.
 std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
-                                  int threads, std::uint64_t seed, const std::function<void(int, int)>& progress = {});
+                                  int threads, std::uint64_t seed, const std::function<void(int, int)>& progress = {},
+                                  const std::function<bool()>& should_stop = {});
 
 std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
 std::string sweep_table(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);

@@ -1,14 +1,13 @@
 #pragma once
-// Output files of a run. Each is written to a temporary file and renamed into place, so a reader
-// never sees half a file.
+// Output files of a run, as text; written as a whole set by record/output_set.hpp.
 #include <string>
 
+#include "record/output_set.hpp"
 #include "record/run_record.hpp"
 #include "record/summary.hpp"
 
 namespace skyshield {
 
-void write_file_atomically(const std::string& path, const std::string& content);
 // A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string& s);
 

@@ -28,6 +28,7 @@ std::vector<Step> parse_path(const Override& o) {
       Step s{true, "", 0};
       for (std::size_t k = i + 1; k < close; ++k) {
         if (!std::isdigit(static_cast<unsigned char>(p[k]))) throw bad("an index must be a non-negative integer");
+        if (s.index > 99999999) throw bad(fmt::format("index [{}] is too large", p.substr(i + 1, close - i - 1)));  // no wrap
         s.index = s.index * 10 + static_cast<std::size_t>(p[k] - '0');
       }
       steps.push_back(s);

@@ -52,13 +52,27 @@ RunRecord Engine::run() {
     move_threats(t);
     build_views();
     clock.lap(&StepProfile::world_s);
-    for (auto& b : battalions_) sense_and_track(*b, t, t1, clock);
+    // The interrupt is polled inside the step too (a crowded step can take seconds): an
+    // interrupted run is incomplete whatever step it stops in.
+    auto stop = [&] { return opt_.should_stop && opt_.should_stop(); };
+    bool stopped = false;
+    for (auto& b : battalions_)
+      if (!(stopped = stopped || stop())) sense_and_track(*b, t, t1, clock);
+    if (stopped) {
+      interrupted_ = true;
+      break;
+    }
     const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
     if (picture_due) update_air_picture(t1);
     scorer_->score_battalions(t1, battalions_, views_);
     if (picture_due) scorer_->score_network(t1, picture_, views_);
     clock.lap(&StepProfile::tracking_s);
-    for (int b : decision_order_) decide(*battalions_[b], t1);
+    for (int b : decision_order_)
+      if (!(stopped = stopped || stop())) decide(*battalions_[b], t1);
+    if (stopped) {
+      interrupted_ = true;
+      break;
+    }
     clock.lap(&StepProfile::command_s);
     reload_launchers(t1);
     launch_due(t1);

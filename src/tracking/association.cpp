@@ -13,11 +13,47 @@ namespace skyshield {
 
 namespace {
 
+// A crowded batch (thousands of objects launched from one spot): when some track has more than
+// kCrowdedGate detections in the grid cells about it, every detection is instead tried against its
+// kMaxTracksPerDetection nearest track predictions only (a k-d tree of the predictions), so that the
+// gating work and the gated pairs grow with the number of detections, not with their square.
+// Batches that are not crowded are gated exactly as before (every detection in every gate).
+constexpr std::size_t kCrowdedGate = 64;
+constexpr std::size_t kMaxTracksPerDetection = 4;
+
 struct Gated {
   GatePair pair;
   double likelihood;    // IMM mixture likelihood sum_j mu_j N_j(z)
   ImmInnovations innovations;
 };
+
+// The (track, detection) pairs within the tracks' gating radii, by track then detection.
+std::vector<GatePair> near_pairs(const AssociationInput& in, const std::vector<Vec3>& centre, const std::vector<double>& radius) {
+  const int nt = static_cast<int>(centre.size()), nd = static_cast<int>(in.z.size());
+  std::vector<GatePair> out;
+  std::vector<double> sorted = radius;
+  std::nth_element(sorted.begin(), sorted.begin() + nt / 2, sorted.end());
+  const DetectionGrid grid(in.z_position, std::max(1000.0, sorted[nt / 2]));
+  std::vector<int> near;
+  bool crowded = false;
+  for (int a = 0; a < nt && !crowded; ++a) {
+    crowded = !grid.query(centre[a], radius[a], near, kCrowdedGate);
+    for (int b : near)
+      if (!crowded && (in.z_position[b] - centre[a]).squaredNorm() <= radius[a] * radius[a]) out.push_back({a, b});
+  }
+  if (!crowded) return out;
+  out.clear();
+  const NearestPoints tracks(centre);
+  for (int b = 0; b < nd; ++b) {
+    tracks.query(in.z_position[b], INFINITY, kMaxTracksPerDetection, near);
+    for (int a : near)
+      if ((in.z_position[b] - centre[a]).squaredNorm() <= radius[a] * radius[a]) out.push_back({a, b});
+  }
+  std::sort(out.begin(), out.end(), [](const GatePair& x, const GatePair& y) {
+    return x.track != y.track ? x.track < y.track : x.detection < y.detection;
+  });
+  return out;
+}
 
 std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
   std::vector<Gated> out;
@@ -33,25 +69,18 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
     in.predicted[a]->combined_position(centre[a], trace_pp);
     radius[a] = gating_radius(trace_pp, max_r_var, p);
   }
-  std::vector<double> sorted = radius;
-  std::nth_element(sorted.begin(), sorted.begin() + nt / 2, sorted.end());
-  const DetectionGrid grid(in.z_position, std::max(1000.0, sorted[nt / 2]));
-  std::vector<int> near;
-  for (int a = 0; a < nt; ++a) {
-    const ImmState& s = *in.predicted[a];
-    grid.query(centre[a], radius[a], near);
-    for (int b : near) {
-      if ((in.z_position[b] - centre[a]).squaredNorm() > radius[a] * radius[a]) continue;
-      const double g = in.z[b].dim == 4 ? p.gate_chi2_range_rate : p.gate_chi2;
-      if (p.imm.filter == FilterKind::Ekf && outside_every_gate(s, in.z[b], g)) continue;
-      Gated gd{{a, b}, 0.0, imm_innovate(s, in.z[b], p.imm)};
-      bool inside = false;
-      for (int j = 0; j < s.n; ++j) {
-        inside = inside || gd.innovations[j].mahalanobis2 <= g;
-        gd.likelihood += s.mu[j] * gd.innovations[j].likelihood();
-      }
-      if (inside && gd.likelihood > 0.0) out.push_back(std::move(gd));
+  for (const GatePair& pair : near_pairs(in, centre, radius)) {
+    const ImmState& s = *in.predicted[pair.track];
+    const SphericalMeasurement& z = in.z[pair.detection];
+    const double g = z.dim == 4 ? p.gate_chi2_range_rate : p.gate_chi2;
+    if (p.imm.filter == FilterKind::Ekf && outside_every_gate(s, z, g)) continue;
+    Gated gd{pair, 0.0, imm_innovate(s, z, p.imm)};
+    bool inside = false;
+    for (int j = 0; j < s.n; ++j) {
+      inside = inside || gd.innovations[j].mahalanobis2 <= g;
+      gd.likelihood += s.mu[j] * gd.innovations[j].likelihood();
     }
+    if (inside && gd.likelihood > 0.0) out.push_back(std::move(gd));
   }
   return out;
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <nanoflann.hpp>
+
 namespace skyshield {
 
 DetectionGrid::DetectionGrid(const std::vector<Vec3>& points, double cell_m) : cell_(cell_m), n_(points.size()) {
@@ -16,7 +18,7 @@ DetectionGrid::DetectionGrid(const std::vector<Vec3>& points, double cell_m) : c
   std::sort(cells_.begin(), cells_.end());
 }
 
-void DetectionGrid::query(const Vec3& c, double r, std::vector<int>& out) const {
+bool DetectionGrid::query(const Vec3& c, double r, std::vector<int>& out, std::size_t limit) const {
   out.clear();
   const auto i0 = static_cast<std::int64_t>(std::floor((c.x() - r) / cell_));
   const auto i1 = static_cast<std::int64_t>(std::floor((c.x() + r) / cell_));
@@ -24,15 +26,51 @@ void DetectionGrid::query(const Vec3& c, double r, std::vector<int>& out) const 
   const auto j1 = static_cast<std::int64_t>(std::floor((c.y() + r) / cell_));
   if (static_cast<double>(i1 - i0 + 1) * static_cast<double>(j1 - j0 + 1) > static_cast<double>(n_)) {
     // A disc wider than the data: every point (cheaper than visiting empty cells).
+    if (n_ > limit) return false;
     out.resize(n_);
     std::iota(out.begin(), out.end(), 0);
-    return;
+    return true;
   }
   for (std::int64_t i = i0; i <= i1; ++i)
     for (std::int64_t j = j0; j <= j1; ++j) {
       auto it = std::lower_bound(cells_.begin(), cells_.end(), std::make_pair(key(i, j), -1));
-      for (; it != cells_.end() && it->first == key(i, j); ++it) out.push_back(it->second);
+      for (; it != cells_.end() && it->first == key(i, j); ++it) {
+        if (out.size() == limit) return false;
+        out.push_back(it->second);
+      }
     }
+  std::sort(out.begin(), out.end());
+  return true;
+}
+
+namespace {
+struct PointCloud {   // nanoflann's view of the points
+  const std::vector<Vec3>* p;
+  std::size_t kdtree_get_point_count() const { return p->size(); }
+  double kdtree_get_pt(std::size_t i, std::size_t d) const { return (*p)[i](static_cast<Eigen::Index>(d)); }
+  template <class Box>
+  bool kdtree_get_bbox(Box&) const { return false; }
+};
+using KdTree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<double, PointCloud>, PointCloud, 3, std::size_t>;
+}  // namespace
+
+struct NearestPoints::Tree {
+  PointCloud cloud;
+  KdTree index;
+  explicit Tree(const std::vector<Vec3>& points) : cloud{&points}, index(3, cloud, nanoflann::KDTreeSingleIndexAdaptorParams(10)) {}
+};
+
+NearestPoints::NearestPoints(const std::vector<Vec3>& points) : tree_(std::make_unique<Tree>(points)) {}
+NearestPoints::~NearestPoints() = default;
+
+void NearestPoints::query(const Vec3& c, double r, std::size_t k, std::vector<int>& out) const {
+  out.clear();
+  std::vector<std::size_t> index(k);
+  std::vector<double> d2(k);
+  const double q[3] = {c.x(), c.y(), c.z()};
+  const std::size_t n = tree_->index.knnSearch(q, k, index.data(), d2.data());
+  for (std::size_t m = 0; m < n; ++m)
+    if (d2[m] <= r * r) out.push_back(static_cast<int>(index[m]));
   std::sort(out.begin(), out.end());
 }
 

@@ -4,6 +4,7 @@
 // gated track-detection pairs into independent clusters (connected components), so that
 // assignment or JPDA runs per cluster and the cost stays near-linear in the number of targets.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/vec.hpp"
@@ -15,13 +16,29 @@ class DetectionGrid {
   // points: detection positions in the tracker frame; cell_m: the grid's horizontal cell size.
   DetectionGrid(const std::vector<Vec3>& points, double cell_m);
   // Indices (ascending) of the points whose horizontal cell overlaps the disc of radius r about c.
-  void query(const Vec3& c, double r, std::vector<int>& out) const;
+  // With a limit: false (and `out` unspecified) as soon as more than `limit` points are found.
+  bool query(const Vec3& c, double r, std::vector<int>& out, std::size_t limit = SIZE_MAX) const;
 
  private:
   std::int64_t key(std::int64_t i, std::int64_t j) const { return (i << 32) ^ (j & 0xffffffff); }
   double cell_;
   std::vector<std::pair<std::int64_t, int>> cells_;   // (cell key, point), sorted
   std::size_t n_ = 0;
+};
+
+// The k points nearest a point (3-D) among those within a radius: the bounded look-up of a crowded
+// batch (thousands of objects within one gate), where the grid would hand every track every
+// detection. A k-d tree (nanoflann, Debian's libnanoflann-dev); `points` must outlive it.
+class NearestPoints {
+ public:
+  explicit NearestPoints(const std::vector<Vec3>& points);
+  ~NearestPoints();
+  // Indices (ascending) of at most k points nearest c, each within r of it.
+  void query(const Vec3& c, double r, std::size_t k, std::vector<int>& out) const;
+
+ private:
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
 };
 
 struct GatePair {
