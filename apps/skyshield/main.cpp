@@ -262,6 +262,7 @@ int cmd_wta(const std::string& path, const std::string& random, std::uint64_t se
   // written), even when the caller started us with them ignored (a background job of a script).
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  if (test_interrupt_solving()) raise_test_interrupt();
   const WtaResult r = solve_wta(p, solver, limits);
   std::cout << fmt::format("instance   {} ({} weapons, {} targets)\n", source, p.pk.rows(), p.value.size());
   std::cout << fmt::format("solver     {}\n", to_string(solver));

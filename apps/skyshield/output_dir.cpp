@@ -58,16 +58,23 @@ std::optional<double> test_interrupt_at_s() {
   return *t;
 }
 
-std::optional<std::int64_t> test_interrupt_after_runs() {
-  const char* v = env("SKYSHIELD_TEST_INTERRUPT_AFTER_RUNS");
+namespace {
+// A whole number >= 1 from the test-only variable `name`, if set.
+std::optional<std::int64_t> test_count(const char* name) {
+  const char* v = env(name);
   if (!v) return std::nullopt;
   char* end = nullptr;
   errno = 0;
   const long long n = std::strtoll(v, &end, 10);
   if (*end != '\0' || errno != 0 || n < 1)
-    throw skyshield::InputError(fmt::format("SKYSHIELD_TEST_INTERRUPT_AFTER_RUNS: expected a whole number >= 1 (got '{}')", v));
+    throw skyshield::InputError(fmt::format("{}: expected a whole number >= 1 (got '{}')", name, v));
   return n;
 }
+}  // namespace
+
+std::optional<std::int64_t> test_interrupt_after_runs() { return test_count("SKYSHIELD_TEST_INTERRUPT_AFTER_RUNS"); }
+std::optional<std::int64_t> test_interrupt_at_batch() { return test_count("SKYSHIELD_TEST_INTERRUPT_AT_BATCH"); }
+bool test_interrupt_solving() { return env("SKYSHIELD_TEST_INTERRUPT_SOLVING") != nullptr; }
 
 void raise_test_interrupt() {
   const char* v = env("SKYSHIELD_TEST_INTERRUPT_SIGNAL");

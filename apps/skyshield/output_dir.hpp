@@ -23,6 +23,8 @@ void write_run_outputs(const std::filesystem::path& dir, const skyshield::RunRec
 //                                           after simulated time T s (reports come every 0.5 % of
 //                                           the duration)
 //   SKYSHIELD_TEST_INTERRUPT_AFTER_RUNS=N  mc, sweep: SIGINT to itself when N runs have finished
+//   SKYSHIELD_TEST_INTERRUPT_AT_BATCH=N    track: SIGINT to itself before the N-th batch
+//   SKYSHIELD_TEST_INTERRUPT_SOLVING=1     wta: SIGINT to itself as the solver starts
 //   SKYSHIELD_TEST_INTERRUPT_WRITING=FILE  SIGINT to itself just before FILE of a set is written
 //   SKYSHIELD_TEST_FULL_DISK_AT=FILE       FILE's bytes go to /dev/full (a real "no space left")
 //   SKYSHIELD_TEST_INTERRUPT_SIGNAL=SIGTERM  the hooks above send SIGTERM instead of SIGINT
@@ -31,4 +33,6 @@ std::optional<double> test_interrupt_at_s();
 // Sends the test's signal (SIGINT, or SKYSHIELD_TEST_INTERRUPT_SIGNAL) to the process itself.
 void raise_test_interrupt();
 std::optional<std::int64_t> test_interrupt_after_runs();
+std::optional<std::int64_t> test_interrupt_at_batch();
+bool test_interrupt_solving();
 skyshield::OutputSetHooks test_output_hooks();

@@ -33,8 +33,13 @@ int cmd_track(const std::string& detections, const std::string& truth_path, cons
   std::cout << fmt::format("{}: {} detections in {} batches from {} sensors\n", detections, n, d.batches.size(), d.sensors.size());
 
   install_interrupt_handler();  // Ctrl-C: stop before the next batch, write nothing
-  const FileTrackingResult r =
-      track_detection_file(d, truth_path.empty() ? nullptr : &truth, params, metrics.ospa, interrupt_requested);
+  const std::optional<std::int64_t> test_at = test_interrupt_at_batch();
+  std::int64_t batch = 0;
+  const auto should_stop = [&] {
+    if (test_at && ++batch == *test_at) raise_test_interrupt();
+    return interrupt_requested();
+  };
+  const FileTrackingResult r = track_detection_file(d, truth_path.empty() ? nullptr : &truth, params, metrics.ospa, should_stop);
   if (r.interrupted) {
     std::cerr << "interrupted: the tracking is incomplete, no outputs written\n";
     return 130;

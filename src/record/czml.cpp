@@ -1,4 +1,5 @@
 #include "record/czml.hpp"
+#include "record/svg_axes.hpp"  // xml_escape
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ std::string interval(double a, double b) { return replay_time(a) + "/" + replay_
 // A description table for Cesium's info box (click to inspect).
 std::string describe(const std::vector<std::pair<std::string, std::string>>& rows) {
   std::string html = "<table class=\"cesium-infoBox-defaultTable\"><tbody>";
-  for (const auto& [k, v] : rows) html += fmt::format("<tr><th>{}</th><td>{}</td></tr>", k, v);
+  for (const auto& [k, v] : rows) html += fmt::format("<tr><th>{}</th><td>{}</td></tr>", xml_escape(k), xml_escape(v));
   return html + "</tbody></table>";
 }
 

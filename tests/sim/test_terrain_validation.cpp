@@ -145,8 +145,8 @@ const BelowGround& below_ground(bool interceptors) {
         RunOptions opt;
         opt.seed = static_cast<std::uint64_t>(seed);
         const RunRecord r = run_scenario(s, opt);
-        count_below(s, r, opt.seed, false, b.first);
-        count_below(s, r, opt.seed, true, b.second);
+        count_below(s, r, *opt.seed, false, b.first);
+        count_below(s, r, *opt.seed, true, b.second);
       }
     }
     return b;
