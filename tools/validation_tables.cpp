@@ -12,6 +12,7 @@
 #include "core/units.hpp"
 #include "sensors/detection.hpp"
 #include "sensors/radar_equation.hpp"
+#include "us1976_table.hpp"  // tests/reference: NOAA-S/T 76-1562 Table I
 
 namespace sk = skyshield;
 
@@ -24,21 +25,12 @@ void heading(const char* title, const char* source, const char* cases) {
 void atmosphere() {
   heading("US Standard Atmosphere 1976", "NOAA-S/T 76-1562 (1976), Table I, geometric altitude, as printed (5 figures)",
           "`Atmosphere.MatchesUs1976Table` (T within 0.002 K, p and rho within 2e-4 relative)");
-  struct Row { double z, t, p, rho; };
-  const Row rows[] = {  // NOAA-S/T 76-1562, Table I
-      {0.0, 288.150, 101325.0, 1.2250},      {5000.0, 255.676, 54048.0, 0.73643},
-      {10000.0, 223.252, 26500.0, 0.41351},  {15000.0, 216.650, 12111.0, 0.19476},
-      {20000.0, 216.650, 5529.3, 0.088910},  {25000.0, 221.552, 2549.2, 0.040084},
-      {30000.0, 226.509, 1197.0, 0.018410},  {40000.0, 250.350, 287.14, 0.0039957},
-      {50000.0, 270.650, 79.779, 0.0010269}, {60000.0, 247.021, 21.959, 3.0968e-4},
-      {70000.0, 219.585, 5.2209, 8.2829e-5}, {80000.0, 198.639, 1.0524, 1.8458e-5},
-  };
   std::printf("| altitude km | T table K | T skyshield K | p table Pa | p skyshield Pa | rho table kg/m3 | rho skyshield kg/m3 | worst rel. diff |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-  for (const Row& r : rows) {
-    const sk::AtmosphereState s = sk::us1976(r.z);
-    const double worst = std::max(std::abs(s.pressure_pa / r.p - 1.0), std::abs(s.density_kg_m3 / r.rho - 1.0));
-    std::printf("| %.0f | %.3f | %.3f | %.5g | %.5g | %.5g | %.5g | %.1e |\n", r.z / 1e3, r.t, s.temperature_k, r.p,
+  for (const sk::reference::Us1976Row& r : sk::reference::kUs1976Table) {
+    const sk::AtmosphereState s = sk::us1976(r.z_m);
+    const double worst = std::max(std::abs(s.pressure_pa / r.p_pa - 1.0), std::abs(s.density_kg_m3 / r.rho - 1.0));
+    std::printf("| %.0f | %.3f | %.3f | %.5g | %.5g | %.5g | %.5g | %.1e |\n", r.z_m / 1e3, r.t_k, s.temperature_k, r.p_pa,
                 s.pressure_pa, r.rho, s.density_kg_m3, worst);
   }
 }

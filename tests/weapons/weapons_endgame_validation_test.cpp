@@ -5,6 +5,8 @@
 // homing loop (Zarchan), the kill roll against the true class of the object hit.
 #include <gtest/gtest.h>
 
+#include "notional_missile.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cmath>
@@ -176,15 +178,7 @@ TEST(Seeker, BlindRangeHoldsTheLastRate) {
 const LocalFrame kFrame(Geodetic{-25.0, 135.0, 0.0});
 
 InterceptorClass test_missile() {
-  InterceptorClass c;
-  c.propulsion.launch_mass_kg = 1000.0;
-  c.propulsion.stages = {{180e3, 8.0, 600.0, 0.0, 0.0}};
-  c.airframe.reference_area_m2 = 0.126;
-  c.airframe.cd0_vs_mach = {{0.0, 0.3}, {1.2, 0.5}, {3.0, 0.3}};
-  c.airframe.cn_max = 4.0;
-  c.airframe.max_lateral_g = 25.0;
-  c.max_flight_time_s = 120.0;
-  c.seeker_range_m = 15e3;
+  InterceptorClass c = test::notional_missile();
   c.seeker_tau_s = 0.1;
   c.lethal_radius_m = 50.0;
   return c;

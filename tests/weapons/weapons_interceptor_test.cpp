@@ -3,6 +3,8 @@
 // the kill roll follows the warhead Pk; an unreachable target ends in self-destruction.
 #include <gtest/gtest.h>
 
+#include "notional_missile.hpp"
+
 #include "core/geo.hpp"
 #include "weapons/interceptor.hpp"
 
@@ -12,17 +14,8 @@ namespace {
 const LocalFrame kFrame(Geodetic{-25.0, 135.0, 0.0});
 
 InterceptorClass long_range() {
-  InterceptorClass c;
-  // Notional 1 t missile: 600 kg of propellant over 8 s (c = 2400 m/s), 0.4 m body, vertical launch.
-  c.propulsion.launch_mass_kg = 1000.0;
-  c.propulsion.stages = {{180e3, 8.0, 600.0, 0.0, 0.0}};
-  c.airframe.reference_area_m2 = 0.126;
-  c.airframe.cd0_vs_mach = {{0.0, 0.3}, {1.2, 0.5}, {3.0, 0.3}};
-  c.airframe.cn_max = 4.0;
-  c.airframe.max_lateral_g = 25.0;
-  c.max_flight_time_s = 120.0;
+  InterceptorClass c = test::notional_missile();
   c.nav_constant = 4.0;
-  c.seeker_range_m = 15e3;
   c.lethal_radius_m = 20.0;
   c.pk_in_lethal_radius.fill(1.0);
   return c;
