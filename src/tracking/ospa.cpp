@@ -22,24 +22,55 @@ struct Matching {
   int matched = 0;
   double cost = 0.0;
   double localisation = 0.0;   // the sum of d^p over the matched truths, in order
+  bool upper_bound = false;    // the near pairs were restricted (see below): cost >= the optimum
 };
 
-Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
+// Every pair of truth i with a track closer than c, as row i; false (rows unspecified) as soon as
+// the grid would hand out more than max_pairs candidates in all, so the work and memory stay within
+// that cap whatever the crowd.
+bool near_pairs(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
+                std::size_t max_pairs, std::vector<SparseRow>& rows) {
+  const DetectionGrid grid(tracks, std::max(prm.cutoff_m, 1.0));
+  std::vector<int> near;
+  std::size_t listed = 0;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    if (!grid.query(truth[i], prm.cutoff_m, near, max_pairs - listed)) return false;
+    listed += near.size();
+    for (int j : near) {
+      const double d = (truth[i] - tracks[static_cast<std::size_t>(j)]).norm();
+      if (d < prm.cutoff_m) rows[i].emplace_back(j, std::pow(d, prm.order));
+    }
+  }
+  return true;
+}
+
+// The crowded case: truth i may pair only with its k nearest tracks closer than c (a k-d tree). Any
+// matching over these pairs is a feasible injection of the full problem, so its optimum is an UPPER
+// BOUND of the exact OSPA / GOSPA (equal to it when the optimum uses no excluded pair).
+void nearest_pairs(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
+                   std::size_t k, std::vector<SparseRow>& rows) {
+  const NearestPoints tree(tracks);
+  std::vector<int> near;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    rows[i].clear();
+    tree.query(truth[i], prm.cutoff_m, k, near);
+    for (int j : near) {
+      const double d = (truth[i] - tracks[static_cast<std::size_t>(j)]).norm();
+      if (d < prm.cutoff_m) rows[i].emplace_back(j, std::pow(d, prm.order));
+    }
+  }
+}
+
+Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
+               const OspaBounds& bounds) {
   const double cp = std::pow(prm.cutoff_m, prm.order);
   const int nt = static_cast<int>(tracks.size());
   Matching m;
   m.truth_to_track.assign(truth.size(), -1);
   std::vector<SparseRow> rows(truth.size());
-  if (nt > 0) {
-    const DetectionGrid grid(tracks, std::max(prm.cutoff_m, 1.0));
-    std::vector<int> near;
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-      grid.query(truth[i], prm.cutoff_m, near);
-      for (int j : near) {
-        const double d = (truth[i] - tracks[static_cast<std::size_t>(j)]).norm();
-        if (d < prm.cutoff_m) rows[i].emplace_back(j, std::pow(d, prm.order));
-      }
-    }
+  if (nt > 0 && !near_pairs(truth, tracks, prm, bounds.max_near_pairs, rows)) {
+    nearest_pairs(truth, tracks, prm, static_cast<std::size_t>(std::max(1, bounds.nearest_tracks)), rows);
+    m.upper_bound = true;
   }
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i].emplace_back(nt + static_cast<int>(i), cp);
   const std::vector<int> col = solve_assignment(nt + static_cast<int>(truth.size()), rows);
@@ -59,11 +90,13 @@ Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, 
 
 }  // namespace
 
-SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm) {
+SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
+                           const OspaBounds& bounds) {
   SetDistances out;
   GospaResult& r = out.gospa;
   const double cp = std::pow(prm.cutoff_m, prm.order);
-  const Matching mt = match(truth, tracks, prm);
+  const Matching mt = match(truth, tracks, prm, bounds);
+  r.upper_bound = mt.upper_bound;   // restricted pairs: both distances below are upper bounds
   const std::size_t n = std::max(truth.size(), tracks.size()), m = std::min(truth.size(), tracks.size());
   // mt.cost counts c^p for every truth not matched closer than c; the injection's total adds c^p for
   // each element of the larger set beyond the smaller's size: (n - |truth|) more.
