@@ -1,6 +1,9 @@
 #include "tracking/ospa.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <tuple>
 #include <cmath>
 
 #include "tracking/assignment.hpp"
@@ -61,6 +64,47 @@ void nearest_pairs(const std::vector<Vec3>& truth, const std::vector<Vec3>& trac
   }
 }
 
+// After the restricted matching: pairs, in index order, the truths and tracks left unmatched that
+// share a cube of side c / 2 (any two points in one are closer than c: its diagonal is 0.87 c).
+// Each such pair lowers the cost (d^p < c^p) and keeps the injection feasible, so the result stays
+// an upper bound; it matters for a crowd of coincident objects, where every truth's k nearest
+// tracks are the same k tracks.
+void complete_in_cubes(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
+                       std::vector<int>& truth_to_track) {
+  const double side = prm.cutoff_m / 2.0;
+  std::vector<char> used(tracks.size(), 0);
+  for (int j : truth_to_track)
+    if (j >= 0) used[static_cast<std::size_t>(j)] = 1;
+  struct Entry {
+    std::array<std::int64_t, 3> cube;
+    int kind;    // 0: truth, 1: track
+    int index;
+    bool operator<(const Entry& o) const { return std::tie(cube, kind, index) < std::tie(o.cube, o.kind, o.index); }
+  };
+  auto cube = [&](const Vec3& p) {
+    return std::array<std::int64_t, 3>{static_cast<std::int64_t>(std::floor(p.x() / side)),
+                                       static_cast<std::int64_t>(std::floor(p.y() / side)),
+                                       static_cast<std::int64_t>(std::floor(p.z() / side))};
+  };
+  std::vector<Entry> e;
+  for (std::size_t i = 0; i < truth.size(); ++i)
+    if (truth_to_track[i] < 0) e.push_back({cube(truth[i]), 0, static_cast<int>(i)});
+  for (std::size_t j = 0; j < tracks.size(); ++j)
+    if (!used[j]) e.push_back({cube(tracks[j]), 1, static_cast<int>(j)});
+  std::sort(e.begin(), e.end());
+  for (std::size_t a = 0; a < e.size();) {
+    std::size_t b = a;
+    while (b < e.size() && e[b].cube == e[a].cube) ++b;
+    std::size_t t = a, k = a;   // truths first in the cube, then tracks
+    while (k < b && e[k].kind == 0) ++k;
+    for (; t < b && e[t].kind == 0 && k < b; ++t, ++k) {
+      const auto i = static_cast<std::size_t>(e[t].index), j = static_cast<std::size_t>(e[k].index);
+      if ((truth[i] - tracks[j]).norm() < prm.cutoff_m) truth_to_track[i] = e[k].index;
+    }
+    a = b;
+  }
+}
+
 Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
                const OspaBounds& bounds) {
   const double cp = std::pow(prm.cutoff_m, prm.order);
@@ -74,11 +118,13 @@ Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, 
   }
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i].emplace_back(nt + static_cast<int>(i), cp);
   const std::vector<int> col = solve_assignment(nt + static_cast<int>(truth.size()), rows);
+  for (std::size_t i = 0; i < truth.size(); ++i)
+    if (col[i] >= 0 && col[i] < nt) m.truth_to_track[i] = col[i];
+  if (m.upper_bound) complete_in_cubes(truth, tracks, prm, m.truth_to_track);
   for (std::size_t i = 0; i < truth.size(); ++i) {
-    if (col[i] >= 0 && col[i] < nt) {
-      m.truth_to_track[i] = col[i];
+    if (m.truth_to_track[i] >= 0) {
       ++m.matched;
-      const double dp = std::pow((truth[i] - tracks[static_cast<std::size_t>(col[i])]).norm(), prm.order);
+      const double dp = std::pow((truth[i] - tracks[static_cast<std::size_t>(m.truth_to_track[i])]).norm(), prm.order);
       m.cost += dp;
       m.localisation += dp;
     } else {

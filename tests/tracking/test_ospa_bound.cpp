@@ -87,6 +87,25 @@ TEST(OspaBound, EveryTrackAllowedTheBoundedPathFindsTheExactValue) {
   }
 }
 
+TEST(OspaBound, CoincidentTruthsAreStillMatched) {
+  // 500 truths at one point (a raid's copies on one route) and 300 tracks within 10 m of it: every
+  // truth's k nearest tracks are the same k, so the completion in cubes of side c / 2 must pair the
+  // rest. Exact: all 300 tracks matched, at their distances from the point.
+  std::mt19937 gen(3);
+  const std::vector<Vec3> x(500, Vec3(100.0, 200.0, 300.0));
+  std::vector<Vec3> y = crowd(gen, 300, 5.0);
+  for (Vec3& p : y) p += x[0];
+  const OspaParams prm{1000.0, 2.0, 2.0};
+  const Exact want = dense_reference(x, y, prm);
+  const SetDistances got = set_distances(x, y, prm, OspaBounds{100, 4});
+  ASSERT_TRUE(got.gospa.upper_bound);
+  EXPECT_EQ(got.gospa.assigned, 300);
+  EXPECT_GE(got.gospa.distance, want.gospa * (1 - 1e-12));
+  EXPECT_GE(got.ospa, want.ospa * (1 - 1e-12));
+  // Every track is matched in both: the same pairs' distances to one point, so equal up to rounding.
+  EXPECT_NEAR(got.gospa.distance, want.gospa, 1e-9 * want.gospa);
+}
+
 TEST(OspaBound, AThousandsStrongCrowdAtTheDefaultCapIsFlaggedAndCounted) {
   // 2,500 truths and 2,500 tracks within 100 m, c = 5 km: 6.25 million near pairs > the default
   // cap of 4 million, so the bound applies (16 pairs a truth instead of 2,500).
