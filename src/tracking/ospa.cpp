@@ -48,8 +48,8 @@ bool near_pairs(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks,
 }
 
 // The crowded case: truth i may pair only with its k nearest tracks closer than c (a k-d tree). Any
-// matching over these pairs is a feasible injection of the full problem, so its optimum is an UPPER
-// BOUND of the exact OSPA / GOSPA (equal to it when the optimum uses no excluded pair).
+// matching over these pairs is a feasible injection of the full problem, so its cost is an UPPER
+// BOUND of the exact OSPA / GOSPA.
 void nearest_pairs(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
                    std::size_t k, std::vector<SparseRow>& rows) {
   const NearestPoints tree(tracks);
@@ -64,13 +64,29 @@ void nearest_pairs(const std::vector<Vec3>& truth, const std::vector<Vec3>& trac
   }
 }
 
+// The restricted pairs matched greedily, nearest first (ties: truth, then track index): a crowd's
+// optimal assignment over them took seconds (every truth contending for the same tracks), the greedy
+// one sorts k pairs a truth. Any matching is feasible, so the bound stays an upper bound.
+void greedy_nearest(const std::vector<SparseRow>& rows, int n_tracks, std::vector<int>& truth_to_track) {
+  std::vector<std::tuple<double, int, int>> pairs;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (const auto& [j, dp] : rows[i]) pairs.emplace_back(dp, static_cast<int>(i), j);
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<char> used(static_cast<std::size_t>(n_tracks), 0);
+  for (const auto& [dp, i, j] : pairs)
+    if (truth_to_track[static_cast<std::size_t>(i)] < 0 && !used[static_cast<std::size_t>(j)]) {
+      truth_to_track[static_cast<std::size_t>(i)] = j;
+      used[static_cast<std::size_t>(j)] = 1;
+    }
+}
+
 // After the restricted matching: pairs, in index order, the truths and tracks left unmatched that
 // share a cube of side c / 2 (any two points in one are closer than c: its diagonal is 0.87 c).
 // Each such pair lowers the cost (d^p < c^p) and keeps the injection feasible, so the result stays
 // an upper bound; it matters for a crowd of coincident objects, where every truth's k nearest
 // tracks are the same k tracks.
 void complete_in_cubes(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& prm,
-                       std::vector<int>& truth_to_track) {
+                       double shift, std::vector<int>& truth_to_track) {
   const double side = prm.cutoff_m / 2.0;
   std::vector<char> used(tracks.size(), 0);
   for (int j : truth_to_track)
@@ -82,9 +98,9 @@ void complete_in_cubes(const std::vector<Vec3>& truth, const std::vector<Vec3>& 
     bool operator<(const Entry& o) const { return std::tie(cube, kind, index) < std::tie(o.cube, o.kind, o.index); }
   };
   auto cube = [&](const Vec3& p) {
-    return std::array<std::int64_t, 3>{static_cast<std::int64_t>(std::floor(p.x() / side)),
-                                       static_cast<std::int64_t>(std::floor(p.y() / side)),
-                                       static_cast<std::int64_t>(std::floor(p.z() / side))};
+    return std::array<std::int64_t, 3>{static_cast<std::int64_t>(std::floor(p.x() / side + shift)),
+                                       static_cast<std::int64_t>(std::floor(p.y() / side + shift)),
+                                       static_cast<std::int64_t>(std::floor(p.z() / side + shift))};
   };
   std::vector<Entry> e;
   for (std::size_t i = 0; i < truth.size(); ++i)
@@ -116,11 +132,16 @@ Matching match(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, 
     nearest_pairs(truth, tracks, prm, static_cast<std::size_t>(std::max(1, bounds.nearest_tracks)), rows);
     m.upper_bound = true;
   }
-  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].emplace_back(nt + static_cast<int>(i), cp);
-  const std::vector<int> col = solve_assignment(nt + static_cast<int>(truth.size()), rows);
-  for (std::size_t i = 0; i < truth.size(); ++i)
-    if (col[i] >= 0 && col[i] < nt) m.truth_to_track[i] = col[i];
-  if (m.upper_bound) complete_in_cubes(truth, tracks, prm, m.truth_to_track);
+  if (m.upper_bound) {
+    greedy_nearest(rows, nt, m.truth_to_track);
+    complete_in_cubes(truth, tracks, prm, 0.0, m.truth_to_track);
+    complete_in_cubes(truth, tracks, prm, 0.5, m.truth_to_track);   // the cubes shifted by half a side
+  } else {
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].emplace_back(nt + static_cast<int>(i), cp);
+    const std::vector<int> col = solve_assignment(nt + static_cast<int>(truth.size()), rows);
+    for (std::size_t i = 0; i < truth.size(); ++i)
+      if (col[i] >= 0 && col[i] < nt) m.truth_to_track[i] = col[i];
+  }
   for (std::size_t i = 0; i < truth.size(); ++i) {
     if (m.truth_to_track[i] >= 0) {
       ++m.matched;

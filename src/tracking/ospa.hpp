@@ -19,8 +19,9 @@
 // Both minimisations are solved exactly (tracking/assignment.hpp) over the pairs closer than c, unless
 // those pairs are too many (a crowd: thousands of truths and tracks within c of each other, where
 // the list would take gigabytes): past OspaBounds::max_near_pairs each truth may pair only with its
-// OspaBounds::nearest_tracks nearest tracks within c. That matching is feasible for the full
-// problem, so the result is then an UPPER BOUND of the exact OSPA / GOSPA, flagged by
+// OspaBounds::nearest_tracks nearest tracks within c, matched greedily nearest first, then the
+// truths and tracks left over are paired within cubes of side c / 2. That matching is feasible for
+// the full problem, so the result is then an UPPER BOUND of the exact OSPA / GOSPA, flagged by
 // GospaResult::upper_bound (and counted in the run's track-quality summary).
 #include <cstddef>
 #include <vector>

@@ -72,15 +72,22 @@ TEST(OspaBound, CrowdedSetsThroughTheBoundGiveAnUpperBoundOfTheExactValue) {
   EXPECT_GT(strictly_above, 0);   // with k = 1 the restriction does bite: not a vacuous check
 }
 
-TEST(OspaBound, EveryTrackAllowedTheBoundedPathFindsTheExactValue) {
-  // k = the number of tracks: the restriction excludes nothing, so the bounded path must reach the
-  // optimum (a check of the k-d tree path itself).
+TEST(OspaBound, SeparatePairsThroughTheBoundFindTheExactValue) {
+  // Each truth has a single track within c (pairs 5 km apart, c = 1 km, some tracks beyond c of
+  // every truth): the optimum is every near pair, which the bounded path must find too.
   std::mt19937 gen(5);
+  std::uniform_real_distribution<double> off(-300.0, 300.0);
   for (int trial = 0; trial < 10; ++trial) {
-    const std::vector<Vec3> x = crowd(gen, 40, 500.0), y = crowd(gen, 50 + trial, 500.0);
-    const OspaParams prm{300.0, 2.0, 2.0};   // some pairs beyond the cut-off
+    std::vector<Vec3> x, y;
+    for (int k = 0; k < 40; ++k) {
+      const Vec3 c(5000.0 * k, 1000.0 * trial, 0.0);
+      x.push_back(c);
+      if (k % 5 != 0) y.push_back(c + Vec3(off(gen), off(gen), off(gen)));
+      if (k % 7 == 0) y.push_back(c + Vec3(0.0, 2000.0, 0.0));   // beyond c: a false track
+    }
+    const OspaParams prm{1000.0, 1.0 + trial % 2, 2.0};
     const Exact want = dense_reference(x, y, prm);
-    const SetDistances got = set_distances(x, y, prm, OspaBounds{10, static_cast<int>(y.size())});
+    const SetDistances got = set_distances(x, y, prm, OspaBounds{10, 2});
     ASSERT_TRUE(got.gospa.upper_bound);
     EXPECT_NEAR(got.ospa, want.ospa, 1e-9 * want.ospa) << trial;
     EXPECT_NEAR(got.gospa.distance, want.gospa, 1e-9 * want.gospa) << trial;
