@@ -59,7 +59,7 @@ RunRecord Engine::run() {
     bool stopped = false;
     for (auto& b : battalions_)
       if (!(stopped = stopped || stop())) sense_and_track(*b, t, t1, clock);
-    if (stopped) {
+    if (stopped || stop()) {   // also a signal during the last battalion's sensing (it returns early)
       interrupted_ = true;
       break;
     }
@@ -262,6 +262,7 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     for (const DwellRequest& r : schedule_dwells(std::move(placed), er.target_channels)) dwells.push_back(r.pos_ecef);
   }
   for (Radar& radar : b.radars) {
+    if (opt_.should_stop && opt_.should_stop()) return;   // a crowded batch can take a second: run() stops
     if (!b.radar_up[radar.index()]) continue;
     detections_.clear();
     const bool is_er = radar.index() == b.spec->engagement_radar;

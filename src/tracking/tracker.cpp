@@ -216,9 +216,14 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
   std::vector<int> stale;
   for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
     if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
+  // A fresh track started before every stale track's last update has no candidate (the test below):
+  // skipped without the scan, which made a crowd's batch quadratic (thousands fresh x stale).
+  double oldest_stale = std::numeric_limits<double>::infinity();
+  for (int oi : stale) oldest_stale = std::min(oldest_stale, tracks_[oi].last_update_t);
   for (int fi : updated) {
     Track* fresh = &tracks_[fi];
     const int id = fresh->id;
+    if (fresh->first_t < oldest_stale) continue;
     if (gone(id)) continue;
     for (int oi : stale) {
       Track& other = tracks_[oi];
