@@ -11,10 +11,11 @@ CommandPost::CommandPost(std::vector<DefendedAsset> assets, std::vector<Vec3> as
     : assets_(std::move(assets)), assets_enu_(std::move(assets_enu)), doctrine_(doctrine) {}
 
 EngagementState& CommandPost::engagement(int track_id) {
-  for (EngagementState& e : engagements_)
-    if (e.track_id == track_id) return e;
-  engagements_.push_back({track_id, 0, 0, false, Refusal::None});
-  return engagements_.back();
+  // engagements_ keeps its order (first reference first); slot_ finds an entry in O(1), so a picture
+  // of tens of thousands of tracks does not cost a linear search per track.
+  const auto [it, added] = slot_.try_emplace(track_id, engagements_.size());
+  if (added) engagements_.push_back({track_id, 0, 0, false, Refusal::None});
+  return engagements_[it->second];
 }
 
 void CommandPost::report_outcome(int track_id, bool killed) {
@@ -26,9 +27,12 @@ void CommandPost::report_outcome(int track_id, bool killed) {
 void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
 
 void CommandPost::drop_track(int track_id) {
-  engagements_.erase(std::remove_if(engagements_.begin(), engagements_.end(),
-                                    [&](const EngagementState& e) { return e.track_id == track_id; }),
-                     engagements_.end());
+  const auto it = slot_.find(track_id);
+  if (it == slot_.end()) return;
+  const std::size_t k = it->second;
+  slot_.erase(it);
+  engagements_.erase(engagements_.begin() + static_cast<std::ptrdiff_t>(k));
+  for (std::size_t i = k; i < engagements_.size(); ++i) slot_[engagements_[i].track_id] = i;
 }
 
 namespace {
@@ -84,6 +88,29 @@ void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<
   }
 }
 
+void CommandPost::keep_most_urgent(std::vector<const ThreatAssessment*>& threats, std::vector<const Track*>& tracks) {
+  last_dropped_ = 0;
+  if (threats.size() <= kMaxFireControlThreats) return;
+  // The kMaxFireControlThreats highest priorities (ties: the earlier in the list), kept in list order.
+  std::vector<std::size_t> order(threats.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  const auto more_urgent = [&](std::size_t a, std::size_t b) {
+    return threats[a]->priority != threats[b]->priority ? threats[a]->priority > threats[b]->priority : a < b;
+  };
+  std::nth_element(order.begin(), order.begin() + kMaxFireControlThreats, order.end(), more_urgent);
+  order.resize(kMaxFireControlThreats);
+  std::sort(order.begin(), order.end());
+  std::vector<const ThreatAssessment*> kept_threats;
+  std::vector<const Track*> kept_tracks;
+  for (std::size_t k : order) {
+    kept_threats.push_back(threats[k]);
+    kept_tracks.push_back(tracks[k]);
+  }
+  last_dropped_ = static_cast<int>(threats.size() - kept_threats.size());
+  threats = std::move(kept_threats);
+  tracks = std::move(kept_tracks);
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_, doctrine_.lethality);
   refusals_.clear();
@@ -91,13 +118,20 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   // Eligible threats under doctrine.
   std::vector<const ThreatAssessment*> threats;
   std::vector<const Track*> threat_tracks;
+  // Sorted look-ups instead of a scan of the picture per track (same order of results).
+  std::vector<std::pair<int, int>> by_id;   // (track id, index in the picture)
+  for (std::size_t k = 0; k < in.tracks->size(); ++k) by_id.emplace_back((*in.tracks)[k].id, static_cast<int>(k));
+  std::sort(by_id.begin(), by_id.end());
+  std::vector<int> elsewhere = in.engaged_elsewhere;
+  std::sort(elsewhere.begin(), elsewhere.end());
   for (const ThreatAssessment& a : assessment_) {
     if (a.asset_index < 0 || doctrine_.hold_fire[static_cast<int>(a.cls)]) continue;
     const EngagementState& e = engagement(a.track_id);
     if (e.assessed_killed || e.in_flight >= doctrine_.salvo_for(a.cls) || e.shots >= doctrine_.max_shots_per_threat) continue;
-    if (std::find(in.engaged_elsewhere.begin(), in.engaged_elsewhere.end(), a.track_id) != in.engaged_elsewhere.end()) continue;
-    for (const Track& tr : *in.tracks) {
-      if (tr.id != a.track_id) continue;
+    if (std::binary_search(elsewhere.begin(), elsewhere.end(), a.track_id)) continue;
+    for (auto it = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(a.track_id, -1));
+         it != by_id.end() && it->first == a.track_id; ++it) {
+      const Track& tr = (*in.tracks)[static_cast<std::size_t>(it->second)];
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
                                                           [&](const Sector& s) { return in_sector(s, tr.position()); });
       if (mine) {
@@ -106,6 +140,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
       }
     }
   }
+  keep_most_urgent(threats, threat_tracks);
   // Ready launchers: one round each per cycle.
   std::vector<int> weapons;
   for (std::size_t l = 0; l < in.launchers->size(); ++l)

@@ -10,6 +10,8 @@
 // the doctrine's minimum); a threat left unengaged for such a reason is reported once per reason
 // (last_refusals), so that the record shows why.
 #include <array>
+#include <cstddef>
+#include <unordered_map>
 #include <vector>
 
 #include "c2/defended_asset.hpp"
@@ -106,6 +108,12 @@ struct CommandPostInputs {
   double outer_hold_margin_s = 0.0;
 };
 
+// At most this many eligible threats go through fire control (an intercept solution per ready
+// launcher each, then WTA) in one decision: the most urgent by the threat evaluation's priority
+// (value x lethality / time to go). A swarm of tens of thousands of tracks would otherwise take
+// minutes per decision; the rest wait for a later cycle. No shipped scenario comes near it.
+inline constexpr std::size_t kMaxFireControlThreats = 256;
+
 class CommandPost {
  public:
   CommandPost(std::vector<DefendedAsset> assets, std::vector<Vec3> assets_enu, DoctrineParams doctrine);
@@ -125,9 +133,13 @@ class CommandPost {
   const std::vector<RefusedShot>& last_refusals() const { return refusals_; }
   const std::vector<EngagementState>& engagements() const { return engagements_; }
   const DoctrineParams& doctrine() const { return doctrine_; }
+  // Eligible threats the last decide left out of fire control (kMaxFireControlThreats), 0 normally.
+  int last_dropped() const { return last_dropped_; }
 
  private:
   EngagementState& engagement(int track_id);
+  // Keeps the kMaxFireControlThreats most urgent threats (and their tracks), in their order.
+  void keep_most_urgent(std::vector<const ThreatAssessment*>& threats, std::vector<const Track*>& tracks);
   // Per-threat cap on interceptors this cycle, from the doctrine's salvo and the look test.
   // no_look: set when shoot-look-shoot turns into a salvo of two for want of time to look.
   int salvo_room(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr, int in_flight,
@@ -146,6 +158,8 @@ class CommandPost {
   std::vector<ThreatAssessment> assessment_;
   std::vector<EngagementState> engagements_;
   std::vector<RefusedShot> refusals_;
+  std::unordered_map<int, std::size_t> slot_;   // track id -> index in engagements_
+  int last_dropped_ = 0;
 };
 
 }  // namespace skyshield

@@ -129,6 +129,8 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                         {"rms_localisation_m", t.rms_localisation_m}, {"mean_missed", t.mean_missed},
                         {"mean_false", t.mean_false}, {"identity_switches", t.identity_switches},
                         {"track_breaks", t.track_breaks}, {"continuity", t.continuity}};
+    // Instants whose scores are upper bounds (a crowd: tracking/ospa.hpp); absent when none.
+    if (t.upper_bound_samples > 0) quality[q.scope]["upper_bound_instants"] = t.upper_bound_samples;
   }
   j["track_quality"] = {{"cutoff_m", run.track_metrics.cutoff_m}, {"order", run.track_metrics.order},
                         {"alpha", run.track_metrics.alpha}, {"pictures", quality}};

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 #include <thread>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "sensors/dwell_scheduler.hpp"
@@ -58,7 +59,7 @@ RunRecord Engine::run() {
     bool stopped = false;
     for (auto& b : battalions_)
       if (!(stopped = stopped || stop())) sense_and_track(*b, t, t1, clock);
-    if (stopped) {
+    if (stopped || stop()) {   // also a signal during the last battalion's sensing (it returns early)
       interrupted_ = true;
       break;
     }
@@ -236,24 +237,32 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
   std::vector<Vec3> dwells;
   if (dwell_due) {
     // Guided engagements first, then the most urgent threats (sensors/dwell_scheduler).
+    // The requests are merged per track first and predicted only in the scheduler's order until the
+    // channels are full (a crowd's thousands of tracks would otherwise each be looked up and
+    // predicted): the same dwells as predicting every request and scheduling them all.
     std::vector<DwellRequest> requests;
+    std::unordered_map<int, std::size_t> slot;
     auto request = [&](int track_id, double priority, bool guiding) {
-      for (DwellRequest& r : requests)
-        if (r.track_id == track_id) {
-          r.guiding = r.guiding || guiding;
-          r.priority = std::max(r.priority, priority);
-          return;
-        }
-      Vec3 p, v;
-      if (b.track_ecef(track_id, t1, p, v)) requests.push_back({track_id, p, priority, guiding});
+      const auto [it, added] = slot.try_emplace(track_id, requests.size());
+      if (added) return requests.push_back({track_id, Vec3::Zero(), priority, guiding});
+      DwellRequest& r = requests[it->second];
+      r.guiding = r.guiding || guiding;
+      r.priority = std::max(r.priority, priority);
     };
     for (const EngagementState& e : b.command_post.engagements())
       if (e.in_flight > 0) request(e.track_id, 0.0, true);
     for (const ThreatAssessment& a : b.command_post.last_assessment())
       if (a.priority > 0.0) request(a.track_id, a.priority, false);
-    for (const DwellRequest& r : schedule_dwells(std::move(requests), er.target_channels)) dwells.push_back(r.pos_ecef);
+    std::vector<DwellRequest> placed;
+    for (DwellRequest& r : schedule_dwells(std::move(requests), static_cast<int>(slot.size()))) {
+      if (static_cast<int>(placed.size()) >= er.target_channels) break;
+      Vec3 v;
+      if (b.track_ecef(r.track_id, t1, r.pos_ecef, v)) placed.push_back(r);
+    }
+    for (const DwellRequest& r : schedule_dwells(std::move(placed), er.target_channels)) dwells.push_back(r.pos_ecef);
   }
   for (Radar& radar : b.radars) {
+    if (opt_.should_stop && opt_.should_stop()) return;   // a crowded batch can take a second: run() stops
     if (!b.radar_up[radar.index()]) continue;
     detections_.clear();
     const bool is_er = radar.index() == b.spec->engagement_radar;

@@ -16,7 +16,14 @@
 //    unassigned track). The split is reported in p-th-power units (the three parts sum to d^p).
 //    For alpha != 2 the split is the same bookkeeping (a pair at or beyond c counts c^p / 2 as missed
 //    and c^p / 2 as false; unmatched elements count c^p / alpha), which the paper does not define.
-// Both minimisations are solved exactly (tracking/assignment.hpp).
+// Both minimisations are solved exactly (tracking/assignment.hpp) over the pairs closer than c, unless
+// those pairs are too many (a crowd: thousands of truths and tracks within c of each other, where
+// the list would take gigabytes): past OspaBounds::max_near_pairs each truth may pair only with its
+// OspaBounds::nearest_tracks nearest tracks within c, matched greedily nearest first, then the
+// truths and tracks left over are paired within cubes of side c / 2. That matching is feasible for
+// the full problem, so the result is then an UPPER BOUND of the exact OSPA / GOSPA, flagged by
+// GospaResult::upper_bound (and counted in the run's track-quality summary).
+#include <cstddef>
 #include <vector>
 
 #include "core/vec.hpp"
@@ -38,6 +45,14 @@ struct GospaResult {
   int missed_count = 0;         // truths without a track within c
   int false_count = 0;          // tracks without a truth within c
   std::vector<int> truth_to_track;   // per truth, the assigned track (closer than c) or -1
+  bool upper_bound = false;     // computed over restricted pairs: an upper bound, not the optimum
+};
+
+// The crowd bound. The cap keeps the pair list (12 bytes a pair) near 50 MB; 16 nearest tracks per
+// truth leave a crowd's assignment 16 pairs a row.
+struct OspaBounds {
+  std::size_t max_near_pairs = 4'000'000;   // candidate pairs listed before the restriction applies
+  int nearest_tracks = 16;                  // k: tracks per truth under the restriction
 };
 
 double ospa(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& params);
@@ -47,6 +62,7 @@ struct SetDistances {
   double ospa = 0.0;
   GospaResult gospa;
 };
-SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& params);
+SetDistances set_distances(const std::vector<Vec3>& truth, const std::vector<Vec3>& tracks, const OspaParams& params,
+                           const OspaBounds& bounds = {});
 
 }  // namespace skyshield

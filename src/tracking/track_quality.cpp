@@ -18,6 +18,7 @@ TrackQualitySample TrackQuality::add(double t, const std::vector<LabelledPoint>&
   s.ospa = sd.ospa;
   s.gospa = std::move(sd.gospa);
   const int k = samples_++;
+  upper_bounds_ += s.gospa.upper_bound;
   sum_ospa_ += s.ospa;
   sum_gospa_ += s.gospa.distance;
   missed_ += s.gospa.missed_count;
@@ -47,6 +48,7 @@ TrackQualitySummary TrackQuality::summary() const {
   r.samples = samples_;
   r.identity_switches = switches_;
   r.track_breaks = breaks_;
+  r.upper_bound_samples = upper_bounds_;
   if (samples_ == 0) return r;
   r.mean_ospa_m = sum_ospa_ / samples_;
   r.mean_gospa_m = sum_gospa_ / samples_;

@@ -36,6 +36,7 @@ struct TrackQualitySummary {
   int identity_switches = 0;
   int track_breaks = 0;
   double continuity = 1.0;           // 1 when nothing was scored
+  int upper_bound_samples = 0;       // instants scored over restricted pairs (ospa.hpp: upper bounds)
 };
 
 class TrackQuality {
@@ -56,7 +57,7 @@ class TrackQuality {
   };
   OspaParams params_;
   std::map<int, History> truth_;
-  int samples_ = 0, switches_ = 0, breaks_ = 0;
+  int samples_ = 0, switches_ = 0, breaks_ = 0, upper_bounds_ = 0;
   double sum_ospa_ = 0.0, sum_gospa_ = 0.0, sum_sq_ = 0.0;
   long long pairs_ = 0, missed_ = 0, false_ = 0;
 };

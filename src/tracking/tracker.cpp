@@ -82,9 +82,8 @@ void Tracker::predict_to(Track& tr, double t) const {
 }
 
 int Tracker::index_of(int track_id) const {
-  for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
-    if (summary_[i].id == track_id) return i;
-  return -1;
+  const auto it = index_.find(track_id);
+  return it == index_.end() ? -1 : it->second;
 }
 
 bool Tracker::predicted(int track_id, double t, Track& out) const {
@@ -159,6 +158,7 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   tr.first_t = t;
   tr.last_update_t = t;
   tracks_.push_back(tr);
+  index_[tr.id] = static_cast<int>(tracks_.size()) - 1;
   summary_.emplace_back();
   columns_.push_back();
   refresh(tracks_.size() - 1);
@@ -195,9 +195,11 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
       continue;
     }
     if (h.confirmed) events_.push_back({TrackEvent::Kind::Deleted, h.id, t});
+    index_.erase(h.id);
     if (i + 1 != tracks_.size()) {
       tracks_[i] = std::move(tracks_.back());
       summary_[i] = summary_.back();
+      index_[summary_[i].id] = static_cast<int>(i);
     }
     columns_.move_last_to(i);
     tracks_.pop_back();
@@ -216,9 +218,14 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
   std::vector<int> stale;
   for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
     if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
+  // A fresh track started before every stale track's last update has no candidate (the test below):
+  // skipped without the scan, which made a crowd's batch quadratic (thousands fresh x stale).
+  double oldest_stale = std::numeric_limits<double>::infinity();
+  for (int oi : stale) oldest_stale = std::min(oldest_stale, tracks_[oi].last_update_t);
   for (int fi : updated) {
     Track* fresh = &tracks_[fi];
     const int id = fresh->id;
+    if (fresh->first_t < oldest_stale) continue;
     if (gone(id)) continue;
     for (int oi : stale) {
       Track& other = tracks_[oi];

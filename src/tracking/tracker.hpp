@@ -10,6 +10,7 @@
 // lost it in a manoeuvre): the older number is kept with the fresher estimate.
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <vector>
 
 #include "core/geo.hpp"
@@ -206,6 +207,7 @@ class Tracker {
   int ballistic_model_ = -1;
   std::vector<Track> tracks_;
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
+  std::unordered_map<int, int> index_;  // track id -> i (index_of in O(1): a crowd looks up thousands a step)
   ScanColumns columns_;                 // of tracks_[i] at i, reset when it changes
   double next_due_t_ = 0.0;             // no track's due_t is earlier (delete_lost scans from then)
   std::vector<ImmState> margin_;   // predictions of the candidates in a batch's margin (reused)

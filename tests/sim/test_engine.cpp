@@ -113,3 +113,26 @@ TEST(Engine, SweepReachChangesNothingButSpeed) {
   EXPECT_EQ(trajectories_csv(off), trajectories_csv(on));
   EXPECT_EQ(truth_csv(off), truth_csv(on));
 }
+
+TEST(Engine, AnInterruptDuringSensingStopsBeforeTheNextRadarsBatch) {
+  // A crowded radar batch can take a second: the step polls the interrupt between radars' batches
+  // (sim/engine.cpp sense_and_track). The "signal" is raised while the first radar's batch at or
+  // after 10 s is handed out (RunOptions::on_batch, deterministic); no later batch may be sensed.
+  RunOptions opt;
+  bool raised = false;
+  int batches_after = 0;
+  std::string first;
+  opt.on_batch = [&](const std::string& sensor, const Geodetic&, const MeasurementBatch& b) {
+    if (raised) ++batches_after;
+    else if (b.t0 >= 10.0) {
+      raised = true;
+      first = sensor;
+    }
+  };
+  opt.should_stop = [&] { return raised; };
+  const RunRecord r = run_scenario(default_scenario(), opt);
+  EXPECT_TRUE(raised);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(batches_after, 0) << "after " << first;
+  EXPECT_LT(r.steps, default_run().steps);
+}
