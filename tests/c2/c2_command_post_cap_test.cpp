@@ -4,6 +4,8 @@
 // here independently by sorting evaluate_threats' priorities (c2/threat_evaluation.hpp).
 #include <gtest/gtest.h>
 
+#include "kinematic_battery.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <random>
@@ -23,19 +25,8 @@ struct Swarm {
   std::vector<Track> tracks;
 
   explicit Swarm(int n) {
-    InterceptorClass c;
-    c.max_range_m = 120e3;
-    c.max_altitude_m = 30e3;
-    c.min_altitude_m = 5.0;
-    c.flyout = std::make_shared<KinematicFlyout>(KinematicProfile{50.0, 2000.0, 10.0, c.max_range_m});
-    classes.push_back(c);
-    for (int i = 0; i < 4; ++i) {
-      LauncherConfig lc;
-      lc.site = Geodetic{-25.0, 135.0, 0.0};
-      lc.interceptor_class = 0;
-      lc.tubes = 4;
-      launchers.emplace_back(lc);
-    }
+    classes.push_back(test::kinematic_medium_range());
+    launchers = test::launchers_at_base(4);
     std::mt19937 gen(27);
     std::uniform_real_distribution<double> range(20e3, 110e3), bearing(0.0, 6.283185307179586), speed(150.0, 300.0);
     for (int k = 0; k < n; ++k) {   // inbound cruise missiles from every direction

@@ -2,6 +2,8 @@
 // limits, launcher readiness, and no fire at tracks that threaten nothing.
 #include <gtest/gtest.h>
 
+#include "kinematic_battery.hpp"
+
 #include "weapons/flyout/kinematic_flyout.hpp"
 #include "c2/command_post.hpp"
 #include "c2/threat_evaluation.hpp"
@@ -16,19 +18,8 @@ struct Battery {
   CommandPost cp;
 
   explicit Battery(DoctrineParams d = {}) : cp({{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, d) {
-    InterceptorClass c;
-    c.max_range_m = 120e3;
-    c.max_altitude_m = 30e3;
-    c.min_altitude_m = 5.0;
-    c.flyout = std::make_shared<KinematicFlyout>(KinematicProfile{50.0, 2000.0, 10.0, c.max_range_m});
-    classes.push_back(c);
-    for (int i = 0; i < 3; ++i) {
-      LauncherConfig lc;
-      lc.site = Geodetic{-25.0, 135.0, 0.0};
-      lc.interceptor_class = 0;
-      lc.tubes = 4;
-      launchers.emplace_back(lc);
-    }
+    classes.push_back(test::kinematic_medium_range());
+    launchers = test::launchers_at_base(3);
     for (int k = 0; k < 2; ++k) {  // two cruise missiles inbound at 60 and 70 km
       Track t;
       t.id = 10 + k;
