@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <sstream>
 
 #include "analysis/statistics.hpp"
@@ -127,8 +128,10 @@ std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<S
   for (const SweepPoint& p : points) {
     const PointStats st = stats_of(p.result);
     for (const std::string& v : p.values) s += csv_field(v) + ",";
-    s += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f}", p.result.rows.size(), st.leakers.mean, st.leakers.ci95.lo,
-                     st.leakers.ci95.hi, st.fired.mean);
+    // The interval columns stay empty where one run gives no interval.
+    s += fmt::format("{},{:.4f},{},{:.4f}", p.result.rows.size(), st.leakers.mean,
+                     st.leakers.has_ci ? fmt::format("{:.4f},{:.4f}", st.leakers.ci95.lo, st.leakers.ci95.hi) : std::string(","),
+                     st.fired.mean);
     for (int c = 0; c < kThreatClassCount; ++c) s += st.present[c] ? fmt::format(",{:.4f}", st.p_kill[c]) : ",";
     s += fmt::format(",{:.4f}\n", st.p_untouched);
   }
@@ -136,13 +139,17 @@ std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<S
 }
 
 std::string sweep_table(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
-  std::string s = fmt::format("{:<44}{:>22}{:>14}{:>12}\n", "point", "leakers/run (95% CI)", "interceptors", "untouched");
+  std::string s = fmt::format("{:<44}{:>24}{:>14}{:>12}\n", "point", "leakers/run (95% t CI)", "interceptors", "untouched");
+  long long fewest = points.empty() ? 0 : std::numeric_limits<long long>::max();
   for (const SweepPoint& p : points) {
     const PointStats st = stats_of(p.result);
-    s += fmt::format("{:<44}{:>22}{:>14.2f}{:>12.3f}\n", label(params, p),
-                     fmt::format("{:.2f} [{:.2f}, {:.2f}]", st.leakers.mean, st.leakers.ci95.lo, st.leakers.ci95.hi),
+    s += fmt::format("{:<44}{:>24}{:>14.2f}{:>12.3f}\n", label(params, p),
+                     st.leakers.has_ci ? fmt::format("{:.2f} [{:.2f}, {:.2f}]", st.leakers.mean, st.leakers.ci95.lo, st.leakers.ci95.hi)
+                                       : fmt::format("{:.2f} [-]", st.leakers.mean),
                      st.fired.mean, st.p_untouched);
+    fewest = std::min(fewest, static_cast<long long>(p.result.rows.size()));
   }
+  if (const std::string w = few_runs_warning(fewest); !points.empty() && !w.empty()) s += "\n" + w + " per point\n";
   return s;
 }
 
@@ -158,7 +165,7 @@ std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<S
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
       "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      "<text x=\"{2}\" y=\"24\" font-size=\"15\">leakers per run (mean, 95% CI) against the swept parameters</text>\n",
+      "<text x=\"{2}\" y=\"24\" font-size=\"15\">leakers per run (mean, 95% Student-t CI) against the swept parameters</text>\n",
       W, H, P);
   auto y = [&](double v) { return H - P - v / top * (H - 2 * P); };
   const double dx = points.empty() ? 0.0 : static_cast<double>(W - 2 * P) / points.size();
