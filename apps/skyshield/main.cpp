@@ -212,6 +212,7 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   std::vector<SweepParam> params;
   for (const std::string& t : param_texts) params.push_back(parse_sweep_param(t));
   const Scenario base = load_scenario(path);
+  name_sweep_params(path, params);  // tables and pictures name list elements: threats[drone].count
   const std::filesystem::path dir = make_output_dir(out_dir);
   ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
   install_interrupt_handler();
@@ -310,7 +311,7 @@ int main(int argc, char** argv) {
   int sweep_runs = 50;
   CLI::App* sweep = app.add_subcommand("sweep", "Monte Carlo at every combination of scenario-field values (sweep.csv, sweep.svg)");
   sweep->add_option("scenario", sweep_path, "Scenario YAML file")->required();
-  sweep->add_option("--param", sweep_params, "PATH=V1,V2,... e.g. threats[0].count=2,4,8 (repeatable)")->required();
+  sweep->add_option("--param", sweep_params, "PATH=V1,V2,... e.g. threats[drone].count=2,4,8 or threats[2].count=2,4,8: list elements by name or index (repeatable)")->required();
   sweep->add_option("--runs", sweep_runs, fmt::format("Runs per point (at most {} over the whole sweep)", skyshield::kMaxMonteCarloRuns))->check(CLI::PositiveNumber)->capture_default_str();
   sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
   sweep->add_option("--seed", seed, "Base seed, the same at every point");

@@ -96,11 +96,12 @@ SampleStats sample_stats(std::span<const double> v) {
   return s;
 }
 
-std::string few_runs_warning(long long runs) {
+std::string few_runs_warning(long long runs, std::string_view per) {
   if (runs >= kFewRuns) return {};
-  return fmt::format("warning: only {} run{}: the 95% intervals are wide (Student-t with {} degrees of freedom) and rest on a "
-                     "normal shape that so few runs cannot check; use --runs {} or more for conclusions",
-                     runs, runs == 1 ? "" : "s", std::max(0LL, runs - 1), kFewRuns);
+  const long long dof = std::max(0LL, runs - 1);
+  return fmt::format("warning: only {} run{}{}: the 95% intervals are wide (Student-t with {} degree{} of freedom) and rest "
+                     "on a normal shape that so few runs cannot check; use --runs {} or more for conclusions",
+                     runs, runs == 1 ? "" : "s", per, dof, dof == 1 ? "" : "s", kFewRuns);
 }
 
 }  // namespace skyshield

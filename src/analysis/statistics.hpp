@@ -3,6 +3,7 @@
 // the Wilson score interval for proportions (Wilson 1927; Newcombe 1998, method 3).
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace skyshield {
 
@@ -37,7 +38,7 @@ SampleStats sample_stats(std::span<const double> values);
 
 // Below this many runs the intervals are wide and the normal shape of the mean is doubtful.
 inline constexpr long long kFewRuns = 10;
-// A one-line caution when runs < kFewRuns, else empty.
-std::string few_runs_warning(long long runs);
+// A one-line caution when runs < kFewRuns, else empty; `per` qualifies the count (" per point").
+std::string few_runs_warning(long long runs, std::string_view per = "");
 
 }  // namespace skyshield

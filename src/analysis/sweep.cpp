@@ -12,6 +12,7 @@
 #include "record/svg_axes.hpp"
 #include "record/writers.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/overrides.hpp"
 
 namespace skyshield {
 
@@ -50,9 +51,11 @@ PointStats stats_of(const MonteCarloResult& r) {
   return s;
 }
 
+const std::string& shown(const SweepParam& p) { return p.label.empty() ? p.path : p.label; }
+
 std::string label(const std::vector<SweepParam>& params, const SweepPoint& p) {
   std::string s;
-  for (std::size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i].path + "=" + p.values[i];
+  for (std::size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + shown(params[i]) + "=" + p.values[i];
   return s;
 }
 
@@ -69,9 +72,21 @@ SweepParam parse_sweep_param(const std::string& text) {
   return p;
 }
 
-std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
+void name_sweep_params(const std::string& scenario_path, std::vector<SweepParam>& params) {
+  for (SweepParam& p : params) p.label = named_path(scenario_path, p.path);
+}
+
+std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& given, int runs,
                                   int threads, std::uint64_t seed, const std::function<void(int, int)>& progress,
                                   const std::function<bool()>& should_stop) {
+  std::vector<SweepParam> params = given;  // labelled by name for the messages
+  for (SweepParam& p : params)
+    if (p.label.empty()) {
+      try {
+        p.label = named_path(scenario_path, p.path);
+      } catch (const InputError&) {  // a bad path is reported below, at the first point that uses it
+      }
+    }
   // The count of points (checked as it grows, before it can overflow), then of runs (after the
   // values are checked, below).
   long long total_points = 1;
@@ -121,7 +136,7 @@ std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::v
 
 std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
   std::string s;
-  for (const SweepParam& p : params) s += csv_field(p.path) + ",";
+  for (const SweepParam& p : params) s += csv_field(shown(p)) + ",";
   s += "runs,leakers_mean,leakers_ci95_lo,leakers_ci95_hi,interceptors_mean";
   for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",p_kill_{}", to_string(static_cast<ThreatClass>(c)));
   s += ",p_asset_untouched\n";
@@ -149,7 +164,7 @@ std::string sweep_table(const std::vector<SweepParam>& params, const std::vector
                      st.fired.mean, st.p_untouched);
     fewest = std::min(fewest, static_cast<long long>(p.result.rows.size()));
   }
-  if (const std::string w = few_runs_warning(fewest); !points.empty() && !w.empty()) s += "\n" + w + " per point\n";
+  if (const std::string w = few_runs_warning(fewest, " per point"); !points.empty() && !w.empty()) s += "\n" + w + "\n";
   return s;
 }
 
@@ -182,7 +197,7 @@ std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<S
   }
   svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d62728\"/>\n", line);
   std::string names;
-  for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + params[i].path;
+  for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + shown(params[i]);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, H - P + 36, xml_escape(names));
   for (int t = 0; t <= 4; ++t) {
     const double v = top * t / 4.0;

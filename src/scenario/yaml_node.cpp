@@ -18,7 +18,7 @@
 
 namespace skyshield {
 
-YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path)
+YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const YamlSource> file, std::string path)
     : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
 
 namespace {
@@ -133,8 +133,8 @@ void YamlNode::require_file(const std::string& path, const std::string& what) co
     fail(fmt::format("{} file '{}' cannot be read: {}", what, path, std::strerror(errno)));
 }
 
-YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
-  auto file = std::make_shared<const std::string>(path);
+YamlNode YamlNode::load_file(const std::string& path, const std::function<OverriddenFields(YAML::Node&)>& edit) {
+  auto file = std::make_shared<const YamlSource>(YamlSource{path, {}});
   const std::string text = read_text_file(path, limits::kMaxYamlFileBytes, "YAML");
   check_text(path, text);
   try {
@@ -147,7 +147,7 @@ YamlNode YamlNode::load_file(const std::string& path, const std::function<void(Y
     YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
     check_structure(YamlNode(root, file, ""), text);
-    if (edit) edit(root);
+    if (edit) file = std::make_shared<const YamlSource>(YamlSource{path, edit(root)});
     return YamlNode(root, file, "");
   } catch (const YAML::DeepRecursion& e) {
     throw InputError(fmt::format("{}:{}:{}: lists and maps nested deeper than the {} levels allowed", path, e.mark.line + 1,
@@ -163,7 +163,12 @@ void YamlNode::fail(const std::string& message) const {
   std::string where = path_.empty() ? "(top level)" : path_;
   for (char& c : where)  // a key with a line break must not break the one-line message
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, where, message));
+  for (const auto& [field, given] : file_->overridden) {  // a value from the command line has no line
+    const bool under = path_.size() > field.size() && path_.compare(0, field.size(), field) == 0 &&
+                       (path_[field.size()] == '.' || path_[field.size()] == '[');
+    if (path_ == field || under) throw InputError(fmt::format("--param {} ({}, {}): {}", given, file_->file, where, message));
+  }
+  throw InputError(fmt::format("{}:{}:{}: {}: {}", file_->file, line, col, where, message));
 }
 
 namespace {
