@@ -34,4 +34,13 @@ std::string find_data(const std::string& relative, const std::string& what, cons
   throw InputError(fmt::format("{} not found next to the program (looked at {}); give it with {}", what, looked, option));
 }
 
+std::string data_path(const std::string& relative) {
+  const std::vector<std::filesystem::path> dirs = data_dirs();
+  for (const std::filesystem::path& d : dirs) {
+    std::error_code ec;
+    if (std::filesystem::exists(d / relative, ec)) return (d / relative).string();
+  }
+  return (dirs.back() / relative).string();
+}
+
 }  // namespace skyshield

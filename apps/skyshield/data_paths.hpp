@@ -18,5 +18,8 @@ std::vector<std::filesystem::path> data_dirs();
 // The first existing `relative` (e.g. "scenarios/default.yaml") under data_dirs(); an InputError
 // naming every place looked at when there is none. `what` names it, `option` how to give it instead.
 std::string find_data(const std::string& relative, const std::string& what, const std::string& option);
+// The same without the error: the first existing one, else where it belongs (the last folder of
+// data_dirs(): the source tree of a build-tree program, the install's share/skyshield otherwise).
+std::string data_path(const std::string& relative);
 
 }  // namespace skyshield

@@ -304,7 +304,7 @@ int main(int argc, char** argv) {
     }
     if (*validate) return skyshield::cmd_validate(validate_path);
     if (*view) {
-      if (viewer_opt->count() == 0) view_opt.viewer_dir = skyshield::find_data("viewer/dist", "the built viewer (scripts/build-viewer.sh)", "--viewer DIR");
+      if (viewer_opt->count() == 0) view_opt.viewer_dir = skyshield::data_path("viewer/dist");  // serve_viewer says when it is not built
       return skyshield::serve_viewer(view_opt);
     }
     if (*bench) {
