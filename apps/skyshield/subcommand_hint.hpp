@@ -7,7 +7,8 @@
 
 namespace skyshield {
 
-// Levenshtein distance (insertions, deletions, substitutions of bytes).
+// Edit distance between byte strings: insertions, deletions, substitutions and transpositions of
+// neighbours ("optimal string alignment", Damerau 1964): "benhc" is 1 from "bench".
 std::size_t edit_distance(const std::string& a, const std::string& b);
 
 // The subcommand a user most likely meant by `word`: a known synonym ("simulate" -> "run") or the
