@@ -1,9 +1,10 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view, bench
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, schema, view, bench
 // (validate, radar-coverage, envelope and wta in study_commands.cpp, track and bench in their own files).
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <filesystem>
 #include <fmt/format.h>
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 #include <sstream>
@@ -272,6 +273,10 @@ int main(int argc, char** argv) {
   view->add_option("--port", view_opt.port, "TCP port on 127.0.0.1 (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
   CLI::Option* viewer_opt =
       view->add_option("--viewer", view_opt.viewer_dir, "The built viewer (default: viewer/dist found next to the program)");
+  std::vector<std::string> schema_paths;
+  CLI::App* schema = app.add_subcommand("schema", "Print the scenario reference (every field, its type and range, from the loader's own "
+                                                  "checks) as Markdown: docs/scenario-reference.md");
+  schema->add_option("scenarios", schema_paths, "Scenarios to learn the fields from (default: the installed scenarios/*.yaml)");
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
@@ -303,6 +308,17 @@ int main(int argc, char** argv) {
       return skyshield::cmd_envelope(env_class, env_scenario, env_opt, env_out);
     }
     if (*validate) return skyshield::cmd_validate(validate_path);
+    if (*schema) {
+      std::vector<std::string> shown = schema_paths;
+      if (schema_paths.empty()) {  // every shipped scenario, named relative to the data folder (machine-independent text)
+        const std::filesystem::path dir = skyshield::find_data("scenarios", "the scenarios folder", "SCENARIO arguments");
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+          if (e.path().extension() == ".yaml") schema_paths.push_back(e.path().string());
+        std::sort(schema_paths.begin(), schema_paths.end());
+        for (const std::string& p : schema_paths) shown.push_back("scenarios/" + std::filesystem::path(p).filename().string());
+      }
+      return skyshield::cmd_schema(schema_paths, shown);
+    }
     if (*view) {
       if (viewer_opt->count() == 0) view_opt.viewer_dir = skyshield::data_path("viewer/dist");  // serve_viewer says when it is not built
       return skyshield::serve_viewer(view_opt);

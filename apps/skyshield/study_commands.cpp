@@ -15,6 +15,7 @@
 #include "output_dir.hpp"
 #include "record/writers.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/schema.hpp"
 #include "weapons/flyout/flyout_table.hpp"
 #include "wording.hpp"
 
@@ -24,6 +25,25 @@ int cmd_validate(const std::string& path) {
   const Scenario s = load_scenario(path);
   std::cout << fmt::format("{}: OK - scenario '{}': {}, {}, {}\n", path, s.name, count_of(std::ssize(s.threats), "threat"),
                            count_of(std::ssize(s.battalions), "battalion"), count_of(std::ssize(s.interceptor_classes), "interceptor class"));
+  return 0;
+}
+
+int cmd_schema(const std::vector<std::string>& scenarios, const std::vector<std::string>& shown) {
+  SchemaRecorder recorder;
+  std::vector<std::string> loaded;
+  {
+    const SchemaRecording recording(recorder);
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      try {
+        load_scenario(scenarios[i]);
+        loaded.push_back(shown[i]);
+      } catch (const InputError& e) {  // a broken scenario teaches nothing past its error: say so, go on
+        std::cerr << fmt::format("warning: {} left out of the reference: {}\n", shown[i], e.what());
+      }
+    }
+  }
+  if (loaded.empty()) throw InputError("schema: no scenario could be loaded");
+  std::cout << schema_markdown(recorder, loaded);
   return 0;
 }
 

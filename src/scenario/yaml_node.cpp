@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
 #include "scenario/limits.hpp"
+#include "scenario/schema.hpp"
 #include "scenario/text_file.hpp"
 
 namespace skyshield {
@@ -178,6 +179,7 @@ std::string join_path(const std::string& parent, const std::string& key) {
 }  // namespace
 
 bool YamlNode::has(const std::string& key) const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).optional = true;  // asked for: it may be absent
   if (!node_.IsMap()) return false;
   const YAML::Node& n = node_;
   return static_cast<bool>(n[key]);
@@ -187,11 +189,13 @@ YamlNode YamlNode::required(const std::string& key) const {
   if (!node_.IsMap()) fail("must be a map with field '" + key + "'");
   const YAML::Node& n = node_;
   YAML::Node child = n[key];
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).required = true;  // scenario/schema.hpp
   if (!child || child.IsNull()) fail(fmt::format("missing field '{}'", key));
   return YamlNode(child, file_, join_path(path_, key));
 }
 
 std::optional<YamlNode> YamlNode::optional(const std::string& key) const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).optional = true;
   if (!has(key)) return std::nullopt;
   const YAML::Node& n = node_;
   YAML::Node child = n[key];
@@ -200,6 +204,14 @@ std::optional<YamlNode> YamlNode::optional(const std::string& key) const {
 }
 
 void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
+  if (SchemaRecorder* r = schema_recorder()) {
+    SchemaField& f = r->at(path_);
+    for (const char* a : allowed) {
+      if (std::find(f.allowed.begin(), f.allowed.end(), a) == f.allowed.end()) f.allowed.emplace_back(a);
+      r->at(join_path(path_, a));
+    }
+    r->at(path_).kinds.insert("map");
+  }
   if (!node_.IsMap()) fail("must be a map");
   std::vector<std::string> seen;
   for (const auto& kv : node_) {
@@ -231,6 +243,11 @@ bool radix_prefixed(const std::string& t) {
 }  // namespace
 
 double YamlNode::number(double lo, double hi) const {
+  if (SchemaRecorder* r = schema_recorder()) {
+    SchemaField& f = r->at(path_);
+    f.kinds.insert("number");
+    f.lo = std::min(f.lo, lo), f.hi = std::max(f.hi, hi);
+  }
   if (!node_.IsScalar()) fail(fmt::format("must be a number (got '{}')", shown(node_)));
   const std::string& t = node_.Scalar();
   if (yaml_non_finite(t)) fail("must be a finite number");
@@ -246,6 +263,11 @@ double YamlNode::number(double lo, double hi) const {
 }
 
 long long YamlNode::integer(long long lo, long long hi) const {
+  if (SchemaRecorder* r = schema_recorder()) {
+    SchemaField& f = r->at(path_);
+    f.kinds.insert("integer");
+    f.lo = std::min(f.lo, static_cast<double>(lo)), f.hi = std::max(f.hi, static_cast<double>(hi));
+  }
   if (!node_.IsScalar()) fail(fmt::format("must be an integer (got '{}')", shown(node_)));
   const std::string& t = node_.Scalar();
   if (has_leading_zero(t))
@@ -260,6 +282,7 @@ long long YamlNode::integer(long long lo, long long hi) const {
 }
 
 std::string YamlNode::str() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("text");
   if (!node_.IsScalar()) fail("must be a text value");
   if (node_.Scalar().size() > limits::kMaxTextBytes)
     fail(fmt::format("text of {} bytes, longer than the {} allowed", node_.Scalar().size(), limits::kMaxTextBytes));
@@ -267,6 +290,7 @@ std::string YamlNode::str() const {
 }
 
 std::string YamlNode::name() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("name");
   if (!node_.IsScalar()) fail("must be a text value");
   const std::string& t = node_.Scalar();
   if (t.empty()) fail("a name cannot be empty");
@@ -284,17 +308,20 @@ std::string YamlNode::emit() const {
 }
 
 bool YamlNode::boolean() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("true/false");
   bool v = false;
   if (!node_.IsScalar() || !YAML::convert<bool>::decode(node_, v)) fail("must be true or false");
   return v;
 }
 
 double YamlNode::number_or(const std::string& key, double lo, double hi, double fallback) const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).defaults.insert(fallback);
   const auto n = optional(key);
   return n ? n->number(lo, hi) : fallback;
 }
 
 std::vector<YamlNode> YamlNode::list() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("list");
   if (!node_.IsSequence()) fail("must be a list");
   std::vector<YamlNode> out;
   for (std::size_t i = 0; i < node_.size(); ++i)
@@ -303,6 +330,7 @@ std::vector<YamlNode> YamlNode::list() const {
 }
 
 std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
+  if (SchemaRecorder* r = schema_recorder()) r->mark_named_entries(path_);
   if (!node_.IsMap()) fail("must be a map of named entries");
   std::vector<std::pair<std::string, YamlNode>> out;
   for (const auto& kv : node_) {
