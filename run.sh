@@ -4,7 +4,7 @@
 #   ./run.sh SCENARIO [ARGS...]   -> any scenario; extra arguments go to `skyshield run`
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/install-deps.sh
+scripts/install-deps.sh --run   # the tests' extras (GoogleTest, tshark, chromium ...) are left to ./test.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target skyshield
 scripts/build-viewer.sh || echo "run.sh: the replay viewer was not built (skyshield view needs it); the run goes on" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages skyshield builds with; skips what is already there (idempotent).
-# Usage: scripts/install-deps.sh          (build + test dependencies)
+# Usage: scripts/install-deps.sh          (build + test dependencies: ./test.sh)
+#        scripts/install-deps.sh --run    (what building and running the program needs: ./run.sh)
 set -euo pipefail
 
 packages=(
@@ -8,12 +9,18 @@ packages=(
   libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libfmt-dev libgeographiclib-dev libnanoflann-dev
   libcpp-httplib-dev zlib1g-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
-  libopenmpi-dev openmpi-bin
-  clang
-  tshark
-  chromium
 )
+case "${1:-}" in
+  --run) ;;
+  "") packages+=(
+        libgtest-dev libgmock-dev libbenchmark-dev   # the tests and benchmarks
+        libopenmpi-dev openmpi-bin                   # mpirun batches (optional in the build)
+        clang                                        # the fuzz targets
+        tshark                                       # the DIS test reads our PDUs with Wireshark
+        chromium                                     # the viewer's browser test
+      ) ;;
+  *) echo "install-deps: unknown option '$1' (known: --run)" >&2; exit 2 ;;
+esac
 # Node.js and npm build the replay viewer (viewer/); the machine may have them from elsewhere.
 command -v npm >/dev/null || packages+=(nodejs npm)
 

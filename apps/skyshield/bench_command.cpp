@@ -13,6 +13,7 @@
 #include "scenario/loader.hpp"
 #include "sim/engine.hpp"
 #include "weapons/flyout/flyout_table.hpp"
+#include "wording.hpp"
 
 namespace skyshield {
 
@@ -77,8 +78,9 @@ int cmd_bench(const BenchOptions& o) {
   const double tables_s = seconds_since(t_tables);
   int raid = 0;
   for (const ThreatSpec& t : s.threats) raid += t.parent < 0;
-  std::cout << fmt::format("bench '{}': {} threats launched by the raid ({} with what they release), {} battalions, step {:g} s, {} run{}\n",
-                           s.name, raid, s.threats.size(), s.battalions.size(), s.sim.step_s, o.runs, o.runs > 1 ? "s" : "");
+  std::cout << fmt::format("bench '{}': {} launched by the raid ({} with what they release), {}, step {:g} s, {}\n", s.name,
+                           count_of(raid, "threat"), s.threats.size(), count_of(std::ssize(s.battalions), "battalion"), s.sim.step_s,
+                           count_of(o.runs, "run"));
   int tables = 0, cached = 0;
   for (const InterceptorClass& c : s.interceptor_classes)
     if (const auto* t = dynamic_cast<const FlyoutTable*>(c.flyout.get()); t && t->built()) ++tables, cached += t->from_cache();

@@ -1,20 +1,18 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, view, bench.
+// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, schema, view, bench
+// (validate, radar-coverage, envelope and wta in study_commands.cpp, track and bench in their own files).
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <filesystem>
 #include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
-#include "analysis/coverage_diagram.hpp"
-#include "analysis/envelope.hpp"
-#include "weapons/flyout/flyout_table.hpp"
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
 #include "analysis/sweep.hpp"
-#include "c2/wta_instance.hpp"
-#include "c2/wta_solvers.hpp"
 #ifdef SKYSHIELD_HAVE_MPI
 #include "analysis/mpi_batch.hpp"
 #endif
@@ -31,85 +29,36 @@
 #include "scenario/loader.hpp"
 #include "sim/engine.hpp"
 #include "skyshield/version.hpp"
+#include "data_paths.hpp"
 #include "output_dir.hpp"
+#include "study_commands.hpp"
+#include "subcommand_hint.hpp"
 #include "track_command.hpp"
 #include "tracking/detection_file.hpp"
 
 namespace {
 
-int cmd_validate(const std::string& path) {
-  const skyshield::Scenario s = skyshield::load_scenario(path);
-  std::cout << fmt::format("{}: OK - scenario '{}': {} threats, {} battalions, {} interceptor classes\n", path, s.name,
-                           s.threats.size(), s.battalions.size(), s.interceptor_classes.size());
-  return 0;
+// out/<scenario name>, the name's bytes outside [A-Za-z0-9._-] as '_' (a name may hold '/' or spaces).
+std::string default_run_dir(const std::string& scenario_name) {
+  std::string n = scenario_name;
+  for (char& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
+  if (n.empty() || n == "." || n == "..") n = "run";
+  return "out/" + n;
 }
 
-int cmd_coverage(const std::string& path, double pd, double max_alt_km, const std::string& radar, const std::string& out_dir) {
-  using namespace skyshield;
-  const Scenario s = load_scenario(path);
-  const std::vector<RadarCoverage> cov = scenario_coverage(s, pd, max_alt_km * 1e3, radar);
-  const std::filesystem::path dir = make_output_dir(out_dir);
-  write_file_atomically((dir / "coverage.csv").string(), coverage_csv(cov));
-  write_file_atomically((dir / "coverage.svg").string(), coverage_svg(cov, s.name, pd));
-  // The table: farthest detection range of each threat type, and at which altitude.
-  std::cout << fmt::format("Detection range at Pd >= {:g} per decision (4/3 earth, no terrain, nose-on RCS)\n", pd);
-  for (const RadarCoverage& c : cov) {
-    std::cout << fmt::format("\n{} (antenna {:g} m)\n{:<70} {:>8} {:>10} {:>13}\n", c.radar, c.antenna_height_m, "target",
-                             "max km", "at alt km", "at 100 m, km");
-    for (const CoverageCurve& curve : c.curves) {
-      std::size_t best = 0, low = 0;
-      for (std::size_t i = 0; i < curve.altitude_m.size(); ++i) {
-        if (curve.ground[i].max_m > curve.ground[best].max_m) best = i;
-        if (std::abs(curve.altitude_m[i] - 100.0) < std::abs(curve.altitude_m[low] - 100.0)) low = i;
-      }
-      std::cout << fmt::format("{:<70} {:>8.0f} {:>10.1f} {:>13.0f}\n", curve.label, curve.ground[best].max_m / 1e3,
-                               curve.altitude_m[best] / 1e3, curve.ground[low].empty() ? 0.0 : curve.ground[low].max_m / 1e3);
-    }
-  }
-  std::cout << fmt::format("\nWrote {0}/coverage.csv, {0}/coverage.svg\n", out_dir);
-  return 0;
-}
-
-int cmd_envelope(const std::string& cls_name, const std::string& path, const skyshield::EnvelopeOptions& opt,
-                 const std::string& out_dir) {
-  using namespace skyshield;
-  const Scenario s = load_scenario(path);
-  const InterceptorClass* cls = nullptr;
-  std::string names;
-  for (const InterceptorClass& c : s.interceptor_classes) {
-    if (c.name == cls_name) cls = &c;
-    names += (names.empty() ? "" : ", ") + c.name;
-  }
-  if (!cls) throw InputError(fmt::format("envelope: no interceptor class '{}' in {} (classes: {})", cls_name, path, names));
-  const Envelope e = compute_envelope(*cls, opt);
-  const std::filesystem::path dir = make_output_dir(out_dir);
-  write_file_atomically((dir / "envelope.csv").string(), envelope_csv(e));
-  write_file_atomically((dir / "envelope.svg").string(), envelope_svg(e));
-  std::cout << fmt::format("{} ({}): published range {:g} km; reach against a stationary point, from the flyout physics:\n",
-                           cls->name, cls->layer, cls->max_range_m / 1e3);
-  std::cout << fmt::format("{:>12} {:>12} {:>14} {:>16}\n", "altitude km", "reach km", "time of flight", "arrival m/s");
-  double best = 0;
-  for (const auto& [h, r] : e.reach) {
-    const FlyoutPoint f = static_cast<const FlyoutTable&>(*cls->flyout).at(r, h);
-    std::cout << fmt::format("{:>12.1f} {:>12.1f} {:>13.1f}s {:>16.0f}\n", h / 1e3, r / 1e3, f.time_s, f.speed_mps);
-    best = std::max(best, r);
-  }
-  std::cout << fmt::format("maximum kinematic range {:.1f} km = {:+.1f} % of the published {:g} km\n", best / 1e3,
-                           100.0 * (best / cls->max_range_m - 1.0), cls->max_range_m / 1e3);
-  const auto reached = std::count_if(e.points.begin(), e.points.end(), [](const EnvelopePoint& p) { return p.reached; });
-  std::cout << fmt::format("against the target ({:g} m/s, heading {:g} deg): {} of {} grid points reached\n", opt.target_speed_mps,
-                           opt.target_heading_deg, reached, e.points.size());
-  std::cout << fmt::format("Wrote {0}/envelope.csv, {0}/envelope.svg\n", out_dir);
-  return 0;
-}
-
-int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const std::string& out_dir, bool detections,
+int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, std::string out_dir, bool detections,
             const skyshield::DisCli& dis_cli) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
+  if (out_dir.empty()) out_dir = default_run_dir(s.name);  // a second scenario does not overwrite the first
   const std::filesystem::path dir = make_output_dir(out_dir);
   std::unique_ptr<DisSession> dis;
   if (dis_cli.active() || dis_cli.realtime || dis_cli.time_scale > 0.0) dis = std::make_unique<DisSession>(dis_cli);
+  if (!dis_cli.send_to.empty() && dis_cli.listen.empty() && !dis_cli.realtime && dis_cli.time_scale <= 0.0)
+    std::cerr << fmt::format("note: --dis without --realtime or --time-scale sends the whole run ({:g} s simulated) as fast as it "
+                             "computes; add --realtime to pace it to the wall clock\n",
+                             s.sim.duration_s);
 
   ProgressBar bar(fmt::format("running '{}'", s.name), "s simulated");
   RunOptions opt;
@@ -135,7 +84,7 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, const st
                              interrupt_signal_name(), run.end_time_s, out_dir);
     return 130;
   }
-  bar.update(1, 1);
+  bar.finish(run.end_time_s, s.sim.duration_s);  // a run that ends early (nothing left in the air) says so
   const Summary summary = summarize(run);
 
   write_run_outputs(dir, run, summary, detections ? &detection_rows : nullptr);
@@ -212,6 +161,7 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   std::vector<SweepParam> params;
   for (const std::string& t : param_texts) params.push_back(parse_sweep_param(t));
   const Scenario base = load_scenario(path);
+  name_sweep_params(path, params);  // tables and pictures name list elements: threats[drone].count
   const std::filesystem::path dir = make_output_dir(out_dir);
   ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
   install_interrupt_handler();
@@ -233,53 +183,6 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   return 0;
 }
 
-int cmd_wta(const std::string& path, const std::string& random, std::uint64_t seed, const std::string& save,
-            const std::string& solver_name, double time_limit_s) {
-  using namespace skyshield;
-  WtaSolver solver;
-  if (!wta_solver_from_string(solver_name, solver))
-    throw InputError(fmt::format("--solver: must be one of greedy, exact, heuristic (got '{}')", solver_name));
-  WtaProblem p;
-  std::string source = path;
-  if (!random.empty()) {
-    int w = 0, t = 0;
-    char x = 0;
-    std::istringstream in(random);
-    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || !in.eof())
-      throw InputError(fmt::format("--random: expected WEAPONSxTARGETS, e.g. 50x50 (got '{}')", random));
-    if (w > kWtaMaxWeapons || t > kWtaMaxTargets)
-      throw InputError(fmt::format("--random: at most the limit of {} weapons and {} targets (got '{}')", kWtaMaxWeapons,
-                                   kWtaMaxTargets, random));
-    p = generate_wta_instance(w, t, seed);
-    source = fmt::format("random {}x{} instance, seed {} (Pk U[0.6, 0.9], values U[25, 100])", w, t, seed);
-    if (!save.empty()) write_file_atomically(save, format_wta_instance(p));
-  } else {
-    p = read_wta_instance(path);
-  }
-  WtaLimits limits;
-  limits.time_limit_s = time_limit_s;
-  // The solvers do not poll the Ctrl-C flag: let SIGINT/SIGTERM end the process at once (nothing is
-  // written), even when the caller started us with them ignored (a background job of a script).
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (test_interrupt_solving()) raise_test_interrupt();
-  const WtaResult r = solve_wta(p, solver, limits);
-  std::cout << fmt::format("instance   {} ({} weapons, {} targets)\n", source, p.pk.rows(), p.value.size());
-  std::cout << fmt::format("solver     {}\n", to_string(solver));
-  std::cout << fmt::format("objective  {:.6f} (expected surviving target value)\n", r.value);
-  if (solver == WtaSolver::Exact) {
-    const double gap = r.value > 0 ? (r.value - r.lower_bound) / r.value : 0.0;
-    std::cout << (r.optimal ? fmt::format("optimal    yes (gap 0, {} nodes)\n", r.nodes)
-                            : fmt::format("optimal    not proven: lower bound {:.6f}, gap {:.4f} %, {} nodes\n", r.lower_bound,
-                                          100.0 * gap, r.nodes));
-  }
-  std::cout << fmt::format("time       {:.3f} s\n", r.seconds);
-  std::string a;
-  for (std::size_t i = 0; i < r.assignment.size(); ++i) a += fmt::format("{}{}", i ? " " : "", r.assignment[i] < 0 ? 0 : r.assignment[i] + 1);
-  std::cout << "assignment " << a << "   (target of each weapon, 1-based; 0 = unused)\n";
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -287,12 +190,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("skyshield ") + skyshield::kVersion);
   app.require_subcommand(1);
 
-  std::string run_path, validate_path, out_dir = "out";
+  std::string run_path, validate_path, out_dir;
   std::optional<std::uint64_t> seed;
-  CLI::App* run = app.add_subcommand("run", "Run a scenario once and write summary.json, events.csv, trajectories.csv, engagement.svg");
+  CLI::App* run = app.add_subcommand("run", "Run a scenario once and write summary.json, events.csv, trajectories.csv, "
+                                            "track_metrics.csv, truth.csv, engagement.svg, profiles.svg, report.html, replay.czml "
+                                            "(and detections.csv with --detections)");
   run->add_option("scenario", run_path, "Scenario YAML file")->required();
   run->add_option("--seed", seed, "Random seed (overrides the scenario's)");
-  run->add_option("--out", out_dir, "Output directory")->capture_default_str();
+  run->add_option("--out", out_dir, "Output directory (default: out/<scenario name>)");
   bool run_detections = false;
   run->add_flag("--detections", run_detections, "Also write every radar detection to detections.csv (input of `skyshield track`)");
   skyshield::DisCli dis_cli;
@@ -310,7 +215,7 @@ int main(int argc, char** argv) {
   int sweep_runs = 50;
   CLI::App* sweep = app.add_subcommand("sweep", "Monte Carlo at every combination of scenario-field values (sweep.csv, sweep.svg)");
   sweep->add_option("scenario", sweep_path, "Scenario YAML file")->required();
-  sweep->add_option("--param", sweep_params, "PATH=V1,V2,... e.g. threats[0].count=2,4,8 (repeatable)")->required();
+  sweep->add_option("--param", sweep_params, "PATH=V1,V2,... e.g. threats[drone].count=2,4,8 or threats[2].count=2,4,8: list elements by name or index (repeatable)")->required();
   sweep->add_option("--runs", sweep_runs, fmt::format("Runs per point (at most {} over the whole sweep)", skyshield::kMaxMonteCarloRuns))->check(CLI::PositiveNumber)->capture_default_str();
   sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
   sweep->add_option("--seed", seed, "Base seed, the same at every point");
@@ -337,7 +242,9 @@ int main(int argc, char** argv) {
   skyshield::EnvelopeOptions env_opt;
   CLI::App* envelope = app.add_subcommand("envelope", "Engagement envelope of an interceptor class (envelope.svg, envelope.csv)");
   envelope->add_option("class", env_class, "Interceptor class name, e.g. long_range")->required();
-  envelope->add_option("--scenario", env_scenario, "Scenario whose library defines the class")->capture_default_str();
+  CLI::Option* env_scenario_opt = envelope->add_option("--scenario", env_scenario,
+                                                       "Scenario whose library defines the class (default: the installed "
+                                                       "scenarios/default.yaml, found next to the program)");
   envelope->add_option("--target-speed", env_opt.target_speed_mps, "Target speed, m/s (0: stationary points)")->check(CLI::Range(0.0, 10000.0))->capture_default_str();
   envelope->add_option("--heading", env_opt.target_heading_deg, "Target heading from the launcher-to-target bearing, deg (180: inbound)")->check(CLI::Range(-360.0, 360.0))->capture_default_str();
   envelope->add_option("--range-cells", env_opt.range_cells, "Grid cells in ground range")->check(CLI::Range(2, 400))->capture_default_str();
@@ -351,7 +258,8 @@ int main(int argc, char** argv) {
   track->add_option("--out", track_out, "Output directory")->capture_default_str();
   skyshield::BenchOptions bench_opt;
   CLI::App* bench = app.add_subcommand("bench", "Run a scenario without outputs: real-time factor, time per step by part, peak memory");
-  bench->add_option("scenario", bench_opt.scenario, "Scenario YAML file")->capture_default_str();
+  CLI::Option* bench_scenario_opt =
+      bench->add_option("scenario", bench_opt.scenario, "Scenario YAML file (default: the installed scenarios/saturation.yaml, found next to the program)");
   bench->add_option("--runs", bench_opt.runs, "Runs (seeds seed, seed+1, ...)")->check(CLI::Range(1, 100000))->capture_default_str();
   bench->add_option("--raid-scale", bench_opt.raid_scale, "Multiply every raid entry's count by this (at least 1 each), over the same launch span")
       ->check(CLI::Range(1e-6, 1e6))
@@ -360,14 +268,25 @@ int main(int argc, char** argv) {
   bench->add_option("--duration", bench_opt.duration_s, "Simulate only this long, s (default: the scenario's duration)")
       ->check(CLI::Range(1.0, 86400.0));
   skyshield::ViewOptions view_opt;
-  view_opt.viewer_dir = SKYSHIELD_VIEWER_DIR;
   CLI::App* view = app.add_subcommand("view", "Serve the 3-D replay viewer of a run's output directory on localhost");
   view->add_option("outdir", view_opt.run_dir, "A run's output directory (with replay.czml)")->required();
   view->add_option("--port", view_opt.port, "TCP port on 127.0.0.1 (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
-  view->add_option("--viewer", view_opt.viewer_dir, "The built viewer (viewer/dist)")->capture_default_str();
+  CLI::Option* viewer_opt =
+      view->add_option("--viewer", view_opt.viewer_dir, "The built viewer (default: viewer/dist found next to the program)");
+  std::vector<std::string> schema_paths;
+  CLI::App* schema = app.add_subcommand("schema", "Print the scenario reference (every field, its type and range, from the loader's own "
+                                                  "checks) as Markdown: docs/scenario-reference.md");
+  schema->add_option("scenarios", schema_paths, "Scenarios to learn the fields from (default: the installed scenarios/*.yaml)");
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report the first problem");
   validate->add_option("scenario", validate_path, "Scenario YAML file")->required();
 
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+  if (argc > 1)
+    if (const std::optional<std::string> e = skyshield::unknown_subcommand_error(argv[1], names)) {
+      std::cerr << "error: " << *e << "\n";
+      return 2;
+    }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -380,13 +299,34 @@ int main(int argc, char** argv) {
     if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
     if (*wta) {
       if (wta_path.empty() == wta_random.empty()) throw skyshield::InputError("wta: give either an instance file or --random WxT");
-      return cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
+      return skyshield::cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
     }
-    if (*coverage) return cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
-    if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out);
-    if (*validate) return cmd_validate(validate_path);
-    if (*view) return skyshield::serve_viewer(view_opt);
-    if (*bench) return skyshield::cmd_bench(bench_opt);
+    if (*coverage) return skyshield::cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
+    // Data the user did not name is found next to the program, not in the current folder.
+    if (*envelope) {
+      if (env_scenario_opt->count() == 0) env_scenario = skyshield::find_data("scenarios/default.yaml", "the default scenario", "--scenario FILE");
+      return skyshield::cmd_envelope(env_class, env_scenario, env_opt, env_out);
+    }
+    if (*validate) return skyshield::cmd_validate(validate_path);
+    if (*schema) {
+      std::vector<std::string> shown = schema_paths;
+      if (schema_paths.empty()) {  // every shipped scenario, named relative to the data folder (machine-independent text)
+        const std::filesystem::path dir = skyshield::find_data("scenarios", "the scenarios folder", "SCENARIO arguments");
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+          if (e.path().extension() == ".yaml") schema_paths.push_back(e.path().string());
+        std::sort(schema_paths.begin(), schema_paths.end());
+        for (const std::string& p : schema_paths) shown.push_back("scenarios/" + std::filesystem::path(p).filename().string());
+      }
+      return skyshield::cmd_schema(schema_paths, shown);
+    }
+    if (*view) {
+      if (viewer_opt->count() == 0) view_opt.viewer_dir = skyshield::data_path("viewer/dist");  // serve_viewer says when it is not built
+      return skyshield::serve_viewer(view_opt);
+    }
+    if (*bench) {
+      if (bench_scenario_opt->count() == 0) bench_opt.scenario = skyshield::find_data("scenarios/saturation.yaml", "the saturation scenario", "a SCENARIO argument");
+      return skyshield::cmd_bench(bench_opt);
+    }
   } catch (const skyshield::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;

@@ -30,4 +30,16 @@ void ProgressBar::update(double done, double total) {
   std::fflush(stderr);
 }
 
+void ProgressBar::finish(double done, double planned) {
+  if (!enabled_) return;
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const std::string bar(40, '#');
+  const std::string where = done < planned ? "%.0f of %.0f %s (ended early: nothing left to simulate)" : "%.0f/%.0f %s";
+  std::fprintf(stderr, "\r%s [%s] 100.0%%  ", label_.c_str(), bar.c_str());
+  std::fprintf(stderr, where.c_str(), done, planned, unit_.c_str());
+  std::fprintf(stderr, "  %.0f s elapsed%20s", elapsed, "");
+  last_permille_ = 1000;
+  std::fflush(stderr);
+}
+
 }  // namespace skyshield

@@ -13,6 +13,9 @@ class ProgressBar {
   ProgressBar(std::string label, std::string unit);
   ~ProgressBar();
   void update(double done, double total);
+  // The last line: a full bar and where the work ended, "789 of 1500 s simulated (ended early)"
+  // when `done` falls short of `planned` (a run whose threats are all resolved stops early).
+  void finish(double done, double planned);
   bool enabled() const { return enabled_; }
 
  private:

@@ -1,6 +1,7 @@
 #include "track_command.hpp"
 
 #include "output_dir.hpp"
+#include "wording.hpp"
 
 #include <fmt/format.h>
 
@@ -64,7 +65,7 @@ int cmd_track(const std::string& detections, const std::string& truth_path, cons
     std::cout << fmt::format("{:>9.2f} {:>7} {:>7} {:>8.0f} {:>9.0f} {:>7} {:>7}\n", s.t, s.truths, s.tracks, s.ospa,
                              s.gospa.distance, s.gospa.missed_count, s.gospa.false_count);
   }
-  if (stride > 1) std::cout << fmt::format("(every {}th of {} instants)\n", stride, r.scores.size());
+  if (stride > 1) std::cout << fmt::format("(every {} of {} instants)\n", ordinal(static_cast<long long>(stride)), r.scores.size());
   std::cout << track_quality_table(metrics.ospa, {{"tracker", r.quality}});
   std::cout << fmt::format("\nWrote {0}/tracks.csv, {0}/track_metrics.csv\n", out_dir);
   return 0;

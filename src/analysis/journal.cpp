@@ -1,5 +1,7 @@
 #include "analysis/journal.hpp"
 
+#include "core/csv.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -62,9 +64,7 @@ std::string journal_line(const RunRow& r) {
 }
 
 RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const std::string& where) {
-  std::vector<std::string> f;
-  std::stringstream ss(line);
-  for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+  const std::vector<std::string> f = parse_csv_record(line, where + ": journal");
   const std::size_t expected = 2 + 5 * kThreatClassCount + 2 * n_layers + 5;
   if (f.size() != expected) throw InputError(fmt::format("{}: journal: {} fields, expected {}", where, f.size(), expected));
   RunRow r;

@@ -36,7 +36,8 @@ int kills(const RunRow& row) {
 
 Json stats_json(const std::vector<double>& v) {
   const SampleStats s = sample_stats(v);
-  return Json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", {s.ci95.lo, s.ci95.hi}}, {"min", s.min}, {"max", s.max}};
+  // ci95: Student-t interval of the mean (null with fewer than 2 runs).
+  return Json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", s.has_ci ? Json{s.ci95.lo, s.ci95.hi} : Json()}, {"min", s.min}, {"max", s.max}};
 }
 
 Json proportion_json(long long k, long long n) {
@@ -58,6 +59,8 @@ std::string mc_json(const MonteCarloResult& r) {
   j["base_seed"] = r.base_seed;
   j["runs"] = r.rows.size();
   if (r.interrupted) j["interrupted"] = true;  // the statistics cover the finished runs only
+  j["intervals"] = "95%: Student-t for means (ci95), Wilson score for proportions (wilson95)";
+  if (const std::string w = few_runs_warning(static_cast<long long>(r.rows.size())); !w.empty()) j["warning"] = w;
   Json classes = Json::object();
   for (int c = 0; c < kThreatClassCount; ++c) {
     const long long count = sum_of(r, [&](const RunRow& x) { return x.count[c]; });
@@ -151,8 +154,9 @@ std::string mc_table(const MonteCarloResult& r) {
   const SampleStats fired = sample_stats(per_run(r, [](const RunRow& x) { return x.fired; }));
   const long long survived = sum_of(r, [](const RunRow& x) { return x.asset_hits == 0 ? 1 : 0; });
   const Interval sw = wilson_interval(survived, static_cast<long long>(r.rows.size()));
-  s += fmt::format("\nleakers per run        {:.2f} +- {:.2f} (95% CI of the mean [{:.2f}, {:.2f}])\n", leak.mean, leak.sd,
-                   leak.ci95.lo, leak.ci95.hi);
+  s += fmt::format("\nleakers per run        {:.2f} +- {:.2f} (sd; {})\n", leak.mean, leak.sd,
+                   leak.has_ci ? fmt::format("95% Student-t CI of the mean [{:.2f}, {:.2f}]", leak.ci95.lo, leak.ci95.hi)
+                               : std::string("no interval from one run"));
   s += fmt::format("interceptors per run   {:.2f} +- {:.2f}\n", fired.mean, fired.sd);
   double spent = 0.0, destroyed = 0.0;
   for (const RunRow& row : r.rows) {
@@ -164,6 +168,7 @@ std::string mc_table(const MonteCarloResult& r) {
                      spent / destroyed);
   s += fmt::format("asset untouched        {:.3f} of runs (95% Wilson [{:.3f}, {:.3f}])\n",
                    r.rows.empty() ? 0.0 : static_cast<double>(survived) / r.rows.size(), sw.lo, sw.hi);
+  if (const std::string w = few_runs_warning(static_cast<long long>(r.rows.size())); !w.empty()) s += "\n" + w + "\n";
   return s;
 }
 

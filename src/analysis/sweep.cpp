@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <sstream>
 
 #include "analysis/statistics.hpp"
@@ -11,6 +12,7 @@
 #include "record/svg_axes.hpp"
 #include "record/writers.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/overrides.hpp"
 
 namespace skyshield {
 
@@ -49,9 +51,11 @@ PointStats stats_of(const MonteCarloResult& r) {
   return s;
 }
 
+const std::string& shown(const SweepParam& p) { return p.label.empty() ? p.path : p.label; }
+
 std::string label(const std::vector<SweepParam>& params, const SweepPoint& p) {
   std::string s;
-  for (std::size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i].path + "=" + p.values[i];
+  for (std::size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + shown(params[i]) + "=" + p.values[i];
   return s;
 }
 
@@ -68,9 +72,21 @@ SweepParam parse_sweep_param(const std::string& text) {
   return p;
 }
 
-std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
+void name_sweep_params(const std::string& scenario_path, std::vector<SweepParam>& params) {
+  for (SweepParam& p : params) p.label = named_path(scenario_path, p.path);
+}
+
+std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& given, int runs,
                                   int threads, std::uint64_t seed, const std::function<void(int, int)>& progress,
                                   const std::function<bool()>& should_stop) {
+  std::vector<SweepParam> params = given;  // labelled by name for the messages
+  for (SweepParam& p : params)
+    if (p.label.empty()) {
+      try {
+        p.label = named_path(scenario_path, p.path);
+      } catch (const InputError&) {  // a bad path is reported below, at the first point that uses it
+      }
+    }
   // The count of points (checked as it grows, before it can overflow), then of runs (after the
   // values are checked, below).
   long long total_points = 1;
@@ -120,15 +136,17 @@ std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::v
 
 std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
   std::string s;
-  for (const SweepParam& p : params) s += csv_field(p.path) + ",";
+  for (const SweepParam& p : params) s += csv_field(shown(p)) + ",";
   s += "runs,leakers_mean,leakers_ci95_lo,leakers_ci95_hi,interceptors_mean";
   for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",p_kill_{}", to_string(static_cast<ThreatClass>(c)));
   s += ",p_asset_untouched\n";
   for (const SweepPoint& p : points) {
     const PointStats st = stats_of(p.result);
     for (const std::string& v : p.values) s += csv_field(v) + ",";
-    s += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f}", p.result.rows.size(), st.leakers.mean, st.leakers.ci95.lo,
-                     st.leakers.ci95.hi, st.fired.mean);
+    // The interval columns stay empty where one run gives no interval.
+    s += fmt::format("{},{:.4f},{},{:.4f}", p.result.rows.size(), st.leakers.mean,
+                     st.leakers.has_ci ? fmt::format("{:.4f},{:.4f}", st.leakers.ci95.lo, st.leakers.ci95.hi) : std::string(","),
+                     st.fired.mean);
     for (int c = 0; c < kThreatClassCount; ++c) s += st.present[c] ? fmt::format(",{:.4f}", st.p_kill[c]) : ",";
     s += fmt::format(",{:.4f}\n", st.p_untouched);
   }
@@ -136,13 +154,17 @@ std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<S
 }
 
 std::string sweep_table(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
-  std::string s = fmt::format("{:<44}{:>22}{:>14}{:>12}\n", "point", "leakers/run (95% CI)", "interceptors", "untouched");
+  std::string s = fmt::format("{:<44}{:>24}{:>14}{:>12}\n", "point", "leakers/run (95% t CI)", "interceptors", "untouched");
+  long long fewest = points.empty() ? 0 : std::numeric_limits<long long>::max();
   for (const SweepPoint& p : points) {
     const PointStats st = stats_of(p.result);
-    s += fmt::format("{:<44}{:>22}{:>14.2f}{:>12.3f}\n", label(params, p),
-                     fmt::format("{:.2f} [{:.2f}, {:.2f}]", st.leakers.mean, st.leakers.ci95.lo, st.leakers.ci95.hi),
+    s += fmt::format("{:<44}{:>24}{:>14.2f}{:>12.3f}\n", label(params, p),
+                     st.leakers.has_ci ? fmt::format("{:.2f} [{:.2f}, {:.2f}]", st.leakers.mean, st.leakers.ci95.lo, st.leakers.ci95.hi)
+                                       : fmt::format("{:.2f} [-]", st.leakers.mean),
                      st.fired.mean, st.p_untouched);
+    fewest = std::min(fewest, static_cast<long long>(p.result.rows.size()));
   }
+  if (const std::string w = few_runs_warning(fewest, " per point"); !points.empty() && !w.empty()) s += "\n" + w + "\n";
   return s;
 }
 
@@ -158,7 +180,7 @@ std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<S
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
       "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      "<text x=\"{2}\" y=\"24\" font-size=\"15\">leakers per run (mean, 95% CI) against the swept parameters</text>\n",
+      "<text x=\"{2}\" y=\"24\" font-size=\"15\">leakers per run (mean, 95% Student-t CI) against the swept parameters</text>\n",
       W, H, P);
   auto y = [&](double v) { return H - P - v / top * (H - 2 * P); };
   const double dx = points.empty() ? 0.0 : static_cast<double>(W - 2 * P) / points.size();
@@ -175,7 +197,7 @@ std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<S
   }
   svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d62728\"/>\n", line);
   std::string names;
-  for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + params[i].path;
+  for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + shown(params[i]);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, H - P + 36, xml_escape(names));
   for (int t = 0; t <= 4; ++t) {
     const double v = top * t / 4.0;

@@ -11,12 +11,17 @@
 namespace skyshield {
 
 struct SweepParam {
-  std::string path;
+  std::string path;                 // as given: threats[2].count or threats[drone].count
   std::vector<std::string> values;
+  std::string label = {};           // list elements by name (name_sweep_params); empty: the path
 };
 
 // Parses "PATH=V1,V2,..." (values may not contain commas); throws InputError when malformed.
 SweepParam parse_sweep_param(const std::string& text);
+
+// Labels every parameter by the names of the list elements on its path (threats[2].count ->
+// threats[drone].count), for the tables and pictures; throws InputError on a bad path.
+void name_sweep_params(const std::string& scenario_path, std::vector<SweepParam>& params);
 
 struct SweepPoint {
   std::vector<std::string> values;  // one per parameter

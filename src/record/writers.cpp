@@ -10,13 +10,6 @@
 
 namespace skyshield {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 std::string events_csv(const RunRecord& run) {
   std::string out = "t_s,event,entity,target,layer,value,detail\n";
   for (const Event& e : run.events)

@@ -2,14 +2,12 @@
 // Output files of a run, as text; written as a whole set by record/output_set.hpp.
 #include <string>
 
+#include "core/csv.hpp"  // csv_field: the one RFC 4180 writer
 #include "record/output_set.hpp"
 #include "record/run_record.hpp"
 #include "record/summary.hpp"
 
 namespace skyshield {
-
-// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a line break.
-std::string csv_field(const std::string& s);
 
 std::string events_csv(const RunRecord& run);
 std::string trajectories_csv(const RunRecord& run);

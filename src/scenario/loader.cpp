@@ -211,7 +211,9 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
 namespace {
 Scenario load_scenario_checked(const std::string& path, const std::vector<Override>& overrides) {
   const YamlNode root = YamlNode::load_file(path, [&](YAML::Node& doc) {
-    for (const Override& o : overrides) apply_override(doc, o);
+    OverriddenFields set;
+    for (const Override& o : overrides) set.emplace_back(apply_override(doc, o).index_path, o.path + "=" + o.value);
+    return set;
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
                    "assets", "battalions", "threats", "network", "terrain", "track_metrics"});

@@ -14,11 +14,12 @@
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
 #include "scenario/limits.hpp"
+#include "scenario/schema.hpp"
 #include "scenario/text_file.hpp"
 
 namespace skyshield {
 
-YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path)
+YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const YamlSource> file, std::string path)
     : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
 
 namespace {
@@ -133,8 +134,8 @@ void YamlNode::require_file(const std::string& path, const std::string& what) co
     fail(fmt::format("{} file '{}' cannot be read: {}", what, path, std::strerror(errno)));
 }
 
-YamlNode YamlNode::load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit) {
-  auto file = std::make_shared<const std::string>(path);
+YamlNode YamlNode::load_file(const std::string& path, const std::function<OverriddenFields(YAML::Node&)>& edit) {
+  auto file = std::make_shared<const YamlSource>(YamlSource{path, {}});
   const std::string text = read_text_file(path, limits::kMaxYamlFileBytes, "YAML");
   check_text(path, text);
   try {
@@ -147,7 +148,7 @@ YamlNode YamlNode::load_file(const std::string& path, const std::function<void(Y
     YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
     check_structure(YamlNode(root, file, ""), text);
-    if (edit) edit(root);
+    if (edit) file = std::make_shared<const YamlSource>(YamlSource{path, edit(root)});
     return YamlNode(root, file, "");
   } catch (const YAML::DeepRecursion& e) {
     throw InputError(fmt::format("{}:{}:{}: lists and maps nested deeper than the {} levels allowed", path, e.mark.line + 1,
@@ -163,7 +164,12 @@ void YamlNode::fail(const std::string& message) const {
   std::string where = path_.empty() ? "(top level)" : path_;
   for (char& c : where)  // a key with a line break must not break the one-line message
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  throw InputError(fmt::format("{}:{}:{}: {}: {}", *file_, line, col, where, message));
+  for (const auto& [field, given] : file_->overridden) {  // a value from the command line has no line
+    const bool under = path_.size() > field.size() && path_.compare(0, field.size(), field) == 0 &&
+                       (path_[field.size()] == '.' || path_[field.size()] == '[');
+    if (path_ == field || under) throw InputError(fmt::format("--param {} ({}, {}): {}", given, file_->file, where, message));
+  }
+  throw InputError(fmt::format("{}:{}:{}: {}: {}", file_->file, line, col, where, message));
 }
 
 namespace {
@@ -173,6 +179,7 @@ std::string join_path(const std::string& parent, const std::string& key) {
 }  // namespace
 
 bool YamlNode::has(const std::string& key) const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).optional = true;  // asked for: it may be absent
   if (!node_.IsMap()) return false;
   const YAML::Node& n = node_;
   return static_cast<bool>(n[key]);
@@ -182,11 +189,13 @@ YamlNode YamlNode::required(const std::string& key) const {
   if (!node_.IsMap()) fail("must be a map with field '" + key + "'");
   const YAML::Node& n = node_;
   YAML::Node child = n[key];
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).required = true;  // scenario/schema.hpp
   if (!child || child.IsNull()) fail(fmt::format("missing field '{}'", key));
   return YamlNode(child, file_, join_path(path_, key));
 }
 
 std::optional<YamlNode> YamlNode::optional(const std::string& key) const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).optional = true;
   if (!has(key)) return std::nullopt;
   const YAML::Node& n = node_;
   YAML::Node child = n[key];
@@ -195,6 +204,14 @@ std::optional<YamlNode> YamlNode::optional(const std::string& key) const {
 }
 
 void YamlNode::allow_only(std::initializer_list<const char*> allowed) const {
+  if (SchemaRecorder* r = schema_recorder()) {
+    SchemaField& f = r->at(path_);
+    for (const char* a : allowed) {
+      if (std::find(f.allowed.begin(), f.allowed.end(), a) == f.allowed.end()) f.allowed.emplace_back(a);
+      r->at(join_path(path_, a));
+    }
+    r->at(path_).kinds.insert("map");
+  }
   if (!node_.IsMap()) fail("must be a map");
   std::vector<std::string> seen;
   for (const auto& kv : node_) {
@@ -226,6 +243,11 @@ bool radix_prefixed(const std::string& t) {
 }  // namespace
 
 double YamlNode::number(double lo, double hi) const {
+  if (SchemaRecorder* r = schema_recorder()) {
+    SchemaField& f = r->at(path_);
+    f.kinds.insert("number");
+    f.lo = std::min(f.lo, lo), f.hi = std::max(f.hi, hi);
+  }
   if (!node_.IsScalar()) fail(fmt::format("must be a number (got '{}')", shown(node_)));
   const std::string& t = node_.Scalar();
   if (yaml_non_finite(t)) fail("must be a finite number");
@@ -241,6 +263,11 @@ double YamlNode::number(double lo, double hi) const {
 }
 
 long long YamlNode::integer(long long lo, long long hi) const {
+  if (SchemaRecorder* r = schema_recorder()) {
+    SchemaField& f = r->at(path_);
+    f.kinds.insert("integer");
+    f.lo = std::min(f.lo, static_cast<double>(lo)), f.hi = std::max(f.hi, static_cast<double>(hi));
+  }
   if (!node_.IsScalar()) fail(fmt::format("must be an integer (got '{}')", shown(node_)));
   const std::string& t = node_.Scalar();
   if (has_leading_zero(t))
@@ -255,6 +282,7 @@ long long YamlNode::integer(long long lo, long long hi) const {
 }
 
 std::string YamlNode::str() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("text");
   if (!node_.IsScalar()) fail("must be a text value");
   if (node_.Scalar().size() > limits::kMaxTextBytes)
     fail(fmt::format("text of {} bytes, longer than the {} allowed", node_.Scalar().size(), limits::kMaxTextBytes));
@@ -262,6 +290,7 @@ std::string YamlNode::str() const {
 }
 
 std::string YamlNode::name() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("name");
   if (!node_.IsScalar()) fail("must be a text value");
   const std::string& t = node_.Scalar();
   if (t.empty()) fail("a name cannot be empty");
@@ -279,17 +308,20 @@ std::string YamlNode::emit() const {
 }
 
 bool YamlNode::boolean() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("true/false");
   bool v = false;
   if (!node_.IsScalar() || !YAML::convert<bool>::decode(node_, v)) fail("must be true or false");
   return v;
 }
 
 double YamlNode::number_or(const std::string& key, double lo, double hi, double fallback) const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(join_path(path_, key)).defaults.insert(fallback);
   const auto n = optional(key);
   return n ? n->number(lo, hi) : fallback;
 }
 
 std::vector<YamlNode> YamlNode::list() const {
+  if (SchemaRecorder* r = schema_recorder()) r->at(path_).kinds.insert("list");
   if (!node_.IsSequence()) fail("must be a list");
   std::vector<YamlNode> out;
   for (std::size_t i = 0; i < node_.size(); ++i)
@@ -298,6 +330,7 @@ std::vector<YamlNode> YamlNode::list() const {
 }
 
 std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
+  if (SchemaRecorder* r = schema_recorder()) r->mark_named_entries(path_);
   if (!node_.IsMap()) fail("must be a map of named entries");
   std::vector<std::pair<std::string, YamlNode>> out;
   for (const auto& kv : node_) {

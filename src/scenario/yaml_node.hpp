@@ -14,20 +14,31 @@
 
 namespace skyshield {
 
+// Fields set on the command line (`--param PATH=VALUE`): the field's path in the document (list
+// indices as numbers) and the text given, so that an error there names the parameter, not a line.
+using OverriddenFields = std::vector<std::pair<std::string, std::string>>;
+
+// Where the nodes of one document come from: the file, and the fields overridden in it.
+struct YamlSource {
+  std::string file;
+  OverriddenFields overridden;
+};
+
 class YamlNode {
  public:
-  YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path);
+  YamlNode(YAML::Node node, std::shared_ptr<const YamlSource> source, std::string path);
 
   // Parses a whole file; a syntax error becomes an InputError with the file, line and column.
-  // `edit`, when given, may change the parsed document before it is wrapped (command-line overrides).
+  // `edit`, when given, may change the parsed document before it is wrapped (command-line overrides)
+  // and returns the fields it set: an error at or under one of them names it instead of a line.
   // Fails at this node unless `path` names an existing regular file (`what` names it in the message);
   // a path the system refuses (a name too long, say) is reported, not thrown as a filesystem error.
   void require_file(const std::string& path, const std::string& what) const;
-  static YamlNode load_file(const std::string& path, const std::function<void(YAML::Node&)>& edit = {});
+  static YamlNode load_file(const std::string& path, const std::function<OverriddenFields(YAML::Node&)>& edit = {});
 
   [[noreturn]] void fail(const std::string& message) const;
   const std::string& path() const { return path_; }
-  const std::string& file() const { return *file_; }
+  const std::string& file() const { return file_->file; }
   int line() const { return node_.Mark().line + 1; }
 
   bool is_map() const { return node_.IsMap(); }
@@ -59,7 +70,7 @@ class YamlNode {
   static void check_structure(const YamlNode& root, const std::string& text);
   std::string key_text(const YAML::Node& key) const;
   YAML::Node node_;
-  std::shared_ptr<const std::string> file_;
+  std::shared_ptr<const YamlSource> file_;
   std::string path_;
 };
 

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "core/line_reader.hpp"
+#include "core/csv.hpp"
 #include "core/parse_number.hpp"
 #include "core/units.hpp"
 #include "core/utf8.hpp"
@@ -28,37 +28,26 @@ std::string printable(const std::string& s) {
   return s.size() > 80 ? out + "..." : out;
 }
 
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : line) {
-    if (c == ',') out.push_back(std::move(cur)), cur.clear();
-    else if (c != '\r') cur += c;
-  }
-  out.push_back(cur);
-  return out;
-}
+std::vector<std::string> split(const std::string& header) { return parse_csv_record(header, "header"); }
 
-// Reads a CSV with a fixed header, calling row(fields, line number) for each data line; bounded by
-// the file limits (detection_file.hpp).
+// Reads a CSV (RFC 4180, core/csv.hpp) with a fixed header, calling row(fields, line number) for
+// each record; bounded by the file limits (detection_file.hpp).
 template <class F>
 void read_csv(const std::string& path, const std::string& header, F&& row) {
-  LineReader in(path, kMaxCsvLineBytes, kMaxCsvLines);
-  std::string line;
+  CsvReader in(path, kMaxCsvLineBytes, kMaxCsvLines);
+  const std::vector<std::string> columns = split(header);
+  std::vector<std::string> f;
   bool seen_header = false;
-  const std::size_t columns = split(header).size();
-  while (in.next(line)) {
-    const long long n = in.number();
-    if (line.empty() || line[0] == '#') continue;
+  while (in.next(f)) {
+    const long long n = in.line();
     if (!seen_header) {
-      if (line != header)
-        throw InputError(fmt::format("{}:{}: the header must be '{}' (got '{}')", path, n, header, printable(line)));
+      if (f != columns)
+        throw InputError(fmt::format("{}:{}: the header must be '{}' (got '{}')", path, n, header, printable(csv_record(f))));
       seen_header = true;
       continue;
     }
-    const std::vector<std::string> f = split(line);
-    if (f.size() != columns)
-      throw InputError(fmt::format("{}:{}: {} columns, expected {}", path, n, f.size(), columns));
+    if (f.size() != columns.size())
+      throw InputError(fmt::format("{}:{}: {} columns, expected {}", path, n, f.size(), columns.size()));
     row(f, n);
   }
   if (!seen_header) throw InputError(fmt::format("{}: empty file (no header '{}')", path, header));
@@ -176,7 +165,7 @@ TruthFile read_truth_csv(const std::string& path) {
 std::string detection_csv_rows(const std::string& sensor, const Geodetic& antenna, const MeasurementBatch& batch) {
   std::string out;
   for (const Measurement& m : batch.detections) {
-    out += fmt::format("{:.3f},{},{:.8f},{:.8f},{:.2f},{:.2f},{:.6f},{:.6f},", batch.t0, sensor, antenna.lat_deg, antenna.lon_deg,
+    out += fmt::format("{:.3f},{},{:.8f},{:.8f},{:.2f},{:.2f},{:.6f},{:.6f},", batch.t0, csv_field(sensor), antenna.lat_deg, antenna.lon_deg,
                        antenna.alt_m, m.rae.range_m, m.rae.az_rad / kDegToRad, m.rae.el_rad / kDegToRad);
     out += m.has_range_rate ? fmt::format("{:.3f}", m.range_rate_mps) : std::string();
     out += fmt::format(",{:.3f},{:.6f},{:.6f},", m.sigma_range_m, m.sigma_az_rad / kDegToRad, m.sigma_el_rad / kDegToRad);

@@ -1,5 +1,7 @@
 #include "tracking/file_tracking.hpp"
 
+#include "core/csv.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -29,7 +31,7 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
         const Vec3 v = tr.velocity();
         r.tracks_csv += fmt::format("{:.3f},{},{:.7f},{:.7f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{}\n", b.t0, tr.id, g.lat_deg,
                                     g.lon_deg, g.alt_m, v.x(), v.y(), v.z(), std::sqrt(tr.P.topLeftCorner<3, 3>().trace() / 3.0),
-                                    to_string(tr.classified));
+                                    csv_field(to_string(tr.classified)));
       }
     }
   };

@@ -33,9 +33,25 @@ TEST(Sweep, BadValuesFailBeforeAnyRun) {
     run_sweep(kMinimal, params, 1000000, 1, 3);  // would take hours if it ran before validating
     FAIL() << "no error";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("at sweep point threats[0].count=-1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("at sweep point threats[jet].count=-1"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).rfind("--param threats[0].count=-1 (", 0), 0u) << e.what();
   }
   EXPECT_THROW(parse_sweep_param("threats[0].count=1,,2"), InputError);
+}
+
+TEST(Sweep, PathsByNameRunAndLabelByName) {
+  // threats[jet] is threats[0] in minimal.yaml: the same batch, the table and csv name the element.
+  std::vector<SweepParam> by_index{parse_sweep_param("threats[0].count=1,2")};
+  std::vector<SweepParam> by_name{parse_sweep_param("threats[jet].count=1,2")};
+  const std::vector<SweepPoint> a = run_sweep(kMinimal, by_index, 2, 1, 3);
+  const std::vector<SweepPoint> b = run_sweep(kMinimal, by_name, 2, 1, 3);
+  name_sweep_params(kMinimal, by_index);
+  name_sweep_params(kMinimal, by_name);
+  EXPECT_EQ(by_index[0].label, "threats[jet].count");
+  EXPECT_EQ(sweep_csv(by_index, a), sweep_csv(by_name, b));
+  EXPECT_EQ(sweep_csv(by_index, a).rfind("threats[jet].count,runs,", 0), 0u) << sweep_csv(by_index, a);
+  EXPECT_NE(sweep_table(by_index, a).find("threats[jet].count=2"), std::string::npos);
+  EXPECT_NE(sweep_svg(by_index, a).find("threats[jet].count"), std::string::npos);
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ TEST(DetectionFileLimits, DevZeroIsRefusedAtOnce) {
 TEST(DetectionFileLimits, AnEndlessLineIsRefusedAtTheLimit) {
   const std::string path = temp_path("skyshield_long_line.csv");
   std::ofstream(path) << kDetectionCsvHeader << "\n" << std::string(1 << 20, '7') << "\n";
-  EXPECT_EQ(error_of([&] { read_detection_csv(path); }), path + ":2: the line is longer than the limit of 4096 bytes");
+  EXPECT_EQ(error_of([&] { read_detection_csv(path); }), path + ":2: the record is longer than the limit of 4096 bytes");
 }
 
 TEST(DetectionFileLimits, NumbersAreDecimalOnly) {
