@@ -4,6 +4,7 @@
 
 #include "c2/kill_probability.hpp"
 #include "c2/wta.hpp"
+#include "core/units.hpp"
 
 namespace skyshield {
 
@@ -49,7 +50,7 @@ bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const Threa
     const double order = (after_intercept ? solutions[i].intercept_time_s : in.t) + delay_s;
     const InterceptSolution later = solve_intercept(tr, cls, in.launchers_enu[weapons[i]], order + l.config().reaction_time_s,
                                                     in.frame_origin_alt_m, in.t + a.time_to_go_s);
-    if (later.feasible && refusal_of(later, cls, in.launchers_enu[weapons[i]], doctrine_.shot_rules) == Refusal::None) return true;
+    if (later.feasible && refusal_of(later, cls, in.launchers_enu[weapons[i]], doctrine_.shot_rules, &tr) == Refusal::None) return true;
   }
   return false;
 }
@@ -170,6 +171,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
           const double needed = r == Refusal::Turnover ? turnover_time_s(cls, site, sol[j][i].pip_enu)
                                 : r == Refusal::MinFlightTime ? min_flight_time_s(cls, site, sol[j][i].pip_enu, doctrine_.shot_rules)
                                 : r == Refusal::ShortWindow ? doctrine_.shot_rules.min_window_s
+                                : r == Refusal::TurnLimit ? turn_demand_mps2(paths[j], sol[j][i], cls, site) / kStandardGravity
                                                             : 0.0;
           refused = {threats[j]->track_id, weapons[i], r, launch, sol[j][i].time_of_flight_s, needed, sol[j][i].altitude_m,
                      sol[j][i].intercept_time_s};

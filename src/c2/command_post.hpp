@@ -86,7 +86,7 @@ struct RefusedShot {
   Refusal reason = Refusal::None;
   double launch_time_s = 0.0;
   double time_of_flight_s = 0.0;
-  double needed_s = 0.0;          // turnover / min_flight_time: the flight time the rule asks for
+  double needed_s = 0.0;          // turnover / min_flight_time: the flight time the rule asks for; turn_limit: the demand (g)
   double altitude_m = 0.0;        // of the predicted intercept point
   double intercept_time_s = 0.0;
 };

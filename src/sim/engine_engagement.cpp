@@ -126,7 +126,10 @@ void Engine::fly_interceptors(double t1) {
                    views_.end());
     }
     rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
-    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record});
+    std::optional<Track> before;
+    for (const Track& tr : b.tracker.tracks())
+      if (tr.id == f.missile.track_id()) before = tr;
+    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record, before});
   }
 }
 
@@ -137,8 +140,9 @@ void Engine::deliver_assessments(double t) {
     // radar's error probabilities (c2/kill_assessment.hpp): one draw per assessment, in a fixed order.
     Battalion& b = *battalions_[a.battalion];
     const RadarParams& er = b.engagement_params();
-    const KillAssessment ka = assess_kill(observe_engaged_track(b.tracker.tracks(), a.track_id, a.intercept_t),
-                                          {er.false_kill_probability, er.missed_kill_probability}, assessment_rng_.uniform());
+    const KillEvidence seen = a.before ? observe_engaged_track(b.tracker.tracks(), a.track_id, a.intercept_t, *a.before)
+                                       : observe_engaged_track(b.tracker.tracks(), a.track_id, a.intercept_t);
+    const KillAssessment ka = assess_kill(seen, {er.false_kill_probability, er.missed_kill_probability}, assessment_rng_.uniform());
     b.command_post.report_outcome(a.track_id, ka.killed);
     rec_.kill_assessed(b, a.track_id, t, a.record, ka);
     // With the shared air picture, a kill is known network-wide: the other battalions' tracks of the

@@ -5,6 +5,7 @@
 // (the live link: threats from other simulators, the world shown after each step).
 #include <chrono>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -35,6 +36,7 @@ struct PendingAssessment {
   int track_id;
   double intercept_t;
   int record;
+  std::optional<Track> before;  // the engaged track's estimate at the intercept (kinematic evidence)
 };
 
 // Splits a step's wall time between the parts (a no-op without a profile).
