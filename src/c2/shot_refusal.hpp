@@ -15,6 +15,8 @@
 //                     guidance time constants (autopilot plus seeker lag): proportional navigation
 //                     needs ~10 of them to null a heading error (Zarchan, "Tactical and Strategic
 //                     Missile Guidance", ch. 6, normalized miss distance vs flight time / time constant);
+//  - target_class   the intercept point is outside the class's envelope against the track's target
+//                     class (weapons/target_envelope.hpp): too fast, too close, too low or too high;
 //  - short_window     the launch window closes less than min_window_s after this launch: a shot at
 //                     the very edge of the envelope (measured: such shots reached the lethal radius 4
 //                     of 21 times, against 323 of 356 for wider windows, issue 26).
@@ -23,8 +25,8 @@
 
 namespace skyshield {
 
-enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow };
-inline constexpr int kRefusalCount = 9;
+enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TargetClass };
+inline constexpr int kRefusalCount = 10;
 const char* to_string(Refusal r);
 
 struct ShotRules {
