@@ -57,7 +57,7 @@ BallisticFlight::BallisticFlight(const Vec3& pos, const Vec3& vel, double mass_k
 
 Vec3 BallisticFlight::manoeuvre_accel() const {
   const Vec3 drag = drag_acceleration(pos_, vel_, mass_, drag_);
-  if (gliding_) return glide_lift(*glide_, opt_.gravity, pos_, vel_, drag, aim_ecef_, diving_);
+  if (gliding_) return glide_lift(*glide_, pos_, vel_, drag, aim_ecef_, diving_);
   if (marv_start_t_ >= 0.0) return weave(t_, pos_, vel_, drag);
   return Vec3::Zero();
 }
@@ -98,7 +98,7 @@ BallisticFlight::Deriv BallisticFlight::derivative(double t, const Vec3& p, cons
     dm = -s.mass_flow();
   }
   if (marv_start_t_ >= 0.0) a += weave(t, p, v, drag);
-  if (gliding_) a += glide_lift(*glide_, opt_.gravity, p, v, drag, aim_ecef_, diving_);
+  if (gliding_) a += glide_lift(*glide_, p, v, drag, aim_ecef_, diving_);
   return {v, a, dm};
 }
 

@@ -18,7 +18,7 @@ double aim_elevation_deg(const Vec3& p, const Vec3& aim_ecef) {
   return std::asin(std::clamp(los.normalized().dot(radial(p)), -1.0, 1.0)) * kRadToDeg;
 }
 
-Vec3 glide_lift(const GlideVehicle& g, const GravityModel& gravity, const Vec3& p, const Vec3& v, const Vec3& drag,
+Vec3 glide_lift(const GlideVehicle& g, const Vec3& p, const Vec3& v, const Vec3& drag,
                 const Vec3& aim_ecef, bool diving) {
   const double speed = v.norm();
   if (speed <= 1.0) return Vec3::Zero();
@@ -38,10 +38,7 @@ Vec3 glide_lift(const GlideVehicle& g, const GravityModel& gravity, const Vec3& 
   if (lift_up_dir.norm() <= 1e-9) return Vec3::Zero();
   const Vec3 n_up = lift_up_dir.normalized();
   const Vec3 n_left = n_up.cross(vhat);                      // across v, to the left seen from above
-  // Equilibrium: the vertical acceleration of level flight on the sphere is -v_h^2 / r.
-  const Vec3 vh = v - v.dot(up) * up;
-  const double g_eff = -free_fall_acceleration(p, v, gravity).dot(up);
-  const double need_up = g_eff - vh.squaredNorm() / p.norm() - g.sink_damping_per_s * v.dot(up);
+  const Vec3 vh = v - v.dot(up) * up;       // horizontal velocity
   // Heading error toward the aim (positive: the aim is to the left).
   const Vec3 to_aim = aim_ecef - p;
   const Vec3 dh = to_aim - to_aim.dot(up) * up;
@@ -51,7 +48,11 @@ Vec3 glide_lift(const GlideVehicle& g, const GravityModel& gravity, const Vec3& 
     const double err = std::atan2(a.cross(b).dot(up), a.dot(b));
     bank = std::clamp(g.heading_gain * err, -g.max_bank_deg * kDegToRad, g.max_bank_deg * kDegToRad);
   }
-  const double magnitude = std::clamp(need_up / std::cos(bank), 0.0, limit);
+  // The glide at best L/D: the full lift the air gives (limit) less a feedback on the climb rate
+  // that damps the phugoid. Below the equilibrium altitude (dense air) the spare lift lifts the
+  // vehicle back; above it the lift falls short and it sinks: it settles where
+  // L/D x drag = m (g - v_h^2/r), the equilibrium glide (tests/world/test_glide.cpp).
+  const double magnitude = std::clamp(limit - g.sink_damping_per_s * v.dot(up) / std::cos(bank), 0.0, limit);
   return magnitude * (std::cos(bank) * n_up + std::sin(bank) * n_left);
 }
 
