@@ -23,6 +23,7 @@
 #include "dis_session.hpp"
 #include "view_server.hpp"
 #include "bench_command.hpp"
+#include "target_envelope_command.hpp"
 #include "progress_bar.hpp"
 #include "record/czml.hpp"
 #include "record/report_html.hpp"
@@ -71,7 +72,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
 }
 
 int cmd_envelope(const std::string& cls_name, const std::string& path, const skyshield::EnvelopeOptions& opt,
-                 const std::string& out_dir) {
+                 const std::string& out_dir, const std::string& target) {
   using namespace skyshield;
   const Scenario s = load_scenario(path);
   const InterceptorClass* cls = nullptr;
@@ -81,6 +82,7 @@ int cmd_envelope(const std::string& cls_name, const std::string& path, const sky
     names += (names.empty() ? "" : ", ") + c.name;
   }
   if (!cls) throw InputError(fmt::format("envelope: no interceptor class '{}' in {} (classes: {})", cls_name, path, names));
+  if (!target.empty()) return cmd_target_envelope(*cls, target, opt, out_dir);
   const Envelope e = compute_envelope(*cls, opt);
   const std::filesystem::path dir = make_output_dir(out_dir);
   write_file_atomically((dir / "envelope.csv").string(), envelope_csv(e));
@@ -343,6 +345,8 @@ int main(int argc, char** argv) {
   envelope->add_option("--range-cells", env_opt.range_cells, "Grid cells in ground range")->check(CLI::Range(2, 400))->capture_default_str();
   envelope->add_option("--altitude-cells", env_opt.altitude_cells, "Grid cells in altitude")->check(CLI::Range(2, 400))->capture_default_str();
   envelope->add_option("--out", env_out, "Output directory")->capture_default_str();
+  std::string env_target;
+  envelope->add_option("--target", env_target, "Target class (aircraft, drone, cruise_missile, ballistic_missile): draw the class's envelope table for it (the row of --target-speed) and check it against the flyout");
   std::string track_path, track_truth, track_scenario, track_out = "out/track";
   CLI::App* track = app.add_subcommand("track", "Run the tracker alone on a detection file (format in the README); writes tracks.csv");
   track->add_option("detections", track_path, "Detection CSV file")->required();
@@ -383,7 +387,7 @@ int main(int argc, char** argv) {
       return cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
     }
     if (*coverage) return cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
-    if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out);
+    if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out, env_target);
     if (*validate) return cmd_validate(validate_path);
     if (*view) return skyshield::serve_viewer(view_opt);
     if (*bench) return skyshield::cmd_bench(bench_opt);
