@@ -250,6 +250,8 @@ int main(int argc, char** argv) {
   envelope->add_option("--range-cells", env_opt.range_cells, "Grid cells in ground range")->check(CLI::Range(2, 400))->capture_default_str();
   envelope->add_option("--altitude-cells", env_opt.altitude_cells, "Grid cells in altitude")->check(CLI::Range(2, 400))->capture_default_str();
   envelope->add_option("--out", env_out, "Output directory")->capture_default_str();
+  std::string env_target;
+  envelope->add_option("--target", env_target, "Target class (aircraft, drone, cruise_missile, ballistic_missile): draw the class's envelope table for it (the row of --target-speed) and check it against the flyout");
   std::string track_path, track_truth, track_scenario, track_out = "out/track";
   CLI::App* track = app.add_subcommand("track", "Run the tracker alone on a detection file (format in the README); writes tracks.csv");
   track->add_option("detections", track_path, "Detection CSV file")->required();
@@ -305,7 +307,7 @@ int main(int argc, char** argv) {
     // Data the user did not name is found next to the program, not in the current folder.
     if (*envelope) {
       if (env_scenario_opt->count() == 0) env_scenario = skyshield::find_data("scenarios/default.yaml", "the default scenario", "--scenario FILE");
-      return skyshield::cmd_envelope(env_class, env_scenario, env_opt, env_out);
+      return skyshield::cmd_envelope(env_class, env_scenario, env_opt, env_out, env_target);
     }
     if (*validate) return skyshield::cmd_validate(validate_path);
     if (*schema) {

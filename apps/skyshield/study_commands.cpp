@@ -1,4 +1,5 @@
 #include "study_commands.hpp"
+#include "target_envelope_command.hpp"
 
 #include <fmt/format.h>
 
@@ -73,7 +74,7 @@ int cmd_coverage(const std::string& path, double pd, double max_alt_km, const st
 }
 
 int cmd_envelope(const std::string& cls_name, const std::string& path, const EnvelopeOptions& opt,
-                 const std::string& out_dir) {
+                 const std::string& out_dir, const std::string& target) {
   const Scenario s = load_scenario(path);
   const InterceptorClass* cls = nullptr;
   std::string names;
@@ -82,6 +83,7 @@ int cmd_envelope(const std::string& cls_name, const std::string& path, const Env
     names += (names.empty() ? "" : ", ") + c.name;
   }
   if (!cls) throw InputError(fmt::format("envelope: no interceptor class '{}' in {} (classes: {})", cls_name, path, names));
+  if (!target.empty()) return cmd_target_envelope(*cls, target, opt, out_dir);
   const Envelope e = compute_envelope(*cls, opt);
   const std::filesystem::path dir = make_output_dir(out_dir);
   write_file_atomically((dir / "envelope.csv").string(), envelope_csv(e));

@@ -14,7 +14,8 @@ int cmd_validate(const std::string& path);
 // (scenario/schema.hpp); `shown` names them in the text (paths relative to the data folder).
 int cmd_schema(const std::vector<std::string>& scenarios, const std::vector<std::string>& shown);
 int cmd_coverage(const std::string& path, double pd, double max_alt_km, const std::string& radar, const std::string& out_dir);
-int cmd_envelope(const std::string& cls_name, const std::string& path, const EnvelopeOptions& opt, const std::string& out_dir);
+int cmd_envelope(const std::string& cls_name, const std::string& path, const EnvelopeOptions& opt, const std::string& out_dir,
+                 const std::string& target = "");
 int cmd_wta(const std::string& path, const std::string& random, std::uint64_t seed, const std::string& save,
             const std::string& solver_name, double time_limit_s);
 

@@ -154,7 +154,10 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   std::vector<std::vector<InterceptSolution>> sol(threats.size(), std::vector<InterceptSolution>(weapons.size()));
   std::vector<char> no_look(threats.size(), 0);
   std::vector<TargetPath> paths;  // each threat's predicted path (drag-aware for a ballistic track)
-  for (std::size_t j = 0; j < threats.size(); ++j) paths.emplace_back(*threat_tracks[j], is_ballistic(*threats[j]), in.frame_origin_alt_m);
+  for (std::size_t j = 0; j < threats.size(); ++j) {
+    paths.emplace_back(*threat_tracks[j], is_ballistic(*threats[j]), in.frame_origin_alt_m);
+    paths.back().set_target_class(threats[j]->cls);  // the class envelopes apply (weapons/target_envelope.hpp)
+  }
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
     RefusedShot refused;

@@ -12,6 +12,20 @@ double endgame_accel(const InterceptorClass& cls, double altitude_m, double spee
   return cls.airframe.max_lateral_accel(0.5 * rho * speed_mps * speed_mps, cls.propulsion.burnout_mass_kg());
 }
 
+EnvelopeCheck target_class_check(const InterceptorClass& cls, ThreatClass target, double speed_mps, double slant_m,
+                                 double altitude_m, const char** reason) {
+  if (!cls.envelopes.has_rows(target)) return EnvelopeCheck::Ok;
+  const TargetEnvelope* e = cls.envelopes.find(target, speed_mps);
+  EnvelopeCheck why = EnvelopeCheck::TargetClass;
+  if (!e) *reason = "target faster than the class's envelope for its class";
+  else if (slant_m > e->max_range_m) { why = EnvelopeCheck::OutOfReach; *reason = "beyond the class's range against this target class"; }
+  else if (slant_m < e->min_range_m) *reason = "inside the class's minimum range against this target class";
+  else if (altitude_m < e->min_altitude_m) *reason = "below the class's floor against this target class";
+  else if (altitude_m > e->max_altitude_m) *reason = "above the class's ceiling against this target class";
+  else why = EnvelopeCheck::Ok;
+  return why;
+}
+
 InterceptSolution solve_intercept(const Track& track, bool ballistic, const InterceptorClass& cls, const Vec3& launcher_enu,
                                   double launch_time_s, double frame_origin_alt_m, double deadline_s) {
   return solve_intercept(TargetPath(track, ballistic, frame_origin_alt_m), cls, launcher_enu, launch_time_s, frame_origin_alt_m,
@@ -45,6 +59,10 @@ InterceptSolution solve_intercept(const TargetPath& path, const InterceptorClass
   const double ground = std::hypot(s.pip_enu.x(), s.pip_enu.y());
   const double alt = s.pip_enu.z() + earth_drop_m(ground) + frame_origin_alt_m;
   s.altitude_m = alt;
+  const char* class_reason = "";
+  const EnvelopeCheck class_check =
+      path.target_class() ? target_class_check(cls, *path.target_class(), path.start_speed(), s.slant_range_m, alt, &class_reason)
+                          : EnvelopeCheck::Ok;
   auto fail = [&](EnvelopeCheck why, const char* reason) {
     s.why = why;
     s.reason = reason;
@@ -55,6 +73,7 @@ InterceptSolution solve_intercept(const TargetPath& path, const InterceptorClass
   else if (alt > cls.max_altitude_m) fail(EnvelopeCheck::AboveCeiling, "above max altitude");
   else if (s.time_of_flight_s > cls.max_flight_time_s) fail(EnvelopeCheck::FlightTime, "flight time too long");
   else if (endgame_accel(cls, alt, f.speed_mps) < cls.endgame_min_g * kStandardGravity) fail(EnvelopeCheck::ThinAir, "air too thin for the endgame");
+  else if (class_check != EnvelopeCheck::Ok) fail(class_check, class_reason);
   else if (t_int > deadline_s) fail(EnvelopeCheck::TooLate, "too late");
   else if (t_int <= path.t0()) fail(EnvelopeCheck::Past, "intercept in the past");
   else s.feasible = true;

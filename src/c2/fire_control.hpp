@@ -14,7 +14,10 @@
 namespace skyshield {
 
 // Which envelope check a solution failed (Ok: feasible).
-enum class EnvelopeCheck { Ok, NoConvergence, OutOfReach, MinRange, BelowFloor, AboveCeiling, FlightTime, ThinAir, TooLate, Past };
+// TargetClass: outside the class's envelope against the path's target class (too fast for every
+// speed band, inside its minimum range, below its floor or above its ceiling); beyond the target
+// class's maximum range is OutOfReach (not engageable yet).
+enum class EnvelopeCheck { Ok, NoConvergence, OutOfReach, MinRange, BelowFloor, AboveCeiling, FlightTime, ThinAir, TooLate, Past, TargetClass };
 
 struct InterceptSolution {
   bool feasible = false;
@@ -26,6 +29,12 @@ struct InterceptSolution {
   EnvelopeCheck why = EnvelopeCheck::Ok;
   double altitude_m = 0.0;       // of the PIP
 };
+
+// The class's envelope against a target of class `target` flying at speed_mps, for a PIP at
+// slant_m from the launcher and altitude_m: Ok, OutOfReach (beyond the target class's maximum range)
+// or TargetClass, with the reason in *reason. Ok when the class has no table (built in code).
+EnvelopeCheck target_class_check(const InterceptorClass& cls, ThreatClass target, double speed_mps, double slant_m,
+                                 double altitude_m, const char** reason);
 
 // Lateral acceleration (m/s^2) the burnt-out missile can pull at an altitude and speed.
 double endgame_accel(const InterceptorClass& cls, double altitude_m, double speed_mps);

@@ -55,7 +55,10 @@ Eigen::Matrix2d miss_plane_covariance(const Track& track, double t, const Vec3& 
 
 double engagement_pk(const InterceptorClass& cls, ThreatClass threat, const Track& track, const InterceptSolution& s,
                      const Vec3& launcher_enu) {
-  const double warhead = cls.pk_in_lethal_radius[static_cast<int>(threat)];
+  // The class's single-shot Pk against this target class at the track's speed (its envelope table),
+  // else the warhead's zero-miss pk.
+  const TargetEnvelope* row = cls.envelopes.find(threat, track.velocity().norm());
+  const double warhead = row ? row->pk : cls.pk_in_lethal_radius[static_cast<int>(threat)];
   const Vec3 approach = s.pip_enu - launcher_enu;
   const bool seeker = cls.seeker_range_m > 0.0;
   const bool extrapolate = seeker && !cls.midcourse_uplink;

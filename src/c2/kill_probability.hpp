@@ -1,7 +1,7 @@
 #pragma once
 // The kill probability the command post expects of one interceptor against one track, from the
 // interceptor class and the engagement geometry:
-//   Pk = Pk_warhead(threat class) x P_handover,
+//   Pk = Pk_single_shot(threat class, speed: the class's envelope table; else the warhead's zero-miss pk) x P_handover,
 // where P_handover is the probability that the target lies where the interceptor will look for it:
 //  - an interceptor with a seeker must find the target within its acquisition basket (the radius
 //    around the uplinked position it searches, seeker_basket_m) at the predicted intercept point.

@@ -20,6 +20,7 @@ const char* to_string(Refusal r) {
     case Refusal::MinFlightTime: return "min_flight_time";
     case Refusal::ShortWindow: return "short_window";
     case Refusal::TurnLimit: return "turn_limit";
+    case Refusal::TargetClass: return "target_class";
   }
   return "unknown";
 }
@@ -72,6 +73,7 @@ Refusal refusal_of(const InterceptSolution& s, const InterceptorClass& cls, cons
     case EnvelopeCheck::BelowFloor: return Refusal::AltitudeFloor;
     case EnvelopeCheck::AboveCeiling: return Refusal::AltitudeCeiling;
     case EnvelopeCheck::ThinAir: return Refusal::ThinAir;
+    case EnvelopeCheck::TargetClass: return Refusal::TargetClass;
     case EnvelopeCheck::TooLate:
     case EnvelopeCheck::Past: return Refusal::ReactionTime;
     default: return Refusal::None;  // out of reach, flight time, no convergence: not engageable yet

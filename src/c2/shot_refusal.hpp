@@ -19,6 +19,8 @@
 //                     airframe can pull there (c2/turn_demand.hpp: PN's final command against the
 //                     target's acceleration and the missile's own axial acceleration across the line
 //                     of sight, against Airframe::max_lateral_accel at the PIP's altitude and speed);
+//  - target_class   the intercept point is outside the class's envelope against the track's target
+//                     class (weapons/target_envelope.hpp): too fast, too close, too low or too high;
 //  - short_window     the launch window closes less than min_window_s after this launch: a shot at
 //                     the very edge of the envelope (measured: such shots reached the lethal radius 4
 //                     of 21 times, against 323 of 356 for wider windows, issue 26).
@@ -27,8 +29,8 @@
 
 namespace skyshield {
 
-enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit };
-inline constexpr int kRefusalCount = 10;
+enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass };
+inline constexpr int kRefusalCount = 11;
 const char* to_string(Refusal r);
 
 struct ShotRules {

@@ -8,8 +8,10 @@
 // extended lazily as far as it is asked for and interpolated by cubic Hermite between the steps; a
 // drag-free path is the closed-form parabola. Not thread-safe (the lazily extended samples): one
 // path per command-post decision.
+#include <optional>
 #include <vector>
 
+#include "core/threat_class.hpp"
 #include "core/vec.hpp"
 #include "tracking/track.hpp"
 
@@ -28,6 +30,12 @@ class TargetPath {
   const Vec3& start() const { return p0_; }
   bool ballistic() const { return ballistic_; }
   double inv_beta() const { return k_; }
+  // The target class the command post assigned the track (c2/threat_evaluation): fire control then
+  // applies the interceptor class's envelope against it (weapons/target_envelope.hpp), keyed on the
+  // track's speed at the path's start. Unset: the class-wide envelope only.
+  void set_target_class(ThreatClass c) { target_class_ = c; }
+  std::optional<ThreatClass> target_class() const { return target_class_; }
+  double start_speed() const { return v0_.norm(); }
   // Predicted position (frame of the track) at absolute time t.
   Vec3 position_at(double t) const;
 
@@ -41,6 +49,7 @@ class TargetPath {
   double k_;
   double origin_alt_m_;
   double h_;
+  std::optional<ThreatClass> target_class_;
   mutable std::vector<Vec3> pos_, vel_;  // RK4 samples at t0 + i h (drag only)
 };
 

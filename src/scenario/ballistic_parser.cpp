@@ -59,6 +59,18 @@ void parse_ballistic_params(const YamlNode& n, BallisticMissileParams& p) {
     p.marv.period_s = m->number_at("period_s", 0.5, 120.0);
     p.marv.lift_to_drag = m->number_or("lift_to_drag", 0.1, 10.0, p.marv.lift_to_drag);
   }
+  if (const auto g = n.optional("glide")) {
+    g->allow_only({"lift_to_drag", "boost_kick_deg", "max_bank_deg", "heading_gain", "max_lateral_g", "dive_angle_deg"});
+    if (!p.separates) g->fail("a glide vehicle is released from its booster: needs reentry_vehicle.separates: true");
+    if (p.marv.enabled) g->fail("a vehicle is either a manoeuvring re-entry vehicle (marv) or a glide vehicle, not both");
+    p.glide.enabled = true;
+    p.glide.lift_to_drag = g->number_at("lift_to_drag", 0.1, 10.0);
+    p.glide.boost_kick_deg = g->number_at("boost_kick_deg", 1.0, 89.0);
+    p.glide.max_bank_deg = g->number_or("max_bank_deg", 0.0, 85.0, p.glide.max_bank_deg);
+    p.glide.heading_gain = g->number_or("heading_gain", 0.0, 20.0, p.glide.heading_gain);
+    p.glide.max_lateral_g = g->number_at("max_lateral_g", 0.1, 100.0);
+    p.glide.dive_angle_deg = g->number_or("dive_angle_deg", 1.0, 89.0, p.glide.dive_angle_deg);
+  }
   if (const auto d = n.optional("decoys")) {
     d->allow_only({"count", "rcs_m2", "ballistic_coefficient_kg_m2", "spread_mps"});
     if (!p.separates) d->fail("decoys are released with the warhead: needs reentry_vehicle.separates: true");

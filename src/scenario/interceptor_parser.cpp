@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/units.hpp"
+#include "scenario/envelope_parser.hpp"
 #include "weapons/flyout/flyout_table.hpp"
 
 namespace skyshield {
@@ -112,7 +113,7 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
                 "seeker_basket_km", "seeker_reference_rcs_m2", "seeker_illumination_km", "seeker_angle_noise_mrad",
                 "seeker_glint_m", "seeker_blind_range_m", "seeker_gimbal_deg", "seeker_gimbal_rate_dps",
                 "midcourse_uplink", "ground_clearance_m", "min_speed_mps", "max_flight_time_s", "endgame_min_g",
-                "lethal_radius_m", "pk", "pk_vs_miss", "unit_cost"});
+                "lethal_radius_m", "pk", "pk_vs_miss", "unit_cost", "envelopes"});
   InterceptorClass c;
   c.name = name;
   c.layer = n.str_at("layer");
@@ -135,6 +136,7 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
     n.fail(fmt::format("its flyout (motors, drag, min_speed_mps, max_flight_time_s) does not reach a point {:.1f} km out at "
                        "{:.0f} m, 1 km beyond its min_range_km: it has no reach",
                        probe_range_m / 1e3, probe_height_m));
+  c.envelopes = parse_envelopes(n.required("envelopes"), c);
   return c;
 }
 

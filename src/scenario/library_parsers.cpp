@@ -99,7 +99,7 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   n.allow_only({"class", "rcs_m2", "rcs", "jammer", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg",
                 "max_descent_rate_mps", "terrain_clearance_m", "lookahead_s", "terminal", "evasion", "decoy",
                 "unit_cost", "source", "stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s",
-                "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"});
+                "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "glide", "decoys"});
   ThreatType t;
   t.name = name;
   t.cls = parse_threat_class(n.required("class"));
@@ -118,7 +118,7 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
     if (t.air.evasion.enabled && t.cls != ThreatClass::Aircraft)
       n.required("evasion").fail("only aircraft have a missile-warning evasive manoeuvre");
     for (const char* f : {"stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s", "trajectory",
-                          "trajectory_offset_deg", "reentry_vehicle", "marv", "decoys"})
+                          "trajectory_offset_deg", "reentry_vehicle", "marv", "glide", "decoys"})
       if (n.has(f)) n.required(f).fail("only for ballistic missiles");
   }
   return t;

@@ -12,6 +12,7 @@
 #include "weapons/flyout/flyout_model.hpp"
 #include "weapons/flyout/propulsion.hpp"
 #include "weapons/guidance.hpp"
+#include "weapons/target_envelope.hpp"
 
 namespace skyshield {
 
@@ -73,6 +74,9 @@ struct InterceptorClass {
   std::array<double, kThreatClassCount> pk_in_lethal_radius{0.9, 0.9, 0.9, 0.9};
   std::vector<TablePoint> pk_vs_miss{};  // empty: 1 everywhere inside the lethal radius
   double unit_cost = 1.0;      // notional cost unit, for cost-exchange figures
+  // Launch envelope and single-shot Pk per target class (weapons/target_envelope.hpp). Empty (a
+  // class built in code): the class-wide limits above and pk_in_lethal_radius apply to every target.
+  EnvelopeTable envelopes;
 
   std::shared_ptr<const FlyoutModel> flyout;  // set by the scenario loader (or a test)
 

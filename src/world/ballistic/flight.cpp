@@ -5,6 +5,7 @@
 
 #include "core/atmosphere.hpp"
 #include "core/units.hpp"
+#include "world/ballistic/glide.hpp"
 
 namespace skyshield {
 
@@ -35,6 +36,10 @@ BallisticFlight::BallisticFlight(const BallisticMissileParams& p, const Geodetic
   mass_ = p.launch_mass_kg();
   drag_.area_m2 = kPi * p.diameter_m * p.diameter_m / 4.0;
   apogee_ = launch.alt_m;
+  if (p.glide.enabled && opt_.manoeuvre) {
+    glide_ = &p.glide;
+    aim_ecef_ = ecef_from_geodetic(plan.aim);
+  }
 }
 
 BallisticFlight::BallisticFlight(const Vec3& pos, const Vec3& vel, double mass_kg, DragModel drag, double impact_alt_m,
@@ -43,6 +48,18 @@ BallisticFlight::BallisticFlight(const Vec3& pos, const Vec3& vel, double mass_k
   bo_gamma_deg_ = flight_path_angle_deg(pos, vel);
   bo_speed_ = vel.norm();
   bo_alt_ = apogee_ = fast_altitude(pos);
+  if (opt.glide) {
+    glide_ = opt.glide;
+    aim_ecef_ = ecef_from_geodetic(opt.glide_aim);
+    gliding_ = true;
+  }
+}
+
+Vec3 BallisticFlight::manoeuvre_accel() const {
+  const Vec3 drag = drag_acceleration(pos_, vel_, mass_, drag_);
+  if (gliding_) return glide_lift(*glide_, pos_, vel_, drag, aim_ecef_, diving_);
+  if (marv_start_t_ >= 0.0) return weave(t_, pos_, vel_, drag);
+  return Vec3::Zero();
 }
 
 double BallisticFlight::ground_under(const Vec3& p) const {
@@ -81,6 +98,7 @@ BallisticFlight::Deriv BallisticFlight::derivative(double t, const Vec3& p, cons
     dm = -s.mass_flow();
   }
   if (marv_start_t_ >= 0.0) a += weave(t, p, v, drag);
+  if (gliding_) a += glide_lift(*glide_, p, v, drag, aim_ecef_, diving_);
   return {v, a, dm};
 }
 
@@ -118,6 +136,7 @@ void BallisticFlight::on_event(double te) {
     separated_ = true;
     mass_ = p_->payload_kg;
     drag_ = DragModel{0.0, p_->rv_ballistic_coefficient_kg_m2};
+    gliding_ = glide_ != nullptr;
   }
 }
 
@@ -147,6 +166,7 @@ bool BallisticFlight::step(double dt) {
       impacted_ = true;
       return true;
     }
+    if (gliding_ && !diving_ && aim_elevation_deg(pos_, aim_ecef_) < -glide_->dive_angle_deg) diving_ = true;
     if (t_ >= cutoff_ && p_ && p_->marv.enabled && opt_.manoeuvre && marv_start_t_ < 0.0 && vel_.dot(pos_) < 0.0 &&
         alt < p_->marv.start_altitude_m)
       marv_start_t_ = t_;

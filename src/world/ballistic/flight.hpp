@@ -21,6 +21,7 @@ struct BallisticPlan {
   double kick_deg = 0.0;          // pitch program end: angle of thrust from the vertical
   double cutoff_s = 0.0;          // thrust cut-off time after launch (<= total burn)
   double impact_alt_m = 0.0;      // the aim's altitude
+  Geodetic aim{};                 // the aim point (a glide vehicle steers toward it)
   // Predictions of the targeting run.
   double burnout_gamma_deg = 0.0, burnout_speed_mps = 0.0, burnout_alt_m = 0.0;
   double apogee_m = 0.0, flight_time_s = 0.0;
@@ -32,6 +33,10 @@ struct FlightOptions {
   bool manoeuvre = true;          // false: no MaRV weave (targeting plans the ballistic path)
   // The ground it impacts on (must outlive the flight); null: the aim's altitude everywhere (targeting).
   const Terrain* terrain = nullptr;
+  // An unpowered body that glides from its first step (test references): its glide parameters
+  // (must outlive the flight) and aim. A missile's own glide comes from its parameters and plan.
+  const GlideVehicle* glide = nullptr;
+  Geodetic glide_aim{};
 };
 
 class BallisticFlight {
@@ -63,6 +68,10 @@ class BallisticFlight {
   double burnout_alt_m() const { return bo_alt_; }
   double apogee_m() const { return apogee_; }
   double altitude_m() const { return fast_altitude(pos_); }
+  bool gliding() const { return gliding_; }
+  bool diving() const { return diving_; }
+  // The manoeuvre acceleration (MaRV weave or glide lift) at the current state (m/s^2, ECEF).
+  Vec3 manoeuvre_accel() const;
 
  private:
   struct Deriv {
@@ -90,6 +99,9 @@ class BallisticFlight {
   double mass_ = 0.0;
   bool separated_ = false, impacted_ = false, risen_ = false;
   double marv_start_t_ = -1.0;
+  const GlideVehicle* glide_ = nullptr;  // set: the body glides once separated (or from the start)
+  Vec3 aim_ecef_ = Vec3::Zero();
+  bool gliding_ = false, diving_ = false;
   double regime_t_ = 0.0;       // midpoint of the current substep: fixes thrust on/off and stage
   int thrusting_stage_ = -1;    // stage burning in the current substep, -1 none
   double bo_gamma_deg_ = 0.0, bo_speed_ = 0.0, bo_alt_ = 0.0, apogee_ = 0.0;

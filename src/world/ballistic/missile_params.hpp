@@ -32,6 +32,23 @@ struct ManeuveringRv {
   double lift_to_drag = 2.0;
 };
 
+// Hypersonic glide vehicle (world/ballistic/glide.hpp): boosted on a depressed trajectory (the
+// pitch program's kick from the vertical, full burn), released at separation, it then flies with
+// lift: equilibrium glide (lift balances gravity minus the centrifugal term, L = m (g - v^2/r)),
+// bounded by L/D times its drag and by max_lateral_g; bank turns toward its aim (bank limit, heading
+// gain); a terminal dive once the aim lies dive_angle_deg below its horizon.
+struct GlideVehicle {
+  bool enabled = false;
+  double lift_to_drag = 2.5;
+  double boost_kick_deg = 60.0;       // pitch-program kick from the vertical (the targeting does not search it)
+  double max_bank_deg = 45.0;
+  double heading_gain = 2.0;          // bank (rad) per rad of heading error
+  double max_lateral_g = 5.0;         // structural limit of the lift acceleration (g)
+  double dive_angle_deg = 30.0;       // the terminal dive starts when the aim is this far below the horizontal
+  double sink_damping_per_s = 0.05;   // vertical-rate feedback that damps the phugoid at the pull-out
+  double dive_time_constant_s = 2.0;  // pursuit of the aim in the dive: turn rate = angle off / this
+};
+
 // Objects released with the warhead: debris and decoys the radars also see.
 struct DecoyCloud {
   int count = 0;
@@ -53,6 +70,7 @@ struct BallisticMissileParams {
   double rv_ballistic_coefficient_kg_m2 = 5000.0;
   double rv_rcs_m2 = 0.05;                      // after separation
   ManeuveringRv marv;
+  GlideVehicle glide;
   DecoyCloud decoys;
 
   double launch_mass_kg() const {

@@ -178,6 +178,35 @@ double minimum_energy_burnout_gamma(const Problem& pr) {
   return 0.5 * (a + b);
 }
 
+// A glide vehicle: boosted along the azimuth to the aim with its library kick and a full burn, then
+// gliding and steering on its own (world/ballistic/glide.hpp); the plan is accepted when the flight
+// ends within kGlideAcceptMissM of the aim (its dive is a pursuit, not a ballistic fall).
+constexpr double kGlideAcceptMissM = 5e3;
+
+TargetingResult plan_glide_flight(const Problem& pr) {
+  TargetingResult r;
+  r.plan = plan_for(pr.to_aim.azimuth_deg, pr.p.glide.boost_kick_deg, pr.p.total_burn_s(), pr.aim.alt_m);
+  r.plan.aim = pr.aim;
+  BallisticFlight f(pr.p, pr.launch, r.plan, {pr.gravity, true});
+  const bool impacted = f.fly_to_impact(kMaxFlightS);
+  const Geodetic impact = geodetic_from_ecef(f.pos());
+  BallisticPlan& pl = r.plan;
+  pl.burnout_gamma_deg = f.burnout_gamma_deg();
+  pl.burnout_speed_mps = f.burnout_speed_mps();
+  pl.burnout_alt_m = f.burnout_alt_m();
+  pl.apogee_m = f.apogee_m();
+  pl.flight_time_s = f.time();
+  pl.predicted_impact = impact;
+  r.miss_m = geodesic_inverse(impact, pr.aim).distance_m;
+  r.ok = impacted && r.miss_m < kGlideAcceptMissM;
+  if (!impacted) r.error = "the glide vehicle does not come down (orbit or escape)";
+  else if (!r.ok)
+    r.error = fmt::format("aim point unreachable by the glide vehicle: {:.0f} km away, its boost and glide end {:.0f} km from it, "
+                          "{:.0f} km from the launch point",
+                          pr.to_aim.distance_m / 1e3, r.miss_m / 1e3, geodesic_inverse(pr.launch, impact).distance_m / 1e3);
+  return r;
+}
+
 }  // namespace
 
 double target_burnout_gamma_deg(const BallisticMissileParams& p, double minimum_energy_deg) {
@@ -192,9 +221,11 @@ double target_burnout_gamma_deg(const BallisticMissileParams& p, double minimum_
 TargetingResult plan_ballistic_flight(const BallisticMissileParams& p, const Geodetic& launch, const Geodetic& aim,
                                       const GravityModel& gravity) {
   const Problem pr{p, launch, aim, gravity, geodesic_inverse(launch, aim)};
+  if (p.glide.enabled) return plan_glide_flight(pr);
   const double me = minimum_energy_burnout_gamma(pr);
   TargetingResult r = solve_for_gamma(pr, target_burnout_gamma_deg(p, me), nullptr);
   r.minimum_energy_gamma_deg = me;
+  r.plan.aim = aim;
   return r;
 }
 
