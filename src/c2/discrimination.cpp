@@ -49,6 +49,12 @@ double lethal_probability(const std::vector<double>& log_post, const Discriminat
   return lethal / all;
 }
 
+bool falling_object(const Track& tr, double frame_origin_alt_m, double min_alt_m) {
+  const Vec3 v = tr.velocity();
+  const double speed = v.norm();
+  return tr.x(2) + frame_origin_alt_m > min_alt_m && speed > 100.0 && v.z() < -std::sin(40.0 * M_PI / 180.0) * speed;
+}
+
 std::vector<Discrimination> discriminate(const std::vector<Track>& tracks, const DiscriminationParams& p) {
   std::vector<Discrimination> out;
   if (!p.enabled || p.kinds.empty()) return out;

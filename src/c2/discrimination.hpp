@@ -60,6 +60,13 @@ std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, con
 // P(lethal) from the kinds' unnormalised log posteriors (log-sum-exp).
 double lethal_probability(const std::vector<double>& log_post, const DiscriminationParams& p);
 
+// A falling object: above min_alt_m (frame origin altitude added), descending steeper than 40 deg
+// at more than 100 m/s. No aircraft, drone or cruise missile of the library flies so (a cruise
+// missile's terminal dive starts below 1 km); a light decoy or debris that has slowed to its
+// terminal speed in the air does, and a kinematic classifier that looks at speed alone would call
+// it an aircraft.
+bool falling_object(const Track& tr, double frame_origin_alt_m, double min_alt_m = 3000.0);
+
 // One entry per confirmed ballistic track of the picture (others: not listed, treated as lethal).
 std::vector<Discrimination> discriminate(const std::vector<Track>& tracks, const DiscriminationParams& p);
 
