@@ -60,6 +60,7 @@ struct DoctrineParams {
   // grown by impact_sigma_margin of the prediction's sigma gets no rounds. 0 = off (all engaged).
   double rv_threshold = 0.0;
   double impact_sigma_margin = 3.0;
+  bool cued_search = true;          // with a table: the engagement radar dwells on ballistic objects (sensors/dwell_scheduler)
   DiscriminationParams discrimination;  // from the scenario's library (scenario/loader.cpp)
 
   int salvo_for(ThreatClass c) const {

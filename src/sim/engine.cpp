@@ -255,7 +255,8 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     for (const ThreatAssessment& a : b.command_post.last_assessment())
       if (a.priority > 0.0) request(a.track_id, a.priority, false);
     // Cued search (BMD doctrine): dwells on the ballistic objects the command post discriminates.
-    for (const Discrimination& d : b.command_post.last_discrimination()) request(d.track_id, 0.0, false, true);
+    if (b.command_post.doctrine().cued_search)
+      for (const Discrimination& d : b.command_post.last_discrimination()) request(d.track_id, 0.0, false, true);
     std::vector<DwellRequest> placed;
     for (DwellRequest& r : schedule_dwells(std::move(requests), static_cast<int>(slot.size()))) {
       if (static_cast<int>(placed.size()) >= er.target_channels) break;
