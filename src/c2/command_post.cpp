@@ -28,6 +28,7 @@ void CommandPost::report_outcome(int track_id, bool killed) {
 void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
 
 void CommandPost::drop_track(int track_id) {
+  ballistic_ids_.erase(track_id);
   const auto it = slot_.find(track_id);
   if (it == slot_.end()) return;
   const std::size_t k = it->second;
@@ -112,8 +113,32 @@ void CommandPost::keep_most_urgent(std::vector<const ThreatAssessment*>& threats
   tracks = std::move(kept_tracks);
 }
 
+const std::vector<Track>& CommandPost::ballistic_view(const CommandPostInputs& in) {
+  view_ = *in.tracks;
+  for (Track& t : view_) {
+    if (t.status != TrackStatus::Confirmed) continue;
+    if (t.classified == ThreatClass::BallisticMissile) {
+      ballistic_ids_.insert(t.id);
+    } else if (ballistic_ids_.count(t.id) || falling_object(t, in.frame_origin_alt_m)) {
+      t.classified = ThreatClass::BallisticMissile;
+      ballistic_ids_.insert(t.id);
+    }
+  }
+  return view_;
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
-  assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_, doctrine_.lethality);
+  BallisticOptions bo;
+  const std::vector<Track>* picture = in.tracks;
+  if (doctrine_.discrimination.enabled) {
+    picture = &ballistic_view(in);
+    discrimination_ = discriminate(*picture, doctrine_.discrimination);
+    bo.drag_aware = true;
+    bo.sigma_margin = doctrine_.impact_sigma_margin;
+    bo.frame_origin_alt_m = in.frame_origin_alt_m;
+    bo.discrimination = &discrimination_;
+  }
+  assessment_ = evaluate_threats(*picture, assets_, assets_enu_, doctrine_.lethality, bo);
   refusals_.clear();
   std::vector<FireOrder> orders;
   // Eligible threats under doctrine.
@@ -121,18 +146,19 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   std::vector<const Track*> threat_tracks;
   // Sorted look-ups instead of a scan of the picture per track (same order of results).
   std::vector<std::pair<int, int>> by_id;   // (track id, index in the picture)
-  for (std::size_t k = 0; k < in.tracks->size(); ++k) by_id.emplace_back((*in.tracks)[k].id, static_cast<int>(k));
+  for (std::size_t k = 0; k < picture->size(); ++k) by_id.emplace_back((*picture)[k].id, static_cast<int>(k));
   std::sort(by_id.begin(), by_id.end());
   std::vector<int> elsewhere = in.engaged_elsewhere;
   std::sort(elsewhere.begin(), elsewhere.end());
   for (const ThreatAssessment& a : assessment_) {
     if (a.asset_index < 0 || doctrine_.hold_fire[static_cast<int>(a.cls)]) continue;
+    if (is_ballistic(a) && a.p_lethal < doctrine_.rv_threshold) continue;  // judged a decoy, booster or debris
     const EngagementState& e = engagement(a.track_id);
     if (e.assessed_killed || e.in_flight >= doctrine_.salvo_for(a.cls) || e.shots >= doctrine_.max_shots_per_threat) continue;
     if (std::binary_search(elsewhere.begin(), elsewhere.end(), a.track_id)) continue;
     for (auto it = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(a.track_id, -1));
          it != by_id.end() && it->first == a.track_id; ++it) {
-      const Track& tr = (*in.tracks)[static_cast<std::size_t>(it->second)];
+      const Track& tr = (*picture)[static_cast<std::size_t>(it->second)];
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
                                                           [&](const Sector& s) { return in_sector(s, tr.position()); });
       if (mine) {

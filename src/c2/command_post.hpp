@@ -12,9 +12,11 @@
 #include <array>
 #include <cstddef>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "c2/defended_asset.hpp"
+#include "c2/discrimination.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/sector.hpp"
 #include "c2/shot_refusal.hpp"
@@ -51,6 +53,15 @@ struct DoctrineParams {
   bool outer_layers_first = false;  // per threat, only the longest-range class that can intercept it fires
   long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
   ShotRules shot_rules{};           // refusal of shots that cannot be made (c2/shot_refusal.hpp)
+  // Ballistic missile defence (docs/bmd.md): engage a ballistic track only while its P(warhead)
+  // (c2/discrimination.hpp, table from the library) is at least rv_threshold; its priority is scaled
+  // by that probability (re-ranked every decision as discrimination improves); an object whose
+  // drag-aware predicted impact (c2/impact_prediction.hpp) falls outside every defended footprint
+  // grown by impact_sigma_margin of the prediction's sigma gets no rounds. 0 = off (all engaged).
+  double rv_threshold = 0.0;
+  double impact_sigma_margin = 3.0;
+  bool cued_search = true;          // with a table: the engagement radar dwells on ballistic objects (sensors/dwell_scheduler)
+  DiscriminationParams discrimination;  // from the scenario's library (scenario/loader.cpp)
 
   int salvo_for(ThreatClass c) const {
     const int n = salvo_by_class[static_cast<int>(c)];
@@ -129,6 +140,8 @@ class CommandPost {
   void drop_track(int track_id);
 
   const std::vector<ThreatAssessment>& last_assessment() const { return assessment_; }
+  // P(warhead) of each confirmed ballistic track at the last decide (empty without a table).
+  const std::vector<Discrimination>& last_discrimination() const { return discrimination_; }
   // Refusals newly reported by the last decide (a track's reason is reported when it changes).
   const std::vector<RefusedShot>& last_refusals() const { return refusals_; }
   const std::vector<EngagementState>& engagements() const { return engagements_; }
@@ -156,6 +169,13 @@ class CommandPost {
   std::vector<Vec3> assets_enu_;
   DoctrineParams doctrine_;
   std::vector<ThreatAssessment> assessment_;
+  std::vector<Discrimination> discrimination_;   // of the last decide (ballistic tracks)
+  // With a discrimination table: the picture with ballistic objects kept ballistic (a track once
+  // classified ballistic stays so when it slows down in the air; a falling object is one), which
+  // the decision then uses instead of the tracker's classes.
+  const std::vector<Track>& ballistic_view(const CommandPostInputs& in);
+  std::vector<Track> view_;
+  std::unordered_set<int> ballistic_ids_;
   std::vector<EngagementState> engagements_;
   std::vector<RefusedShot> refusals_;
   std::unordered_map<int, std::size_t> slot_;   // track id -> index in engagements_

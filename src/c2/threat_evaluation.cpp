@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "c2/impact_prediction.hpp"
 #include "core/units.hpp"
 
 namespace skyshield {
@@ -24,13 +25,40 @@ bool ballistic_impact(const Track& tr, Vec3& impact, double& t_impact) {
 }  // namespace
 
 std::vector<ThreatAssessment> evaluate_threats(const std::vector<Track>& tracks, const std::vector<DefendedAsset>& assets,
-                                               const std::vector<Vec3>& assets_enu, const ThreatLethality& lethality) {
+                                               const std::vector<Vec3>& assets_enu, const ThreatLethality& lethality,
+                                               const BallisticOptions& bo) {
   std::vector<ThreatAssessment> out;
   for (const Track& tr : tracks) {
     if (tr.status != TrackStatus::Confirmed) continue;
     ThreatAssessment best;
     best.track_id = tr.id;
     best.cls = tr.classified;
+    if (tr.classified == ThreatClass::BallisticMissile && bo.drag_aware) {
+      if (bo.discrimination)
+        for (const Discrimination& d : *bo.discrimination)
+          if (d.track_id == tr.id) best.p_lethal = d.p_lethal;
+      const ImpactPrediction ip = predict_impact(tr, bo.frame_origin_alt_m);
+      if (!ip.ok) {
+        out.push_back(best);
+        continue;
+      }
+      best.impact_sigma_m = ip.sigma_m;
+      const double ttg = ip.time_s - tr.t;
+      for (std::size_t a = 0; a < assets.size(); ++a) {
+        const double miss = std::hypot(ip.point_enu.x() - assets_enu[a].x(), ip.point_enu.y() - assets_enu[a].y());
+        if (miss > assets[a].radius_m + bo.sigma_margin * ip.sigma_m) continue;
+        const double priority = best.p_lethal * lethality[static_cast<int>(tr.classified)] * assets[a].value / std::max(ttg, 1.0);
+        if (priority > best.priority) {
+          best.asset_index = static_cast<int>(a);
+          best.time_to_go_s = ttg;
+          best.cpa_m = miss;
+          best.priority = priority;
+          best.predicted_point_enu = ip.point_enu;
+        }
+      }
+      out.push_back(best);
+      continue;
+    }
     for (std::size_t a = 0; a < assets.size(); ++a) {
       const Vec3 r = tr.position() - assets_enu[a];
       const Vec3 v = tr.velocity();

@@ -29,6 +29,31 @@ void add_threat(ClassSummary& c, const ThreatRecord& t, int layer, std::size_t n
     det_sum += t.first_detection_s - t.launch_time_s;
   }
 }
+BallisticDefenceSummary ballistic_defence(const RunRecord& run) {
+  BallisticDefenceSummary b;
+  double launch_sum = 0.0, track_sum = 0.0;
+  for (const ThreatRecord& t : run.threats) {
+    if (t.outcome == "not_launched" || t.cls != ThreatClass::BallisticMissile) continue;
+    if (t.decoy) {
+      b.rounds_at_non_warheads += t.interceptors_fired;
+      continue;
+    }
+    ++b.warheads;
+    b.warheads_killed += t.outcome == "killed";
+    b.rounds_at_warheads += t.interceptors_fired;
+    if (t.first_launch_s >= 0.0 && t.first_detection_s >= 0.0) {
+      ++b.warheads_engaged;
+      launch_sum += t.first_launch_s - t.first_detection_s;
+    }
+    if (t.first_track_s >= 0.0 && t.first_detection_s >= 0.0) {
+      ++b.warheads_confirmed;
+      track_sum += t.first_track_s - t.first_detection_s;
+    }
+  }
+  if (b.warheads_engaged > 0) b.detection_to_launch_mean_s = launch_sum / b.warheads_engaged;
+  if (b.warheads_confirmed > 0) b.detection_to_track_mean_s = track_sum / b.warheads_confirmed;
+  return b;
+}
 }  // namespace
 
 Summary summarize(const RunRecord& run) {
@@ -50,6 +75,7 @@ Summary summarize(const RunRecord& run) {
     add_threat(s.by_class[static_cast<int>(t.cls)], t, layer, nl, det_sum[static_cast<int>(t.cls)]);
     add_threat(s.total, t, layer, nl, total_det);
   }
+  s.bmd = ballistic_defence(run);
   if (s.decoys.detected > 0) s.decoys.first_detection_mean_s = decoy_det / s.decoys.detected;
   for (int c = 0; c < kThreatClassCount; ++c)
     if (s.by_class[c].detected > 0) s.by_class[c].first_detection_mean_s = det_sum[c] / s.by_class[c].detected;
@@ -89,6 +115,14 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
     if (s.by_class[static_cast<int>(c)].count > 0) out += row(std::string(to_string(c)), s.by_class[static_cast<int>(c)]);
   out += std::string(header.size() - 1, '-') + "\n" + row("total", s.total);
   if (s.decoys.count > 0) out += row("decoys/debris", s.decoys);
+  if (s.bmd.warheads > 0) {
+    const BallisticDefenceSummary& b = s.bmd;
+    const auto opt = [](double v) { return v >= 0 ? fmt::format("{:.1f} s", v) : std::string("-"); };
+    out += fmt::format("ballistic warheads: {} of {} killed; rounds at warheads {}, at decoys/boosters/debris {} ({:.0f} %); "
+                       "first detection to confirmed track {}, to first launch {}\n",
+                       b.warheads_killed, b.warheads, b.rounds_at_warheads, b.rounds_at_non_warheads, 100.0 * b.non_warhead_share(),
+                       opt(b.detection_to_track_mean_s), opt(b.detection_to_launch_mean_s));
+  }
   out += fmt::format("\n{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8}\n", "interceptor layer", "fired", "kills", "misses",
                      "aborted", "flying", "cost");
   for (std::size_t l = 0; l < run.layers.size(); ++l) {

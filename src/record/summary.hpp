@@ -23,12 +23,30 @@ struct LayerSummary {
   double cost = 0.0;
 };
 
+// Ballistic missile defence (docs/bmd.md): warheads are the ballistic threats that are not decoys
+// (separated RVs and missiles that never separate); non-warheads the ballistic decoys, spent stages
+// and debris. Scored against the truth (interceptors by the scoring association at launch).
+struct BallisticDefenceSummary {
+  int warheads = 0, warheads_killed = 0;
+  int rounds_at_warheads = 0, rounds_at_non_warheads = 0;
+  int warheads_engaged = 0;               // warheads with at least one round fired at them
+  double detection_to_launch_mean_s = -1.0;  // first detection to first launch, over engaged warheads
+  int warheads_confirmed = 0;             // warheads with a confirmed track
+  double detection_to_track_mean_s = -1.0;   // first detection to first confirmed track, over them
+  double kill_probability() const { return warheads > 0 ? static_cast<double>(warheads_killed) / warheads : 0.0; }
+  double non_warhead_share() const {
+    const int n = rounds_at_warheads + rounds_at_non_warheads;
+    return n > 0 ? static_cast<double>(rounds_at_non_warheads) / n : 0.0;
+  }
+};
+
 struct Summary {
   std::array<ClassSummary, kThreatClassCount> by_class;
   ClassSummary total;                   // real threats (decoys, debris and never-launched ones excluded)
   ClassSummary decoys;                  // decoys and debris: what they drew from the defence
   std::vector<LayerSummary> by_layer;   // parallel to RunRecord::layers
   LayerSummary interceptors;            // all layers
+  BallisticDefenceSummary bmd;          // warheads = 0: no ballistic threat
 };
 
 Summary summarize(const RunRecord& run);

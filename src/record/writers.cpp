@@ -89,6 +89,15 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
     if (s.by_class[static_cast<int>(c)].count > 0) by_class[std::string(to_string(c))] = class_json(run, s.by_class[static_cast<int>(c)]);
   j["by_class"] = by_class;
   if (s.decoys.count > 0) j["decoys"] = class_json(run, s.decoys);
+  if (s.bmd.warheads > 0) {
+    const BallisticDefenceSummary& b = s.bmd;
+    j["ballistic_defence"] = {{"warheads", b.warheads}, {"warheads_killed", b.warheads_killed},
+                              {"warhead_kill_probability", b.kill_probability()}, {"rounds_at_warheads", b.rounds_at_warheads},
+                              {"rounds_at_non_warheads", b.rounds_at_non_warheads}, {"non_warhead_share", b.non_warhead_share()},
+                              {"rounds_per_warhead_killed", b.warheads_killed > 0 ? nlohmann::json(double(b.rounds_at_warheads + b.rounds_at_non_warheads) / b.warheads_killed) : nlohmann::json()},
+                              {"warheads_engaged", b.warheads_engaged}, {"detection_to_first_launch_mean_s", optional_time(b.detection_to_launch_mean_s)},
+                              {"warheads_confirmed", b.warheads_confirmed}, {"detection_to_confirmed_track_mean_s", optional_time(b.detection_to_track_mean_s)}};
+  }
   nlohmann::ordered_json layers = nlohmann::ordered_json::object();
   auto layer_json = [](const LayerSummary& l) {
     return nlohmann::ordered_json{{"fired", l.fired}, {"kills", l.kills}, {"misses", l.misses},

@@ -13,6 +13,7 @@
 #include "scenario/doctrine_parser.hpp"
 #include "scenario/interceptor_parser.hpp"
 #include "scenario/library_parsers.hpp"
+#include "scenario/discrimination_parser.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/positions.hpp"
 #include "scenario/terrain_parser.hpp"
@@ -45,6 +46,7 @@ void parse_library(const YamlNode& root, Scenario& s) {
   parse_library_section(root, "interceptor_classes", s.interceptor_classes, parse_interceptor_class);
   parse_library_section(root, "radar_types", s.radar_types, parse_radar_type);
   parse_library_section(root, "threat_types", s.threat_types, parse_threat_type);
+  if (const auto d = root.optional("discrimination")) parse_discrimination(*d, s.discrimination);
 }
 
 void parse_simulation(const YamlNode& n, SimSettings& sim) {
@@ -183,6 +185,9 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   }
   if (const auto m = n.optional("magazine")) b.magazine = parse_magazine(*m, s, b.launchers);
   b.doctrine = parse_doctrine(n.optional("doctrine"), s.interceptor_classes);
+  if (b.doctrine.rv_threshold > 0.0 && !s.discrimination.enabled)
+    n.required("doctrine").required("rv_threshold").fail("needs a discrimination table in the library (e.g. library/discrimination.yaml)");
+  b.doctrine.discrimination = s.discrimination;
   b.tracker = parse_tracker(n.optional("tracker"));
   if (const auto sec = n.optional("sector")) {
     sec->allow_only({"center_deg", "width_deg"});
@@ -215,7 +220,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     for (const Override& o : overrides) set.emplace_back(apply_override(doc, o).index_path, o.path + "=" + o.value);
     return set;
   });
-  root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
+  root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types", "discrimination",
                    "assets", "battalions", "threats", "network", "terrain", "track_metrics"});
   Scenario s;
   s.source_path = path;
@@ -234,7 +239,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
       entry.require_file(file, "library");
       const YamlNode lib_root = YamlNode::load_file(file);
       s.files.push_back(file);
-      lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types"});
+      lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types", "discrimination"});
       parse_library(lib_root, s);
     }
   }

@@ -87,6 +87,7 @@ struct Scenario {
   NetworkParams network;
   TrackMetricsParams track_metrics;
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
+  DiscriminationParams discrimination;  // ballistic object kinds (library `discrimination:`; c2/discrimination.hpp)
 };
 
 // Defensive layer labels of the interceptor classes, in scenario order, without repeats.

@@ -55,6 +55,10 @@ struct MeasurementBatch {
   double t0 = 0.0;             // s, batch spans [t0, t1)
   double t1 = 0.0;
   LocalFrame radar_frame;      // ENU frame at the antenna
+  // The radar's calibration: linear SNR of a 1 m^2 target at 1 m (SNR = this x RCS / R^4, the range
+  // equation of sensors/radar_equation.hpp), and its carrier frequency. 0 = not known (detection files).
+  double snr_1m2_at_1m = 0.0;
+  double frequency_hz = 0.0;
   Coverage coverage;
   std::vector<Measurement> detections;   // target detections, then false alarms
 };

@@ -7,6 +7,7 @@
 #include "sensors/horizon.hpp"
 #include "sensors/jamming.hpp"
 #include "sensors/radar_equation.hpp"
+#include "sensors/rcs_fluctuation.hpp"
 #include "sensors/sweep_slice.hpp"
 
 namespace skyshield {
@@ -52,6 +53,8 @@ Radar::Radar(int index, RadarParams params, const Geodetic& site, Rng rng, std::
       antenna_(antenna_of(params_, site)),
       frame_(antenna_),
       rng_(rng),
+      // Its own stream (seeded from a copy of rng), so the detection and noise draws are those of before.
+      fluctuation_rng_(Rng::stream(Rng(rng).next_u64(), "rcs-fluctuation", static_cast<std::uint64_t>(index))),
       detector_(params_.pfa, params_.noncoherent_looks),
       mask_(std::move(mask)) {}
 
@@ -89,6 +92,8 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
   batch.t0 = t0;
   batch.t1 = t1;
   batch.radar_frame = frame_;
+  batch.snr_1m2_at_1m = radar_snr(params_, 1.0, 1.0);
+  batch.frequency_hz = params_.frequency_hz;
   Coverage& cov = batch.coverage;
   cov.max_range_m = params_.instrumented_range_m;
   cov.min_el_rad = params_.min_elevation_deg * kDegToRad;
@@ -156,7 +161,9 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
     const double s = std::sqrt(2.0 * std::min(looks * sinr, kAccuracySnrCap));
     Measurement m;
     m.t = t0;
-    m.snr_db = linear_to_db(sinr);
+    // The echo's measured power fluctuates about its mean (Swerling case of the target); the
+    // accuracy above uses the mean.
+    m.snr_db = linear_to_db(sinr * rcs_fluctuation_factor(tv.swerling, params_.noncoherent_looks, fluctuation_rng_));
     m.sigma_range_m = params_.range_resolution_m / s;
     m.sigma_az_rad = params_.beamwidth_az_deg * kDegToRad / (params_.monopulse_k * s);
     m.sigma_el_rad = params_.beamwidth_el_deg * kDegToRad / (params_.monopulse_k * s);

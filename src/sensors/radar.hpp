@@ -73,6 +73,7 @@ class Radar {
   Geodetic antenna_;
   LocalFrame frame_;
   Rng rng_;
+  Rng fluctuation_rng_;   // the echo's fluctuation on each detection (sensors/rcs_fluctuation.hpp)
   SquareLawDetector detector_;
   std::shared_ptr<const TerrainMask> mask_;
   struct JammerInView {

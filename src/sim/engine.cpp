@@ -242,17 +242,21 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     // predicted): the same dwells as predicting every request and scheduling them all.
     std::vector<DwellRequest> requests;
     std::unordered_map<int, std::size_t> slot;
-    auto request = [&](int track_id, double priority, bool guiding) {
+    auto request = [&](int track_id, double priority, bool guiding, bool cue = false) {
       const auto [it, added] = slot.try_emplace(track_id, requests.size());
-      if (added) return requests.push_back({track_id, Vec3::Zero(), priority, guiding});
+      if (added) return requests.push_back({track_id, Vec3::Zero(), priority, guiding, cue});
       DwellRequest& r = requests[it->second];
       r.guiding = r.guiding || guiding;
+      r.cue = r.cue || cue;
       r.priority = std::max(r.priority, priority);
     };
     for (const EngagementState& e : b.command_post.engagements())
       if (e.in_flight > 0) request(e.track_id, 0.0, true);
     for (const ThreatAssessment& a : b.command_post.last_assessment())
       if (a.priority > 0.0) request(a.track_id, a.priority, false);
+    // Cued search (BMD doctrine): dwells on the ballistic objects the command post discriminates.
+    if (b.command_post.doctrine().cued_search)
+      for (const Discrimination& d : b.command_post.last_discrimination()) request(d.track_id, 0.0, false, true);
     std::vector<DwellRequest> placed;
     for (DwellRequest& r : schedule_dwells(std::move(requests), static_cast<int>(slot.size()))) {
       if (static_cast<int>(placed.size()) >= er.target_channels) break;

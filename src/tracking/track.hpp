@@ -6,6 +6,7 @@
 #include "core/threat_class.hpp"
 #include "tracking/drag_estimate.hpp"
 #include "tracking/imm.hpp"
+#include "tracking/signature.hpp"
 
 namespace skyshield {
 
@@ -25,6 +26,7 @@ struct Track {
   double last_update_t = 0.0;
   ThreatClass classified = ThreatClass::Aircraft;  // kinematic classification (tracking/classify.hpp)
   DragEstimate drag;           // inverse ballistic coefficient from the along-track deceleration
+  Signature signature;         // RCS level and fluctuation per radar band (tracking/signature.hpp)
 
   Vec3 position() const { return position_of(x); }
   Vec3 velocity() const { return velocity_of(x); }

@@ -140,6 +140,16 @@ void Tracker::reclassify(Track& tr) const {
   tr.classified = classify_track(tr, alt, ballistic_probability(tr), params_.classifier);
 }
 
+// The RCS of the track's most likely detection (GNN: its one; JPDA: the largest weight), from the
+// radar's calibration (tracking/signature.hpp); nothing when the batch does not give it.
+void Tracker::add_signature(Track& tr, const MeasurementBatch& batch, const std::vector<AssociationResult::Weight>& w) const {
+  if (batch.snr_1m2_at_1m <= 0.0 || w.empty()) return;
+  const auto most = std::max_element(w.begin(), w.end(), [](const auto& a, const auto& b) { return a.beta < b.beta; });
+  const Measurement& m = batch.detections[static_cast<std::size_t>(most->detection)];
+  if (m.rae.range_m <= 0.0) return;
+  tr.signature.add(batch.frequency_hz, rcs_dbsm_from_snr(m.snr_db, m.rae.range_m, batch.snr_1m2_at_1m));
+}
+
 void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   Gaussian g;
   g.x.setZero();
@@ -334,6 +344,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       tr.consecutive_misses = 0;
       tr.last_update_t = t;
       update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
+      add_signature(tr, batch, w);
       if (tr.hits >= 2) reclassify(tr);
       if (tr.status == TrackStatus::Tentative && std::popcount(tr.history & window) >= params_.confirm_m) {
         tr.status = TrackStatus::Confirmed;

@@ -194,6 +194,7 @@ class Tracker {
   // summary_[i] = summarize(tracks_[i]) and its scan columns reset; the earliest deletion time kept.
   void refresh(std::size_t i);
   void reclassify(Track& tr) const;
+  void add_signature(Track& tr, const MeasurementBatch& batch, const std::vector<AssociationResult::Weight>& w) const;
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
   // Merges confirmed tracks updated at t (their indices) into older duplicates; returns the numbers

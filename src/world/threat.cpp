@@ -129,9 +129,9 @@ Vec3 Threat::vel_ecef() const {
 Geodetic Threat::geodetic() const { return waypoints_ ? waypoints_->position() : geodetic_from_ecef(pos_ecef()); }
 
 TruthView Threat::view() const {
-  const RcsPattern rcs =
-      ballistic_ && ballistic_->separated() ? RcsPattern::isotropic(type_->ballistic.rv_rcs_m2) : type_->rcs;
-  return {id_, pos_ecef(), vel_ecef(), rcs, type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr,
+  const bool rv = ballistic_ && ballistic_->separated();
+  const RcsPattern rcs = rv ? RcsPattern::isotropic(type_->ballistic.rv_rcs_m2) : type_->rcs;
+  return {id_, pos_ecef(), vel_ecef(), rcs, rv ? type_->ballistic.rv_swerling : type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr,
           type_->cls, type_->decoy};
 }
 

@@ -60,5 +60,21 @@ TEST(DwellScheduler, MatchesBruteForceOnRandomSets) {
   }
 }
 
+// Cued search (BMD): a cue on a ballistic object takes a channel only when the guided engagements
+// and the threats leave one free; cues among themselves by track id.
+TEST(DwellScheduler, CuesTakeOnlyTheChannelsLeftFree) {
+  std::vector<DwellRequest> req{{5, Vec3::Zero(), 0.0, false, true}, {3, Vec3::Zero(), 0.0, false, true},
+                                {9, Vec3::Zero(), 2.0, false, false}, {7, Vec3::Zero(), 0.0, true, false},
+                                {4, Vec3::Zero(), 0.0, false, false}};   // 4: no threat, no cue: never
+  auto ids = [](const std::vector<DwellRequest>& v) {
+    std::vector<int> out;
+    for (const DwellRequest& r : v) out.push_back(r.track_id);
+    return out;
+  };
+  EXPECT_EQ(ids(schedule_dwells(req, 10)), std::vector<int>({7, 9, 3, 5}));
+  EXPECT_EQ(ids(schedule_dwells(req, 3)), std::vector<int>({7, 9, 3}));
+  EXPECT_EQ(ids(schedule_dwells(req, 2)), std::vector<int>({7, 9}));
+}
+
 }  // namespace
 }  // namespace skyshield

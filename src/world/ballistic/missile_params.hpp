@@ -3,6 +3,8 @@
 // in scenarios/library/threats.yaml).
 #include <vector>
 
+#include "world/truth_view.hpp"
+
 namespace skyshield {
 
 struct RocketStage {
@@ -69,6 +71,11 @@ struct BallisticMissileParams {
   double separation_delay_s = 10.0;             // after thrust cut-off
   double rv_ballistic_coefficient_kg_m2 = 5000.0;
   double rv_rcs_m2 = 0.05;                      // after separation
+  // A separated RV is spin-stabilised, nose first: one dominant scatterer and small ones, Swerling 3
+  // (chi-square of 4 degrees of freedom); the spent stage and light decoys tumble and keep the
+  // missile's case (Swerling 1). Notional: tumbling objects' larger RCS fluctuation is the public
+  // discriminant of e.g. Sessler et al., "Countermeasures" (UCS/MIT, 2000), ch. 5.
+  Swerling rv_swerling = Swerling::Case3;
   ManeuveringRv marv;
   GlideVehicle glide;
   DecoyCloud decoys;

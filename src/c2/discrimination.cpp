@@ -1,0 +1,82 @@
+#include "c2/discrimination.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace skyshield {
+
+namespace {
+constexpr double kLogSqrt2Pi = 0.91893853320467274;
+double log_normal_pdf(double x, double mean, double var) {
+  return -0.5 * (x - mean) * (x - mean) / var - 0.5 * std::log(var) - kLogSqrt2Pi;
+}
+// (kurtosis - 1) / 4 for the log of an exponential power (Gumbel kurtosis 5.4): the sampling variance
+// of a sample standard deviation is this x sigma^2 / n (e.g. Kenney & Keeping, Mathematics of
+// Statistics, the variance of s for a non-normal parent).
+constexpr double kStdSamplingFactor = 1.1;
+
+bool ballistic(const Track& t) { return t.status == TrackStatus::Confirmed && t.classified == ThreatClass::BallisticMissile; }
+}  // namespace
+
+std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, const DiscriminationParams& p) {
+  std::vector<double> lp;
+  for (const ObjectKind& k : p.kinds) {
+    double l = std::log(std::max(k.prior, 1e-300));
+    for (const SignatureBand& b : tr.signature.bands) {
+      if (b.count < p.min_samples) continue;
+      const double f2 = k.fluctuation_db.mean * k.fluctuation_db.mean;
+      l += log_normal_pdf(b.mean_db, k.rcs_dbsm.mean, k.rcs_dbsm.sigma * k.rcs_dbsm.sigma + f2 / b.count);
+      l += log_normal_pdf(b.std_db(), k.fluctuation_db.mean,
+                          k.fluctuation_db.sigma * k.fluctuation_db.sigma + kStdSamplingFactor * f2 / b.count);
+    }
+    if (tr.drag.measurements >= p.min_drag_measurements && tr.drag.variance > 0.0)
+      l += log_normal_pdf(tr.drag.inv_beta, k.inv_beta.mean, k.inv_beta.sigma * k.inv_beta.sigma + tr.drag.variance);
+    l += std::log(std::clamp(has_companion ? k.p_companion : 1.0 - k.p_companion, 1e-12, 1.0));
+    lp.push_back(l);
+  }
+  return lp;
+}
+
+double lethal_probability(const std::vector<double>& log_post, const DiscriminationParams& p) {
+  const double top = *std::max_element(log_post.begin(), log_post.end());
+  double all = 0.0, lethal = 0.0;
+  for (std::size_t i = 0; i < log_post.size(); ++i) {
+    const double w = std::exp(log_post[i] - top);
+    all += w;
+    if (p.kinds[i].lethal) lethal += w;
+  }
+  return lethal / all;
+}
+
+bool falling_object(const Track& tr, double frame_origin_alt_m, double min_alt_m) {
+  const Vec3 v = tr.velocity();
+  const double speed = v.norm();
+  return tr.x(2) + frame_origin_alt_m > min_alt_m && speed > 100.0 && v.z() < -std::sin(40.0 * M_PI / 180.0) * speed;
+}
+
+std::vector<Discrimination> discriminate(const std::vector<Track>& tracks, const DiscriminationParams& p) {
+  std::vector<Discrimination> out;
+  if (!p.enabled || p.kinds.empty()) return out;
+  std::vector<const Track*> bm;
+  for (const Track& t : tracks)
+    if (ballistic(t)) bm.push_back(&t);
+  const double r2 = p.companion_range_m * p.companion_range_m, s2 = p.companion_speed_mps * p.companion_speed_mps;
+  for (const Track* t : bm) {
+    const bool companion = std::any_of(bm.begin(), bm.end(), [&](const Track* o) {
+      return o != t && (o->position() - t->position()).squaredNorm() <= r2 && (o->velocity() - t->velocity()).squaredNorm() <= s2;
+    });
+    Discrimination d;
+    d.track_id = t->id;
+    const std::vector<double> lp = kind_log_posteriors(*t, companion, p);
+    d.p_lethal = lethal_probability(lp, p);
+    const double q = std::clamp(d.p_lethal, 1e-15, 1.0 - 1e-15);
+    d.log_odds = std::log(q / (1.0 - q));
+    for (const SignatureBand& b : t->signature.bands) d.features += b.count >= p.min_samples ? 2 : 0;
+    d.features += (t->drag.measurements >= p.min_drag_measurements ? 1 : 0) + 1;
+    out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace skyshield

@@ -1,0 +1,13 @@
+#pragma once
+// Parser of the library's `discrimination:` table (c2/discrimination.hpp): the object kinds of a
+// ballistic raid with their priors and feature likelihoods. Refused with file:line: a probability
+// outside [0, 1], priors that do not sum to 1, a sigma that is not positive, a table with no lethal
+// kind or no non-lethal kind, a second table.
+#include "c2/discrimination.hpp"
+#include "scenario/yaml_node.hpp"
+
+namespace skyshield {
+
+void parse_discrimination(const YamlNode& n, DiscriminationParams& out);
+
+}  // namespace skyshield
