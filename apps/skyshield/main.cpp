@@ -13,8 +13,6 @@
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
 #include "analysis/sweep.hpp"
-#include "c2/wta_instance.hpp"
-#include "c2/wta_solvers.hpp"
 #ifdef SKYSHIELD_HAVE_MPI
 #include "analysis/mpi_batch.hpp"
 #endif
@@ -33,6 +31,7 @@
 #include "skyshield/version.hpp"
 #include "output_dir.hpp"
 #include "track_command.hpp"
+#include "wta_command.hpp"
 #include "tracking/detection_file.hpp"
 
 namespace {
@@ -233,53 +232,6 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
   return 0;
 }
 
-int cmd_wta(const std::string& path, const std::string& random, std::uint64_t seed, const std::string& save,
-            const std::string& solver_name, double time_limit_s) {
-  using namespace skyshield;
-  WtaSolver solver;
-  if (!wta_solver_from_string(solver_name, solver))
-    throw InputError(fmt::format("--solver: must be one of greedy, exact, heuristic (got '{}')", solver_name));
-  WtaProblem p;
-  std::string source = path;
-  if (!random.empty()) {
-    int w = 0, t = 0;
-    char x = 0;
-    std::istringstream in(random);
-    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || !in.eof())
-      throw InputError(fmt::format("--random: expected WEAPONSxTARGETS, e.g. 50x50 (got '{}')", random));
-    if (w > kWtaMaxWeapons || t > kWtaMaxTargets)
-      throw InputError(fmt::format("--random: at most the limit of {} weapons and {} targets (got '{}')", kWtaMaxWeapons,
-                                   kWtaMaxTargets, random));
-    p = generate_wta_instance(w, t, seed);
-    source = fmt::format("random {}x{} instance, seed {} (Pk U[0.6, 0.9], values U[25, 100])", w, t, seed);
-    if (!save.empty()) write_file_atomically(save, format_wta_instance(p));
-  } else {
-    p = read_wta_instance(path);
-  }
-  WtaLimits limits;
-  limits.time_limit_s = time_limit_s;
-  // The solvers do not poll the Ctrl-C flag: let SIGINT/SIGTERM end the process at once (nothing is
-  // written), even when the caller started us with them ignored (a background job of a script).
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (test_interrupt_solving()) raise_test_interrupt();
-  const WtaResult r = solve_wta(p, solver, limits);
-  std::cout << fmt::format("instance   {} ({} weapons, {} targets)\n", source, p.pk.rows(), p.value.size());
-  std::cout << fmt::format("solver     {}\n", to_string(solver));
-  std::cout << fmt::format("objective  {:.6f} (expected surviving target value)\n", r.value);
-  if (solver == WtaSolver::Exact) {
-    const double gap = r.value > 0 ? (r.value - r.lower_bound) / r.value : 0.0;
-    std::cout << (r.optimal ? fmt::format("optimal    yes (gap 0, {} nodes)\n", r.nodes)
-                            : fmt::format("optimal    not proven: lower bound {:.6f}, gap {:.4f} %, {} nodes\n", r.lower_bound,
-                                          100.0 * gap, r.nodes));
-  }
-  std::cout << fmt::format("time       {:.3f} s\n", r.seconds);
-  std::string a;
-  for (std::size_t i = 0; i < r.assignment.size(); ++i) a += fmt::format("{}{}", i ? " " : "", r.assignment[i] < 0 ? 0 : r.assignment[i] + 1);
-  std::cout << "assignment " << a << "   (target of each weapon, 1-based; 0 = unused)\n";
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -315,16 +267,8 @@ int main(int argc, char** argv) {
   sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
   sweep->add_option("--seed", seed, "Base seed, the same at every point");
   sweep->add_option("--out", sweep_out, "Output directory")->capture_default_str();
-  std::string wta_path, wta_random, wta_save, wta_solver = "exact";
-  double wta_time = 10.0;
-  std::uint64_t wta_seed = 1;
-  CLI::App* wta = app.add_subcommand("wta", "Solve a static weapon-target assignment instance (format in the README)");
-  wta->add_option("instance", wta_path, "Instance file");
-  wta->add_option("--random", wta_random, "Solve a generated WEAPONSxTARGETS instance instead, e.g. 50x50");
-  wta->add_option("--seed", wta_seed, "Seed of the generated instance")->capture_default_str();
-  wta->add_option("--save", wta_save, "Write the generated instance to this file");
-  wta->add_option("--solver", wta_solver, "greedy | exact | heuristic")->capture_default_str();
-  wta->add_option("--time-limit", wta_time, "Wall-clock limit of the exact solver, s")->check(CLI::Range(0.001, 1e6))->capture_default_str();
+  skyshield::WtaCli wta_cli;
+  CLI::App* wta = wta_cli.add_to(app);
   std::string cov_path, cov_radar, cov_out = "out/coverage";
   double cov_pd = 0.9, cov_alt_km = 30.0;
   CLI::App* coverage = app.add_subcommand("radar-coverage", "Vertical coverage diagram of the scenario's radars (coverage.svg, coverage.csv)");
@@ -378,10 +322,7 @@ int main(int argc, char** argv) {
     if (*track) return cmd_track(track_path, track_truth, track_scenario, track_out);
     if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
     if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
-    if (*wta) {
-      if (wta_path.empty() == wta_random.empty()) throw skyshield::InputError("wta: give either an instance file or --random WxT");
-      return cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
-    }
+    if (*wta) return wta_cli.run();
     if (*coverage) return cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
     if (*envelope) return cmd_envelope(env_class, env_scenario, env_opt, env_out);
     if (*validate) return cmd_validate(validate_path);
