@@ -6,8 +6,6 @@
 // search). "Optimal" means the lower bound is within 1e-9 relative of the incumbent.
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 
 #include "c2/wta_lagrangian.hpp"
@@ -19,6 +17,8 @@ namespace skyshield {
 namespace {
 
 constexpr double kRelativeGap = 1e-9;
+constexpr int kRootSteps = 3000;  // subgradient steps at the root (it stops early on a closed gap)
+constexpr int kNodeSteps = 25;    // and at every other node, from the parent's multipliers
 
 class LagrangianBranchAndBound {
  public:
@@ -37,10 +37,10 @@ class LagrangianBranchAndBound {
     {
       const WtaSlotAssignment slot = wta_slot_assignment(p_, 3);
       m.u = slot.price;
-      std::vector<int> a = wta_local_search(p_, slot.assignment);
-      const double v = wta_surviving_value(p_, a);
-      if (std::getenv("WTA_DEBUG")) fprintf(stderr, "slot start %.9f  after ls %.9f  greedy+ls %.9f\n", wta_surviving_value(p_, slot.assignment), v, ub_);
-      if (v < ub_) { ub_ = v; best_ = a; }
+      std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
+      for (std::size_t u = 0; u < slot.assignment.size(); ++u)
+        if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(units_[u], 1);
+      try_plan(plan);  // feasible whatever the side constraints
     }
     WtaCountBox box = lag_.full_box();
     open_min_ = std::numeric_limits<double>::infinity();
@@ -58,13 +58,16 @@ class LagrangianBranchAndBound {
  private:
   double tolerance() const { return kRelativeGap * std::max(ub_, 1e-300) + 1e-300; }
 
-  bool stop() {
-    if (stopped_) return true;
-    if (lim_.max_nodes > 0 && nodes_ >= lim_.max_nodes) stopped_ = true;
+  // The wall clock (standalone use only) is read at every subgradient step: a few ms apart at most.
+  bool out_of_time() {
     if (lim_.time_limit_s > 0.0 &&
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > lim_.time_limit_s)
       stopped_ = true;
     return stopped_;
+  }
+  bool stop() {
+    if (lim_.max_nodes > 0 && nodes_ >= lim_.max_nodes) stopped_ = true;
+    return out_of_time();
   }
 
   // Multipliers from the incumbent: the price of a type is the smallest loss of removing one of its
@@ -89,32 +92,14 @@ class LagrangianBranchAndBound {
     return m;
   }
 
-  // A feasible assignment from the relaxation's plan: its (type, target) pairs by decreasing
-  // V_j p_ij, each kept while feasible; then local search.
-  void try_plan(const WtaDualSolution& d) {
-    struct Pick { double w; int i, j; };
-    std::vector<Pick> picks;
-    for (std::size_t j = 0; j < d.plan.size(); ++j)
-      for (const auto& [i, c] : d.plan[j])
-        for (int k = 0; k < c; ++k) picks.push_back({p_.value[j] * p_.pk(i, static_cast<Eigen::Index>(j)), i, static_cast<int>(j)});
-    std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) { return a.w > b.w; });
-    std::vector<int> a(units_.size(), -1), taken(static_cast<std::size_t>(lag_.types()), 0), per_target(p_.value.size(), 0);
-    int used = 0, engaged = 0;
-    for (const Pick& k : picks) {
-      if (taken[k.i] >= lag_.copies(k.i)) continue;
-      if (p_.max_weapons >= 0 && used >= p_.max_weapons) continue;
-      if (!p_.max_per_target.empty() && per_target[k.j] >= p_.max_per_target[k.j]) continue;
-      if (p_.max_targets >= 0 && per_target[k.j] == 0 && engaged >= p_.max_targets) continue;
-      a[first_unit_[k.i] + taken[k.i]++] = k.j;
-      ++used;
-      if (per_target[k.j]++ == 0) ++engaged;
-    }
-    a = wta_local_search(p_, std::move(a));
+  double try_plan(const std::vector<std::vector<std::pair<int, int>>>& plan) {
+    std::vector<int> a = wta_local_search(p_, wta_assignment_from_plan(p_, plan));
     const double v = wta_surviving_value(p_, a);
     if (v < ub_) {
       ub_ = v;
       best_ = std::move(a);
     }
+    return ub_;
   }
 
   void explore(WtaCountBox& box, WtaMultipliers m, double parent_lb, bool root) {
@@ -123,17 +108,28 @@ class LagrangianBranchAndBound {
       return;
     }
     ++nodes_;
-    const auto halt = [this] { return stop(); };
-    const WtaDualSolution d = lag_.ascend(m, box, ub_, tolerance(), root ? 400 : 25, root ? 1.0 : 0.25, halt);
+    const auto halt = [this] { return out_of_time(); };
+    const auto visit = [this](const WtaDualSolution& x) { return try_plan(x.plan); };
+    const WtaDualSolution d = lag_.ascend(m, box, ub_, tolerance(), root ? kRootSteps : kNodeSteps, root ? 1.0 : 0.25, root ? 50 : 8, halt, visit);
     const double lb = std::max(parent_lb, d.bound);
     if (root) root_lb_ = lb;
-    if (root && std::getenv("WTA_DEBUG")) fprintf(stderr, "root lb %.9f ub %.9f feasible %d\n", lb, ub_, d.feasible);
-    if (root || (nodes_ % 8) == 0 || d.feasible) try_plan(d);
     if (lb >= ub_ - tolerance()) return;
     if (stopped_) {
       open_min_ = std::min(open_min_, lb);
       return;
     }
+    std::vector<WtaLagrangian::Change> undo;
+    lag_.fix_by_reduced_cost(m, d, box, ub_, tolerance(), undo);
+    struct Restore {
+      WtaCountBox& box;
+      std::vector<WtaLagrangian::Change>& undo;
+      ~Restore() {
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+          box.lo[it->index] = it->lo;
+          box.hi[it->index] = it->hi;
+        }
+      }
+    } restore{box, undo};
     int bi = -1, bj = -1, k = 0;
     if (!choose_branch(d, box, bi, bj, k)) return;  // every count fixed: the node is solved
     const int old_lo = box.low(bi, bj), old_hi = box.high(bi, bj);
@@ -232,8 +228,7 @@ WtaResult solve_wta(const WtaProblem& p, WtaSolver solver, const WtaLimits& limi
   if (solver == WtaSolver::Exact) return wta_branch_and_bound(p, limits);
   const auto t0 = std::chrono::steady_clock::now();
   WtaResult r;
-  r.assignment = wta_greedy(p);
-  if (solver == WtaSolver::Heuristic) r.assignment = wta_local_search(p, r.assignment);
+  r.assignment = solver == WtaSolver::Heuristic ? wta_heuristic(p) : wta_greedy(p);
   r.value = wta_surviving_value(p, r.assignment);
   r.lower_bound = 0.0;  // no bound from a heuristic
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

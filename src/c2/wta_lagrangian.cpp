@@ -38,7 +38,7 @@ double WtaLagrangian::solve_target(int j, const WtaMultipliers& m, const WtaCoun
   double p0 = 1.0, cost0 = 0.0;
   int n0 = 0;
   items.clear();
-  struct Cand { int i; int extra; double price, p, q; };
+  struct Cand { int i; int extra; double price, p, q, ratio; };
   std::vector<Cand> cand;
   for (int i = 0; i < nw_; ++i) {
     const int lo = box.low(i, j), hi = box.high(i, j);
@@ -49,10 +49,21 @@ double WtaLagrangian::solve_target(int j, const WtaMultipliers& m, const WtaCoun
       n0 += lo;
       items.emplace_back(i, lo);
     }
-    if (hi > lo && pk > 0.0) cand.push_back({i, hi - lo, price, pk, 1.0 - pk});
+    // ratio: price per unit of "strength" -ln(1 - p) (0 for a sure kill).
+    if (hi > lo && pk > 0.0) cand.push_back({i, hi - lo, price, pk, 1.0 - pk, pk < 1.0 ? price / -std::log1p(-pk) : 0.0});
   }
   // Only weapons that could help at the forced survival p0 (a fortiori later: P only falls).
   std::erase_if(cand, [&](const Cand& c) { return c.price >= v * p0 * c.p; });
+  // Cheapest strength first: then every weapon after position k costs at least ratio_k per unit
+  // of strength A, so from survival P the rest can reach no less than
+  //   min over A >= 0 of V P e^-A + ratio_k A = ratio_k (1 + ln(V P / ratio_k))  (V P if ratio_k >= V P),
+  // a bound that only grows with k: the enumeration stops at the first k whose bound is no better.
+  std::stable_sort(cand.begin(), cand.end(), [](const Cand& a, const Cand& b) { return a.ratio < b.ratio; });
+  const auto rest_bound = [&](double prob, double ratio) {
+    const double vp = v * prob;
+    if (ratio >= vp) return vp;
+    return ratio > 0.0 ? ratio * (1.0 + std::log(vp / ratio)) : 0.0;
+  };
   double best = v * p0 + cost0 + (n0 > 0 ? m.mu : 0.0);
   value = v * p0;
   std::vector<int> count(cand.size(), 0), best_count(cand.size(), 0);
@@ -60,6 +71,7 @@ double WtaLagrangian::solve_target(int j, const WtaMultipliers& m, const WtaCoun
   bool exhausted = false;
   auto dfs = [&](auto&& self, std::size_t k, double prob, double cost, int n) -> void {
     for (std::size_t c = k; c < cand.size(); ++c) {
+      if (cost + m.mu + rest_bound(prob, cand[c].ratio) >= best) return;  // nor any later weapon
       if (count[c] >= cand[c].extra || n >= cap) continue;
       if (cand[c].price >= v * prob * cand[c].p) continue;  // never helps in any superset
       if (++nodes > kTargetNodeLimit) { exhausted = true; return; }
@@ -71,7 +83,7 @@ double WtaLagrangian::solve_target(int j, const WtaMultipliers& m, const WtaCoun
         value = v * prob2;
         best_count = count;
       }
-      if (cost2 + m.mu < best) self(self, c, prob2, cost2, n + 1);
+      self(self, c, prob2, cost2, n + 1);
       --count[c];
       if (exhausted) return;
     }
@@ -95,7 +107,8 @@ WtaDualSolution WtaLagrangian::evaluate(const WtaMultipliers& m, const WtaCountB
   int total = 0, engaged = 0;
   for (int j = 0; j < nt_; ++j) {
     double value = 0.0;
-    bound += solve_target(j, m, box, s.plan[static_cast<std::size_t>(j)], value);
+    s.target_cost.push_back(solve_target(j, m, box, s.plan[static_cast<std::size_t>(j)], value));
+    bound += s.target_cost.back();
     s.value += value;
     int n = 0;
     for (const auto& [i, c] : s.plan[static_cast<std::size_t>(j)]) {
@@ -114,9 +127,47 @@ WtaDualSolution WtaLagrangian::evaluate(const WtaMultipliers& m, const WtaCountB
   return s;
 }
 
+void WtaLagrangian::fix_by_reduced_cost(const WtaMultipliers& m, const WtaDualSolution& d, WtaCountBox& box, double target,
+                                        double tolerance, std::vector<Change>& undo) const {
+  std::vector<std::pair<int, int>> items;
+  double value = 0.0;
+  for (int j = 0; j < nt_; ++j) {
+    const double base = d.target_cost[static_cast<std::size_t>(j)];
+    const double rest = d.bound - base;  // L without target j's term
+    std::vector<int> count(static_cast<std::size_t>(nw_), 0);
+    for (const auto& [i, c] : d.plan[static_cast<std::size_t>(j)]) count[static_cast<std::size_t>(i)] = c;
+    for (int i = 0; i < nw_; ++i) {
+      const std::size_t idx = static_cast<std::size_t>(j) * nw_ + i;
+      const int lo = box.lo[idx], hi = box.hi[idx], c = count[static_cast<std::size_t>(i)];
+      if (lo == hi) continue;
+      if (c < hi) {  // probe x_ij >= c + 1
+        box.lo[idx] = c + 1;
+        const double probe = rest + solve_target(j, m, box, items, value);
+        box.lo[idx] = lo;
+        if (probe >= target - tolerance) {
+          undo.push_back({idx, lo, hi});
+          box.hi[idx] = c;
+        }
+      }
+      if (c > lo) {  // probe x_ij <= c - 1
+        const int hi_now = box.hi[idx];
+        box.hi[idx] = c - 1;
+        const double probe = rest + solve_target(j, m, box, items, value);
+        box.hi[idx] = hi_now;
+        if (probe >= target - tolerance) {
+          undo.push_back({idx, box.lo[idx], hi_now});
+          box.lo[idx] = c;
+        }
+      }
+    }
+  }
+}
+
 WtaDualSolution WtaLagrangian::ascend(WtaMultipliers& m, const WtaCountBox& box, double target, double tolerance,
-                                      int iterations, double step0, const std::function<bool()>& stop) const {
+                                      int iterations, double step0, int patience, const std::function<bool()>& stop,
+                                      const std::function<double(const WtaDualSolution&)>& visit) const {
   WtaDualSolution best = evaluate(m, box);
+  target = std::min(target, visit(best));
   WtaMultipliers best_m = m;
   double theta = step0;
   int stale = 0;
@@ -153,11 +204,12 @@ WtaDualSolution WtaLagrangian::ascend(WtaMultipliers& m, const WtaCountBox& box,
     m.lambda = std::max(0.0, m.lambda + step * g_lambda);
     m.mu = std::max(0.0, m.mu + step * g_mu);
     cur = evaluate(m, box);
+    if (it % 50 == 49) target = std::min(target, visit(cur));
     if (cur.bound > best.bound + 1e-12 * std::abs(best.bound)) {
       best = cur;
       best_m = m;
       stale = 0;
-    } else if (++stale >= 8) {
+    } else if (++stale >= patience) {
       theta *= 0.5;
       stale = 0;
       if (theta < 1e-6) break;

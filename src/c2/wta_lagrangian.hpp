@@ -39,6 +39,7 @@ struct WtaDualSolution {
   double bound = 0.0;                                   // L(u)
   double value = 0.0;                                   // expected surviving value of the counts below
   std::vector<std::vector<std::pair<int, int>>> plan;   // per target: (type, count)
+  std::vector<double> target_cost;                      // per target: its problem's optimum
   bool feasible = false;                                // the counts satisfy every relaxed constraint
 };
 
@@ -54,8 +55,18 @@ class WtaLagrangian {
   // Projected subgradient ascent from `m` (updated to the best multipliers found); `target` is an
   // upper bound (incumbent). Returns the best dual solution; stops early once its bound reaches
   // target - tolerance. Deterministic: a fixed iteration budget.
+  // Reduced-cost fixing (Lagrangian probing): with the bound `d` of multipliers `m`, a count whose
+  // change (x_ij >= 1 where the minimiser has 0; x_ij below the minimiser's count) alone lifts the bound
+  // to `target` - tolerance or more cannot be changed in a better solution, so its box is tightened.
+  // Each tightened entry (index, old lo, old hi) is appended to `undo`.
+  struct Change { std::size_t index; int lo, hi; };
+  void fix_by_reduced_cost(const WtaMultipliers& m, const WtaDualSolution& d, WtaCountBox& box, double target, double tolerance,
+                           std::vector<Change>& undo) const;
+  // The step halves after `patience` steps without a better bound. `visit` sees the minimiser
+  // every 50 steps (and the first) and returns the (possibly improved) upper bound to aim at.
   WtaDualSolution ascend(WtaMultipliers& m, const WtaCountBox& box, double target, double tolerance, int iterations,
-                         double step0, const std::function<bool()>& stop) const;
+                         double step0, int patience, const std::function<bool()>& stop,
+                         const std::function<double(const WtaDualSolution&)>& visit) const;
 
  private:
   double solve_target(int j, const WtaMultipliers& m, const WtaCountBox& box, std::vector<std::pair<int, int>>& items,

@@ -1,4 +1,7 @@
+#include <algorithm>
+
 #include "c2/wta_solvers.hpp"
+#include "c2/wta_transport.hpp"
 
 namespace skyshield {
 
@@ -106,6 +109,52 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start) {
     }
   }
   return st.a;
+}
+
+std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan) {
+  struct Pick { double w; int i, j; };
+  std::vector<Pick> picks;
+  for (std::size_t j = 0; j < plan.size(); ++j) {
+    double s = 1.0;
+    for (const auto& [i, c] : plan[j])
+      for (int k = 0; k < c; ++k) s *= 1.0 - p.pk(i, static_cast<Eigen::Index>(j));
+    for (const auto& [i, c] : plan[j]) {
+      const double q = 1.0 - p.pk(i, static_cast<Eigen::Index>(j));
+      const double others = q > 1e-9 ? s / q : 0.0;
+      for (int k = 0; k < c; ++k) picks.push_back({p.value[j] * p.pk(i, static_cast<Eigen::Index>(j)) * others, i, static_cast<int>(j)});
+    }
+  }
+  std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) { return a.w > b.w; });
+  const int nw = static_cast<int>(p.pk.rows());
+  std::vector<int> first_unit(static_cast<std::size_t>(nw)), taken(static_cast<std::size_t>(nw), 0), per_target(p.value.size(), 0);
+  for (int i = 0, u = 0; i < nw; ++i) {
+    first_unit[i] = u;
+    u += p.copies.empty() ? 1 : p.copies[i];
+  }
+  std::vector<int> a(static_cast<std::size_t>(wta_unit_count(p)), -1);
+  int used = 0, engaged = 0;
+  for (const Pick& k : picks) {
+    if (taken[k.i] >= (p.copies.empty() ? 1 : p.copies[k.i]) || p.pk(k.i, k.j) <= 0.0) continue;
+    if (p.max_weapons >= 0 && used >= p.max_weapons) continue;
+    if (!p.max_per_target.empty() && per_target[k.j] >= p.max_per_target[k.j]) continue;
+    if (p.max_targets >= 0 && per_target[k.j] == 0 && engaged >= p.max_targets) continue;
+    a[first_unit[k.i] + taken[k.i]++] = k.j;
+    ++used;
+    if (per_target[k.j]++ == 0) ++engaged;
+  }
+  return a;
+}
+
+std::vector<int> wta_heuristic(const WtaProblem& p) {
+  std::vector<int> best = wta_local_search(p, wta_greedy(p));
+  const WtaSlotAssignment slot = wta_slot_assignment(p, 2);
+  std::vector<std::vector<std::pair<int, int>>> plan(p.value.size());
+  const std::vector<int> type = wta_unit_types(p);
+  for (std::size_t u = 0; u < slot.assignment.size(); ++u)
+    if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(type[u], 1);
+  std::vector<int> other = wta_local_search(p, wta_assignment_from_plan(p, plan));
+  if (wta_surviving_value(p, other) < wta_surviving_value(p, best)) best = std::move(other);
+  return best;
 }
 
 }  // namespace skyshield

@@ -8,6 +8,7 @@
 // Limits: a node budget (deterministic, for use inside the simulation) and/or a wall-clock limit
 // (for the standalone solver); when a limit stops the exact search it reports the remaining gap.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "c2/wta.hpp"
@@ -34,6 +35,12 @@ struct WtaResult {
 
 // Local search from `start` (which must be feasible); never worse than `start`.
 std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start);
+// A feasible assignment from per-target plans (type, count) that may overuse weapons or break the
+// side constraints: weapons by decreasing contribution to their target, each kept while feasible.
+std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan);
+// The heuristic: the better of local search from greedy and from the slot assignment
+// (c2/wta_transport.hpp, two slots per target).
+std::vector<int> wta_heuristic(const WtaProblem& p);
 
 WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits = {});
 

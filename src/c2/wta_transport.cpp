@@ -31,61 +31,64 @@ WtaSlotAssignment wta_slot_assignment(const WtaProblem& p, int slots) {
   for (int i = 0; i < nw; ++i)
     if (first_row[i] >= 0)
       for (int c = 0; c < m; ++c) table[static_cast<std::size_t>(i) * m + c] = cost(first_row[i], c);
-  // Kuhn-Munkres, shortest augmenting paths with potentials, rows added one at a time: O(n^2 m).
+  // Shortest augmenting paths with potentials, one row at a time (Kuhn-Munkres as in Jonker &
+  // Volgenant 1987; the rectangular form of Crouse 2016, IEEE TAES 52(4)): O(n^2 m).
   constexpr double kInf = std::numeric_limits<double>::infinity();
-  std::vector<double> u(static_cast<std::size_t>(n) + 1, 0.0), v(static_cast<std::size_t>(m) + 1, 0.0), minv(static_cast<std::size_t>(m) + 1);
-  std::vector<int> match(static_cast<std::size_t>(m) + 1, 0), way(static_cast<std::size_t>(m) + 1, 0);  // column -> row (1-based)
-  std::vector<char> used(static_cast<std::size_t>(m) + 1);
-  for (int r = 1; r <= n; ++r) {
-    match[0] = r;
-    int j0 = 0;
-    std::fill(minv.begin(), minv.end(), kInf);
-    std::fill(used.begin(), used.end(), 0);
-    do {
-      used[j0] = 1;
-      const int r0 = match[j0];
-      const double* row = &table[static_cast<std::size_t>(type[r0 - 1]) * m];
-      double delta = kInf;
-      int j1 = 0;
-      for (int j = 1; j <= m; ++j) {
-        if (used[j]) continue;
-        const double cur = row[j - 1] - u[r0] - v[j];
-        if (cur < minv[j]) {
-          minv[j] = cur;
-          way[j] = j0;
+  std::vector<double> u(static_cast<std::size_t>(n), 0.0), v(static_cast<std::size_t>(m), 0.0), spc(static_cast<std::size_t>(m));
+  std::vector<int> row4col(static_cast<std::size_t>(m), -1), col4row(static_cast<std::size_t>(n), -1), path(static_cast<std::size_t>(m), -1);
+  std::vector<int> remaining(static_cast<std::size_t>(m)), scanned_rows, scanned_cols;
+  for (int cur = 0; cur < n; ++cur) {
+    std::fill(spc.begin(), spc.end(), kInf);
+    for (int j = 0; j < m; ++j) remaining[static_cast<std::size_t>(j)] = m - 1 - j;
+    int left = m, i = cur, sink = -1;
+    double min_val = 0.0;
+    scanned_rows.clear();
+    scanned_cols.clear();
+    while (sink < 0) {
+      scanned_rows.push_back(i);
+      const double* row = &table[static_cast<std::size_t>(type[static_cast<std::size_t>(i)]) * m];
+      const double base = min_val - u[static_cast<std::size_t>(i)];
+      double lowest = kInf;
+      int index = -1;
+      for (int k = 0; k < left; ++k) {
+        const int j = remaining[static_cast<std::size_t>(k)];
+        const double r = base + row[j] - v[static_cast<std::size_t>(j)];
+        if (r < spc[static_cast<std::size_t>(j)]) {
+          path[static_cast<std::size_t>(j)] = i;
+          spc[static_cast<std::size_t>(j)] = r;
         }
-        if (minv[j] < delta) {
-          delta = minv[j];
-          j1 = j;
-        }
-      }
-      for (int j = 0; j <= m; ++j) {
-        if (used[j]) {
-          u[match[j]] += delta;
-          v[j] -= delta;
-        } else {
-          minv[j] -= delta;
+        if (spc[static_cast<std::size_t>(j)] < lowest || (spc[static_cast<std::size_t>(j)] == lowest && row4col[static_cast<std::size_t>(j)] < 0)) {
+          lowest = spc[static_cast<std::size_t>(j)];
+          index = k;
         }
       }
-      j0 = j1;
-    } while (match[j0] != 0);
-    do {
-      const int j1 = way[j0];
-      match[j0] = match[j1];
-      j0 = j1;
-    } while (j0 != 0);
+      min_val = lowest;
+      const int j = remaining[static_cast<std::size_t>(index)];
+      if (row4col[static_cast<std::size_t>(j)] < 0) sink = j;
+      else i = row4col[static_cast<std::size_t>(j)];
+      scanned_cols.push_back(j);
+      remaining[static_cast<std::size_t>(index)] = remaining[static_cast<std::size_t>(--left)];
+    }
+    u[static_cast<std::size_t>(cur)] += min_val;
+    for (int r : scanned_rows)
+      if (r != cur) u[static_cast<std::size_t>(r)] += min_val - spc[static_cast<std::size_t>(col4row[static_cast<std::size_t>(r)])];
+    for (int j : scanned_cols) v[static_cast<std::size_t>(j)] -= min_val - spc[static_cast<std::size_t>(j)];
+    for (int j = sink;;) {
+      const int r = path[static_cast<std::size_t>(j)];
+      row4col[static_cast<std::size_t>(j)] = r;
+      std::swap(col4row[static_cast<std::size_t>(r)], j);
+      if (r == cur) break;
+    }
   }
   std::vector<int> units(static_cast<std::size_t>(nw), 0);
-  for (int c = 1; c <= m; ++c) {
-    const int r = match[c];
-    if (r == 0) continue;
-    const int j = (c - 1) / k_slots;
-    if (p.pk(type[r - 1], j) > 0.0) out.assignment[static_cast<std::size_t>(r - 1)] = j;
+  for (int r = 0; r < n; ++r) {
+    const int j = col4row[static_cast<std::size_t>(r)] / k_slots;
+    if (p.pk(type[static_cast<std::size_t>(r)], j) > 0.0) out.assignment[static_cast<std::size_t>(r)] = j;
   }
   // Dual price of a unit: -u (every column left free has v = 0 and cost <= 0, so -u >= 0).
-  for (int r = 1; r <= n; ++r) {
-    out.price[type[r - 1]] += std::max(0.0, -u[r]);
-    ++units[type[r - 1]];
+  for (int r = 0; r < n; ++r) {
+    out.price[type[static_cast<std::size_t>(r)]] += std::max(0.0, -u[static_cast<std::size_t>(r)]);
+    ++units[type[static_cast<std::size_t>(r)]];
   }
   for (int i = 0; i < nw; ++i)
     if (units[i] > 0) out.price[i] /= units[i];
