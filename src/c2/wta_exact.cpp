@@ -8,6 +8,7 @@
 #include <chrono>
 #include <limits>
 
+#include "c2/wta_column_generation.hpp"
 #include "c2/wta_lagrangian.hpp"
 #include "c2/wta_solvers.hpp"
 #include "c2/wta_transport.hpp"
@@ -17,7 +18,8 @@ namespace skyshield {
 namespace {
 
 constexpr double kRelativeGap = 1e-9;
-constexpr int kRootSteps = 3000;  // subgradient steps at the root (it stops early on a closed gap)
+constexpr int kColumnRounds = 300;  // column generation rounds at the root (c2/wta_column_generation.hpp)
+constexpr int kRootSteps = 300;     // then subgradient steps at the root (it stops early on a closed gap)
 constexpr int kNodeSteps = 25;    // and at every other node, from the parent's multipliers
 
 class LagrangianBranchAndBound {
@@ -43,13 +45,21 @@ class LagrangianBranchAndBound {
       try_plan(plan);  // feasible whatever the side constraints
     }
     WtaCountBox box = lag_.full_box();
+    {
+      const WtaColumnGenerationResult cg =
+          wta_column_generation(lag_, box, plan_of(best_), m, kColumnRounds, [this] { return out_of_time(); }, seconds_left());
+      m = cg.multipliers;
+      try_plan(cg.lp_plan);
+      try_plan(cg.best.plan);
+      cg_bound_ = cg.best.bound;
+    }
     open_min_ = std::numeric_limits<double>::infinity();
     explore(box, m, -std::numeric_limits<double>::infinity(), true);
     WtaResult r;
     r.assignment = best_;
     r.value = wta_surviving_value(p_, best_);
     r.optimal = !stopped_;
-    r.lower_bound = stopped_ ? std::min(r.value, std::max(0.0, open_min_)) : std::min(r.value, root_lb_);
+    r.lower_bound = stopped_ ? std::min(r.value, std::max({0.0, open_min_, cg_bound_})) : std::min(r.value, root_lb_);
     if (r.optimal) r.lower_bound = std::min(r.value, std::max(root_lb_, r.value - tolerance()));
     r.nodes = nodes_;
     return r;
@@ -64,6 +74,11 @@ class LagrangianBranchAndBound {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > lim_.time_limit_s)
       stopped_ = true;
     return stopped_;
+  }
+  double seconds_left() const {
+    return lim_.time_limit_s > 0.0
+               ? lim_.time_limit_s - std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
+               : 0.0;
   }
   bool stop() {
     if (lim_.max_nodes > 0 && nodes_ >= lim_.max_nodes) stopped_ = true;
@@ -92,6 +107,18 @@ class LagrangianBranchAndBound {
     return m;
   }
 
+  std::vector<std::vector<std::pair<int, int>>> plan_of(const std::vector<int>& a) const {
+    std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
+    for (std::size_t u = 0; u < a.size(); ++u) {
+      if (a[u] < 0) continue;
+      auto& items = plan[static_cast<std::size_t>(a[u])];
+      auto it = std::find_if(items.begin(), items.end(), [&](const auto& e) { return e.first == units_[u]; });
+      if (it != items.end()) ++it->second;
+      else items.emplace_back(units_[u], 1);
+    }
+    return plan;
+  }
+
   double try_plan(const std::vector<std::vector<std::pair<int, int>>>& plan) {
     std::vector<int> a = wta_local_search(p_, wta_assignment_from_plan(p_, plan));
     const double v = wta_surviving_value(p_, a);
@@ -111,7 +138,7 @@ class LagrangianBranchAndBound {
     const auto halt = [this] { return out_of_time(); };
     const auto visit = [this](const WtaDualSolution& x) { return try_plan(x.plan); };
     const WtaDualSolution d = lag_.ascend(m, box, ub_, tolerance(), root ? kRootSteps : kNodeSteps, root ? 1.0 : 0.25, root ? 50 : 8, halt, visit);
-    const double lb = std::max(parent_lb, d.bound);
+    const double lb = std::max({parent_lb, d.bound, root ? cg_bound_ : parent_lb});
     if (root) root_lb_ = lb;
     if (lb >= ub_ - tolerance()) return;
     if (stopped_) {
@@ -192,7 +219,7 @@ class LagrangianBranchAndBound {
   WtaLagrangian lag_;
   std::chrono::steady_clock::time_point start_;
   std::vector<int> units_, first_unit_, best_;
-  double ub_ = 0.0, open_min_ = 0.0, root_lb_ = 0.0;
+  double ub_ = 0.0, open_min_ = 0.0, root_lb_ = 0.0, cg_bound_ = -1e300;
   long long nodes_ = 0;
   bool stopped_ = false;
 };

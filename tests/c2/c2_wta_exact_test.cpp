@@ -37,8 +37,8 @@ TEST(WtaExactCounts, MatchesTheUnitBranchAndBoundOnMediumInstances) {
 }
 
 TEST(WtaExactCounts, NodeBudgetStopsWithAValidBound) {
-  // 50 x 100 x 2 is not closed at the root (gap ~0.2 %): a budget of 3 nodes stops the search.
-  const WtaProblem p = generate_wta_instance(50, 100, 1, 2);
+  // 50 x 100 x 3 is not closed at the root (gap ~0.07 %): a budget of 3 nodes stops the search.
+  const WtaProblem p = generate_wta_instance(50, 100, 1, 3);
   WtaLimits lim;
   lim.max_nodes = 3;
   const WtaResult cut = solve_wta(p, WtaSolver::Exact, lim);
