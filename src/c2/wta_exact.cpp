@@ -37,8 +37,8 @@ class LagrangianBranchAndBound {
     ub_ = wta_surviving_value(p_, best_);
     WtaMultipliers m = initial_multipliers();
     {
-      const WtaSlotAssignment slot = wta_slot_assignment(p_, 3);
-      m.u = slot.price;
+      const WtaSlotAssignment slot = wta_slot_assignment(p_, 3, [this] { return out_of_time(); });
+      if (slot.complete) m.u = slot.price;
       std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
       for (std::size_t u = 0; u < slot.assignment.size(); ++u)
         if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(units_[u], 1);

@@ -5,7 +5,7 @@
 
 namespace skyshield {
 
-WtaSlotAssignment wta_slot_assignment(const WtaProblem& p, int slots) {
+WtaSlotAssignment wta_slot_assignment(const WtaProblem& p, int slots, const std::function<bool()>& stop) {
   const std::vector<int> type = wta_unit_types(p);
   const int n = static_cast<int>(type.size()), nt = static_cast<int>(p.value.size());
   WtaSlotAssignment out;
@@ -38,6 +38,10 @@ WtaSlotAssignment wta_slot_assignment(const WtaProblem& p, int slots) {
   std::vector<int> row4col(static_cast<std::size_t>(m), -1), col4row(static_cast<std::size_t>(n), -1), path(static_cast<std::size_t>(m), -1);
   std::vector<int> remaining(static_cast<std::size_t>(m)), scanned_rows, scanned_cols;
   for (int cur = 0; cur < n; ++cur) {
+    if (stop()) {
+      out.complete = false;
+      return out;
+    }
     std::fill(spc.begin(), spc.end(), kInf);
     for (int j = 0; j < m; ++j) remaining[static_cast<std::size_t>(j)] = m - 1 - j;
     int left = m, i = cur, sink = -1;
