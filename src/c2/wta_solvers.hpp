@@ -38,8 +38,8 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start);
 // A feasible assignment from per-target plans (type, count) that may overuse weapons or break the
 // side constraints: weapons by decreasing contribution to their target, each kept while feasible.
 std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan);
-// The heuristic: the better of local search from greedy and from the slot assignment
-// (c2/wta_transport.hpp, two slots per target).
+// The heuristic: local search from the slot assignment (c2/wta_transport.hpp, two slots per
+// target); with side constraints, the better of that and local search from greedy.
 std::vector<int> wta_heuristic(const WtaProblem& p);
 
 WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits = {});
