@@ -51,6 +51,9 @@ WtaColumnGenerationResult wta_column_generation(const WtaLagrangian& lag, const 
     lp.setRowUpper(row_targets, p.max_targets);
   }
   std::vector<Column> columns;
+  // Columns are added in batches: ClpModel::addColumn copies the whole matrix each time.
+  std::vector<double> new_lo, new_up, new_obj, new_el;
+  std::vector<int> new_start{0}, new_row;
   std::map<std::pair<int, std::vector<std::pair<int, int>>>, int> known;
   const auto add = [&](int j, std::vector<std::pair<int, int>> items) {
     std::sort(items.begin(), items.end());
@@ -72,7 +75,12 @@ WtaColumnGenerationResult wta_column_generation(const WtaLagrangian& lag, const 
     }
     if (has_weapons && n > 0) { r.push_back(row_weapons); e.push_back(n); }
     if (has_targets && n > 0) { r.push_back(row_targets); e.push_back(1.0); }
-    lp.addColumn(static_cast<int>(r.size()), r.data(), e.data(), 0.0, COIN_DBL_MAX, p.value[static_cast<std::size_t>(j)] * surv);
+    new_lo.push_back(0.0);
+    new_up.push_back(COIN_DBL_MAX);
+    new_obj.push_back(p.value[static_cast<std::size_t>(j)] * surv);
+    new_row.insert(new_row.end(), r.begin(), r.end());
+    new_el.insert(new_el.end(), e.begin(), e.end());
+    new_start.push_back(static_cast<int>(new_row.size()));
     columns.push_back({j, std::move(items)});
     return true;
   };
@@ -101,11 +109,22 @@ WtaColumnGenerationResult wta_column_generation(const WtaLagrangian& lag, const 
   }
   WtaColumnGenerationResult out;
   out.multipliers = start_multipliers;
+  if (stop()) return out;  // out.best.bound stays 0: no bound claimed
   out.best = lag.evaluate(start_multipliers, box);
   WtaMultipliers m = start_multipliers;
   const auto t0 = std::chrono::steady_clock::now();
   for (int round = 0; round < max_rounds && !stop(); ++round) {
     if (seconds_left > 0.0) lp.setMaximumSeconds(std::max(1e-3, seconds_left - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()));
+    if (!new_obj.empty()) {
+      lp.addColumns(static_cast<int>(new_obj.size()), new_lo.data(), new_up.data(), new_obj.data(), new_start.data(), new_row.data(),
+                    new_el.data());
+      new_lo.clear();
+      new_up.clear();
+      new_obj.clear();
+      new_el.clear();
+      new_row.clear();
+      new_start.assign(1, 0);
+    }
     lp.primal(1);
     if (lp.status() != 0) break;  // infeasible node or numerical trouble: keep the best bound so far
     out.lp_value = lp.getObjValue();

@@ -33,7 +33,7 @@ class LagrangianBranchAndBound {
   }
 
   WtaResult run() {
-    best_ = wta_local_search(p_, wta_greedy(p_));
+    best_ = wta_local_search(p_, wta_greedy(p_), [this] { return out_of_time(); });
     ub_ = wta_surviving_value(p_, best_);
     WtaMultipliers m = initial_multipliers();
     {
@@ -120,7 +120,7 @@ class LagrangianBranchAndBound {
   }
 
   double try_plan(const std::vector<std::vector<std::pair<int, int>>>& plan) {
-    std::vector<int> a = wta_local_search(p_, wta_assignment_from_plan(p_, plan));
+    std::vector<int> a = wta_local_search(p_, wta_assignment_from_plan(p_, plan), [this] { return out_of_time(); });
     const double v = wta_surviving_value(p_, a);
     if (v < ub_) {
       ub_ = v;

@@ -67,7 +67,7 @@ struct State {
 
 }  // namespace
 
-std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start) {
+std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start, const std::function<bool()>& stop) {
   State st(p, std::move(start));
   const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size());
   constexpr double kEps = 1e-12;
@@ -75,6 +75,7 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start) {
     improved = false;
     // Move one unit to the target (or off) that lowers the surviving value most.
     for (int u = 0; u < nu; ++u) {
+      if (stop()) return st.a;
       const int from = st.a[u];
       const double gain_back = from >= 0 ? p.value[from] * (st.survive_without(from, u) - st.s[from]) : 0.0;
       double best_delta = -kEps;
@@ -93,6 +94,7 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start) {
     }
     // Swap the targets of two units of different types on different targets (counts unchanged).
     for (int u = 0; u < nu; ++u) {
+      if (stop()) return st.a;
       for (int k = u + 1; k < nu; ++k) {
         const int ju = st.a[u], jk = st.a[k];
         if (ju < 0 || jk < 0 || ju == jk || st.type[u] == st.type[k]) continue;

@@ -7,6 +7,7 @@
 //    until no move improves.
 // Limits: a node budget (deterministic, for use inside the simulation) and/or a wall-clock limit
 // (for the standalone solver); when a limit stops the exact search it reports the remaining gap.
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,7 +35,9 @@ struct WtaResult {
 };
 
 // Local search from `start` (which must be feasible); never worse than `start`.
-std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start);
+// `stop` is polled once per weapon of each pass (then the assignment so far is returned).
+std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start,
+                                  const std::function<bool()>& stop = [] { return false; });
 // A feasible assignment from per-target plans (type, count) that may overuse weapons or break the
 // side constraints: weapons by decreasing contribution to their target, each kept while feasible.
 std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan);
