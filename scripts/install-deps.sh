@@ -8,6 +8,7 @@ packages=(
   cmake g++ make pkg-config ninja-build ccache
   libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libfmt-dev libgeographiclib-dev libnanoflann-dev
+  coinor-libcbc-dev
   libcpp-httplib-dev zlib1g-dev
 )
 case "${1:-}" in

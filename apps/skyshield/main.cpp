@@ -1,5 +1,5 @@
 // skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, schema, view, bench
-// (validate, radar-coverage, envelope and wta in study_commands.cpp, track and bench in their own files).
+// (validate, radar-coverage and envelope in study_commands.cpp; wta, track and bench in their own files).
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <filesystem>
@@ -34,6 +34,7 @@
 #include "study_commands.hpp"
 #include "subcommand_hint.hpp"
 #include "track_command.hpp"
+#include "wta_command.hpp"
 #include "tracking/detection_file.hpp"
 
 namespace {
@@ -220,16 +221,8 @@ int main(int argc, char** argv) {
   sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
   sweep->add_option("--seed", seed, "Base seed, the same at every point");
   sweep->add_option("--out", sweep_out, "Output directory")->capture_default_str();
-  std::string wta_path, wta_random, wta_save, wta_solver = "exact";
-  double wta_time = 10.0;
-  std::uint64_t wta_seed = 1;
-  CLI::App* wta = app.add_subcommand("wta", "Solve a static weapon-target assignment instance (format in the README)");
-  wta->add_option("instance", wta_path, "Instance file");
-  wta->add_option("--random", wta_random, "Solve a generated WEAPONSxTARGETS instance instead, e.g. 50x50");
-  wta->add_option("--seed", wta_seed, "Seed of the generated instance")->capture_default_str();
-  wta->add_option("--save", wta_save, "Write the generated instance to this file");
-  wta->add_option("--solver", wta_solver, "greedy | exact | heuristic")->capture_default_str();
-  wta->add_option("--time-limit", wta_time, "Wall-clock limit of the exact solver, s")->check(CLI::Range(0.001, 1e6))->capture_default_str();
+  skyshield::WtaCli wta_cli;
+  CLI::App* wta = wta_cli.add_to(app);
   std::string cov_path, cov_radar, cov_out = "out/coverage";
   double cov_pd = 0.9, cov_alt_km = 30.0;
   CLI::App* coverage = app.add_subcommand("radar-coverage", "Vertical coverage diagram of the scenario's radars (coverage.svg, coverage.csv)");
@@ -299,10 +292,7 @@ int main(int argc, char** argv) {
     if (*track) return cmd_track(track_path, track_truth, track_scenario, track_out);
     if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
     if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
-    if (*wta) {
-      if (wta_path.empty() == wta_random.empty()) throw skyshield::InputError("wta: give either an instance file or --random WxT");
-      return skyshield::cmd_wta(wta_path, wta_random, wta_seed, wta_save, wta_solver, wta_time);
-    }
+    if (*wta) return wta_cli.run();
     if (*coverage) return skyshield::cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
     // Data the user did not name is found next to the program, not in the current folder.
     if (*envelope) {

@@ -4,14 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <csignal>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 
 #include "analysis/coverage_diagram.hpp"
-#include "c2/wta_instance.hpp"
-#include "c2/wta_solvers.hpp"
 #include "core/error.hpp"
 #include "output_dir.hpp"
 #include "record/writers.hpp"
@@ -103,52 +99,6 @@ int cmd_envelope(const std::string& cls_name, const std::string& path, const Env
   std::cout << fmt::format("against the target ({:g} m/s, heading {:g} deg): {} of {} grid points reached\n", opt.target_speed_mps,
                            opt.target_heading_deg, reached, e.points.size());
   std::cout << fmt::format("Wrote {0}/envelope.csv, {0}/envelope.svg\n", out_dir);
-  return 0;
-}
-
-int cmd_wta(const std::string& path, const std::string& random, std::uint64_t seed, const std::string& save,
-            const std::string& solver_name, double time_limit_s) {
-  WtaSolver solver;
-  if (!wta_solver_from_string(solver_name, solver))
-    throw InputError(fmt::format("--solver: must be one of greedy, exact, heuristic (got '{}')", solver_name));
-  WtaProblem p;
-  std::string source = path;
-  if (!random.empty()) {
-    int w = 0, t = 0;
-    char x = 0;
-    std::istringstream in(random);
-    if (!(in >> w >> x >> t) || x != 'x' || w < 1 || t < 1 || !in.eof())
-      throw InputError(fmt::format("--random: expected WEAPONSxTARGETS, e.g. 50x50 (got '{}')", random));
-    if (w > kWtaMaxWeapons || t > kWtaMaxTargets)
-      throw InputError(fmt::format("--random: at most the limit of {} weapons and {} targets (got '{}')", kWtaMaxWeapons,
-                                   kWtaMaxTargets, random));
-    p = generate_wta_instance(w, t, seed);
-    source = fmt::format("random {}x{} instance, seed {} (Pk U[0.6, 0.9], values U[25, 100])", w, t, seed);
-    if (!save.empty()) write_file_atomically(save, format_wta_instance(p));
-  } else {
-    p = read_wta_instance(path);
-  }
-  WtaLimits limits;
-  limits.time_limit_s = time_limit_s;
-  // The solvers do not poll the Ctrl-C flag: let SIGINT/SIGTERM end the process at once (nothing is
-  // written), even when the caller started us with them ignored (a background job of a script).
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (test_interrupt_solving()) raise_test_interrupt();
-  const WtaResult r = solve_wta(p, solver, limits);
-  std::cout << fmt::format("instance   {} ({} weapons, {} targets)\n", source, p.pk.rows(), p.value.size());
-  std::cout << fmt::format("solver     {}\n", to_string(solver));
-  std::cout << fmt::format("objective  {:.6f} (expected surviving target value)\n", r.value);
-  if (solver == WtaSolver::Exact) {
-    const double gap = r.value > 0 ? (r.value - r.lower_bound) / r.value : 0.0;
-    std::cout << (r.optimal ? fmt::format("optimal    yes (gap 0, {} nodes)\n", r.nodes)
-                            : fmt::format("optimal    not proven: lower bound {:.6f}, gap {:.4f} %, {} nodes\n", r.lower_bound,
-                                          100.0 * gap, r.nodes));
-  }
-  std::cout << fmt::format("time       {:.3f} s\n", r.seconds);
-  std::string a;
-  for (std::size_t i = 0; i < r.assignment.size(); ++i) a += fmt::format("{}{}", i ? " " : "", r.assignment[i] < 0 ? 0 : r.assignment[i] + 1);
-  std::cout << "assignment " << a << "   (target of each weapon, 1-based; 0 = unused)\n";
   return 0;
 }
 

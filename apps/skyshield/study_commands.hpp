@@ -1,6 +1,6 @@
 #pragma once
 // The subcommands that study one part of the system rather than run an engagement: validate,
-// schema, radar-coverage, envelope, wta.
+// schema, radar-coverage, envelope.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,7 +16,5 @@ int cmd_schema(const std::vector<std::string>& scenarios, const std::vector<std:
 int cmd_coverage(const std::string& path, double pd, double max_alt_km, const std::string& radar, const std::string& out_dir);
 int cmd_envelope(const std::string& cls_name, const std::string& path, const EnvelopeOptions& opt, const std::string& out_dir,
                  const std::string& target = "");
-int cmd_wta(const std::string& path, const std::string& random, std::uint64_t seed, const std::string& save,
-            const std::string& solver_name, double time_limit_s);
 
 }  // namespace skyshield

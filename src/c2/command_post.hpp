@@ -49,7 +49,9 @@ struct DoctrineParams {
   double wta_time_limit_s = 0.0;    // wall-clock limit of the exact solver per decision (0 = none; not deterministic)
   int max_shots_per_threat = 6;     // give up on a threat after this many interceptors
   double kill_assessment_delay_s = 3.0;
-  WtaSolver wta_solver = WtaSolver::Greedy;  // greedy | exact | heuristic (c2/wta_solvers.hpp)
+  // The exact solver within a deterministic node budget (its incumbent, never worse than the heuristic,
+  // when the budget runs out): the best that fits a decision period (docs/wta.md).
+  WtaSolver wta_solver = WtaSolver::Exact;  // greedy | exact | heuristic (c2/wta_solvers.hpp)
   bool outer_layers_first = false;  // per threat, only the longest-range class that can intercept it fires
   long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
   ShotRules shot_rules{};           // refusal of shots that cannot be made (c2/shot_refusal.hpp)

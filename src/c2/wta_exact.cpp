@@ -1,148 +1,234 @@
+// Exact WTA: branch and bound on the integer counts x_ij (weapons of type i on target j; copies are
+// counts, so no symmetric branching), bounded by the Lagrangian relaxation of c2/wta_lagrangian.hpp
+// whose multipliers are warm-started from the parent node. Branching tightens a count's bounds
+// (x_ij >= k + 1 | x_ij <= k) on a weapon type the relaxation overuses; the incumbent starts from
+// greedy + local search and improves from the relaxation's per-target plans (repaired, then local
+// search). "Optimal" means the lower bound is within 1e-9 relative of the incumbent.
 #include <algorithm>
 #include <chrono>
 #include <limits>
-#include <numeric>
 
+#include "c2/wta_column_generation.hpp"
+#include "c2/wta_lagrangian.hpp"
 #include "c2/wta_solvers.hpp"
+#include "c2/wta_transport.hpp"
 
 namespace skyshield {
 
 namespace {
 
-class BranchAndBound {
+constexpr double kRelativeGap = 1e-9;
+constexpr int kColumnRounds = 300;  // column generation rounds at the root (c2/wta_column_generation.hpp)
+constexpr int kRootSteps = 300;     // then subgradient steps at the root (it stops early on a closed gap)
+constexpr int kNodeSteps = 25;    // and at every other node, from the parent's multipliers
+
+class LagrangianBranchAndBound {
  public:
-  BranchAndBound(const WtaProblem& p, const WtaLimits& lim)
-      : p_(p), lim_(lim), nw_(static_cast<int>(p.pk.rows())), nt_(static_cast<int>(p.value.size())),
-        s_(nt_, 1.0), per_target_(nt_, 0), cur_(nw_, -1), start_(std::chrono::steady_clock::now()) {
-    // suffix_max_[i][j] = max over weapons k >= i of p_kj (0 past the last weapon).
-    suffix_max_.assign(nw_ + 1, std::vector<double>(nt_, 0.0));
-    for (int i = nw_ - 1; i >= 0; --i)
-      for (int j = 0; j < nt_; ++j) suffix_max_[i][j] = std::max(suffix_max_[i + 1][j], p_.pk(i, j));
+  LagrangianBranchAndBound(const WtaProblem& p, const WtaLimits& lim, std::chrono::steady_clock::time_point start)
+      : p_(p), lim_(lim), lag_(p), start_(start), units_(wta_unit_types(p)) {
+    for (int i = 0, u = 0; i < lag_.types(); ++i) {
+      first_unit_.push_back(u);
+      u += lag_.copies(i);
+    }
   }
 
-  WtaResult run(std::vector<int> incumbent) {
-    best_ = std::move(incumbent);
-    best_value_ = wta_surviving_value(p_, best_);
-    value_ = std::accumulate(p_.value.begin(), p_.value.end(), 0.0);
+  WtaResult run() {
+    best_ = wta_local_search(p_, wta_greedy(p_), [this] { return out_of_time(); });
+    ub_ = wta_surviving_value(p_, best_);
+    WtaMultipliers m = initial_multipliers();
+    {
+      const WtaSlotAssignment slot = wta_slot_assignment(p_, 3, [this] { return out_of_time(); });
+      if (slot.complete) m.u = slot.price;
+      std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
+      for (std::size_t u = 0; u < slot.assignment.size(); ++u)
+        if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(units_[u], 1);
+      try_plan(plan);  // feasible whatever the side constraints
+    }
+    WtaCountBox box = lag_.full_box();
+    {
+      const WtaColumnGenerationResult cg =
+          wta_column_generation(lag_, box, plan_of(best_), m, kColumnRounds, [this] { return out_of_time(); }, seconds_left());
+      m = cg.multipliers;
+      try_plan(cg.lp_plan);
+      try_plan(cg.best.plan);
+      cg_bound_ = cg.best.bound;
+    }
     open_min_ = std::numeric_limits<double>::infinity();
-    search(0);
+    explore(box, m, -std::numeric_limits<double>::infinity(), true);
     WtaResult r;
     r.assignment = best_;
-    r.value = wta_surviving_value(p_, best_);  // recomputed: no drift from the incremental updates
+    r.value = wta_surviving_value(p_, best_);
     r.optimal = !stopped_;
-    r.lower_bound = stopped_ ? std::min(r.value, open_min_) : r.value;
+    r.lower_bound = stopped_ ? std::min(r.value, std::max({0.0, open_min_, cg_bound_})) : std::min(r.value, root_lb_);
+    if (r.optimal) r.lower_bound = std::min(r.value, std::max(root_lb_, r.value - tolerance()));
     r.nodes = nodes_;
     return r;
   }
 
  private:
-  // Lower bound on the surviving value reachable from the current node (weapons i.. still free).
-  // Relaxation: every free weapon is as good against target j as the best free one, p_j = max_k p_kj.
-  // Then m weapons on j leave at least V_j s_j (1 - p_j)^m, a convex decreasing term, and the best
-  // split of the free weapons over the targets is found greedily (marginal allocation, optimal for
-  // separable convex objectives). Per-target caps are kept; the distinct-target cap is relaxed.
-  double bound(int i) const {
-    int free = nw_ - i;
-    if (p_.max_weapons >= 0) free = std::min(free, p_.max_weapons - used_);
-    if (free <= 0) return value_;
-    std::vector<std::pair<double, int>> heap;  // (marginal drop, target)
-    heap.reserve(nt_);
-    std::vector<int> room(nt_);
-    for (int j = 0; j < nt_; ++j) {
-      room[j] = p_.max_per_target.empty() ? free : p_.max_per_target[j] - per_target_[j];
-      const double drop = p_.value[j] * s_[j] * suffix_max_[i][j];
-      if (room[j] > 0 && drop > 0.0) heap.emplace_back(drop, j);
-    }
-    std::make_heap(heap.begin(), heap.end());
-    double lb = value_;
-    for (int n = 0; n < free && !heap.empty(); ++n) {
-      std::pop_heap(heap.begin(), heap.end());
-      auto [drop, j] = heap.back();
-      heap.pop_back();
-      lb -= drop;
-      if (--room[j] > 0) {
-        heap.emplace_back(drop * (1.0 - suffix_max_[i][j]), j);
-        std::push_heap(heap.begin(), heap.end());
-      }
-    }
-    return lb;
-  }
+  double tolerance() const { return kRelativeGap * std::max(ub_, 1e-300) + 1e-300; }
 
-  bool feasible(int i, int j) const {
-    if (p_.pk(i, j) <= 0.0) return false;
-    if (p_.max_weapons >= 0 && used_ >= p_.max_weapons) return false;
-    if (!p_.max_per_target.empty() && per_target_[j] >= p_.max_per_target[j]) return false;
-    if (p_.max_targets >= 0 && per_target_[j] == 0 && engaged_ >= p_.max_targets) return false;
-    return true;
-  }
-
-  bool out_of_budget() {
-    if (stopped_) return true;
-    if (lim_.max_nodes > 0 && nodes_ >= lim_.max_nodes) stopped_ = true;
-    if (lim_.time_limit_s > 0.0 && (nodes_ & 1023) == 0 &&
+  // The wall clock (standalone use only) is read at every subgradient step: a few ms apart at most.
+  bool out_of_time() {
+    if (lim_.time_limit_s > 0.0 &&
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > lim_.time_limit_s)
       stopped_ = true;
     return stopped_;
   }
+  double seconds_left() const {
+    return lim_.time_limit_s > 0.0
+               ? lim_.time_limit_s - std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
+               : 0.0;
+  }
+  bool stop() {
+    if (lim_.max_nodes > 0 && nodes_ >= lim_.max_nodes) stopped_ = true;
+    return out_of_time();
+  }
 
-  void search(int i) {
-    const double lb = bound(i);
-    if (lb >= best_value_ - 1e-12) return;
-    if (out_of_budget()) {
-      open_min_ = std::min(open_min_, lb);  // this subtree stays unexplored
+  // Multipliers from the incumbent: the price of a type is the smallest loss of removing one of its
+  // weapons from its target (0 for a type left unused).
+  WtaMultipliers initial_multipliers() const {
+    WtaMultipliers m;
+    m.u.assign(static_cast<std::size_t>(lag_.types()), std::numeric_limits<double>::infinity());
+    std::vector<double> s(p_.value.size(), 1.0);
+    for (std::size_t u = 0; u < best_.size(); ++u)
+      if (best_[u] >= 0) s[best_[u]] *= 1.0 - p_.pk(units_[u], best_[u]);
+    std::vector<bool> used(m.u.size(), false);
+    for (std::size_t u = 0; u < best_.size(); ++u) {
+      const int j = best_[u], i = units_[u];
+      if (j < 0) continue;
+      const double q = 1.0 - p_.pk(i, j);
+      const double loss = q > 1e-9 ? p_.value[j] * s[j] / q * p_.pk(i, j) : p_.value[j] * p_.pk(i, j);
+      m.u[i] = std::min(m.u[i], loss);
+      used[i] = true;
+    }
+    for (std::size_t i = 0; i < m.u.size(); ++i)
+      if (!used[i]) m.u[i] = 0.0;
+    return m;
+  }
+
+  std::vector<std::vector<std::pair<int, int>>> plan_of(const std::vector<int>& a) const {
+    std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
+    for (std::size_t u = 0; u < a.size(); ++u) {
+      if (a[u] < 0) continue;
+      auto& items = plan[static_cast<std::size_t>(a[u])];
+      auto it = std::find_if(items.begin(), items.end(), [&](const auto& e) { return e.first == units_[u]; });
+      if (it != items.end()) ++it->second;
+      else items.emplace_back(units_[u], 1);
+    }
+    return plan;
+  }
+
+  double try_plan(const std::vector<std::vector<std::pair<int, int>>>& plan) {
+    std::vector<int> a = wta_local_search(p_, wta_assignment_from_plan(p_, plan), [this] { return out_of_time(); });
+    const double v = wta_surviving_value(p_, a);
+    if (v < ub_) {
+      ub_ = v;
+      best_ = std::move(a);
+    }
+    return ub_;
+  }
+
+  void explore(WtaCountBox& box, WtaMultipliers m, double parent_lb, bool root) {
+    if (stop()) {
+      open_min_ = std::min(open_min_, parent_lb);
       return;
     }
     ++nodes_;
-    if (i == nw_) {
-      best_value_ = value_;
-      best_ = cur_;
+    const auto halt = [this] { return out_of_time(); };
+    const auto visit = [this](const WtaDualSolution& x) { return try_plan(x.plan); };
+    const WtaDualSolution d = lag_.ascend(m, box, ub_, tolerance(), root ? kRootSteps : kNodeSteps, root ? 1.0 : 0.25, root ? 50 : 8, halt, visit);
+    const double lb = std::max({parent_lb, d.bound, root ? cg_bound_ : parent_lb});
+    if (root) root_lb_ = lb;
+    if (lb >= ub_ - tolerance()) return;
+    if (stopped_) {
+      open_min_ = std::min(open_min_, lb);
       return;
     }
-    // Children: targets by decreasing immediate drop, then "weapon unused".
-    std::vector<std::pair<double, int>> children;
-    for (int j = 0; j < nt_; ++j)
-      if (feasible(i, j)) children.emplace_back(-p_.value[j] * s_[j] * p_.pk(i, j), j);
-    std::sort(children.begin(), children.end());
-    children.emplace_back(0.0, -1);
-    for (const auto& [neg_drop, j] : children) {
-      if (j < 0) {
-        search(i + 1);
-        continue;
+    std::vector<WtaLagrangian::Change> undo;
+    lag_.fix_by_reduced_cost(m, d, box, ub_, tolerance(), undo);
+    struct Restore {
+      WtaCountBox& box;
+      std::vector<WtaLagrangian::Change>& undo;
+      ~Restore() {
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+          box.lo[it->index] = it->lo;
+          box.hi[it->index] = it->hi;
+        }
       }
-      const double old_s = s_[j];
-      s_[j] *= 1.0 - p_.pk(i, j);
-      value_ += neg_drop;
-      if (per_target_[j]++ == 0) ++engaged_;
-      ++used_;
-      cur_[i] = j;
-      search(i + 1);
-      cur_[i] = -1;
-      --used_;
-      if (--per_target_[j] == 0) --engaged_;
-      value_ -= neg_drop;
-      s_[j] = old_s;
+    } restore{box, undo};
+    int bi = -1, bj = -1, k = 0;
+    if (!choose_branch(d, box, bi, bj, k)) return;  // every count fixed: the node is solved
+    const int old_lo = box.low(bi, bj), old_hi = box.high(bi, bj);
+    // Child "x_ij >= k + 1" (if the forced counts still fit the type's copies), then "x_ij <= k".
+    int forced = 0;
+    for (int j = 0; j < box.targets; ++j) forced += j == bj ? k + 1 : box.low(bi, j);
+    if (forced <= lag_.copies(bi)) {
+      box.low(bi, bj) = k + 1;
+      explore(box, m, lb, false);
+      box.low(bi, bj) = old_lo;
     }
+    box.high(bi, bj) = k;
+    explore(box, m, lb, false);
+    box.high(bi, bj) = old_hi;
+  }
+
+  // A count to split: on the most overused type, its target with the largest V_j p_ij whose count
+  // is above its lower bound (k = count - 1); else any count above its lower bound; else a count
+  // below its upper bound (k = count).
+  bool choose_branch(const WtaDualSolution& d, const WtaCountBox& box, int& bi, int& bj, int& k) const {
+    std::vector<int> used(static_cast<std::size_t>(lag_.types()), 0);
+    for (const auto& items : d.plan)
+      for (const auto& [i, c] : items) used[i] += c;
+    int worst = -1, excess = 0;
+    for (int i = 0; i < lag_.types(); ++i)
+      if (used[i] - lag_.copies(i) > excess) {
+        excess = used[i] - lag_.copies(i);
+        worst = i;
+      }
+    double best_w = -1.0;
+    bi = -1;
+    for (std::size_t j = 0; j < d.plan.size(); ++j)
+      for (const auto& [i, c] : d.plan[j]) {
+        if ((worst >= 0 && i != worst) || c <= box.low(i, static_cast<int>(j))) continue;
+        const double w = p_.value[j] * p_.pk(i, static_cast<Eigen::Index>(j));
+        if (w > best_w) {
+          best_w = w;
+          bi = i;
+          bj = static_cast<int>(j);
+          k = c - 1;
+        }
+      }
+    if (bi >= 0) return true;
+    for (int j = 0; j < box.targets; ++j)
+      for (int i = 0; i < box.types; ++i)
+        if (box.low(i, j) < box.high(i, j)) {
+          int c = 0;
+          for (const auto& [ii, cc] : d.plan[static_cast<std::size_t>(j)])
+            if (ii == i) c = cc;
+          bi = i;
+          bj = j;
+          k = c;
+          return true;
+        }
+    return false;
   }
 
   const WtaProblem& p_;
   WtaLimits lim_;
-  int nw_, nt_;
-  std::vector<double> s_;
-  std::vector<std::vector<double>> suffix_max_;
-  std::vector<int> per_target_;
-  std::vector<int> cur_, best_;
-  double value_ = 0.0, best_value_ = 0.0, open_min_ = 0.0;
-  int engaged_ = 0, used_ = 0;
+  WtaLagrangian lag_;
+  std::chrono::steady_clock::time_point start_;
+  std::vector<int> units_, first_unit_, best_;
+  double ub_ = 0.0, open_min_ = 0.0, root_lb_ = 0.0, cg_bound_ = -1e300;
   long long nodes_ = 0;
   bool stopped_ = false;
-  std::chrono::steady_clock::time_point start_;
 };
 
 }  // namespace
 
 WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits) {
   const auto t0 = std::chrono::steady_clock::now();
-  WtaResult r = BranchAndBound(p, limits).run(wta_local_search(p, wta_greedy(p)));
+  WtaResult r = LagrangianBranchAndBound(p, limits, t0).run();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }
@@ -169,8 +255,7 @@ WtaResult solve_wta(const WtaProblem& p, WtaSolver solver, const WtaLimits& limi
   if (solver == WtaSolver::Exact) return wta_branch_and_bound(p, limits);
   const auto t0 = std::chrono::steady_clock::now();
   WtaResult r;
-  r.assignment = wta_greedy(p);
-  if (solver == WtaSolver::Heuristic) r.assignment = wta_local_search(p, r.assignment);
+  r.assignment = solver == WtaSolver::Heuristic ? wta_heuristic(p) : wta_greedy(p);
   r.value = wta_surviving_value(p, r.assignment);
   r.lower_bound = 0.0;  // no bound from a heuristic
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

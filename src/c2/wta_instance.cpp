@@ -53,9 +53,28 @@ int count(Tokens& t, const std::string& path, const char* what, int limit) {
   return static_cast<int>(v);
 }
 
+// The number of words on the first line that holds any (0 for an empty file).
+std::size_t header_words(const std::string& path) {
+  LineReader in(path, kWtaMaxLineBytes, kWtaMaxLines);
+  std::string line;
+  while (in.next(line)) {
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    std::istringstream s(line);
+    std::size_t n = 0;
+    for (std::string w; s >> w;) ++n;
+    if (n > 0) return n;
+  }
+  return 0;
+}
+
 }  // namespace
 
 WtaProblem read_wta_instance(const std::string& path) {
+  if (header_words(path) == 3) return read_wta_standard(path);
+  return read_wta_dense(path);
+}
+
+WtaProblem read_wta_dense(const std::string& path) {
   Tokens t(path);
   const int nw = count(t, path, "number of weapons", kWtaMaxWeapons);
   const int nt = count(t, path, "number of targets", kWtaMaxTargets);
@@ -80,6 +99,7 @@ WtaProblem read_wta_instance(const std::string& path) {
 }
 
 std::string format_wta_instance(const WtaProblem& p) {
+  if (!p.copies.empty()) return format_wta_standard(p);
   std::string s = fmt::format("{} {}\n", p.pk.rows(), p.value.size());
   for (std::size_t j = 0; j < p.value.size(); ++j) s += fmt::format("{}{}", j ? " " : "", p.value[j]);
   s += "\n";
@@ -90,13 +110,14 @@ std::string format_wta_instance(const WtaProblem& p) {
   return s;
 }
 
-WtaProblem generate_wta_instance(int weapons, int targets, std::uint64_t seed) {
+WtaProblem generate_wta_instance(int weapons, int targets, std::uint64_t seed, int copies) {
   Rng rng = Rng::stream(seed, "wta-instance");
   WtaProblem p;
   for (int j = 0; j < targets; ++j) p.value.push_back(rng.uniform(25.0, 100.0));
   p.pk.resize(weapons, targets);
   for (int i = 0; i < weapons; ++i)
     for (int j = 0; j < targets; ++j) p.pk(i, j) = rng.uniform(0.6, 0.9);
+  if (copies > 1) p.copies.assign(static_cast<std::size_t>(weapons), copies);
   return p;
 }
 

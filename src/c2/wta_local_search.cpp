@@ -1,35 +1,46 @@
+#include <algorithm>
+
 #include "c2/wta_solvers.hpp"
+#include "c2/wta_transport.hpp"
 
 namespace skyshield {
 
 namespace {
 
-// An assignment with its per-target counts, kept feasible by every move.
+// An assignment of units with its per-target counts and survival probabilities, kept feasible by
+// every move.
 struct State {
   const WtaProblem& p;
-  std::vector<int> a;
+  std::vector<int> type;  // unit -> row of pk
+  std::vector<int> a;     // unit -> target or -1
   std::vector<int> per_target;
+  std::vector<double> s;  // survival probability of each target
   int engaged = 0, used = 0;
 
-  State(const WtaProblem& prob, std::vector<int> start) : p(prob), a(std::move(start)), per_target(prob.value.size(), 0) {
-    for (int j : a)
-      if (j >= 0) {
+  State(const WtaProblem& prob, std::vector<int> start)
+      : p(prob), type(wta_unit_types(prob)), a(std::move(start)), per_target(prob.value.size(), 0), s(prob.value.size(), 1.0) {
+    for (std::size_t u = 0; u < a.size(); ++u)
+      if (a[u] >= 0) {
         ++used;
-        if (per_target[j]++ == 0) ++engaged;
+        if (per_target[a[u]]++ == 0) ++engaged;
+        s[a[u]] *= q(static_cast<int>(u), a[u]);
       }
   }
-  // Survival probability of target j from the weapons on it, leaving out weapon `skip`.
-  double survive(int j, int skip = -1) const {
-    double s = 1.0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (a[i] == j && static_cast<int>(i) != skip) s *= 1.0 - p.pk(static_cast<Eigen::Index>(i), j);
-    return s;
+  double q(int u, int j) const { return 1.0 - p.pk(type[u], j); }
+  // Survival probability of target j from the units on it, leaving out unit `skip` (on j).
+  double survive_without(int j, int skip) const {
+    const double qs = q(skip, j);
+    if (qs > 1e-6) return s[j] / qs;
+    double r = 1.0;  // a Pk of (nearly) 1: recompute rather than divide by ~0
+    for (std::size_t u = 0; u < a.size(); ++u)
+      if (a[u] == j && static_cast<int>(u) != skip) r *= q(static_cast<int>(u), j);
+    return r;
   }
-  bool can_move(int i, int to) const {
-    const int from = a[i];
+  bool can_move(int u, int to) const {
+    const int from = a[u];
     if (to == from) return false;
     if (to < 0) return true;
-    if (p.pk(i, to) <= 0.0) return false;
+    if (p.pk(type[u], to) <= 0.0) return false;
     if (p.max_weapons >= 0 && from < 0 && used + 1 > p.max_weapons) return false;
     if (!p.max_per_target.empty() && per_target[to] + 1 > p.max_per_target[to]) return false;
     if (p.max_targets >= 0 && per_target[to] == 0) {
@@ -38,14 +49,16 @@ struct State {
     }
     return true;
   }
-  void move(int i, int to) {
-    const int from = a[i];
+  void move(int u, int to) {
+    const int from = a[u];
     if (from >= 0) {
+      s[from] = survive_without(from, u);
       if (--per_target[from] == 0) --engaged;
       --used;
     }
-    a[i] = to;
+    a[u] = to;
     if (to >= 0) {
+      s[to] *= q(u, to);
       if (per_target[to]++ == 0) ++engaged;
       ++used;
     }
@@ -54,51 +67,103 @@ struct State {
 
 }  // namespace
 
-std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start) {
+std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start, const std::function<bool()>& stop) {
   State st(p, std::move(start));
-  const int nw = static_cast<int>(p.pk.rows()), nt = static_cast<int>(p.value.size());
-  std::vector<double> s(nt);
-  for (int j = 0; j < nt; ++j) s[j] = st.survive(j);
+  const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size());
   constexpr double kEps = 1e-12;
   for (bool improved = true; improved;) {
     improved = false;
-    // Move one weapon to the target (or off) that lowers the surviving value most.
-    for (int i = 0; i < nw; ++i) {
-      const int from = st.a[i];
-      const double gain_back = from >= 0 ? p.value[from] * (st.survive(from, i) - s[from]) : 0.0;  // cost of removing
+    // Move one unit to the target (or off) that lowers the surviving value most.
+    for (int u = 0; u < nu; ++u) {
+      if (stop()) return st.a;
+      const int from = st.a[u];
+      const double gain_back = from >= 0 ? p.value[from] * (st.survive_without(from, u) - st.s[from]) : 0.0;
       double best_delta = -kEps;
       int best_to = from;
       for (int to = -1; to < nt; ++to) {
-        if (!st.can_move(i, to)) continue;
-        const double delta = gain_back - (to >= 0 ? p.value[to] * s[to] * p.pk(i, to) : 0.0);
+        if (!st.can_move(u, to)) continue;
+        const double delta = gain_back - (to >= 0 ? p.value[to] * st.s[to] * p.pk(st.type[u], to) : 0.0);
         if (delta < best_delta) {
           best_delta = delta;
           best_to = to;
         }
       }
       if (best_to == from) continue;
-      st.move(i, best_to);
-      if (from >= 0) s[from] = st.survive(from);
-      if (best_to >= 0) s[best_to] = st.survive(best_to);
+      st.move(u, best_to);
       improved = true;
     }
-    // Swap the targets of two weapons on different targets (every count unchanged).
-    for (int i = 0; i < nw; ++i) {
-      for (int k = i + 1; k < nw; ++k) {
-        const int ji = st.a[i], jk = st.a[k];
-        if (ji < 0 || jk < 0 || ji == jk || p.pk(i, jk) <= 0.0 || p.pk(k, ji) <= 0.0) continue;
-        const double new_ji = st.survive(ji, i) * (1.0 - p.pk(k, ji));
-        const double new_jk = st.survive(jk, k) * (1.0 - p.pk(i, jk));
-        const double delta = p.value[ji] * (new_ji - s[ji]) + p.value[jk] * (new_jk - s[jk]);
+    // Swap the targets of two units of different types on different targets (counts unchanged).
+    for (int u = 0; u < nu; ++u) {
+      if (stop()) return st.a;
+      for (int k = u + 1; k < nu; ++k) {
+        const int ju = st.a[u], jk = st.a[k];
+        if (ju < 0 || jk < 0 || ju == jk || st.type[u] == st.type[k]) continue;
+        if (p.pk(st.type[u], jk) <= 0.0 || p.pk(st.type[k], ju) <= 0.0) continue;
+        const double new_ju = st.survive_without(ju, u) * st.q(k, ju);
+        const double new_jk = st.survive_without(jk, k) * st.q(u, jk);
+        const double delta = p.value[ju] * (new_ju - st.s[ju]) + p.value[jk] * (new_jk - st.s[jk]);
         if (delta >= -kEps) continue;
-        std::swap(st.a[i], st.a[k]);
-        s[ji] = new_ji;
-        s[jk] = new_jk;
+        std::swap(st.a[u], st.a[k]);
+        st.s[ju] = new_ju;
+        st.s[jk] = new_jk;
         improved = true;
       }
     }
   }
   return st.a;
+}
+
+std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan) {
+  struct Pick { double w; int i, j; };
+  std::vector<Pick> picks;
+  for (std::size_t j = 0; j < plan.size(); ++j) {
+    double s = 1.0;
+    for (const auto& [i, c] : plan[j])
+      for (int k = 0; k < c; ++k) s *= 1.0 - p.pk(i, static_cast<Eigen::Index>(j));
+    for (const auto& [i, c] : plan[j]) {
+      const double q = 1.0 - p.pk(i, static_cast<Eigen::Index>(j));
+      const double others = q > 1e-9 ? s / q : 0.0;
+      for (int k = 0; k < c; ++k) picks.push_back({p.value[j] * p.pk(i, static_cast<Eigen::Index>(j)) * others, i, static_cast<int>(j)});
+    }
+  }
+  std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) { return a.w > b.w; });
+  const int nw = static_cast<int>(p.pk.rows());
+  std::vector<int> first_unit(static_cast<std::size_t>(nw)), taken(static_cast<std::size_t>(nw), 0), per_target(p.value.size(), 0);
+  for (int i = 0, u = 0; i < nw; ++i) {
+    first_unit[i] = u;
+    u += p.copies.empty() ? 1 : p.copies[i];
+  }
+  std::vector<int> a(static_cast<std::size_t>(wta_unit_count(p)), -1);
+  int used = 0, engaged = 0;
+  for (const Pick& k : picks) {
+    if (taken[k.i] >= (p.copies.empty() ? 1 : p.copies[k.i]) || p.pk(k.i, k.j) <= 0.0) continue;
+    if (p.max_weapons >= 0 && used >= p.max_weapons) continue;
+    if (!p.max_per_target.empty() && per_target[k.j] >= p.max_per_target[k.j]) continue;
+    if (p.max_targets >= 0 && per_target[k.j] == 0 && engaged >= p.max_targets) continue;
+    a[first_unit[k.i] + taken[k.i]++] = k.j;
+    ++used;
+    if (per_target[k.j]++ == 0) ++engaged;
+  }
+  return a;
+}
+
+// One slot per target (a linear assignment; raised when the weapons outnumber the targets): on the
+// standard families local search reaches from it what two slots reach, in half the time.
+constexpr int kHeuristicSlots = 1;
+
+std::vector<int> wta_heuristic(const WtaProblem& p) {
+  const WtaSlotAssignment slot = wta_slot_assignment(p, kHeuristicSlots);
+  std::vector<std::vector<std::pair<int, int>>> plan(p.value.size());
+  const std::vector<int> type = wta_unit_types(p);
+  for (std::size_t u = 0; u < slot.assignment.size(); ++u)
+    if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(type[u], 1);
+  std::vector<int> best = wta_local_search(p, wta_assignment_from_plan(p, plan));
+  // The slot assignment ignores the side constraints (cap per target, channels): there greedy,
+  // which keeps them as it goes, may start the local search better.
+  if (p.max_per_target.empty() && p.max_targets < 0 && p.max_weapons < 0) return best;
+  std::vector<int> other = wta_local_search(p, wta_greedy(p));
+  if (wta_surviving_value(p, other) < wta_surviving_value(p, best)) best = std::move(other);
+  return best;
 }
 
 }  // namespace skyshield

@@ -7,7 +7,9 @@
 //    until no move improves.
 // Limits: a node budget (deterministic, for use inside the simulation) and/or a wall-clock limit
 // (for the standalone solver); when a limit stops the exact search it reports the remaining gap.
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "c2/wta.hpp"
@@ -33,7 +35,15 @@ struct WtaResult {
 };
 
 // Local search from `start` (which must be feasible); never worse than `start`.
-std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start);
+// `stop` is polled once per weapon of each pass (then the assignment so far is returned).
+std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start,
+                                  const std::function<bool()>& stop = [] { return false; });
+// A feasible assignment from per-target plans (type, count) that may overuse weapons or break the
+// side constraints: weapons by decreasing contribution to their target, each kept while feasible.
+std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan);
+// The heuristic: local search from the slot assignment (c2/wta_transport.hpp, two slots per
+// target); with side constraints, the better of that and local search from greedy.
+std::vector<int> wta_heuristic(const WtaProblem& p);
 
 WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits = {});
 
