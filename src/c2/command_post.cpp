@@ -44,10 +44,10 @@ bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const Threa
                                         bool after_intercept, double delay_s) const {
   for (std::size_t i = 0; i < weapons.size(); ++i) {
     if (!solutions[i].feasible) continue;
-    const Launcher& l = (*in.launchers)[weapons[i]];
-    const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
+    const LauncherStatus& l = in.launchers[weapons[i]];
+    const InterceptorClass& cls = (*in.classes)[l.interceptor_class];
     const double order = (after_intercept ? solutions[i].intercept_time_s : in.t) + delay_s;
-    const InterceptSolution later = solve_intercept(tr, cls, in.launchers_enu[weapons[i]], order + l.config().reaction_time_s,
+    const InterceptSolution later = solve_intercept(tr, cls, in.launchers_enu[weapons[i]], order + l.reaction_time_s,
                                                     in.frame_origin_alt_m, in.t + a.time_to_go_s);
     if (later.feasible && refusal_of(later, cls, in.launchers_enu[weapons[i]], doctrine_.shot_rules) == Refusal::None) return true;
   }
@@ -71,13 +71,13 @@ void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<
                                  const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const {
   for (const StockReserve& r : doctrine_.reserves) {
     int rounds = 0;
-    for (const Launcher& l : *in.launchers)
-      if (l.config().interceptor_class == r.interceptor_class) rounds += l.rounds_left();
+    for (const LauncherStatus& l : in.launchers)
+      if (l.interceptor_class == r.interceptor_class) rounds += l.rounds_left;
     // The first `free` ready launchers of the class (index order) may fire at anything; the others
     // only at the reserved threat classes, so that no assignment eats into the reserve.
     int free = std::max(0, rounds - r.rounds);
     for (std::size_t i = 0; i < weapons.size(); ++i) {
-      if ((*in.launchers)[weapons[i]].config().interceptor_class != r.interceptor_class) continue;
+      if (in.launchers[weapons[i]].interceptor_class != r.interceptor_class) continue;
       if (free > 0) {
         --free;
         continue;
@@ -143,8 +143,8 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   keep_most_urgent(threats, threat_tracks);
   // Ready launchers: one round each per cycle.
   std::vector<int> weapons;
-  for (std::size_t l = 0; l < in.launchers->size(); ++l)
-    if ((*in.launchers)[l].ready(in.t)) weapons.push_back(static_cast<int>(l));
+  for (std::size_t l = 0; l < in.launchers.size(); ++l)
+    if (in.launchers[l].ready) weapons.push_back(static_cast<int>(l));
   if (threats.empty() || weapons.empty() || in.free_missile_channels <= 0) return orders;
 
   WtaProblem p;
@@ -159,10 +159,10 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     RefusedShot refused;
     bool acceptable = false;
     for (std::size_t i = 0; i < weapons.size(); ++i) {
-      const Launcher& l = (*in.launchers)[weapons[i]];
-      const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
+      const LauncherStatus& l = in.launchers[weapons[i]];
+      const InterceptorClass& cls = (*in.classes)[l.interceptor_class];
       const Vec3& site = in.launchers_enu[weapons[i]];
-      const double launch = in.t + l.config().reaction_time_s, deadline = in.t + threats[j]->time_to_go_s;
+      const double launch = in.t + l.reaction_time_s, deadline = in.t + threats[j]->time_to_go_s;
       sol[j][i] = solve_intercept(paths[j], cls, site, launch, in.frame_origin_alt_m, deadline);
       const Refusal r = shot_refusal(paths[j], sol[j][i], cls, site, launch, in.frame_origin_alt_m, deadline, doctrine_.shot_rules);
       if (r != Refusal::None) {
@@ -201,9 +201,9 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
       double outer = 0.0;
       for (std::size_t i = 0; i < weapons.size(); ++i)
         if (p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) > 0.0)
-          outer = std::max(outer, (*in.classes)[(*in.launchers)[weapons[i]].config().interceptor_class].max_range_m);
+          outer = std::max(outer, (*in.classes)[in.launchers[weapons[i]].interceptor_class].max_range_m);
       for (std::size_t i = 0; i < weapons.size(); ++i)
-        if ((*in.classes)[(*in.launchers)[weapons[i]].config().interceptor_class].max_range_m < outer)
+        if ((*in.classes)[in.launchers[weapons[i]].interceptor_class].max_range_m < outer)
           p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     }
   }
@@ -221,13 +221,13 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   for (std::size_t i = 0; i < assignment.size(); ++i) {
     const int j = assignment[i];
     if (j < 0) continue;
-    Launcher& l = (*in.launchers)[weapons[i]];
-    const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
+    const LauncherStatus& l = in.launchers[weapons[i]];
+    const InterceptorClass& cls = (*in.classes)[l.interceptor_class];
     FireOrder o;
     o.launcher_index = weapons[i];
     o.track_id = threats[j]->track_id;
     o.order_time_s = in.t;
-    o.launch_time_s = l.accept_order(in.t);
+    o.launch_time_s = in.t + l.reaction_time_s;  // as Launcher::accept_order(in.t) will give
     o.pip_enu = sol[j][i].pip_enu;
     o.expected_pk = p.pk(static_cast<Eigen::Index>(i), j);
     o.priority = threats[j]->priority;
@@ -238,6 +238,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
                                       o.launch_time_s, deadline, in.frame_origin_alt_m, deadline, scan)
                             .latest_s;
     o.no_time_to_look = no_look[j] != 0;
+    o.target_class = threat_tracks[static_cast<std::size_t>(j)]->classified;
     EngagementState& e = engagement(o.track_id);
     ++e.in_flight;
     ++e.shots;

@@ -16,13 +16,13 @@
 
 #include "c2/defended_asset.hpp"
 #include "c2/fire_control.hpp"
+#include "c2/network/unit_status.hpp"
 #include "c2/sector.hpp"
 #include "c2/shot_refusal.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "c2/wta_solvers.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
-#include "weapons/launcher.hpp"
 
 namespace skyshield {
 
@@ -68,6 +68,7 @@ struct FireOrder {
   double priority = 0.0;
   double latest_launch_s = 0.0;     // this launcher's launch window against the threat closes then
   bool no_time_to_look = false;     // part of a shoot-shoot salvo because no look is possible
+  ThreatClass target_class = ThreatClass::Aircraft;  // the engaged track's classification at the order
 };
 
 // What the command post knows about one engagement (per track).
@@ -95,7 +96,7 @@ struct CommandPostInputs {
   double t = 0.0;
   const std::vector<Track>* tracks = nullptr;               // battalion picture (frame: battalion ENU)
   const std::vector<InterceptorClass>* classes = nullptr;
-  std::vector<Launcher>* launchers = nullptr;
+  std::vector<LauncherStatus> launchers;                    // a snapshot: decide changes no launcher
   std::vector<Vec3> launchers_enu;                          // launcher sites in the battalion frame
   double frame_origin_alt_m = 0.0;
   int free_target_channels = 0;     // engagement radar: channels not used by current engagements
@@ -118,7 +119,8 @@ class CommandPost {
  public:
   CommandPost(std::vector<DefendedAsset> assets, std::vector<Vec3> assets_enu, DoctrineParams doctrine);
 
-  // One decision cycle: returns the fire orders issued (launchers are told via accept_order).
+  // One decision cycle: returns the fire orders issued; the caller hands each to its launcher
+  // (Launcher::accept_order at order_time_s gives launch_time_s).
   std::vector<FireOrder> decide(const CommandPostInputs& in);
 
   // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.

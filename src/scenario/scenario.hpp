@@ -60,7 +60,7 @@ struct NetworkParams {
   // (a guard against missed correlations in dense raids; 0 = system tracks only).
   double deconflict_radius_m = 1000.0;
   AirPictureParams picture{};    // track-to-track correlation into the shared air picture
-  // A battalion holds fire on a threat that a battalion of longer reach could engage (sim/layering)
+  // A battalion holds fire on a threat that a battalion of longer reach could engage (c2/network/layering)
   // while its own launch is still feasible outer_hold_margin_s later.
   bool outer_layers_first = false;
   double outer_hold_margin_s = 20.0;

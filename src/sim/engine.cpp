@@ -13,8 +13,8 @@
 #include "core/error.hpp"
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/engine_impl.hpp"
-#include "sim/layering.hpp"
-#include "sim/sector_handover.hpp"
+#include "c2/network/layering.hpp"
+#include "c2/network/sector_handover.hpp"
 
 namespace skyshield {
 
@@ -34,7 +34,7 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   // Decision order: battalions with the longest-range interceptors first, so that in a layered
   // network the outer layers take their shots before the inner ones in the same cycle.
   for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
-  auto reach = [&](int b) { return battalion_reach(*battalions_[b], s.interceptor_classes); };
+  auto reach = [&](int b) { return battalion_reach(battalions_[b]->status(0.0), s.interceptor_classes); };
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
   scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
@@ -196,7 +196,7 @@ void Engine::radar_lost(Battalion& b, int radar, double t, const std::string& ca
   rec_.radar_lost(b, radar, t, cause);
   if (radar != b.spec->engagement_radar) return;
   b.pending.clear();  // orders not yet launched cannot be guided
-  const int heir = sector_heir(battalions_, b.index);
+  const int heir = sector_heir(statuses(t), b.index);
   for (auto& other : battalions_)
     if (other->index == b.index || (!other->fire_control_up() && other->sector_taken_by == b.index)) {
       other->sector_taken_by = heir;

@@ -4,8 +4,8 @@
 
 #include "c2/kill_assessment.hpp"
 #include "sim/engine_impl.hpp"
-#include "sim/layering.hpp"
-#include "sim/sector_handover.hpp"
+#include "c2/network/layering.hpp"
+#include "c2/network/sector_handover.hpp"
 
 namespace skyshield::engine_detail {
 
@@ -28,14 +28,31 @@ void Engine::update_air_picture(double t) {
   picture_.update(all);
 }
 
-// What the other battalions engage, for deconfliction (sim/deconfliction.hpp).
-std::vector<Engagement> Engine::engagements() const {
+// What the battalions engage, for deconfliction (c2/network/deconfliction.hpp); with_estimates: with
+// the engaging battalion's estimate at t of each track engaged by a battalion other than `viewer`.
+std::vector<Engagement> Engine::engagements(double t, bool with_estimates, int viewer) const {
   std::vector<Engagement> out;
   for (const Flight& f : flights_)
-    if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target()});
-  for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt});  // outcome not yet assessed
+    if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target(), std::nullopt, 0.0});
+  for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt, std::nullopt, 0.0});  // outcome not yet assessed
   for (const auto& other : battalions_)
-    for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt});
+    for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt, std::nullopt, 0.0});
+  if (with_estimates)
+    for (Engagement& e : out) {
+      if (e.battalion == viewer) continue;
+      Vec3 p, v;
+      double var = 0.0;
+      if (battalions_[e.battalion]->track_ecef(e.track_id, t, p, v, &var)) {
+        e.track_ecef = p;
+        e.track_variance_m2 = var;
+      }
+    }
+  return out;
+}
+
+std::vector<BattalionStatus> Engine::statuses(double t) const {
+  std::vector<BattalionStatus> out;
+  for (const auto& b : battalions_) out.push_back(b->status(t));
   return out;
 }
 
@@ -53,19 +70,28 @@ void Engine::decide(Battalion& b, double t) {
   in.t = t;
   in.tracks = &b.tracker.tracks();
   in.classes = &s_.interceptor_classes;
-  in.launchers = &b.launchers;
+  in.launchers = launcher_status(b.launchers, t);
   in.launchers_enu = b.launchers_enu;
   in.frame_origin_alt_m = b.frame.origin().alt_m;
   in.free_target_channels = std::max(0, er.target_channels - engaged);
   in.free_missile_channels = std::max(0, er.missile_channels - missiles);
-  if (battalions_.size() > 1 && s_.network.deconflict)
-    in.engaged_elsewhere = engaged_elsewhere(b, t, battalions_, picture_, engagements(), s_.network.deconflict_radius_m);
-  in.sectors = responsible_sectors(battalions_, b.index);
+  const std::vector<BattalionStatus> network = statuses(t);
+  const bool deconflict = battalions_.size() > 1 && s_.network.deconflict;
+  std::vector<TrackEstimate> mine;
+  if (deconflict || s_.network.outer_layers_first) mine = b.confirmed_estimates(t);
+  if (deconflict) {
+    const bool near_guard = s_.network.deconflict_radius_m > 0.0;
+    in.engaged_elsewhere = engaged_elsewhere(b.index, mine, picture_, engagements(t, near_guard, b.index), s_.network.deconflict_radius_m);
+  }
+  in.sectors = responsible_sectors(network, b.index);
   if (s_.network.outer_layers_first) {
-    in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);
+    in.outer_cover = covered_by_outer_layers(network, b.index, mine, s_.interceptor_classes);
     in.outer_hold_margin_s = s_.network.outer_hold_margin_s;
   }
+  // The engine applies the command post's orders: each launcher takes its round and starts its
+  // reaction time.
   for (const FireOrder& o : b.command_post.decide(in)) {
+    b.launchers[o.launcher_index].accept_order(o.order_time_s);
     rec_.fire_order(b, o, t);
     b.pending.push_back(o);
   }
@@ -88,20 +114,12 @@ void Engine::launch_due(double t) {
       Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
                     Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
       m.set_terrain(&terrain_);
-      const ThreatClass engaged = track_class(*b, o.track_id);
-      m.set_target_ballistic(engaged == ThreatClass::BallisticMissile);
+      m.set_target_ballistic(o.target_class == ThreatClass::BallisticMissile);
       const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
       flights_.push_back({std::move(m), b->index, record, trajectory});
     }
     b->pending.erase(std::remove_if(b->pending.begin(), b->pending.end(), due), b->pending.end());
   }
-}
-
-// The engaged track's classification (aircraft when the track is gone).
-ThreatClass Engine::track_class(const Battalion& b, int track_id) {
-  for (const Track& tr : b.tracker.tracks())
-    if (tr.id == track_id) return tr.classified;
-  return ThreatClass::Aircraft;
 }
 
 void Engine::fly_interceptors(double t1) {

@@ -12,7 +12,7 @@
 
 #include "c2/air_picture.hpp"
 #include "sim/battalion.hpp"
-#include "sim/deconfliction.hpp"
+#include "c2/network/deconfliction.hpp"
 #include "sim/engine.hpp"
 #include "sim/recorder.hpp"
 #include "sim/track_scorer.hpp"
@@ -77,11 +77,11 @@ class Engine {
   // engine_engagement.cpp: command posts, launchers, interceptors, kill assessment.
   bool decision_due(double t) const;
   void update_air_picture(double t);
-  std::vector<Engagement> engagements() const;
+  std::vector<Engagement> engagements(double t, bool with_estimates, int viewer) const;
+  std::vector<BattalionStatus> statuses(double t) const;
   void decide(Battalion& b, double t);
   void reload_launchers(double t);
   void launch_due(double t);
-  static ThreatClass track_class(const Battalion& b, int track_id);
   void fly_interceptors(double t1);
   void deliver_assessments(double t);
   // engine_link.cpp: the live link.
