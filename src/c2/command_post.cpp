@@ -39,6 +39,13 @@ namespace {
 bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::BallisticMissile; }
 }  // namespace
 
+bool CommandPost::in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const {
+  if (cls.seeker_range_m <= 0.0) return true;  // command guidance to the end: no basket to fill
+  // The track's error across the approach at the uplink (as engagement_pk, c2/kill_probability.hpp).
+  const Eigen::Matrix2d S = miss_plane_covariance(track, track.t, s.pip_enu - site);
+  return circular_hit_probability(S, cls.seeker_basket_m) >= doctrine_.remote_basket_probability;
+}
+
 bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr,
                                         const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                                         bool after_intercept, double delay_s) const {
@@ -141,6 +148,8 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     }
   }
   keep_most_urgent(threats, threat_tracks);
+  std::vector<int> remote = in.remote;
+  std::sort(remote.begin(), remote.end());
   // Ready launchers: one round each per cycle.
   std::vector<int> weapons;
   for (std::size_t l = 0; l < in.launchers.size(); ++l)
@@ -156,6 +165,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   for (std::size_t j = 0; j < threats.size(); ++j) paths.emplace_back(*threat_tracks[j], is_ballistic(*threats[j]), in.frame_origin_alt_m);
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
+    const bool remote_j = std::binary_search(remote.begin(), remote.end(), threats[j]->track_id);
     RefusedShot refused;
     bool acceptable = false;
     for (std::size_t i = 0; i < weapons.size(); ++i) {
@@ -164,7 +174,9 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
       const Vec3& site = in.launchers_enu[weapons[i]];
       const double launch = in.t + l.reaction_time_s, deadline = in.t + threats[j]->time_to_go_s;
       sol[j][i] = solve_intercept(paths[j], cls, site, launch, in.frame_origin_alt_m, deadline);
-      const Refusal r = shot_refusal(paths[j], sol[j][i], cls, site, launch, in.frame_origin_alt_m, deadline, doctrine_.shot_rules);
+      Refusal r = shot_refusal(paths[j], sol[j][i], cls, site, launch, in.frame_origin_alt_m, deadline, doctrine_.shot_rules);
+      if (r == Refusal::None && remote_j && sol[j][i].feasible && !in_basket(*threat_tracks[j], sol[j][i], cls, site))
+        r = Refusal::RemoteAccuracy;
       if (r != Refusal::None) {
         if (refused.reason == Refusal::None) {
           const double needed = r == Refusal::Turnover ? turnover_time_s(cls, site, sol[j][i].pip_enu)

@@ -51,6 +51,14 @@ struct DoctrineParams {
   bool outer_layers_first = false;  // per threat, only the longest-range class that can intercept it fires
   long long wta_max_nodes = 20000;           // exact solver's node budget per decision (deterministic)
   ShotRules shot_rules{};           // refusal of shots that cannot be made (c2/shot_refusal.hpp)
+  // Network engagement (c2/network/remote_track.hpp). engage_on_remote: without its own engagement
+  // radar the battalion keeps firing on tracks another battalion's radar holds, guided by that
+  // radar's uplink. A shot on a remote track is refused (remote_accuracy) when the probability that
+  // the target lies inside the seeker's basket around the uplinked position is below
+  // remote_basket_probability.
+  bool engage_on_remote = false;
+  bool launch_on_remote = false;
+  double remote_basket_probability = 0.9;
 
   int salvo_for(ThreatClass c) const {
     const int n = salvo_by_class[static_cast<int>(c)];
@@ -103,6 +111,9 @@ struct CommandPostInputs {
   int free_missile_channels = 0;
   std::vector<int> engaged_elsewhere;  // local track ids another battalion of the network engages
   std::vector<Sector> sectors;         // engage only tracks inside one of these (empty = all round)
+  // Track ids whose estimate comes from another battalion's radar (mid-course uplink from it): each
+  // shot on them must pass the seeker-basket test (doctrine remote_basket_probability).
+  std::vector<int> remote;
   // Local track ids an outer-layer battalion could engage: fire at them only when no launch would be
   // feasible any more outer_hold_margin_s later (the last chance).
   std::vector<int> outer_cover;
@@ -151,6 +162,8 @@ class CommandPost {
   bool launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr,
                              const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                              bool after_intercept, double delay_s) const;
+  // A shot on a remote track: the seeker's basket holds the target with the doctrine's probability.
+  bool in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
   void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
                       const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;

@@ -18,6 +18,7 @@ const char* to_string(Refusal r) {
     case Refusal::Turnover: return "turnover";
     case Refusal::MinFlightTime: return "min_flight_time";
     case Refusal::ShortWindow: return "short_window";
+    case Refusal::RemoteAccuracy: return "remote_accuracy";
   }
   return "unknown";
 }

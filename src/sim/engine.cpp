@@ -35,6 +35,7 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   // network the outer layers take their shots before the inner ones in the same cycle.
   for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
   auto reach = [&](int b) { return battalion_reach(battalions_[b]->status(0.0), s.interceptor_classes); };
+  for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote || spec.doctrine.launch_on_remote;
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
   scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
@@ -63,7 +64,7 @@ RunRecord Engine::run() {
       interrupted_ = true;
       break;
     }
-    const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
+    const bool picture_due = battalions_.size() > 1 && (s_.network.deconflict || remote_any_) && decision_due(t1);
     if (picture_due) update_air_picture(t1);
     scorer_->score_battalions(t1, battalions_, views_);
     if (picture_due) scorer_->score_network(t1, picture_, views_);

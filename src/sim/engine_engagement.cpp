@@ -1,10 +1,13 @@
 // The engine's engagement steps: command posts decide, launchers reload and fire, interceptors fly
 // and fuze, kills are assessed (see sim/engine_impl.hpp).
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 
 #include "c2/kill_assessment.hpp"
 #include "sim/engine_impl.hpp"
 #include "c2/network/layering.hpp"
+#include "c2/network/remote_track.hpp"
 #include "c2/network/sector_handover.hpp"
 
 namespace skyshield::engine_detail {
@@ -56,8 +59,42 @@ std::vector<BattalionStatus> Engine::statuses(double t) const {
   return out;
 }
 
+std::vector<Track> Engine::remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const {
+  std::vector<Track> out;
+  std::map<int, std::unordered_map<int, const Track*>> by_id;  // per guide battalion, filled when first needed
+  for (const Track& tr : b.tracker.tracks()) {
+    if (tr.status != TrackStatus::Confirmed) continue;
+    const std::optional<RemoteGuide> g = remote_guide(picture_, network, b.index, tr.id);
+    if (!g) continue;
+    const Battalion& guide = *battalions_[g->battalion];
+    auto& ids_of = by_id[g->battalion];
+    if (ids_of.empty())
+      for (const Track& gt : guide.tracker.tracks()) ids_of.emplace(gt.id, &gt);
+    const auto it = ids_of.find(g->track_id);
+    if (it == ids_of.end()) continue;
+    Track remote = track_in_frame(*it->second, guide.frame, b.frame);
+    remote.id = tr.id;  // the battalion engages its own track number, on the guide's estimate
+    out.push_back(remote);
+    ids.push_back(tr.id);
+  }
+  return out;
+}
+
+std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const {
+  Vec3 p, v, a;
+  if (b.fire_control_up()) {
+    if (b.track_ecef(track_id, t, p, v, nullptr, &a)) return Uplink{p, v, a};
+    return std::nullopt;
+  }
+  if (!network || !b.spec->doctrine.engage_on_remote) return std::nullopt;
+  const std::optional<RemoteGuide> g = remote_guide(picture_, *network, b.index, track_id);
+  if (g && battalions_[g->battalion]->track_ecef(g->track_id, t, p, v, nullptr, &a)) return Uplink{p, v, a};
+  return std::nullopt;
+}
+
 void Engine::decide(Battalion& b, double t) {
-  if (t + 1e-9 < b.next_decision_t || !b.fire_control_up()) return;
+  const bool remote_only = !b.fire_control_up();  // engaging on other battalions' radars alone
+  if (t + 1e-9 < b.next_decision_t || (remote_only && !b.spec->doctrine.engage_on_remote)) return;
   b.next_decision_t = t + b.spec->doctrine.decision_period_s;
   const RadarParams& er = b.engagement_params();
   int missiles = static_cast<int>(b.pending.size());
@@ -69,13 +106,18 @@ void Engine::decide(Battalion& b, double t) {
   CommandPostInputs in;
   in.t = t;
   in.tracks = &b.tracker.tracks();
+  const std::vector<BattalionStatus> network = statuses(t);
+  std::vector<Track> remote;
+  if (remote_only) {
+    remote = remote_tracks(b, network, in.remote);
+    in.tracks = &remote;
+  }
   in.classes = &s_.interceptor_classes;
   in.launchers = launcher_status(b.launchers, t);
   in.launchers_enu = b.launchers_enu;
   in.frame_origin_alt_m = b.frame.origin().alt_m;
   in.free_target_channels = std::max(0, er.target_channels - engaged);
   in.free_missile_channels = std::max(0, er.missile_channels - missiles);
-  const std::vector<BattalionStatus> network = statuses(t);
   const bool deconflict = battalions_.size() > 1 && s_.network.deconflict;
   std::vector<TrackEstimate> mine;
   if (deconflict || s_.network.outer_layers_first) mine = b.confirmed_estimates(t);
@@ -124,13 +166,12 @@ void Engine::launch_due(double t) {
 
 void Engine::fly_interceptors(double t1) {
   const double t = t1 - dt_;
+  std::vector<BattalionStatus> network;  // built when a battalion guides on remote tracks
   for (Flight& f : flights_) {
     if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
     const Battalion& b = *battalions_[f.battalion];
-    std::optional<Uplink> uplink;  // from the engagement radar only
-    Vec3 p, v, a;
-    if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v, nullptr, &a))
-      uplink = Uplink{p, v, a};
+    if (!b.fire_control_up() && b.spec->doctrine.engage_on_remote && network.empty()) network = statuses(t);
+    const std::optional<Uplink> uplink = f.missile.cls().midcourse_uplink ? uplink_for(b, f.missile.track_id(), t, &network) : std::nullopt;
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();

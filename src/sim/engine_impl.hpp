@@ -80,6 +80,12 @@ class Engine {
   std::vector<Engagement> engagements(double t, bool with_estimates, int viewer) const;
   std::vector<BattalionStatus> statuses(double t) const;
   void decide(Battalion& b, double t);
+  // b's confirmed tracks that another battalion with fire control holds, with that battalion's
+  // estimate in b's frame (c2/network/remote_track.hpp); their ids in `ids`.
+  std::vector<Track> remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const;
+  // The mid-course uplink of an interceptor of battalion b on its track: b's engagement radar, else
+  // (engage_on_remote) the remote guide's radar.
+  std::optional<Uplink> uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const;
   void reload_launchers(double t);
   void launch_due(double t);
   void fly_interceptors(double t1);
@@ -109,6 +115,7 @@ class Engine {
   std::map<std::string, int> external_;   // external threats: link key -> threat id
   std::vector<LiveEntity> live_threats_, live_interceptors_;
   bool interrupted_ = false;
+  bool remote_any_ = false;   // some battalion engages on remote tracks: the air picture is kept
 };
 
 }  // namespace skyshield::engine_detail

@@ -167,6 +167,8 @@ void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const
     why = fmt::format("flight {:.2f} s, needs {:.2f} s", r.time_of_flight_s, r.needed_s);
   else if (r.reason == Refusal::ShortWindow)
     why = fmt::format("window closes within {:.1f} s of the launch", r.needed_s);
+  else if (r.reason == Refusal::RemoteAccuracy)
+    why = "the remote track's error leaves the target outside the seeker's basket";
   else if (r.reason == Refusal::ReactionTime)
     why = fmt::format("intercept at {:.2f} s, after the threat's arrival", r.intercept_time_s);
   else
