@@ -41,6 +41,7 @@ bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::Ball
 
 bool CommandPost::in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const {
   if (cls.seeker_range_m <= 0.0) return true;  // command guidance to the end: no basket to fill
+  if (doctrine_.remote_basket_probability >= 1.0) return false;  // certainty: no track with an error gives it
   // The track's error across the approach at the uplink (as engagement_pk, c2/kill_probability.hpp).
   const Eigen::Matrix2d S = miss_plane_covariance(track, track.t, s.pip_enu - site);
   return circular_hit_probability(S, cls.seeker_basket_m) >= doctrine_.remote_basket_probability;

@@ -55,7 +55,7 @@ struct DoctrineParams {
   // radar the battalion keeps firing on tracks another battalion's radar holds, guided by that
   // radar's uplink. A shot on a remote track is refused (remote_accuracy) when the probability that
   // the target lies inside the seeker's basket around the uplinked position is below
-  // remote_basket_probability.
+  // remote_basket_probability (1: every shot on a remote track is refused).
   bool engage_on_remote = false;
   bool launch_on_remote = false;
   double remote_basket_probability = 0.9;
