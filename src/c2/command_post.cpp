@@ -120,12 +120,21 @@ void CommandPost::keep_most_urgent(std::vector<const ThreatAssessment*>& threats
 }
 
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
+  ShotPlan plan = plan_shots(in);
+  if (!plan.any) return {};
+  WtaLimits limits;
+  limits.max_nodes = doctrine_.wta_max_nodes;
+  limits.time_limit_s = doctrine_.wta_time_limit_s;
+  return issue(in, plan, solve_wta(plan.problem, doctrine_.wta_solver, limits).assignment);
+}
+
+ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
   assessment_ = evaluate_threats(*in.tracks, assets_, assets_enu_, doctrine_.lethality);
   refusals_.clear();
-  std::vector<FireOrder> orders;
+  ShotPlan plan;
   // Eligible threats under doctrine.
-  std::vector<const ThreatAssessment*> threats;
-  std::vector<const Track*> threat_tracks;
+  std::vector<const ThreatAssessment*>& threats = plan.threats;
+  std::vector<const Track*>& threat_tracks = plan.tracks;
   // Sorted look-ups instead of a scan of the picture per track (same order of results).
   std::vector<std::pair<int, int>> by_id;   // (track id, index in the picture)
   for (std::size_t k = 0; k < in.tracks->size(); ++k) by_id.emplace_back((*in.tracks)[k].id, static_cast<int>(k));
@@ -152,17 +161,19 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   std::vector<int> remote = in.remote;
   std::sort(remote.begin(), remote.end());
   // Ready launchers: one round each per cycle.
-  std::vector<int> weapons;
+  std::vector<int>& weapons = plan.weapons;
   for (std::size_t l = 0; l < in.launchers.size(); ++l)
     if (in.launchers[l].ready) weapons.push_back(static_cast<int>(l));
-  if (threats.empty() || weapons.empty() || in.free_missile_channels <= 0) return orders;
+  if (threats.empty() || weapons.empty() || in.free_missile_channels <= 0) return plan;
 
-  WtaProblem p;
+  WtaProblem& p = plan.problem;
   p.pk = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(weapons.size()), static_cast<Eigen::Index>(threats.size()));
   // sol[j][i]: intercept of threat j by weapon i.
-  std::vector<std::vector<InterceptSolution>> sol(threats.size(), std::vector<InterceptSolution>(weapons.size()));
-  std::vector<char> no_look(threats.size(), 0);
-  std::vector<TargetPath> paths;  // each threat's predicted path (drag-aware for a ballistic track)
+  std::vector<std::vector<InterceptSolution>>& sol = plan.solutions;
+  sol.assign(threats.size(), std::vector<InterceptSolution>(weapons.size()));
+  std::vector<char>& no_look = plan.no_look;
+  no_look.assign(threats.size(), 0);
+  std::vector<TargetPath>& paths = plan.paths;  // each threat's predicted path (drag-aware for a ballistic track)
   for (std::size_t j = 0; j < threats.size(); ++j) paths.emplace_back(*threat_tracks[j], is_ballistic(*threats[j]), in.frame_origin_alt_m);
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
@@ -227,10 +238,19 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     if (engagement(a->track_id).in_flight > 0) ++already;
   p.max_targets = in.free_target_channels + already;
   p.max_weapons = in.free_missile_channels;
-  WtaLimits limits;
-  limits.max_nodes = doctrine_.wta_max_nodes;
-  limits.time_limit_s = doctrine_.wta_time_limit_s;
-  const std::vector<int> assignment = solve_wta(p, doctrine_.wta_solver, limits).assignment;
+  plan.any = true;
+  return plan;
+}
+
+std::vector<FireOrder> CommandPost::issue(const CommandPostInputs& in, const ShotPlan& plan, const std::vector<int>& assignment) {
+  const std::vector<const ThreatAssessment*>& threats = plan.threats;
+  const std::vector<const Track*>& threat_tracks = plan.tracks;
+  const std::vector<int>& weapons = plan.weapons;
+  const WtaProblem& p = plan.problem;
+  const std::vector<std::vector<InterceptSolution>>& sol = plan.solutions;
+  const std::vector<char>& no_look = plan.no_look;
+  const std::vector<TargetPath>& paths = plan.paths;
+  std::vector<FireOrder> orders;
   for (std::size_t i = 0; i < assignment.size(); ++i) {
     const int j = assignment[i];
     if (j < 0) continue;

@@ -19,6 +19,7 @@
 #include "c2/network/unit_status.hpp"
 #include "c2/sector.hpp"
 #include "c2/shot_refusal.hpp"
+#include "c2/target_path.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "c2/wta_solvers.hpp"
 #include "tracking/track.hpp"
@@ -57,7 +58,6 @@ struct DoctrineParams {
   // the target lies inside the seeker's basket around the uplinked position is below
   // remote_basket_probability (1: every shot on a remote track is refused).
   bool engage_on_remote = false;
-  bool launch_on_remote = false;
   double remote_basket_probability = 0.9;
 
   int salvo_for(ThreatClass c) const {
@@ -120,6 +120,22 @@ struct CommandPostInputs {
   double outer_hold_margin_s = 0.0;
 };
 
+// One decision's candidate shots, before the weapon-target assignment (CommandPost::plan_shots):
+// the eligible threats and their tracks, the ready launchers (indices into the inputs' launchers),
+// the WTA problem (weapons x threats), the intercept solutions and predicted paths. A regiment joins
+// the plans of its battalions into one assignment (c2/network/regiment.hpp). Valid until the next
+// plan_shots or decide of the same command post.
+struct ShotPlan {
+  bool any = false;   // threats, ready launchers and a free missile channel: worth an assignment
+  std::vector<const ThreatAssessment*> threats;
+  std::vector<const Track*> tracks;
+  std::vector<int> weapons;
+  WtaProblem problem;
+  std::vector<std::vector<InterceptSolution>> solutions;  // [threat][weapon]
+  std::vector<char> no_look;
+  std::vector<TargetPath> paths;
+};
+
 // At most this many eligible threats go through fire control (an intercept solution per ready
 // launcher each, then WTA) in one decision: the most urgent by the threat evaluation's priority
 // (value x lethality / time to go). A swarm of tens of thousands of tracks would otherwise take
@@ -133,6 +149,10 @@ class CommandPost {
   // One decision cycle: returns the fire orders issued; the caller hands each to its launcher
   // (Launcher::accept_order at order_time_s gives launch_time_s).
   std::vector<FireOrder> decide(const CommandPostInputs& in);
+  // decide in two halves: the candidate shots, then the orders of an assignment (weapon k of
+  // plan.weapons -> threat index in plan.threats, or -1) made by this post or by its regiment.
+  ShotPlan plan_shots(const CommandPostInputs& in);
+  std::vector<FireOrder> issue(const CommandPostInputs& in, const ShotPlan& plan, const std::vector<int>& assignment);
 
   // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.
   void report_outcome(int track_id, bool killed);

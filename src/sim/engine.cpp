@@ -35,7 +35,7 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   // network the outer layers take their shots before the inner ones in the same cycle.
   for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
   auto reach = [&](int b) { return battalion_reach(battalions_[b]->status(0.0), s.interceptor_classes); };
-  for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote || spec.doctrine.launch_on_remote;
+  for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote;
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
   scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
