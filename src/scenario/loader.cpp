@@ -1,4 +1,5 @@
 #include "scenario/loader.hpp"
+#include "scenario/regiment_parser.hpp"
 
 #include <fmt/format.h>
 
@@ -214,7 +215,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     for (const Override& o : overrides) apply_override(doc, o);
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types",
-                   "assets", "battalions", "threats", "network", "terrain", "track_metrics"});
+                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -289,6 +290,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     s.assets.push_back(std::move(a));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
+  if (const auto r = root.optional("regiments")) s.regiments = parse_regiments(*r, s);
   RaidBook book;
   for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, book);
   return s;

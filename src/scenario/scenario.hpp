@@ -66,6 +66,19 @@ struct NetworkParams {
   double outer_hold_margin_s = 20.0;
 };
 
+// A regiment command post over some battalions (c2/network/regiment.hpp): one joint weapon-target
+// assignment over their launchers every decision_period_s; its fire orders reach the battalions
+// link_latency_s later. A battalion whose link to the regiment is cut (cut_at_s) decides alone again.
+struct RegimentSpec {
+  std::string name;
+  std::vector<int> battalions;       // indices into Scenario::battalions
+  std::vector<double> cut_at_s;      // per member: its link to the regiment fails then (-1 = never)
+  double decision_period_s = 1.0;
+  double link_latency_s = 0.0;
+  double cost_weight = 0.0;          // WTA value units per interceptor cost unit (0 = value only)
+  WtaSolver wta_solver = WtaSolver::Greedy;
+};
+
 // Scoring of the air pictures against the truth (outputs only; the command posts never see it).
 struct TrackMetricsParams {
   OspaParams ospa{};             // OSPA / GOSPA cut-off c, order p, alpha
@@ -85,6 +98,7 @@ struct Scenario {
   std::vector<BattalionSpec> battalions;
   std::vector<ThreatSpec> threats;
   NetworkParams network;
+  std::vector<RegimentSpec> regiments;
   TrackMetricsParams track_metrics;
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
 };

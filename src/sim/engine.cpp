@@ -35,6 +35,10 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   // network the outer layers take their shots before the inner ones in the same cycle.
   for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
   auto reach = [&](int b) { return battalion_reach(battalions_[b]->status(0.0), s.interceptor_classes); };
+  regiment_of_.assign(s.battalions.size(), -1);
+  for (std::size_t r = 0; r < s.regiments.size(); ++r)
+    for (int b : s.regiments[r].battalions) regiment_of_[static_cast<std::size_t>(b)] = static_cast<int>(r);
+  regiment_next_t_.assign(s.regiments.size(), 0.0);
   for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote;
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
@@ -64,11 +68,12 @@ RunRecord Engine::run() {
       interrupted_ = true;
       break;
     }
-    const bool picture_due = battalions_.size() > 1 && (s_.network.deconflict || remote_any_) && decision_due(t1);
+    const bool picture_due = battalions_.size() > 1 && (s_.network.deconflict || remote_any_ || !s_.regiments.empty()) && decision_due(t1);
     if (picture_due) update_air_picture(t1);
     scorer_->score_battalions(t1, battalions_, views_);
     if (picture_due) scorer_->score_network(t1, picture_, views_);
     clock.lap(&StepProfile::tracking_s);
+    if (!s_.regiments.empty() && !(stopped = stopped || stop())) decide_regiments(t1);
     for (int b : decision_order_)
       if (!(stopped = stopped || stop())) decide(*battalions_[b], t1);
     if (stopped) {

@@ -15,6 +15,8 @@ namespace skyshield::engine_detail {
 bool Engine::decision_due(double t) const {
   for (const auto& b : battalions_)
     if (t + 1e-9 >= b->next_decision_t) return true;
+  for (const double next : regiment_next_t_)
+    if (t + 1e-9 >= next) return true;
   return false;
 }
 
@@ -92,10 +94,8 @@ std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, doubl
   return std::nullopt;
 }
 
-void Engine::decide(Battalion& b, double t) {
+CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<Track>& remote) const {
   const bool remote_only = !b.fire_control_up();  // engaging on other battalions' radars alone
-  if (t + 1e-9 < b.next_decision_t || (remote_only && !b.spec->doctrine.engage_on_remote)) return;
-  b.next_decision_t = t + b.spec->doctrine.decision_period_s;
   const RadarParams& er = b.engagement_params();
   int missiles = static_cast<int>(b.pending.size());
   for (const Flight& f : flights_)
@@ -107,7 +107,6 @@ void Engine::decide(Battalion& b, double t) {
   in.t = t;
   in.tracks = &b.tracker.tracks();
   const std::vector<BattalionStatus> network = statuses(t);
-  std::vector<Track> remote;
   if (remote_only) {
     remote = remote_tracks(b, network, in.remote);
     in.tracks = &remote;
@@ -130,14 +129,27 @@ void Engine::decide(Battalion& b, double t) {
     in.outer_cover = covered_by_outer_layers(network, b.index, mine, s_.interceptor_classes);
     in.outer_hold_margin_s = s_.network.outer_hold_margin_s;
   }
-  // The engine applies the command post's orders: each launcher takes its round and starts its
-  // reaction time.
-  for (const FireOrder& o : b.command_post.decide(in)) {
+  return in;
+}
+
+// The engine applies a command post's orders: each launcher takes its round and starts its reaction
+// time; an order relayed by a regiment reaches the battalion latency_s later, and launches that much later.
+void Engine::apply_orders(Battalion& b, std::vector<FireOrder> orders, double t, double latency_s) {
+  for (FireOrder& o : orders) {
     b.launchers[o.launcher_index].accept_order(o.order_time_s);
+    o.launch_time_s += latency_s;
     rec_.fire_order(b, o, t);
     b.pending.push_back(o);
   }
   for (const RefusedShot& r : b.command_post.last_refusals()) rec_.refused(b, r, t, views_, threats_);
+}
+
+void Engine::decide(Battalion& b, double t) {
+  if (t + 1e-9 < b.next_decision_t || !can_decide(b) || under_regiment(b.index, t)) return;
+  b.next_decision_t = t + b.spec->doctrine.decision_period_s;
+  std::vector<Track> remote;
+  const CommandPostInputs in = inputs_for(b, t, remote);
+  apply_orders(b, b.command_post.decide(in), t, 0.0);
 }
 
 void Engine::reload_launchers(double t) {

@@ -80,6 +80,14 @@ class Engine {
   std::vector<Engagement> engagements(double t, bool with_estimates, int viewer) const;
   std::vector<BattalionStatus> statuses(double t) const;
   void decide(Battalion& b, double t);
+  // A battalion can decide: it has fire control, or engages on remote tracks.
+  static bool can_decide(const Battalion& b) { return b.fire_control_up() || b.spec->doctrine.engage_on_remote; }
+  // The command post's inputs at t (remote: storage for the remote tracks the inputs point to).
+  CommandPostInputs inputs_for(const Battalion& b, double t, std::vector<Track>& remote) const;
+  void apply_orders(Battalion& b, std::vector<FireOrder> orders, double t, double latency_s);
+  // engine_regiment.cpp: regiment command posts (one joint assignment over their battalions).
+  bool under_regiment(int battalion, double t) const;
+  void decide_regiments(double t);
   // b's confirmed tracks that another battalion with fire control holds, with that battalion's
   // estimate in b's frame (c2/network/remote_track.hpp); their ids in `ids`.
   std::vector<Track> remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const;
@@ -115,7 +123,9 @@ class Engine {
   std::map<std::string, int> external_;   // external threats: link key -> threat id
   std::vector<LiveEntity> live_threats_, live_interceptors_;
   bool interrupted_ = false;
-  bool remote_any_ = false;   // some battalion engages on remote tracks: the air picture is kept
+  bool remote_any_ = false;
+  std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
+  std::vector<double> regiment_next_t_;   // per regiment: its next decision   // some battalion engages on remote tracks: the air picture is kept
 };
 
 }  // namespace skyshield::engine_detail
