@@ -17,7 +17,7 @@ std::vector<RegimentSpec> parse_regiments(const YamlNode& n, const Scenario& s) 
   std::vector<RegimentSpec> out;
   std::map<int, std::string> taken;  // battalion -> its regiment
   for (const YamlNode& r : n.list()) {
-    r.allow_only({"name", "battalions", "decision_period_s", "link_latency_s", "cost_weight", "wta_solver", "links"});
+    r.allow_only({"name", "battalions", "decision_period_s", "link_latency_s", "order_loss", "cost_weight", "wta_solver", "links"});
     RegimentSpec g;
     g.name = r.name_at("name");
     for (const RegimentSpec& other : out)
@@ -34,6 +34,7 @@ std::vector<RegimentSpec> parse_regiments(const YamlNode& n, const Scenario& s) 
     g.cut_at_s.assign(g.battalions.size(), -1.0);
     g.decision_period_s = r.number_or("decision_period_s", 0.05, 60.0, g.decision_period_s);
     g.link_latency_s = r.number_or("link_latency_s", 0.0, 60.0, g.link_latency_s);
+    g.order_loss = r.number_or("order_loss", 0.0, 1.0, g.order_loss);
     g.cost_weight = r.number_or("cost_weight", 0.0, 1e9, g.cost_weight);
     if (const auto v = r.optional("wta_solver"))
       if (!wta_solver_from_string(v->str(), g.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");

@@ -53,6 +53,15 @@ struct BattalionSpec {
   double sector_width_deg = 360.0;
 };
 
+// Track messages to an interceptor guided from another battalion's radar (engage_on_remote): sent
+// every update_s (0: every engine step), each lost with probability loss (seeded, deterministic),
+// carrying the guide's track as it was latency_s before arrival.
+struct RemoteLinkParams {
+  double latency_s = 0.0;
+  double update_s = 0.0;
+  double loss = 0.0;
+};
+
 // The integrated network of several battalions.
 struct NetworkParams {
   bool deconflict = true;        // a battalion does not engage a threat another battalion engages
@@ -64,6 +73,7 @@ struct NetworkParams {
   // while its own launch is still feasible outer_hold_margin_s later.
   bool outer_layers_first = false;
   double outer_hold_margin_s = 20.0;
+  RemoteLinkParams remote_link{};
 };
 
 // A regiment command post over some battalions (c2/network/regiment.hpp): one joint weapon-target
@@ -75,6 +85,7 @@ struct RegimentSpec {
   std::vector<double> cut_at_s;      // per member: its link to the regiment fails then (-1 = never)
   double decision_period_s = 1.0;
   double link_latency_s = 0.0;
+  double order_loss = 0.0;           // probability that a fire order message is lost (seeded)
   double cost_weight = 0.0;          // WTA value units per interceptor cost unit (0 = value only)
   WtaSolver wta_solver = WtaSolver::Greedy;
 };

@@ -144,6 +144,25 @@ void Engine::apply_orders(Battalion& b, std::vector<FireOrder> orders, double t,
   for (const RefusedShot& r : b.command_post.last_refusals()) rec_.refused(b, r, t, views_, threats_);
 }
 
+std::optional<Uplink> Engine::remote_uplink(Flight& f, const Battalion& b, double t, const std::vector<BattalionStatus>& network) const {
+  const RemoteLinkParams& link = s_.network.remote_link;
+  if (link.latency_s <= 0.0 && link.update_s <= 0.0 && link.loss <= 0.0) return uplink_for(b, f.missile.track_id(), t, &network);
+  if (t + 1e-9 >= f.next_remote_msg_t) {  // a message is sent now: the guide's track as of latency ago
+    f.next_remote_msg_t = t + std::max(link.update_s, dt_);
+    Rng rng = Rng::stream(seed_, "remote_link", static_cast<std::uint64_t>(f.record) * 1000003ull + static_cast<std::uint64_t>(t / dt_ + 0.5));
+    if (!rng.bernoulli(link.loss)) {
+      const std::optional<Uplink> m = uplink_for(b, f.missile.track_id(), t - link.latency_s, &network);
+      if (m) {
+        f.remote_msg = m;
+        f.remote_msg_t = t;
+      }
+    }
+  }
+  // A message older than three update periods (or 3 s) is stale: no uplink.
+  if (f.remote_msg && t - f.remote_msg_t <= 3.0 * std::max(link.update_s, 1.0)) return f.remote_msg;
+  return std::nullopt;
+}
+
 void Engine::decide(Battalion& b, double t) {
   if (t + 1e-9 < b.next_decision_t || !can_decide(b) || under_regiment(b.index, t)) return;
   b.next_decision_t = t + b.spec->doctrine.decision_period_s;
@@ -183,7 +202,10 @@ void Engine::fly_interceptors(double t1) {
     if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
     const Battalion& b = *battalions_[f.battalion];
     if (!b.fire_control_up() && b.spec->doctrine.engage_on_remote && network.empty()) network = statuses(t);
-    const std::optional<Uplink> uplink = f.missile.cls().midcourse_uplink ? uplink_for(b, f.missile.track_id(), t, &network) : std::nullopt;
+    std::optional<Uplink> uplink;
+    if (f.missile.cls().midcourse_uplink)
+      uplink = b.fire_control_up() || !b.spec->doctrine.engage_on_remote ? uplink_for(b, f.missile.track_id(), t, &network)
+                                                                        : remote_uplink(f, b, t, network);
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();

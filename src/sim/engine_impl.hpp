@@ -25,6 +25,11 @@ struct Flight {
   int battalion;
   int record;        // index into RunRecord::interceptors
   int trajectory;    // index into RunRecord::trajectories, -1 when not recorded
+  // Track messages of a remote uplink (network remote_link): the last one received and when the
+  // next is sent; each is lost with the link's probability (own stream per interceptor).
+  std::optional<Uplink> remote_msg{};
+  double remote_msg_t = -1.0;
+  double next_remote_msg_t = 0.0;
 };
 
 // A kill assessment due at t: what the battalion's radars observed of the track after the intercept
@@ -94,6 +99,8 @@ class Engine {
   // The mid-course uplink of an interceptor of battalion b on its track: b's engagement radar, else
   // (engage_on_remote) the remote guide's radar.
   std::optional<Uplink> uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const;
+  // The uplink of a flight guided from a remote radar through the network's remote link.
+  std::optional<Uplink> remote_uplink(Flight& f, const Battalion& b, double t, const std::vector<BattalionStatus>& network) const;
   void reload_launchers(double t);
   void launch_due(double t);
   void fly_interceptors(double t1);

@@ -43,6 +43,14 @@ void Engine::decide_regiments(double t) {
       Battalion& b = *battalions_[static_cast<std::size_t>(who[k])];
       std::vector<FireOrder> orders;
       if (plans[k].any) orders = b.command_post.issue(inputs[k], plans[k], assignment[m++]);
+      if (g.order_loss > 0.0) {  // lost order messages: the launcher never hears; the post may re-engage
+        Rng rng = Rng::stream(seed_, "regiment_orders/" + g.name, static_cast<std::uint64_t>(t / dt_ + 0.5));
+        std::vector<FireOrder> received;
+        for (const FireOrder& o : orders)
+          if (rng.bernoulli(g.order_loss)) b.command_post.report_outcome(o.track_id, false);
+          else received.push_back(o);
+        orders = std::move(received);
+      }
       apply_orders(b, std::move(orders), t, g.link_latency_s);
     }
   }

@@ -69,3 +69,16 @@ TEST(Regiments, OrdersReachTheBattalionsAfterTheLinkLatency) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+TEST(Regiments, LostOrderMessagesAreNeverFired) {
+  const RunRecord r = run("[{name: r, battalions: [west, east], decision_period_s: 1, order_loss: 1.0}]");
+  EXPECT_EQ(fired_by(r, "west") + fired_by(r, "east"), 0);
+  const RunRecord half = run("[{name: r, battalions: [west, east], decision_period_s: 1, order_loss: 0.5}]");
+  EXPECT_GT(fired_by(half, "west") + fired_by(half, "east"), 0);
+}
+
+}  // namespace
+}  // namespace skyshield

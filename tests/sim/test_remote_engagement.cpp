@@ -66,3 +66,41 @@ TEST(RemoteEngagement, RefusedWhenTheRemoteTrackCannotFillTheSeekerBasket) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+RunRecord run_link(const std::string& remote_link) {
+  return run_scenario(load_scenario(kScenario, {{"battalions[1].doctrine", "{engage_on_remote: true}"},
+                                                {"network", "{remote_link: " + remote_link + "}"}}));
+}
+
+int kills_by(const RunRecord& r, const std::string& battalion) {
+  int n = 0;
+  for (const InterceptorRecord& i : r.interceptors) n += i.battalion == battalion && !i.killed_threat.empty() ? 1 : 0;
+  return n;
+}
+
+TEST(RemoteLink, LostTrackMessagesLeaveTheInterceptorsBlind) {
+  // Every message lost: east's interceptors, guided from west's radar only, never get an uplink
+  // and kill nothing; with a perfect link they do.
+  const RunRecord perfect = run_link("{loss: 0.0}");
+  const RunRecord dead = run_link("{loss: 1.0}");
+  EXPECT_GT(kills_by(perfect, "east"), 0);
+  EXPECT_GT(fired_by(dead, "east"), 0);
+  EXPECT_EQ(kills_by(dead, "east"), 0);
+}
+
+TEST(RemoteLink, LossyLinkIsDeterministic) {
+  // Half the messages lost, at 2 Hz with 1 s latency: the same seed gives the same run.
+  const RunRecord a = run_link("{loss: 0.5, update_s: 0.5, latency_s: 1.0}");
+  const RunRecord b = run_link("{loss: 0.5, update_s: 0.5, latency_s: 1.0}");
+  ASSERT_EQ(a.interceptors.size(), b.interceptors.size());
+  for (std::size_t k = 0; k < a.interceptors.size(); ++k) {
+    EXPECT_EQ(a.interceptors[k].killed_threat, b.interceptors[k].killed_threat);
+    EXPECT_EQ(a.interceptors[k].outcome_time_s, b.interceptors[k].outcome_time_s);
+  }
+}
+
+}  // namespace
+}  // namespace skyshield
