@@ -41,15 +41,23 @@ namespace {
 bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::BallisticMissile; }
 }  // namespace
 
+bool CommandPost::in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const {
+  if (cls.seeker_range_m <= 0.0) return true;  // command guidance to the end: no basket to fill
+  if (doctrine_.remote_basket_probability >= 1.0) return false;  // certainty: no track with an error gives it
+  // The track's error across the approach at the uplink (as engagement_pk, c2/kill_probability.hpp).
+  const Eigen::Matrix2d S = miss_plane_covariance(track, track.t, s.pip_enu - site);
+  return circular_hit_probability(S, cls.seeker_basket_m) >= doctrine_.remote_basket_probability;
+}
+
 bool CommandPost::launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr,
                                         const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                                         bool after_intercept, double delay_s) const {
   for (std::size_t i = 0; i < weapons.size(); ++i) {
     if (!solutions[i].feasible) continue;
-    const Launcher& l = (*in.launchers)[weapons[i]];
-    const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
+    const LauncherStatus& l = in.launchers[weapons[i]];
+    const InterceptorClass& cls = (*in.classes)[l.interceptor_class];
     const double order = (after_intercept ? solutions[i].intercept_time_s : in.t) + delay_s;
-    const InterceptSolution later = solve_intercept(tr, cls, in.launchers_enu[weapons[i]], order + l.config().reaction_time_s,
+    const InterceptSolution later = solve_intercept(tr, cls, in.launchers_enu[weapons[i]], order + l.reaction_time_s,
                                                     in.frame_origin_alt_m, in.t + a.time_to_go_s);
     if (later.feasible && refusal_of(later, cls, in.launchers_enu[weapons[i]], doctrine_.shot_rules, &tr) == Refusal::None) return true;
   }
@@ -73,13 +81,13 @@ void CommandPost::apply_reserves(const CommandPostInputs& in, const std::vector<
                                  const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const {
   for (const StockReserve& r : doctrine_.reserves) {
     int rounds = 0;
-    for (const Launcher& l : *in.launchers)
-      if (l.config().interceptor_class == r.interceptor_class) rounds += l.rounds_left();
+    for (const LauncherStatus& l : in.launchers)
+      if (l.interceptor_class == r.interceptor_class) rounds += l.rounds_left;
     // The first `free` ready launchers of the class (index order) may fire at anything; the others
     // only at the reserved threat classes, so that no assignment eats into the reserve.
     int free = std::max(0, rounds - r.rounds);
     for (std::size_t i = 0; i < weapons.size(); ++i) {
-      if ((*in.launchers)[weapons[i]].config().interceptor_class != r.interceptor_class) continue;
+      if (in.launchers[weapons[i]].interceptor_class != r.interceptor_class) continue;
       if (free > 0) {
         --free;
         continue;
@@ -128,6 +136,15 @@ const std::vector<Track>& CommandPost::ballistic_view(const CommandPostInputs& i
 }
 
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
+  ShotPlan plan = plan_shots(in);
+  if (!plan.any) return {};
+  WtaLimits limits;
+  limits.max_nodes = doctrine_.wta_max_nodes;
+  limits.time_limit_s = doctrine_.wta_time_limit_s;
+  return issue(in, plan, solve_wta(plan.problem, doctrine_.wta_solver, limits).assignment);
+}
+
+ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
   BallisticOptions bo;
   const std::vector<Track>* picture = in.tracks;
   if (doctrine_.discrimination.enabled) {
@@ -140,10 +157,10 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   }
   assessment_ = evaluate_threats(*picture, assets_, assets_enu_, doctrine_.lethality, bo);
   refusals_.clear();
-  std::vector<FireOrder> orders;
+  ShotPlan plan;
   // Eligible threats under doctrine.
-  std::vector<const ThreatAssessment*> threats;
-  std::vector<const Track*> threat_tracks;
+  std::vector<const ThreatAssessment*>& threats = plan.threats;
+  std::vector<const Track*>& threat_tracks = plan.tracks;
   // Sorted look-ups instead of a scan of the picture per track (same order of results).
   std::vector<std::pair<int, int>> by_id;   // (track id, index in the picture)
   for (std::size_t k = 0; k < picture->size(); ++k) by_id.emplace_back((*picture)[k].id, static_cast<int>(k));
@@ -168,33 +185,40 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     }
   }
   keep_most_urgent(threats, threat_tracks);
+  std::vector<int> remote = in.remote;
+  std::sort(remote.begin(), remote.end());
   // Ready launchers: one round each per cycle.
-  std::vector<int> weapons;
-  for (std::size_t l = 0; l < in.launchers->size(); ++l)
-    if ((*in.launchers)[l].ready(in.t)) weapons.push_back(static_cast<int>(l));
-  if (threats.empty() || weapons.empty() || in.free_missile_channels <= 0) return orders;
+  std::vector<int>& weapons = plan.weapons;
+  for (std::size_t l = 0; l < in.launchers.size(); ++l)
+    if (in.launchers[l].ready) weapons.push_back(static_cast<int>(l));
+  if (threats.empty() || weapons.empty() || in.free_missile_channels <= 0) return plan;
 
-  WtaProblem p;
+  WtaProblem& p = plan.problem;
   p.pk = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(weapons.size()), static_cast<Eigen::Index>(threats.size()));
   // sol[j][i]: intercept of threat j by weapon i.
-  std::vector<std::vector<InterceptSolution>> sol(threats.size(), std::vector<InterceptSolution>(weapons.size()));
-  std::vector<char> no_look(threats.size(), 0);
-  std::vector<TargetPath> paths;  // each threat's predicted path (drag-aware for a ballistic track)
+  std::vector<std::vector<InterceptSolution>>& sol = plan.solutions;
+  sol.assign(threats.size(), std::vector<InterceptSolution>(weapons.size()));
+  std::vector<char>& no_look = plan.no_look;
+  no_look.assign(threats.size(), 0);
+  std::vector<TargetPath>& paths = plan.paths;  // each threat's predicted path (drag-aware for a ballistic track)
   for (std::size_t j = 0; j < threats.size(); ++j) {
     paths.emplace_back(*threat_tracks[j], is_ballistic(*threats[j]), in.frame_origin_alt_m);
     paths.back().set_target_class(threats[j]->cls);  // the class envelopes apply (weapons/target_envelope.hpp)
   }
   for (std::size_t j = 0; j < threats.size(); ++j) {
     p.value.push_back(threats[j]->priority);
+    const bool remote_j = std::binary_search(remote.begin(), remote.end(), threats[j]->track_id);
     RefusedShot refused;
     bool acceptable = false;
     for (std::size_t i = 0; i < weapons.size(); ++i) {
-      const Launcher& l = (*in.launchers)[weapons[i]];
-      const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
+      const LauncherStatus& l = in.launchers[weapons[i]];
+      const InterceptorClass& cls = (*in.classes)[l.interceptor_class];
       const Vec3& site = in.launchers_enu[weapons[i]];
-      const double launch = in.t + l.config().reaction_time_s, deadline = in.t + threats[j]->time_to_go_s;
+      const double launch = in.t + l.reaction_time_s, deadline = in.t + threats[j]->time_to_go_s;
       sol[j][i] = solve_intercept(paths[j], cls, site, launch, in.frame_origin_alt_m, deadline);
-      const Refusal r = shot_refusal(paths[j], sol[j][i], cls, site, launch, in.frame_origin_alt_m, deadline, doctrine_.shot_rules);
+      Refusal r = shot_refusal(paths[j], sol[j][i], cls, site, launch, in.frame_origin_alt_m, deadline, doctrine_.shot_rules);
+      if (r == Refusal::None && remote_j && sol[j][i].feasible && !in_basket(*threat_tracks[j], sol[j][i], cls, site))
+        r = Refusal::RemoteAccuracy;
       if (r != Refusal::None) {
         if (refused.reason == Refusal::None) {
           const double needed = r == Refusal::Turnover ? turnover_time_s(cls, site, sol[j][i].pip_enu)
@@ -232,9 +256,9 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
       double outer = 0.0;
       for (std::size_t i = 0; i < weapons.size(); ++i)
         if (p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) > 0.0)
-          outer = std::max(outer, (*in.classes)[(*in.launchers)[weapons[i]].config().interceptor_class].max_range_m);
+          outer = std::max(outer, (*in.classes)[in.launchers[weapons[i]].interceptor_class].max_range_m);
       for (std::size_t i = 0; i < weapons.size(); ++i)
-        if ((*in.classes)[(*in.launchers)[weapons[i]].config().interceptor_class].max_range_m < outer)
+        if ((*in.classes)[in.launchers[weapons[i]].interceptor_class].max_range_m < outer)
           p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     }
   }
@@ -245,20 +269,29 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
     if (engagement(a->track_id).in_flight > 0) ++already;
   p.max_targets = in.free_target_channels + already;
   p.max_weapons = in.free_missile_channels;
-  WtaLimits limits;
-  limits.max_nodes = doctrine_.wta_max_nodes;
-  limits.time_limit_s = doctrine_.wta_time_limit_s;
-  const std::vector<int> assignment = solve_wta(p, doctrine_.wta_solver, limits).assignment;
+  plan.any = true;
+  return plan;
+}
+
+std::vector<FireOrder> CommandPost::issue(const CommandPostInputs& in, const ShotPlan& plan, const std::vector<int>& assignment) {
+  const std::vector<const ThreatAssessment*>& threats = plan.threats;
+  const std::vector<const Track*>& threat_tracks = plan.tracks;
+  const std::vector<int>& weapons = plan.weapons;
+  const WtaProblem& p = plan.problem;
+  const std::vector<std::vector<InterceptSolution>>& sol = plan.solutions;
+  const std::vector<char>& no_look = plan.no_look;
+  const std::vector<TargetPath>& paths = plan.paths;
+  std::vector<FireOrder> orders;
   for (std::size_t i = 0; i < assignment.size(); ++i) {
     const int j = assignment[i];
     if (j < 0) continue;
-    Launcher& l = (*in.launchers)[weapons[i]];
-    const InterceptorClass& cls = (*in.classes)[l.config().interceptor_class];
+    const LauncherStatus& l = in.launchers[weapons[i]];
+    const InterceptorClass& cls = (*in.classes)[l.interceptor_class];
     FireOrder o;
     o.launcher_index = weapons[i];
     o.track_id = threats[j]->track_id;
     o.order_time_s = in.t;
-    o.launch_time_s = l.accept_order(in.t);
+    o.launch_time_s = in.t + l.reaction_time_s;  // as Launcher::accept_order(in.t) will give
     o.pip_enu = sol[j][i].pip_enu;
     o.expected_pk = p.pk(static_cast<Eigen::Index>(i), j);
     o.priority = threats[j]->priority;
@@ -269,6 +302,7 @@ std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
                                       o.launch_time_s, deadline, in.frame_origin_alt_m, deadline, scan)
                             .latest_s;
     o.no_time_to_look = no_look[j] != 0;
+    o.target_class = threat_tracks[static_cast<std::size_t>(j)]->classified;
     EngagementState& e = engagement(o.track_id);
     ++e.in_flight;
     ++e.shots;

@@ -18,13 +18,14 @@
 #include "c2/defended_asset.hpp"
 #include "c2/discrimination.hpp"
 #include "c2/fire_control.hpp"
+#include "c2/network/unit_status.hpp"
 #include "c2/sector.hpp"
 #include "c2/shot_refusal.hpp"
+#include "c2/target_path.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "c2/wta_solvers.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
-#include "weapons/launcher.hpp"
 
 namespace skyshield {
 
@@ -64,6 +65,13 @@ struct DoctrineParams {
   double impact_sigma_margin = 3.0;
   bool cued_search = true;          // with a table: the engagement radar dwells on ballistic objects (sensors/dwell_scheduler)
   DiscriminationParams discrimination;  // from the scenario's library (scenario/loader.cpp)
+  // Network engagement (c2/network/remote_track.hpp). engage_on_remote: without its own engagement
+  // radar the battalion keeps firing on tracks another battalion's radar holds, guided by that
+  // radar's uplink. A shot on a remote track is refused (remote_accuracy) when the probability that
+  // the target lies inside the seeker's basket around the uplinked position is below
+  // remote_basket_probability (1: every shot on a remote track is refused).
+  bool engage_on_remote = false;
+  double remote_basket_probability = 0.9;
 
   int salvo_for(ThreatClass c) const {
     const int n = salvo_by_class[static_cast<int>(c)];
@@ -81,6 +89,7 @@ struct FireOrder {
   double priority = 0.0;
   double latest_launch_s = 0.0;     // this launcher's launch window against the threat closes then
   bool no_time_to_look = false;     // part of a shoot-shoot salvo because no look is possible
+  ThreatClass target_class = ThreatClass::Aircraft;  // the engaged track's classification at the order
 };
 
 // What the command post knows about one engagement (per track).
@@ -108,17 +117,36 @@ struct CommandPostInputs {
   double t = 0.0;
   const std::vector<Track>* tracks = nullptr;               // battalion picture (frame: battalion ENU)
   const std::vector<InterceptorClass>* classes = nullptr;
-  std::vector<Launcher>* launchers = nullptr;
+  std::vector<LauncherStatus> launchers;                    // a snapshot: decide changes no launcher
   std::vector<Vec3> launchers_enu;                          // launcher sites in the battalion frame
   double frame_origin_alt_m = 0.0;
   int free_target_channels = 0;     // engagement radar: channels not used by current engagements
   int free_missile_channels = 0;
   std::vector<int> engaged_elsewhere;  // local track ids another battalion of the network engages
   std::vector<Sector> sectors;         // engage only tracks inside one of these (empty = all round)
+  // Track ids whose estimate comes from another battalion's radar (mid-course uplink from it): each
+  // shot on them must pass the seeker-basket test (doctrine remote_basket_probability).
+  std::vector<int> remote;
   // Local track ids an outer-layer battalion could engage: fire at them only when no launch would be
   // feasible any more outer_hold_margin_s later (the last chance).
   std::vector<int> outer_cover;
   double outer_hold_margin_s = 0.0;
+};
+
+// One decision's candidate shots, before the weapon-target assignment (CommandPost::plan_shots):
+// the eligible threats and their tracks, the ready launchers (indices into the inputs' launchers),
+// the WTA problem (weapons x threats), the intercept solutions and predicted paths. A regiment joins
+// the plans of its battalions into one assignment (c2/network/regiment.hpp). Valid until the next
+// plan_shots or decide of the same command post.
+struct ShotPlan {
+  bool any = false;   // threats, ready launchers and a free missile channel: worth an assignment
+  std::vector<const ThreatAssessment*> threats;
+  std::vector<const Track*> tracks;
+  std::vector<int> weapons;
+  WtaProblem problem;
+  std::vector<std::vector<InterceptSolution>> solutions;  // [threat][weapon]
+  std::vector<char> no_look;
+  std::vector<TargetPath> paths;
 };
 
 // At most this many eligible threats go through fire control (an intercept solution per ready
@@ -131,8 +159,13 @@ class CommandPost {
  public:
   CommandPost(std::vector<DefendedAsset> assets, std::vector<Vec3> assets_enu, DoctrineParams doctrine);
 
-  // One decision cycle: returns the fire orders issued (launchers are told via accept_order).
+  // One decision cycle: returns the fire orders issued; the caller hands each to its launcher
+  // (Launcher::accept_order at order_time_s gives launch_time_s).
   std::vector<FireOrder> decide(const CommandPostInputs& in);
+  // decide in two halves: the candidate shots, then the orders of an assignment (weapon k of
+  // plan.weapons -> threat index in plan.threats, or -1) made by this post or by its regiment.
+  ShotPlan plan_shots(const CommandPostInputs& in);
+  std::vector<FireOrder> issue(const CommandPostInputs& in, const ShotPlan& plan, const std::vector<int>& assignment);
 
   // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.
   void report_outcome(int track_id, bool killed);
@@ -164,6 +197,8 @@ class CommandPost {
   bool launch_feasible_after(const CommandPostInputs& in, const ThreatAssessment& a, const TargetPath& tr,
                              const std::vector<int>& weapons, const std::vector<InterceptSolution>& solutions,
                              bool after_intercept, double delay_s) const;
+  // A shot on a remote track: the seeker's basket holds the target with the doctrine's probability.
+  bool in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
   void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
                       const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;

@@ -1,6 +1,6 @@
 #pragma once
 // A sector of responsibility: the azimuths, seen from an origin, in which a battalion engages.
-// A battalion whose fire-control radar is lost hands its sector to a neighbour (sim/sector_handover).
+// A battalion whose fire-control radar is lost hands its sector to a neighbour (c2/network/sector_handover).
 #include <cmath>
 
 #include "core/units.hpp"

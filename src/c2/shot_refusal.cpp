@@ -21,6 +21,7 @@ const char* to_string(Refusal r) {
     case Refusal::ShortWindow: return "short_window";
     case Refusal::TurnLimit: return "turn_limit";
     case Refusal::TargetClass: return "target_class";
+    case Refusal::RemoteAccuracy: return "remote_accuracy";
   }
   return "unknown";
 }

@@ -24,13 +24,16 @@
 //  - short_window     the launch window closes less than min_window_s after this launch: a shot at
 //                     the very edge of the envelope (measured: such shots reached the lethal radius 4
 //                     of 21 times, against 323 of 356 for wider windows, issue 26).
+//  - remote_accuracy  a shot on another battalion's track (c2/network/remote_track.hpp) whose error
+//                     would leave the target outside the seeker's acquisition basket around the
+//                     uplinked position too often (doctrine remote_basket_probability).
 // Out of reach and no convergence are not refusals: the threat is simply not engageable yet.
 #include "c2/fire_control.hpp"
 
 namespace skyshield {
 
-enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass };
-inline constexpr int kRefusalCount = 11;
+enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass, RemoteAccuracy };
+inline constexpr int kRefusalCount = 12;
 const char* to_string(Refusal r);
 
 struct ShotRules {

@@ -1,4 +1,5 @@
 #include "scenario/loader.hpp"
+#include "scenario/regiment_parser.hpp"
 
 #include <fmt/format.h>
 
@@ -221,7 +222,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     return set;
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types", "discrimination",
-                   "assets", "battalions", "threats", "network", "terrain", "track_metrics"});
+                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -247,13 +248,19 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   if (const auto sim = root.optional("simulation")) parse_simulation(*sim, s.sim);
   if (const auto net = root.optional("network")) {
     net->allow_only({"deconflict", "correlation_gate_chi2", "correlation_min_sigma_m", "outer_layers_first", "outer_hold_margin_s",
-                     "deconflict_radius_m"});
+                     "deconflict_radius_m", "remote_link"});
     if (const auto v = net->optional("deconflict")) s.network.deconflict = v->boolean();
     s.network.deconflict_radius_m = net->number_or("deconflict_radius_m", 0.0, 100e3, s.network.deconflict_radius_m);
     if (const auto v = net->optional("outer_layers_first")) s.network.outer_layers_first = v->boolean();
     s.network.outer_hold_margin_s = net->number_or("outer_hold_margin_s", 0.0, 3600.0, s.network.outer_hold_margin_s);
     s.network.picture.gate_chi2 = net->number_or("correlation_gate_chi2", 1.0, 1000.0, s.network.picture.gate_chi2);
     s.network.picture.min_sigma_m = net->number_or("correlation_min_sigma_m", 1.0, 100e3, s.network.picture.min_sigma_m);
+    if (const auto l = net->optional("remote_link")) {
+      l->allow_only({"latency_s", "update_s", "loss"});
+      s.network.remote_link.latency_s = l->number_or("latency_s", 0.0, 60.0, 0.0);
+      s.network.remote_link.update_s = l->number_or("update_s", 0.0, 60.0, 0.0);
+      s.network.remote_link.loss = l->number_or("loss", 0.0, 1.0, 0.0);
+    }
   }
   if (const auto m = root.optional("track_metrics")) {
     m->allow_only({"cutoff_m", "order", "alpha", "period_s"});
@@ -296,6 +303,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     s.assets.push_back(std::move(a));
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
+  if (const auto r = root.optional("regiments")) s.regiments = parse_regiments(*r, s);
   RaidBook book;
   for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, book);
   return s;

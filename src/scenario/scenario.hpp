@@ -53,6 +53,15 @@ struct BattalionSpec {
   double sector_width_deg = 360.0;
 };
 
+// Track messages to an interceptor guided from another battalion's radar (engage_on_remote): sent
+// every update_s (0: every engine step), each lost with probability loss (seeded, deterministic),
+// carrying the guide's track as it was latency_s before arrival.
+struct RemoteLinkParams {
+  double latency_s = 0.0;
+  double update_s = 0.0;
+  double loss = 0.0;
+};
+
 // The integrated network of several battalions.
 struct NetworkParams {
   bool deconflict = true;        // a battalion does not engage a threat another battalion engages
@@ -60,10 +69,25 @@ struct NetworkParams {
   // (a guard against missed correlations in dense raids; 0 = system tracks only).
   double deconflict_radius_m = 1000.0;
   AirPictureParams picture{};    // track-to-track correlation into the shared air picture
-  // A battalion holds fire on a threat that a battalion of longer reach could engage (sim/layering)
+  // A battalion holds fire on a threat that a battalion of longer reach could engage (c2/network/layering)
   // while its own launch is still feasible outer_hold_margin_s later.
   bool outer_layers_first = false;
   double outer_hold_margin_s = 20.0;
+  RemoteLinkParams remote_link{};
+};
+
+// A regiment command post over some battalions (c2/network/regiment.hpp): one joint weapon-target
+// assignment over their launchers every decision_period_s; its fire orders reach the battalions
+// link_latency_s later. A battalion whose link to the regiment is cut (cut_at_s) decides alone again.
+struct RegimentSpec {
+  std::string name;
+  std::vector<int> battalions;       // indices into Scenario::battalions
+  std::vector<double> cut_at_s;      // per member: its link to the regiment fails then (-1 = never)
+  double decision_period_s = 1.0;
+  double link_latency_s = 0.0;
+  double order_loss = 0.0;           // probability that a fire order message is lost (seeded)
+  double cost_weight = 0.0;          // WTA value units per interceptor cost unit (0 = value only)
+  WtaSolver wta_solver = WtaSolver::Greedy;
 };
 
 // Scoring of the air pictures against the truth (outputs only; the command posts never see it).
@@ -85,6 +109,7 @@ struct Scenario {
   std::vector<BattalionSpec> battalions;
   std::vector<ThreatSpec> threats;
   NetworkParams network;
+  std::vector<RegimentSpec> regiments;
   TrackMetricsParams track_metrics;
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
   DiscriminationParams discrimination;  // ballistic object kinds (library `discrimination:`; c2/discrimination.hpp)

@@ -30,6 +30,28 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
   }
 }
 
+BattalionStatus Battalion::status(double t) const {
+  BattalionStatus s;
+  s.index = index;
+  s.frame = frame;
+  s.fire_control_up = fire_control_up();
+  s.sector_taken_by = sector_taken_by;
+  s.sector_center_deg = spec->sector_center_deg;
+  s.sector_width_deg = spec->sector_width_deg;
+  s.launchers = launcher_status(launchers, t);
+  return s;
+}
+
+std::vector<TrackEstimate> Battalion::confirmed_estimates(double t) const {
+  std::vector<TrackEstimate> out;
+  for (const Track& tr : tracker.tracks()) {
+    if (tr.status != TrackStatus::Confirmed) continue;
+    const Tracker::Prediction& p = tracker.prediction(tr, t);
+    out.push_back({tr.id, frame.to_ecef(tr.position()), frame.to_ecef(p.pos), p.P_pp.trace()});
+  }
+  return out;
+}
+
 bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2, Vec3* accel_ecef) const {
   // Gravity and the track's estimated drag (tracking/drag_estimate.hpp) at the predicted state.
   auto accel = [&](const Vec3& p_enu, const Vec3& v_enu) {

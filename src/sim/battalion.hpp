@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "c2/command_post.hpp"
+#include "c2/network/unit_status.hpp"
 #include "scenario/scenario.hpp"
 #include "sensors/radar.hpp"
 #include "tracking/tracker.hpp"
@@ -32,6 +33,11 @@ struct Battalion {
 
   // The engagement radar is in action: the battalion can guide interceptors and fire.
   bool fire_control_up() const { return radar_up[spec->engagement_radar] != 0; }
+
+  // What network command sees of it at time t (c2/network/unit_status.hpp).
+  BattalionStatus status(double t) const;
+  // Its confirmed tracks at time t, in ECEF, in the tracker's order.
+  std::vector<TrackEstimate> confirmed_estimates(double t) const;
 
   const RadarParams& engagement_params() const { return radars[spec->engagement_radar].params(); }
   // Track estimate converted to ECEF; false when the track no longer exists.

@@ -13,8 +13,8 @@
 #include "core/error.hpp"
 #include "sensors/dwell_scheduler.hpp"
 #include "sim/engine_impl.hpp"
-#include "sim/layering.hpp"
-#include "sim/sector_handover.hpp"
+#include "c2/network/layering.hpp"
+#include "c2/network/sector_handover.hpp"
 
 namespace skyshield {
 
@@ -34,7 +34,12 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   // Decision order: battalions with the longest-range interceptors first, so that in a layered
   // network the outer layers take their shots before the inner ones in the same cycle.
   for (std::size_t b = 0; b < battalions_.size(); ++b) decision_order_.push_back(static_cast<int>(b));
-  auto reach = [&](int b) { return battalion_reach(*battalions_[b], s.interceptor_classes); };
+  auto reach = [&](int b) { return battalion_reach(battalions_[b]->status(0.0), s.interceptor_classes); };
+  regiment_of_.assign(s.battalions.size(), -1);
+  for (std::size_t r = 0; r < s.regiments.size(); ++r)
+    for (int b : s.regiments[r].battalions) regiment_of_[static_cast<std::size_t>(b)] = static_cast<int>(r);
+  regiment_next_t_.assign(s.regiments.size(), 0.0);
+  for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote;
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
   scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
@@ -63,11 +68,12 @@ RunRecord Engine::run() {
       interrupted_ = true;
       break;
     }
-    const bool picture_due = battalions_.size() > 1 && s_.network.deconflict && decision_due(t1);
+    const bool picture_due = battalions_.size() > 1 && (s_.network.deconflict || remote_any_ || !s_.regiments.empty()) && decision_due(t1);
     if (picture_due) update_air_picture(t1);
     scorer_->score_battalions(t1, battalions_, views_);
     if (picture_due) scorer_->score_network(t1, picture_, views_);
     clock.lap(&StepProfile::tracking_s);
+    if (!s_.regiments.empty() && !(stopped = stopped || stop())) decide_regiments(t1);
     for (int b : decision_order_)
       if (!(stopped = stopped || stop())) decide(*battalions_[b], t1);
     if (stopped) {
@@ -196,7 +202,7 @@ void Engine::radar_lost(Battalion& b, int radar, double t, const std::string& ca
   rec_.radar_lost(b, radar, t, cause);
   if (radar != b.spec->engagement_radar) return;
   b.pending.clear();  // orders not yet launched cannot be guided
-  const int heir = sector_heir(battalions_, b.index);
+  const int heir = sector_heir(statuses(t), b.index);
   for (auto& other : battalions_)
     if (other->index == b.index || (!other->fire_control_up() && other->sector_taken_by == b.index)) {
       other->sector_taken_by = heir;

@@ -1,17 +1,22 @@
 // The engine's engagement steps: command posts decide, launchers reload and fire, interceptors fly
 // and fuze, kills are assessed (see sim/engine_impl.hpp).
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 
 #include "c2/kill_assessment.hpp"
 #include "sim/engine_impl.hpp"
-#include "sim/layering.hpp"
-#include "sim/sector_handover.hpp"
+#include "c2/network/layering.hpp"
+#include "c2/network/remote_track.hpp"
+#include "c2/network/sector_handover.hpp"
 
 namespace skyshield::engine_detail {
 
 bool Engine::decision_due(double t) const {
   for (const auto& b : battalions_)
     if (t + 1e-9 >= b->next_decision_t) return true;
+  for (const double next : regiment_next_t_)
+    if (t + 1e-9 >= next) return true;
   return false;
 }
 
@@ -28,20 +33,69 @@ void Engine::update_air_picture(double t) {
   picture_.update(all);
 }
 
-// What the other battalions engage, for deconfliction (sim/deconfliction.hpp).
-std::vector<Engagement> Engine::engagements() const {
+// What the battalions engage, for deconfliction (c2/network/deconfliction.hpp); with_estimates: with
+// the engaging battalion's estimate at t of each track engaged by a battalion other than `viewer`.
+std::vector<Engagement> Engine::engagements(double t, bool with_estimates, int viewer) const {
   std::vector<Engagement> out;
   for (const Flight& f : flights_)
-    if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target()});
-  for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt});  // outcome not yet assessed
+    if (f.missile.flying()) out.push_back({f.battalion, f.missile.track_id(), f.missile.guidance_target(), std::nullopt, 0.0});
+  for (const PendingAssessment& a : assessments_) out.push_back({a.battalion, a.track_id, std::nullopt, std::nullopt, 0.0});  // outcome not yet assessed
   for (const auto& other : battalions_)
-    for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt});
+    for (const FireOrder& o : other->pending) out.push_back({other->index, o.track_id, std::nullopt, std::nullopt, 0.0});
+  if (with_estimates)
+    for (Engagement& e : out) {
+      if (e.battalion == viewer) continue;
+      Vec3 p, v;
+      double var = 0.0;
+      if (battalions_[e.battalion]->track_ecef(e.track_id, t, p, v, &var)) {
+        e.track_ecef = p;
+        e.track_variance_m2 = var;
+      }
+    }
   return out;
 }
 
-void Engine::decide(Battalion& b, double t) {
-  if (t + 1e-9 < b.next_decision_t || !b.fire_control_up()) return;
-  b.next_decision_t = t + b.spec->doctrine.decision_period_s;
+std::vector<BattalionStatus> Engine::statuses(double t) const {
+  std::vector<BattalionStatus> out;
+  for (const auto& b : battalions_) out.push_back(b->status(t));
+  return out;
+}
+
+std::vector<Track> Engine::remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const {
+  std::vector<Track> out;
+  std::map<int, std::unordered_map<int, const Track*>> by_id;  // per guide battalion, filled when first needed
+  for (const Track& tr : b.tracker.tracks()) {
+    if (tr.status != TrackStatus::Confirmed) continue;
+    const std::optional<RemoteGuide> g = remote_guide(picture_, network, b.index, tr.id);
+    if (!g) continue;
+    const Battalion& guide = *battalions_[g->battalion];
+    auto& ids_of = by_id[g->battalion];
+    if (ids_of.empty())
+      for (const Track& gt : guide.tracker.tracks()) ids_of.emplace(gt.id, &gt);
+    const auto it = ids_of.find(g->track_id);
+    if (it == ids_of.end()) continue;
+    Track remote = track_in_frame(*it->second, guide.frame, b.frame);
+    remote.id = tr.id;  // the battalion engages its own track number, on the guide's estimate
+    out.push_back(remote);
+    ids.push_back(tr.id);
+  }
+  return out;
+}
+
+std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const {
+  Vec3 p, v, a;
+  if (b.fire_control_up()) {
+    if (b.track_ecef(track_id, t, p, v, nullptr, &a)) return Uplink{p, v, a};
+    return std::nullopt;
+  }
+  if (!network || !b.spec->doctrine.engage_on_remote) return std::nullopt;
+  const std::optional<RemoteGuide> g = remote_guide(picture_, *network, b.index, track_id);
+  if (g && battalions_[g->battalion]->track_ecef(g->track_id, t, p, v, nullptr, &a)) return Uplink{p, v, a};
+  return std::nullopt;
+}
+
+CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<Track>& remote) const {
+  const bool remote_only = !b.fire_control_up();  // engaging on other battalions' radars alone
   const RadarParams& er = b.engagement_params();
   int missiles = static_cast<int>(b.pending.size());
   for (const Flight& f : flights_)
@@ -52,24 +106,69 @@ void Engine::decide(Battalion& b, double t) {
   CommandPostInputs in;
   in.t = t;
   in.tracks = &b.tracker.tracks();
+  const std::vector<BattalionStatus> network = statuses(t);
+  if (remote_only) {
+    remote = remote_tracks(b, network, in.remote);
+    in.tracks = &remote;
+  }
   in.classes = &s_.interceptor_classes;
-  in.launchers = &b.launchers;
+  in.launchers = launcher_status(b.launchers, t);
   in.launchers_enu = b.launchers_enu;
   in.frame_origin_alt_m = b.frame.origin().alt_m;
   in.free_target_channels = std::max(0, er.target_channels - engaged);
   in.free_missile_channels = std::max(0, er.missile_channels - missiles);
-  if (battalions_.size() > 1 && s_.network.deconflict)
-    in.engaged_elsewhere = engaged_elsewhere(b, t, battalions_, picture_, engagements(), s_.network.deconflict_radius_m);
-  in.sectors = responsible_sectors(battalions_, b.index);
+  const bool deconflict = battalions_.size() > 1 && s_.network.deconflict;
+  std::vector<TrackEstimate> mine;
+  if (deconflict || s_.network.outer_layers_first) mine = b.confirmed_estimates(t);
+  if (deconflict) {
+    const bool near_guard = s_.network.deconflict_radius_m > 0.0;
+    in.engaged_elsewhere = engaged_elsewhere(b.index, mine, picture_, engagements(t, near_guard, b.index), s_.network.deconflict_radius_m);
+  }
+  in.sectors = responsible_sectors(network, b.index);
   if (s_.network.outer_layers_first) {
-    in.outer_cover = covered_by_outer_layers(battalions_, b.index, s_.interceptor_classes);
+    in.outer_cover = covered_by_outer_layers(network, b.index, mine, s_.interceptor_classes);
     in.outer_hold_margin_s = s_.network.outer_hold_margin_s;
   }
-  for (const FireOrder& o : b.command_post.decide(in)) {
+  return in;
+}
+
+// The engine applies a command post's orders: each launcher takes its round and starts its reaction
+// time; an order relayed by a regiment reaches the battalion latency_s later, and launches that much later.
+void Engine::apply_orders(Battalion& b, std::vector<FireOrder> orders, double t, double latency_s) {
+  for (FireOrder& o : orders) {
+    b.launchers[o.launcher_index].accept_order(o.order_time_s);
+    o.launch_time_s += latency_s;
     rec_.fire_order(b, o, t);
     b.pending.push_back(o);
   }
   for (const RefusedShot& r : b.command_post.last_refusals()) rec_.refused(b, r, t, views_, threats_);
+}
+
+std::optional<Uplink> Engine::remote_uplink(Flight& f, const Battalion& b, double t, const std::vector<BattalionStatus>& network) const {
+  const RemoteLinkParams& link = s_.network.remote_link;
+  if (link.latency_s <= 0.0 && link.update_s <= 0.0 && link.loss <= 0.0) return uplink_for(b, f.missile.track_id(), t, &network);
+  if (t + 1e-9 >= f.next_remote_msg_t) {  // a message is sent now: the guide's track as of latency ago
+    f.next_remote_msg_t = t + std::max(link.update_s, dt_);
+    Rng rng = Rng::stream(seed_, "remote_link", static_cast<std::uint64_t>(f.record) * 1000003ull + static_cast<std::uint64_t>(t / dt_ + 0.5));
+    if (!rng.bernoulli(link.loss)) {
+      const std::optional<Uplink> m = uplink_for(b, f.missile.track_id(), t - link.latency_s, &network);
+      if (m) {
+        f.remote_msg = m;
+        f.remote_msg_t = t;
+      }
+    }
+  }
+  // A message older than three update periods (or 3 s) is stale: no uplink.
+  if (f.remote_msg && t - f.remote_msg_t <= 3.0 * std::max(link.update_s, 1.0)) return f.remote_msg;
+  return std::nullopt;
+}
+
+void Engine::decide(Battalion& b, double t) {
+  if (t + 1e-9 < b.next_decision_t || !can_decide(b) || under_regiment(b.index, t)) return;
+  b.next_decision_t = t + b.spec->doctrine.decision_period_s;
+  std::vector<Track> remote;
+  const CommandPostInputs in = inputs_for(b, t, remote);
+  apply_orders(b, b.command_post.decide(in), t, 0.0);
 }
 
 void Engine::reload_launchers(double t) {
@@ -88,8 +187,7 @@ void Engine::launch_due(double t) {
       Interceptor m(id, &cls, o.track_id, t, l.site_ecef(), b->frame.to_ecef(o.pip_enu),
                     Rng::stream(seed_, "interceptor", static_cast<std::uint64_t>(id)));
       m.set_terrain(&terrain_);
-      const ThreatClass engaged = track_class(*b, o.track_id);
-      m.set_target_ballistic(engaged == ThreatClass::BallisticMissile);
+      m.set_target_ballistic(o.target_class == ThreatClass::BallisticMissile);
       const auto [record, trajectory] = rec_.launch(*b, o, l, cls, t, views_, threats_);
       flights_.push_back({std::move(m), b->index, record, trajectory});
     }
@@ -97,22 +195,17 @@ void Engine::launch_due(double t) {
   }
 }
 
-// The engaged track's classification (aircraft when the track is gone).
-ThreatClass Engine::track_class(const Battalion& b, int track_id) {
-  for (const Track& tr : b.tracker.tracks())
-    if (tr.id == track_id) return tr.classified;
-  return ThreatClass::Aircraft;
-}
-
 void Engine::fly_interceptors(double t1) {
   const double t = t1 - dt_;
+  std::vector<BattalionStatus> network;  // built when a battalion guides on remote tracks
   for (Flight& f : flights_) {
     if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
     const Battalion& b = *battalions_[f.battalion];
-    std::optional<Uplink> uplink;  // from the engagement radar only
-    Vec3 p, v, a;
-    if (f.missile.cls().midcourse_uplink && b.fire_control_up() && b.track_ecef(f.missile.track_id(), t, p, v, nullptr, &a))
-      uplink = Uplink{p, v, a};
+    if (!b.fire_control_up() && b.spec->doctrine.engage_on_remote && network.empty()) network = statuses(t);
+    std::optional<Uplink> uplink;
+    if (f.missile.cls().midcourse_uplink)
+      uplink = b.fire_control_up() || !b.spec->doctrine.engage_on_remote ? uplink_for(b, f.missile.track_id(), t, &network)
+                                                                        : remote_uplink(f, b, t, network);
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();

@@ -13,7 +13,7 @@
 
 #include "c2/air_picture.hpp"
 #include "sim/battalion.hpp"
-#include "sim/deconfliction.hpp"
+#include "c2/network/deconfliction.hpp"
 #include "sim/engine.hpp"
 #include "sim/recorder.hpp"
 #include "sim/track_scorer.hpp"
@@ -26,6 +26,11 @@ struct Flight {
   int battalion;
   int record;        // index into RunRecord::interceptors
   int trajectory;    // index into RunRecord::trajectories, -1 when not recorded
+  // Track messages of a remote uplink (network remote_link): the last one received and when the
+  // next is sent; each is lost with the link's probability (own stream per interceptor).
+  std::optional<Uplink> remote_msg{};
+  double remote_msg_t = -1.0;
+  double next_remote_msg_t = 0.0;
 };
 
 // A kill assessment due at t: what the battalion's radars observed of the track after the intercept
@@ -79,11 +84,27 @@ class Engine {
   // engine_engagement.cpp: command posts, launchers, interceptors, kill assessment.
   bool decision_due(double t) const;
   void update_air_picture(double t);
-  std::vector<Engagement> engagements() const;
+  std::vector<Engagement> engagements(double t, bool with_estimates, int viewer) const;
+  std::vector<BattalionStatus> statuses(double t) const;
   void decide(Battalion& b, double t);
+  // A battalion can decide: it has fire control, or engages on remote tracks.
+  static bool can_decide(const Battalion& b) { return b.fire_control_up() || b.spec->doctrine.engage_on_remote; }
+  // The command post's inputs at t (remote: storage for the remote tracks the inputs point to).
+  CommandPostInputs inputs_for(const Battalion& b, double t, std::vector<Track>& remote) const;
+  void apply_orders(Battalion& b, std::vector<FireOrder> orders, double t, double latency_s);
+  // engine_regiment.cpp: regiment command posts (one joint assignment over their battalions).
+  bool under_regiment(int battalion, double t) const;
+  void decide_regiments(double t);
+  // b's confirmed tracks that another battalion with fire control holds, with that battalion's
+  // estimate in b's frame (c2/network/remote_track.hpp); their ids in `ids`.
+  std::vector<Track> remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const;
+  // The mid-course uplink of an interceptor of battalion b on its track: b's engagement radar, else
+  // (engage_on_remote) the remote guide's radar.
+  std::optional<Uplink> uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const;
+  // The uplink of a flight guided from a remote radar through the network's remote link.
+  std::optional<Uplink> remote_uplink(Flight& f, const Battalion& b, double t, const std::vector<BattalionStatus>& network) const;
   void reload_launchers(double t);
   void launch_due(double t);
-  static ThreatClass track_class(const Battalion& b, int track_id);
   void fly_interceptors(double t1);
   void deliver_assessments(double t);
   // engine_link.cpp: the live link.
@@ -111,6 +132,9 @@ class Engine {
   std::map<std::string, int> external_;   // external threats: link key -> threat id
   std::vector<LiveEntity> live_threats_, live_interceptors_;
   bool interrupted_ = false;
+  bool remote_any_ = false;
+  std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
+  std::vector<double> regiment_next_t_;   // per regiment: its next decision   // some battalion engages on remote tracks: the air picture is kept
 };
 
 }  // namespace skyshield::engine_detail

@@ -169,6 +169,8 @@ void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const
     why = fmt::format("window closes within {:.1f} s of the launch", r.needed_s);
   else if (r.reason == Refusal::TurnLimit)
     why = fmt::format("end game demands {:.1f} g at {:.0f} m altitude", r.needed_s, r.altitude_m);
+  else if (r.reason == Refusal::RemoteAccuracy)
+    why = "the remote track's error leaves the target outside the seeker's basket";
   else if (r.reason == Refusal::ReactionTime)
     why = fmt::format("intercept at {:.2f} s, after the threat's arrival", r.intercept_time_s);
   else

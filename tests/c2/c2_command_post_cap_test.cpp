@@ -43,7 +43,7 @@ struct Swarm {
     CommandPostInputs in;
     in.tracks = &picture;
     in.classes = &classes;
-    in.launchers = &launchers;
+    in.launchers = launcher_status(launchers, in.t);
     in.launchers_enu.assign(launchers.size(), Vec3::Zero());
     in.free_target_channels = 10;
     in.free_missile_channels = 20;
@@ -70,7 +70,7 @@ TEST(CommandPostCap, ASwarmGoesThroughFireControlMostUrgentFirst) {
   std::vector<Track> urgent;
   for (std::size_t k : order) urgent.push_back(s.tracks[k]);
 
-  Swarm ref_swarm(n);   // fresh launchers (decide tells the launchers of its orders)
+  Swarm ref_swarm(n);
   CommandPost ref(kAssets, {Vec3::Zero()}, DoctrineParams{});
   const std::vector<FireOrder> want = ref.decide(ref_swarm.inputs(urgent));
   EXPECT_EQ(ref.last_dropped(), 0);

@@ -40,7 +40,7 @@ struct Battery {
     in.t = t;
     in.tracks = &tracks;
     in.classes = &classes;
-    in.launchers = &launchers;
+    in.launchers = launcher_status(launchers, in.t);
     in.launchers_enu.assign(launchers.size(), Vec3::Zero());
     in.free_target_channels = target_channels;
     in.free_missile_channels = missile_channels;
@@ -111,7 +111,7 @@ TEST(CommandPost, OuterLayersFirstDoctrine) {
     CommandPostInputs in;
     in.tracks = &tracks;
     in.classes = &classes;
-    in.launchers = &launchers;
+    in.launchers = launcher_status(launchers, in.t);
     in.launchers_enu.assign(2, Vec3::Zero());
     in.free_target_channels = 10;
     in.free_missile_channels = 10;
@@ -134,6 +134,23 @@ int orders_on(const std::vector<FireOrder>& orders, int track_id) {
   int n = 0;
   for (const FireOrder& o : orders) n += o.track_id == track_id;
   return n;
+}
+
+TEST(CommandPost, OrdersCarryTheTrackClassAndLeaveTheLaunchersToTheEngine) {
+  // decide works on a snapshot of the launchers: it changes no launcher; each order carries the
+  // engaged track's classification and the launch time the launcher will give when handed the order.
+  Battery s;
+  s.tracks[1].classified = ThreatClass::Aircraft;
+  const std::vector<FireOrder> o = s.cp.decide(s.inputs(0.0, 10, 20));
+  ASSERT_EQ(o.size(), 2u);
+  for (const Launcher& l : s.launchers) {
+    EXPECT_EQ(l.rounds_left(), 4);
+    EXPECT_TRUE(l.ready(0.0));
+  }
+  for (const FireOrder& f : o) {
+    EXPECT_EQ(f.target_class, f.track_id == 10 ? ThreatClass::CruiseMissile : ThreatClass::Aircraft);
+    EXPECT_DOUBLE_EQ(f.launch_time_s, s.launchers[f.launcher_index].accept_order(f.order_time_s));
+  }
 }
 
 TEST(CommandPost, SalvoPerThreatClass) {

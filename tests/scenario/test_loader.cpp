@@ -124,6 +124,9 @@ INSTANTIATE_TEST_SUITE_P(
     Files, BadScenario,
     ::testing::Values(
         BadCase{"bad_syntax.yaml", 12, "", "YAML syntax error"},
+        BadCase{"bad_regiment_twice.yaml", 39, "regiments[1].battalions[0]", "battalion 'bn' is already in regiment 'r1'"},
+        BadCase{"bad_regiment_empty.yaml", 37, "regiments[0].battalions", "a regiment needs at least one battalion"},
+        BadCase{"bad_regiment_unknown.yaml", 38, "regiments[0].links[0].battalion", "unknown battalion 'bn-x'"},
         BadCase{"bad_unknown_field.yaml", 12, "assets[0].valeu", "unknown field 'valeu'"},
         BadCase{"bad_missing_field.yaml", 10, "assets[0]", "missing field 'value'"},
         BadCase{"bad_wrong_type.yaml", 21, "battalions[0].launchers[0].tubes", "must be an integer (got 'four')"},

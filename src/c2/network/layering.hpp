@@ -5,18 +5,18 @@
 // threat inside its sector of responsibility and within that class's maximum range of its command
 // post now. It need not hold a track yet; if it never engages, the inner battalion still fires at
 // its last chance.
-#include <memory>
 #include <vector>
 
-#include "sim/battalion.hpp"
+#include "c2/network/unit_status.hpp"
+#include "weapons/interceptor_class.hpp"
 
 namespace skyshield {
 
 // Longest maximum range among the battalion's interceptor classes with rounds left (0 if none).
-double battalion_reach(const Battalion& b, const std::vector<InterceptorClass>& classes);
+double battalion_reach(const BattalionStatus& b, const std::vector<InterceptorClass>& classes);
 
-// Local ids of battalion b's confirmed tracks that an outer-layer battalion could engage now.
-std::vector<int> covered_by_outer_layers(const std::vector<std::unique_ptr<Battalion>>& all, int b,
+// Ids of battalion b's confirmed tracks (`tracks`) that an outer-layer battalion could engage now.
+std::vector<int> covered_by_outer_layers(const std::vector<BattalionStatus>& all, int b, const std::vector<TrackEstimate>& tracks,
                                          const std::vector<InterceptorClass>& classes);
 
 }  // namespace skyshield

@@ -1,0 +1,41 @@
+#pragma once
+// The regiment command post: one weapon-target assignment over all its battalions' ready launchers
+// instead of battalions in turn. Each battalion's command post plans its candidate shots
+// (CommandPost::plan_shots: eligibility, fire control, refusals, salvo room, reserves); the regiment
+// joins the plans, one target per object of the shared air picture (a battalion's tracks on the same
+// system track are one target), solves the joint problem with the network's WTA solvers
+// (c2/wta_solvers.hpp) and hands each battalion the part of the assignment for its launchers. Its
+// objective can weigh interceptor cost against threat value: a shot whose expected value saved
+// (V_j p_ij prod_{other shots k on j} (1 - p_kj)) is below cost_weight x its interceptor's unit cost
+// is withdrawn (cheapest saving first, one at a time).
+// Channel limits stay per battalion: a battalion's share beyond its own free missile or target
+// channels is dropped (weapon order), as its engagement radar could not guide it.
+#include <vector>
+
+#include "c2/air_picture.hpp"
+#include "c2/command_post.hpp"
+#include "c2/wta_solvers.hpp"
+
+namespace skyshield {
+
+struct RegimentParams {
+  double cost_weight = 0.0;   // value units per interceptor cost unit; 0 = value only
+  WtaSolver solver = WtaSolver::Greedy;
+  WtaLimits limits{};
+};
+
+struct MemberPlan {
+  int battalion = -1;                        // index in the network (air picture numbering)
+  const CommandPostInputs* inputs = nullptr; // its decision's inputs (launchers, classes)
+  const ShotPlan* plan = nullptr;
+};
+
+// Per member, the assignment of its plan's weapons (index into its plan.threats, or -1).
+std::vector<std::vector<int>> joint_assignment(const std::vector<MemberPlan>& members, const AirPicture& picture,
+                                               const RegimentParams& params);
+
+// The joint problem alone (for tests and reports): targets in order of first appearance.
+WtaProblem joint_problem(const std::vector<MemberPlan>& members, const AirPicture& picture,
+                         std::vector<std::vector<int>>* target_of = nullptr);
+
+}  // namespace skyshield
