@@ -55,7 +55,7 @@ struct Scene {
     in.t = t;
     in.tracks = &tracks;
     in.classes = &classes;
-    in.launchers = &launchers;
+    in.launchers = launcher_status(launchers, in.t);
     in.launchers_enu.assign(launchers.size(), Vec3::Zero());
     in.free_target_channels = 10;
     in.free_missile_channels = 20;
