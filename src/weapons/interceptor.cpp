@@ -346,6 +346,14 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
       if (d < best) { best = d; fuzed = &tv; }
     }
   }
+  // In the end game (turned over, mid-course over) the missile has flown past the target it fuzes
+  // on: the range opens and the target is beyond the seeker's look angle off the missile's axis,
+  // where it cannot turn back to it. The pass is over: a miss at the closest approach the fuze saw.
+  // (Before: the missile flew on blind until it self-destructed whenever the pass was wider than the
+  // fuze's pass window of 20 lethal radii, so wide passes were counted as self-destructs.)
+  if (fuzed && turned_over_ && !midcourse_ && fuze_.best_m() < 1e299 && !seeker_.in_gimbal(*fuzed, s_.pos, s_.vel) &&
+      (fuzed->pos_ecef - s_.pos).dot(fuzed->vel_ecef - s_.vel) > 0.0)
+    return finish(InterceptorState::Missed, t, fuzed->id, fuze_.best_m());
   const int n = std::max(1, static_cast<int>(std::ceil(dt / max_substep_ - 1e-9)));
   const double h = dt / n;
   for (int k = 0; k < n; ++k) {
