@@ -53,8 +53,8 @@ const TruthView* Interceptor::find(std::span<const TruthView> targets, int id) {
   return nullptr;
 }
 
-void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss) {
-  outcome_ = {s, t, truth_id, miss};
+void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss, const char* reason) {
+  outcome_ = {s, t, truth_id, miss, reason};
 }
 
 std::optional<Vec3> Interceptor::turnover_command(const MissileState& m, const Vec3& want, double h) const {
@@ -293,9 +293,9 @@ bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Ve
 
 void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets) {
   if (!flying()) return;
-  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());
+  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), "max_flight_time");
   if (s_.t > cls_->propulsion.burnout_time_s() && s_.vel.norm() < cls_->min_speed_mps)
-    return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());  // out of energy
+    return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), "too_slow");  // out of energy
 
   // Seeker: acquire the echo nearest the uplinked (or aimed) position, among those it can see
   // (acquisition range from the echo's RCS, inside the gimbal's look angle; weapons/seeker.hpp).
@@ -326,7 +326,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   const bool needs_radar = cls_->seeker_type != SeekerType::ActiveRadar;
   if (!uplink && cls_->midcourse_uplink && (!locked || needs_radar)) {
     if (blind_since_ < 0) blind_since_ = t;
-    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, miss_or_unknown());
+    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, miss_or_unknown(), "lost_guidance");
   } else {
     blind_since_ = -1.0;
   }
@@ -353,7 +353,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   // fuze's pass window of 20 lethal radii, so wide passes were counted as self-destructs.)
   if (fuzed && turned_over_ && !midcourse_ && fuze_.best_m() < 1e299 && !seeker_.in_gimbal(*fuzed, s_.pos, s_.vel) &&
       (fuzed->pos_ecef - s_.pos).dot(fuzed->vel_ecef - s_.vel) > 0.0)
-    return finish(InterceptorState::Missed, t, fuzed->id, fuze_.best_m());
+    return finish(InterceptorState::Missed, t, fuzed->id, fuze_.best_m(), "passed");
   const int n = std::max(1, static_cast<int>(std::ceil(dt / max_substep_ - 1e-9)));
   const double h = dt / n;
   for (int k = 0; k < n; ++k) {

@@ -248,6 +248,7 @@ TEST(Interceptor, AWidePassIsAMissAtTheClosestApproach) {
   ASSERT_EQ(m.outcome().state, InterceptorState::Missed) << "state " << static_cast<int>(m.outcome().state) << " at " << m.outcome().t << " s";
   EXPECT_EQ(m.outcome().truth_id, 42);
   EXPECT_NEAR(m.outcome().miss_distance_m, closest, 1.0);
+  EXPECT_STREQ(m.outcome().reason, "passed");
 }
 
 }  // namespace
