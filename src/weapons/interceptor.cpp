@@ -231,12 +231,43 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
     midcourse_ = true;
   }
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
+  // The mid-course also ends when the geometry's own time to go (range / closing speed) falls under
+  // kTerminalS: the arc's time to go rests on the PIP's constant-acceleration extrapolation, which
+  // for a target decelerating in the air (drag) can stay far beyond the real intercept (issue 28: the
+  // short-range rounds at SRBMs never left the mid-course, their seekers locked but unused).
+  if (midcourse_ && los.closing_speed_mps > 1.0 && los.range_m / los.closing_speed_mps < kTerminalS) midcourse_ = false;
   if (midcourse_) return steer(hold_floor(midcourse_command(aim, gravity), los, aim.pos), h);
   const Vec3 rate = aim.seeker ? seeker_.measure(los, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
+  // The missile's own axial acceleration (boost, drag) over the time to go (weapons/guidance.hpp): without it
+  // a boosting missile with a lead angle flies itself off the collision course and PN catches up only
+  // in the last seconds, at the airframe's limit (issue 28: short-range rounds at SRBMs missed by
+  // 50-350 m with a perfect track).
+  if (los.closing_speed_mps > 1.0) {
+    const double tgo = los.range_m / los.closing_speed_mps;
+    cmd += axial_acceleration_term(los, s_.vel.normalized(), axial_displacement(tgo), tgo, cls_->nav_constant);
+  }
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
   return steer(hold_floor(limit_lateral(cmd, s_.vel, 1e300), los, aim.pos), h);
+}
+
+double Interceptor::axial_displacement(double tgo) const {
+  // Midpoint rule over kAxialSteps pieces: thrust / mass from the motor's schedule at each time, drag
+  // (zero-lift, at the present Mach and dynamic pressure) held over the time to go.
+  constexpr int kAxialSteps = 8;
+  const FlightConditions now = flight_conditions(cls_->airframe, cls_->propulsion, s_);
+  const double drag_n = now.q_pa * cls_->airframe.reference_area_m2 * cls_->airframe.zero_lift_drag(now.mach);
+  const double ds = tgo / kAxialSteps;
+  double d = 0.0;
+  MissileState later = s_;
+  for (int i = 0; i < kAxialSteps; ++i) {
+    const double s = (i + 0.5) * ds;
+    later.t = s_.t + s;
+    const FlightConditions c = flight_conditions(cls_->airframe, cls_->propulsion, later);
+    d += (tgo - s) * (c.thrust_n - drag_n) / c.mass_kg * ds;
+  }
+  return d;
 }
 
 Vec3 Interceptor::hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const {

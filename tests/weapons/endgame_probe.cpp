@@ -20,8 +20,50 @@ using namespace skyshield;
 int main(int argc, char** argv) {
   if (argc < 2) { std::fprintf(stderr, "usage: endgame_probe SCENARIO [uplink_error_m]\n"); return 2; }
   const Scenario s = load_scenario(argv[1]);
-  const double uplink_err = argc > 2 ? std::stod(argv[2]) : 0.0;
   const LocalFrame f(Geodetic{50.0, 30.0, 0.0});
+  if (argc > 2 && std::string(argv[2]) == "srbm") {
+    // The SRBM shot of scenarios/bmd.yaml seed 1 (I4/I5 at srbm-ab-1, launched at 891.05 s), read off
+    // its trajectories.csv: the SRBM 8.47 km north, 3.92 km east, 14.28 km above the launcher, at
+    // (-178, -1090, -1088) m/s, decelerating by drag ~22 m/s^2 (its vertical speed falls from 1088 to
+    // 939 m/s over 12 s against gravity). Perfect uplink (truth, with its acceleration).
+    const double drag = argc > 3 ? std::stod(argv[3]) : 22.0;
+    for (const InterceptorClass& c : s.interceptor_classes) {
+      if (c.name != "short_range" && c.name != "medium_range") continue;
+      for (int seed = 1; seed <= 10; ++seed) {
+        Vec3 p(3920.0, 8470.0, 14280.0), v(-178.0, -1090.0, -1088.0);
+        Interceptor m(1, &c, 7, 0.0, f.to_ecef(Vec3(0, 0, 5)), f.to_ecef(p + v * 8.0), Rng(seed));
+        m.set_target_ballistic(true);
+        TruthView tv;
+        tv.id = 1;
+        tv.rcs = RcsPattern::isotropic(0.5);
+        tv.true_class = ThreatClass::BallisticMissile;
+        const double dt = 0.05;
+        double lock_r = -1, lock_t = -1;
+        for (int k = 0; m.flying() && p.z() > 0 && k < 4000; ++k) {
+          const Vec3 a = Vec3(0, 0, -9.81) - drag * v.normalized();
+          tv.pos_ecef = f.to_ecef(p);
+          tv.vel_ecef = f.vector_to_ecef(v);
+          const std::vector<TruthView> targets{tv};
+          m.step(k * dt, dt, Uplink{tv.pos_ecef, tv.vel_ecef, f.vector_to_ecef(a)}, targets);
+          if (lock_r < 0 && m.seeker_lock() >= 0) { lock_r = (tv.pos_ecef - m.pos()).norm(); lock_t = k * dt; }
+          if (argc > 4 && seed == 1 && k % 5 == 0) {
+            const LineOfSight los = line_of_sight(m.pos(), m.vel(), tv.pos_ecef, tv.vel_ecef);
+            const Vec3 zem = tv.pos_ecef - m.pos() + (tv.vel_ecef - m.vel()) * (los.range_m / std::max(los.closing_speed_mps, 1.0));
+            std::printf("  t %5.2f R %7.0f Vc %6.0f lock %d a_lat %6.1f g  |rate| %.4f  v %5.0f  ZEM %7.0f m  alt %5.0f\n", k * dt, los.range_m,
+                        los.closing_speed_mps, m.seeker_lock(), m.last_lateral_accel() / 9.81, los.rate.norm(), m.vel().norm(),
+                        (zem - zem.dot(los.u) * los.u).norm(), f.to_enu(m.pos()).z());
+          }
+          p += v * dt + 0.5 * a * dt * dt;
+          v += a * dt;
+        }
+        std::printf("%s seed %d: lock at %.1f s, %.0f m; state %d reason '%s' at %.2f s, miss %.1f m, alt %.0f m\n", c.name.c_str(), seed,
+                    lock_t, lock_r, static_cast<int>(m.outcome().state), m.outcome().reason, m.outcome().t,
+                    m.outcome().miss_distance_m, f.to_enu(m.pos()).z());
+      }
+    }
+    return 0;
+  }
+  const double uplink_err = argc > 2 ? std::stod(argv[2]) : 0.0;
   std::printf("class speed_kmps rcs_m2 icpt_alt_km ground_km | lock_km tgo_lock_s  avail_g  v_int v_tgt | outcome miss_m\n");
   for (const InterceptorClass& c : s.interceptor_classes) {
     for (const double speed : {2000.0, 3000.0, 4000.0})
