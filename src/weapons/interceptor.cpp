@@ -246,28 +246,10 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
   // 50-350 m with a perfect track).
   if (los.closing_speed_mps > 1.0) {
     const double tgo = los.range_m / los.closing_speed_mps;
-    cmd += axial_acceleration_term(los, s_.vel.normalized(), axial_displacement(tgo), tgo, cls_->nav_constant);
+    cmd += axial_acceleration_term(los, s_.vel.normalized(), axial_displacement(cls_->airframe, cls_->propulsion, s_, tgo), tgo, cls_->nav_constant);
   }
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
   return steer(hold_floor(limit_lateral(cmd, s_.vel, 1e300), los, aim.pos), h);
-}
-
-double Interceptor::axial_displacement(double tgo) const {
-  // Midpoint rule over kAxialSteps pieces: thrust / mass from the motor's schedule at each time, drag
-  // (zero-lift, at the present Mach and dynamic pressure) held over the time to go.
-  constexpr int kAxialSteps = 8;
-  const FlightConditions now = flight_conditions(cls_->airframe, cls_->propulsion, s_);
-  const double drag_n = now.q_pa * cls_->airframe.reference_area_m2 * cls_->airframe.zero_lift_drag(now.mach);
-  const double ds = tgo / kAxialSteps;
-  double d = 0.0;
-  MissileState later = s_;
-  for (int i = 0; i < kAxialSteps; ++i) {
-    const double s = (i + 0.5) * ds;
-    later.t = s_.t + s;
-    const FlightConditions c = flight_conditions(cls_->airframe, cls_->propulsion, later);
-    d += (tgo - s) * (c.thrust_n - drag_n) / c.mass_kg * ds;
-  }
-  return d;
 }
 
 Vec3 Interceptor::hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const {

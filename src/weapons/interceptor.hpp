@@ -145,9 +145,6 @@ class Interceptor {
   LoftChoice scan_loft(const Vec3& pip) const;
   void solve_loft(const Aim& aim);
   Vec3 lateral_command(const Aim& aim, double h);
-  // Displacement along its axis the missile's own thrust and drag give it over the next tgo seconds
-  // (integral of (tgo - s) a_axial(s) ds, the motor's schedule, drag held at the present value).
-  double axial_displacement(double tgo) const;
   Vec3 hold_floor(const Vec3& command, const LineOfSight& los, const Vec3& target) const;
   // Fuze over one sub-step against a target moving straight; true when the flight ended.
   bool fuze(const TruthView& target, const Vec3& target_pos, const Vec3& p0, const Vec3& v_avg, double t, double h);
