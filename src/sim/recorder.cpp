@@ -253,7 +253,7 @@ void Recorder::interceptor_outcome(int record, int trajectory, const Interceptor
   } else if (out.state == InterceptorState::Missed) {
     type = EventType::Miss;
   }
-  add_event(out.t, type, r.name, target, r.layer, out.miss_distance_m, r.outcome);
+  add_event(out.t, type, r.name, target, r.layer, out.miss_distance_m, *out.reason ? r.outcome + ": " + out.reason : r.outcome);
   append_sample(trajectory, out.t, geodetic_from_ecef(m.pos()));
 }
 

@@ -26,6 +26,13 @@ Vec3 apn_command(const LineOfSight& los, const Vec3& los_rate, double nav_consta
   return pn_command(los, los_rate, nav_constant) + 0.5 * nav_constant * a_normal;
 }
 
+Vec3 axial_acceleration_term(const LineOfSight& los, const Vec3& missile_axis, double axial_displacement_m,
+                             double time_to_go_s, double nav_constant) {
+  if (time_to_go_s <= 1e-6) return Vec3::Zero();
+  const Vec3 across = missile_axis - missile_axis.dot(los.u) * los.u;
+  return -nav_constant * axial_displacement_m / (time_to_go_s * time_to_go_s) * across;
+}
+
 Vec3 pn_acceleration(const Vec3& missile_pos, const Vec3& missile_vel, const Vec3& target_pos,
                      const Vec3& target_vel, double nav_constant) {
   const LineOfSight los = line_of_sight(missile_pos, missile_vel, target_pos, target_vel);

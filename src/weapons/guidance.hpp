@@ -24,6 +24,15 @@ Vec3 pn_command(const LineOfSight& los, const Vec3& los_rate, double nav_constan
 // Augmented PN: pn_command plus N'/2 times the component of the target acceleration normal to the LOS.
 Vec3 apn_command(const LineOfSight& los, const Vec3& los_rate, double nav_constant, const Vec3& target_accel);
 
+// The missile's own axial (thrust - drag) acceleration in the zero-effort miss (Zarchan, Tactical and
+// Strategic Missile Guidance, "ZEM" form of PN, a_c = N' ZEM_perp / t_go^2): a boosting missile that
+// flies with a lead angle moves itself off the collision course by its axial displacement over the
+// time to go, `axial_displacement_m` = integral over s in [0, t_go] of (t_go - s) a_axial(s) (1/2 a t_go^2
+// for a constant a); PN alone sees that only as a line-of-sight rate once it has built up. The term
+// is -N' axial_displacement / t_go^2 times the part of the missile's axis u across the line of sight.
+Vec3 axial_acceleration_term(const LineOfSight& los, const Vec3& missile_axis, double axial_displacement_m,
+                             double time_to_go_s, double nav_constant);
+
 // True PN straight from the geometry (no filtering).
 Vec3 pn_acceleration(const Vec3& missile_pos, const Vec3& missile_vel, const Vec3& target_pos,
                      const Vec3& target_vel, double nav_constant);

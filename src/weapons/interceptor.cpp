@@ -53,8 +53,8 @@ const TruthView* Interceptor::find(std::span<const TruthView> targets, int id) {
   return nullptr;
 }
 
-void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss) {
-  outcome_ = {s, t, truth_id, miss};
+void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss, const char* reason) {
+  outcome_ = {s, t, truth_id, miss, reason};
 }
 
 std::optional<Vec3> Interceptor::turnover_command(const MissileState& m, const Vec3& want, double h) const {
@@ -231,10 +231,23 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
     midcourse_ = true;
   }
   const LineOfSight los = line_of_sight(s_.pos, s_.vel, aim.pos, aim.vel);
+  // The mid-course also ends when the geometry's own time to go (range / closing speed) falls under
+  // kTerminalS: the arc's time to go rests on the PIP's constant-acceleration extrapolation, which
+  // for a target decelerating in the air (drag) can stay far beyond the real intercept (issue 28: the
+  // short-range rounds at SRBMs never left the mid-course, their seekers locked but unused).
+  if (midcourse_ && los.closing_speed_mps > 1.0 && los.range_m / los.closing_speed_mps < kTerminalS) midcourse_ = false;
   if (midcourse_) return steer(hold_floor(midcourse_command(aim, gravity), los, aim.pos), h);
   const Vec3 rate = aim.seeker ? seeker_.measure(los, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
+  // The missile's own axial acceleration (boost, drag) over the time to go (weapons/guidance.hpp): without it
+  // a boosting missile with a lead angle flies itself off the collision course and PN catches up only
+  // in the last seconds, at the airframe's limit (issue 28: short-range rounds at SRBMs missed by
+  // 50-350 m with a perfect track).
+  if (los.closing_speed_mps > 1.0) {
+    const double tgo = los.range_m / los.closing_speed_mps;
+    cmd += axial_acceleration_term(los, s_.vel.normalized(), axial_displacement(cls_->airframe, cls_->propulsion, s_, tgo), tgo, cls_->nav_constant);
+  }
   cmd -= gravity;  // gravity compensation (its component along the velocity is dropped below)
   return steer(hold_floor(limit_lateral(cmd, s_.vel, 1e300), los, aim.pos), h);
 }
@@ -293,9 +306,9 @@ bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Ve
 
 void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets) {
   if (!flying()) return;
-  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());
+  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), "max_flight_time");
   if (s_.t > cls_->propulsion.burnout_time_s() && s_.vel.norm() < cls_->min_speed_mps)
-    return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown());  // out of energy
+    return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), "too_slow");  // out of energy
 
   // Seeker: acquire the echo nearest the uplinked (or aimed) position, among those it can see
   // (acquisition range from the echo's RCS, inside the gimbal's look angle; weapons/seeker.hpp).
@@ -326,7 +339,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   const bool needs_radar = cls_->seeker_type != SeekerType::ActiveRadar;
   if (!uplink && cls_->midcourse_uplink && (!locked || needs_radar)) {
     if (blind_since_ < 0) blind_since_ = t;
-    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, miss_or_unknown());
+    if (t - blind_since_ >= kLostGuidanceS) return finish(InterceptorState::SelfDestructed, t, -1, miss_or_unknown(), "lost_guidance");
   } else {
     blind_since_ = -1.0;
   }
@@ -346,6 +359,14 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
       if (d < best) { best = d; fuzed = &tv; }
     }
   }
+  // In the end game (turned over, mid-course over) the missile has flown past the target it fuzes
+  // on: the range opens and the target is beyond the seeker's look angle off the missile's axis,
+  // where it cannot turn back to it. The pass is over: a miss at the closest approach the fuze saw.
+  // (Before: the missile flew on blind until it self-destructed whenever the pass was wider than the
+  // fuze's pass window of 20 lethal radii, so wide passes were counted as self-destructs.)
+  if (fuzed && turned_over_ && !midcourse_ && fuze_.best_m() < 1e299 && !seeker_.in_gimbal(*fuzed, s_.pos, s_.vel) &&
+      (fuzed->pos_ecef - s_.pos).dot(fuzed->vel_ecef - s_.vel) > 0.0)
+    return finish(InterceptorState::Missed, t, fuzed->id, fuze_.best_m(), "passed");
   const int n = std::max(1, static_cast<int>(std::ceil(dt / max_substep_ - 1e-9)));
   const double h = dt / n;
   for (int k = 0; k < n; ++k) {

@@ -39,6 +39,9 @@ struct InterceptorOutcome {
   double t = 0.0;              // time of the outcome
   int truth_id = -1;           // target that was killed (Killed) or passed (Missed)
   double miss_distance_m = -1; // closest approach to the homed target, when known
+  // Why a self-destruct or a miss ended the flight: "max_flight_time", "too_slow" (after burnout),
+  // "lost_guidance" (no track, no seeker lock), "passed" (flew past its target, range opening).
+  const char* reason = "";
 };
 
 // Target estimate uplinked by the engagement radar (ECEF), when the battalion still has the track.
@@ -122,7 +125,7 @@ class Interceptor {
   double blind_since_ = -1.0;  // time since when there is neither uplink nor seeker lock
 
   static const TruthView* find(std::span<const TruthView> targets, int id);
-  void finish(InterceptorState s, double t, int truth_id, double miss);
+  void finish(InterceptorState s, double t, int truth_id, double miss, const char* reason = "");
   double miss_or_unknown() const { return fuze_.best_m() < 1e299 ? fuze_.best_m() : -1.0; }
   Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);
   ArcAtPoint predict_arc(const MissileState& m, const Vec3& pip, double horizon) const;

@@ -96,4 +96,20 @@ ArcAtPoint predict_zero_lift_arc(const Airframe& a, const Propulsion& p, const G
   return r;
 }
 
+double axial_displacement(const Airframe& a, const Propulsion& p, const MissileState& s, double tgo) {
+  constexpr int kAxialSteps = 8;
+  const FlightConditions now = flight_conditions(a, p, s);
+  const double drag_n = now.q_pa * a.reference_area_m2 * a.zero_lift_drag(now.mach);
+  const double ds = tgo / kAxialSteps;
+  double d = 0.0;
+  MissileState later = s;
+  for (int i = 0; i < kAxialSteps; ++i) {
+    const double t = (i + 0.5) * ds;
+    later.t = s.t + t;
+    const FlightConditions c = flight_conditions(a, p, later);
+    d += (tgo - t) * (c.thrust_n - drag_n) / c.mass_kg * ds;
+  }
+  return d;
+}
+
 }  // namespace skyshield

@@ -32,6 +32,12 @@ FlightConditions flight_conditions(const Airframe& a, const Propulsion& p, const
 // used, magnitude as given: the caller applies the limits).
 void advance(const Airframe& a, const Propulsion& p, const GravityModel& g, MissileState& s, const Vec3& a_lat, double dt);
 
+// Displacement along its axis that the missile's own thrust and drag give it over the next tgo
+// seconds: integral over s in [0, tgo] of (tgo - s) a_axial(s) ds, thrust and mass from the motor's
+// schedule, zero-lift drag held at its present value (midpoint rule, 8 pieces). Homing puts it in
+// the zero-effort miss (weapons/guidance.hpp, axial_acceleration_term).
+double axial_displacement(const Airframe& a, const Propulsion& p, const MissileState& s, double tgo);
+
 // Fast-time prediction of the zero-lift arc (thrust per the motor schedule, drag, gravity, no lateral
 // command) from s to the ground distance of `point`, for at most max_time_s: steps of at most
 // kBoostStepS while a motor burns, then `coast_step_s`.
