@@ -38,6 +38,7 @@ RunRow row_of(const RunRecord& r, int index, std::uint64_t seed) {
     row.killed[c] = s.by_class[c].killed;
     row.leaked[c] = s.by_class[c].leaked;
     row.fired_at[c] = s.by_class[c].interceptors_fired;
+    row.engaged[c] = s.by_class[c].engaged;  // over the same threats as count: decoys and stages not counted
   }
   for (const LayerSummary& l : s.by_layer) {
     row.fired_by_layer.push_back(l.fired);
@@ -48,7 +49,6 @@ RunRow row_of(const RunRecord& r, int index, std::uint64_t seed) {
   for (const ThreatRecord& t : r.threats) {
     if (t.outcome == "leaked" && t.impact_miss_m >= 0.0) ++row.asset_hits;
     if (t.outcome == "killed") row.threat_cost_killed += t.unit_cost;
-    if (t.interceptors_fired > 0) ++row.engaged[static_cast<int>(t.cls)];
   }
   return row;
 }

@@ -23,6 +23,7 @@ void add_threat(ClassSummary& c, const ThreatRecord& t, int layer, std::size_t n
     ++c.active;
   }
   c.interceptors_fired += t.interceptors_fired;
+  if (t.interceptors_fired > 0) ++c.engaged;
   for (const auto& [reason, n] : t.refusals) c.refusals[reason] += n;
   if (t.first_detection_s >= 0) {
     ++c.detected;

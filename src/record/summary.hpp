@@ -13,6 +13,7 @@ struct ClassSummary {
   int count = 0, killed = 0, leaked = 0, active = 0;
   std::vector<int> killed_by_layer;     // parallel to RunRecord::layers
   int interceptors_fired = 0;           // at threats of this class (scoring association)
+  int engaged = 0;                      // threats of this class with at least one interceptor fired at them
   int detected = 0;                     // threats of this class detected at least once
   double first_detection_mean_s = -1.0; // mean time from launch to first detection, over detected threats
   std::map<std::string, int> refusals;  // fire control's refusals at threats of this class, by reason

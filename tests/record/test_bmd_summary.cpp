@@ -44,6 +44,11 @@ TEST(BmdSummary, WarheadsAgainstDecoysBoostersAndDebris) {
   EXPECT_DOUBLE_EQ(b.detection_to_launch_mean_s, 40.0);  // (30 + 50) / 2
   EXPECT_EQ(b.warheads_confirmed, 2);
   EXPECT_DOUBLE_EQ(b.detection_to_track_mean_s, 20.0);   // (10 + 30) / 2
+  // P(engage) of the Monte Carlo is engaged / count over the same threats: the booster and the decoy
+  // shot at are not threats of the class (mc printed P(engage) 1.21 on manoeuvring_threats.yaml).
+  const ClassSummary& c = summarize(run).by_class[static_cast<int>(ThreatClass::BallisticMissile)];
+  EXPECT_EQ(c.count, 3);    // rv-1, rv-2, rv-3
+  EXPECT_EQ(c.engaged, 2);  // rv-1, rv-2
 }
 
 }  // namespace
