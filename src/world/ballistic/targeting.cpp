@@ -34,6 +34,16 @@ struct Problem {
   GeodesicResult to_aim;
 };
 
+// What the plan records of the flight it was solved from.
+void record_flight(BallisticPlan& pl, const BallisticFlight& f, const Geodetic& impact) {
+  pl.burnout_gamma_deg = f.burnout_gamma_deg();
+  pl.burnout_speed_mps = f.burnout_speed_mps();
+  pl.burnout_alt_m = f.burnout_alt_m();
+  pl.apogee_m = f.apogee_m();
+  pl.flight_time_s = f.time();
+  pl.predicted_impact = impact;
+}
+
 BallisticPlan plan_for(double az, double kick, double cutoff, double impact_alt) {
   BallisticPlan p;
   p.azimuth_deg = az;
@@ -61,13 +71,7 @@ Shot shoot(const Problem& pr, double az, double kick, double cutoff) {
   const double daz = (g.azimuth_deg - pr.to_aim.azimuth_deg) * kDegToRad;
   s.downrange_err = g.distance_m * std::cos(daz) - pr.to_aim.distance_m;
   s.cross_err = g.distance_m * std::sin(daz);
-  BallisticPlan& pl = s.plan;
-  pl.burnout_gamma_deg = f.burnout_gamma_deg();
-  pl.burnout_speed_mps = f.burnout_speed_mps();
-  pl.burnout_alt_m = f.burnout_alt_m();
-  pl.apogee_m = f.apogee_m();
-  pl.flight_time_s = f.time();
-  pl.predicted_impact = impact;
+  record_flight(s.plan, f, impact);
   return s;
 }
 
@@ -190,13 +194,7 @@ TargetingResult plan_glide_flight(const Problem& pr) {
   BallisticFlight f(pr.p, pr.launch, r.plan, {pr.gravity, true});
   const bool impacted = f.fly_to_impact(kMaxFlightS);
   const Geodetic impact = geodetic_from_ecef(f.pos());
-  BallisticPlan& pl = r.plan;
-  pl.burnout_gamma_deg = f.burnout_gamma_deg();
-  pl.burnout_speed_mps = f.burnout_speed_mps();
-  pl.burnout_alt_m = f.burnout_alt_m();
-  pl.apogee_m = f.apogee_m();
-  pl.flight_time_s = f.time();
-  pl.predicted_impact = impact;
+  record_flight(r.plan, f, impact);
   r.miss_m = geodesic_inverse(impact, pr.aim).distance_m;
   r.ok = impacted && r.miss_m < kGlideAcceptMissM;
   if (!impacted) r.error = "the glide vehicle does not come down (orbit or escape)";
