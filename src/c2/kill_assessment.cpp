@@ -14,6 +14,7 @@ const char* to_string(KillEvidence e) {
     case KillEvidence::StillDetected: return "still detected after the intercept";
     case KillEvidence::KinematicChange: return "kinematic change after the intercept";
     case KillEvidence::BreakUp: return "break-up: new tracks at the predicted position";
+    case KillEvidence::RcsChange: return "RCS change after the intercept";
   }
   return "unknown";
 }
@@ -52,6 +53,20 @@ bool fits_prior_motion(const Track& before, const Track& now, const KinematicEvi
   return near_prediction(predict(before, now.t, k), now, k, 0.0);
 }
 
+std::optional<double> rcs_change_db(const Track& before, const Track& now, const KinematicEvidenceParams& k) {
+  const SignatureBand* b = before.signature.best();
+  if (!b || b->count < k.min_rcs_samples) return std::nullopt;
+  for (const SignatureBand& n : now.signature.bands) {
+    if (n.frequency_hz <= 0.0 || std::abs(n.frequency_hz - b->frequency_hz) > 0.05 * b->frequency_hz) continue;
+    const int after = n.count - b->count;
+    if (after < k.min_rcs_samples) return std::nullopt;
+    // Running sums: the mean of the later samples is the difference of the sums over the difference of the counts.
+    const double mean_after = (n.mean_db * n.count - b->mean_db * b->count) / after;
+    return mean_after - b->mean_db;
+  }
+  return std::nullopt;
+}
+
 KillEvidence observe_engaged_track(const std::vector<Track>& tracks, int track_id, double intercept_t) {
   for (const Track& tr : tracks) {
     if (tr.id != track_id) continue;
@@ -66,7 +81,11 @@ KillEvidence observe_engaged_track(const std::vector<Track>& tracks, int track_i
   const KillEvidence seen = observe_engaged_track(tracks, track_id, intercept_t);
   if (seen == KillEvidence::StillDetected) {
     for (const Track& tr : tracks)
-      if (tr.id == track_id) return fits_prior_motion(before, tr, k) ? KillEvidence::StillDetected : KillEvidence::KinematicChange;
+      if (tr.id == track_id) {
+        if (!fits_prior_motion(before, tr, k)) return KillEvidence::KinematicChange;
+        const std::optional<double> d = rcs_change_db(before, tr, k);
+        return d && std::abs(*d) > k.rcs_change_db ? KillEvidence::RcsChange : KillEvidence::StillDetected;
+      }
   }
   // Lost or coasting: fragments are tracks born since the intercept near where the target would be now.
   int born = 0;

@@ -100,3 +100,46 @@ TEST(KillEvidence, APredictionCarriesTheEstimatedAcceleration) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+// A signature with n samples of mean_db in one X-band slot (as tracking/signature.hpp keeps it).
+Signature signature(int n, double mean_db) {
+  Signature s;
+  s.bands[0].frequency_hz = 10e9;
+  s.bands[0].count = n;
+  s.bands[0].mean_db = mean_db;
+  return s;
+}
+
+TEST(KillEvidence, TheRcsOfTheDetectionsAfterTheInterceptIsTheDifferenceOfTheRunningSums) {
+  // 10 looks at -10 dBsm before; 4 more at +2 dBsm after: the running mean is (10 x -10 + 4 x 2) / 14,
+  // and the later looks' mean, recovered from the two running means, is +2: a change of +12 dB.
+  Track before = track(7, 100.0, kP0, kV, ThreatClass::CruiseMissile);
+  before.signature = signature(10, -10.0);
+  Track now = track(7, 103.0, on_path(), kV, ThreatClass::CruiseMissile, 0.0);
+  now.signature = signature(14, (10.0 * -10.0 + 4.0 * 2.0) / 14.0);
+  const std::optional<double> d = rcs_change_db(before, now, {});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_NEAR(*d, 12.0, 1e-12);
+  EXPECT_EQ(observe_engaged_track({now}, 7, 100.0, before), KillEvidence::RcsChange);
+  EXPECT_TRUE(looks_killed(KillEvidence::RcsChange));
+}
+
+TEST(KillEvidence, ASmallRcsChangeOrTooFewLooksIsStillDetected) {
+  Track before = track(7, 100.0, kP0, kV, ThreatClass::CruiseMissile);
+  before.signature = signature(10, -10.0);
+  Track now = track(7, 103.0, on_path(), kV, ThreatClass::CruiseMissile, 0.0);
+  now.signature = signature(14, (10.0 * -10.0 + 4.0 * -8.0) / 14.0);  // +2 dB: within a Swerling spread
+  EXPECT_EQ(observe_engaged_track({now}, 7, 100.0, before), KillEvidence::StillDetected);
+  now.signature = signature(12, (10.0 * -10.0 + 2.0 * 5.0) / 12.0);   // +15 dB, but 2 looks (< 3)
+  EXPECT_FALSE(rcs_change_db(before, now, {}).has_value());
+  EXPECT_EQ(observe_engaged_track({now}, 7, 100.0, before), KillEvidence::StillDetected);
+  now.signature.bands[0].frequency_hz = 3e9;                          // another band: not compared
+  now.signature.bands[0].count = 20;
+  EXPECT_FALSE(rcs_change_db(before, now, {}).has_value());
+}
+
+}  // namespace
+}  // namespace skyshield
