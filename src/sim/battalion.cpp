@@ -56,9 +56,8 @@ bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double*
   // Gravity and the track's estimated drag (tracking/drag_estimate.hpp) at the predicted state.
   auto accel = [&](const Vec3& p_enu, const Vec3& v_enu) {
     if (!accel_ecef) return;
-    double inv_beta = 0.0;
-    for (const Track& tr : tracker.tracks())
-      if (tr.id == track_id) inv_beta = tr.drag.inv_beta_used();
+    const Track* tr = tracker.find(track_id);
+    const double inv_beta = tr ? tr->drag.inv_beta_used() : 0.0;
     *accel_ecef = frame.vector_to_ecef(acceleration_with_drag(p_enu, v_enu, inv_beta, MotionContext{&frame, 0.0}));
   };
   if (!pos_variance_m2) {  // the state alone: no covariance prediction

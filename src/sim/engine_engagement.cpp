@@ -1,8 +1,6 @@
 // The engine's engagement steps: command posts decide, launchers reload and fire, interceptors fly
 // and fuze, kills are assessed (see sim/engine_impl.hpp).
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 
 #include "c2/kill_assessment.hpp"
 #include "sim/engine_impl.hpp"
@@ -63,18 +61,14 @@ std::vector<BattalionStatus> Engine::statuses(double t) const {
 
 std::vector<Track> Engine::remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const {
   std::vector<Track> out;
-  std::map<int, std::unordered_map<int, const Track*>> by_id;  // per guide battalion, filled when first needed
   for (const Track& tr : b.tracker.tracks()) {
     if (tr.status != TrackStatus::Confirmed) continue;
     const std::optional<RemoteGuide> g = remote_guide(picture_, network, b.index, tr.id);
     if (!g) continue;
     const Battalion& guide = *battalions_[g->battalion];
-    auto& ids_of = by_id[g->battalion];
-    if (ids_of.empty())
-      for (const Track& gt : guide.tracker.tracks()) ids_of.emplace(gt.id, &gt);
-    const auto it = ids_of.find(g->track_id);
-    if (it == ids_of.end()) continue;
-    Track remote = track_in_frame(*it->second, guide.frame, b.frame);
+    const Track* guide_track = guide.tracker.find(g->track_id);
+    if (!guide_track) continue;
+    Track remote = track_in_frame(*guide_track, guide.frame, b.frame);
     remote.id = tr.id;  // the battalion engages its own track number, on the guide's estimate
     out.push_back(remote);
     ids.push_back(tr.id);
@@ -220,8 +214,7 @@ void Engine::fly_interceptors(double t1) {
     }
     rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
     std::optional<Track> before;
-    for (const Track& tr : b.tracker.tracks())
-      if (tr.id == f.missile.track_id()) before = tr;
+    if (const Track* tr = b.tracker.find(f.missile.track_id())) before = *tr;
     assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record, before});
   }
 }

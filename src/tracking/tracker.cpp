@@ -86,6 +86,11 @@ int Tracker::index_of(int track_id) const {
   return it == index_.end() ? -1 : it->second;
 }
 
+const Track* Tracker::find(int track_id) const {
+  const int i = index_of(track_id);
+  return i < 0 ? nullptr : &tracks_[static_cast<std::size_t>(i)];
+}
+
 bool Tracker::predicted(int track_id, double t, Track& out) const {
   const int i = index_of(track_id);
   if (i < 0) return false;

@@ -148,6 +148,8 @@ class Tracker {
   const LocalFrame& frame() const { return frame_; }
   const TrackerParams& params() const { return params_; }
   const TrackerStats& stats() const { return stats_; }
+  // The track with this number, or nullptr when there is none (O(1), by the tracker's id index).
+  const Track* find(int track_id) const;
   // A copy of the track predicted to time t (no update); false when absent.
   bool predicted(int track_id, double t, Track& out) const;
   // A copy of one of tracks() predicted to time t.
