@@ -85,27 +85,7 @@ class LagrangianBranchAndBound {
     return out_of_time();
   }
 
-  // Multipliers from the incumbent: the price of a type is the smallest loss of removing one of its
-  // weapons from its target (0 for a type left unused).
-  WtaMultipliers initial_multipliers() const {
-    WtaMultipliers m;
-    m.u.assign(static_cast<std::size_t>(lag_.types()), std::numeric_limits<double>::infinity());
-    std::vector<double> s(p_.value.size(), 1.0);
-    for (std::size_t u = 0; u < best_.size(); ++u)
-      if (best_[u] >= 0) s[best_[u]] *= 1.0 - p_.pk(units_[u], best_[u]);
-    std::vector<bool> used(m.u.size(), false);
-    for (std::size_t u = 0; u < best_.size(); ++u) {
-      const int j = best_[u], i = units_[u];
-      if (j < 0) continue;
-      const double q = 1.0 - p_.pk(i, j);
-      const double loss = q > 1e-9 ? p_.value[j] * s[j] / q * p_.pk(i, j) : p_.value[j] * p_.pk(i, j);
-      m.u[i] = std::min(m.u[i], loss);
-      used[i] = true;
-    }
-    for (std::size_t i = 0; i < m.u.size(); ++i)
-      if (!used[i]) m.u[i] = 0.0;
-    return m;
-  }
+  WtaMultipliers initial_multipliers() const { return wta_multipliers_from_assignment(p_, best_); }
 
   std::vector<std::vector<std::pair<int, int>>> plan_of(const std::vector<int>& a) const {
     std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());

@@ -11,6 +11,27 @@ namespace {
 constexpr long long kTargetNodeLimit = 200000;
 }  // namespace
 
+WtaMultipliers wta_multipliers_from_assignment(const WtaProblem& p, const std::vector<int>& assignment) {
+  const std::vector<int> type = wta_unit_types(p);
+  WtaMultipliers m;
+  m.u.assign(static_cast<std::size_t>(p.pk.rows()), std::numeric_limits<double>::infinity());
+  std::vector<double> s(p.value.size(), 1.0);
+  for (std::size_t u = 0; u < assignment.size(); ++u)
+    if (assignment[u] >= 0) s[assignment[u]] *= 1.0 - p.pk(type[u], assignment[u]);
+  std::vector<bool> used(m.u.size(), false);
+  for (std::size_t u = 0; u < assignment.size(); ++u) {
+    const int j = assignment[u], i = type[u];
+    if (j < 0) continue;
+    const double q = 1.0 - p.pk(i, j);
+    const double loss = q > 1e-9 ? p.value[j] * s[j] / q * p.pk(i, j) : p.value[j] * p.pk(i, j);
+    m.u[i] = std::min(m.u[i], loss);
+    used[i] = true;
+  }
+  for (std::size_t i = 0; i < m.u.size(); ++i)
+    if (!used[i]) m.u[i] = 0.0;
+  return m;
+}
+
 WtaLagrangian::WtaLagrangian(const WtaProblem& p)
     : p_(p), nw_(static_cast<int>(p.pk.rows())), nt_(static_cast<int>(p.value.size())) {
   for (int i = 0; i < nw_; ++i) m_.push_back(p.copies.empty() ? 1 : p.copies[static_cast<std::size_t>(i)]);

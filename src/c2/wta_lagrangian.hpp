@@ -43,6 +43,10 @@ struct WtaDualSolution {
   bool feasible = false;                                // the counts satisfy every relaxed constraint
 };
 
+// Multipliers from a feasible assignment: the price of a type is the smallest loss of removing one of
+// its weapons from its target (0 for a type left unused) -- a dual estimate to start the ascent from.
+WtaMultipliers wta_multipliers_from_assignment(const WtaProblem& p, const std::vector<int>& assignment);
+
 class WtaLagrangian {
  public:
   WtaLagrangian(const WtaProblem& p);

@@ -1,7 +1,6 @@
 #include <algorithm>
 
 #include "c2/wta_solvers.hpp"
-#include "c2/wta_transport.hpp"
 
 namespace skyshield {
 
@@ -145,25 +144,6 @@ std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector
     if (per_target[k.j]++ == 0) ++engaged;
   }
   return a;
-}
-
-// One slot per target (a linear assignment; raised when the weapons outnumber the targets): on the
-// standard families local search reaches from it what two slots reach, in half the time.
-constexpr int kHeuristicSlots = 1;
-
-std::vector<int> wta_heuristic(const WtaProblem& p) {
-  const WtaSlotAssignment slot = wta_slot_assignment(p, kHeuristicSlots);
-  std::vector<std::vector<std::pair<int, int>>> plan(p.value.size());
-  const std::vector<int> type = wta_unit_types(p);
-  for (std::size_t u = 0; u < slot.assignment.size(); ++u)
-    if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(type[u], 1);
-  std::vector<int> best = wta_local_search(p, wta_assignment_from_plan(p, plan));
-  // The slot assignment ignores the side constraints (cap per target, channels): there greedy,
-  // which keeps them as it goes, may start the local search better.
-  if (p.max_per_target.empty() && p.max_targets < 0 && p.max_weapons < 0) return best;
-  std::vector<int> other = wta_local_search(p, wta_greedy(p));
-  if (wta_surviving_value(p, other) < wta_surviving_value(p, best)) best = std::move(other);
-  return best;
 }
 
 }  // namespace skyshield
