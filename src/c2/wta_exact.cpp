@@ -2,8 +2,9 @@
 // counts, so no symmetric branching), bounded by the Lagrangian relaxation of c2/wta_lagrangian.hpp
 // whose multipliers are warm-started from the parent node. Branching tightens a count's bounds
 // (x_ij >= k + 1 | x_ij <= k) on a weapon type the relaxation overuses; the incumbent starts from
-// greedy + local search and improves from the relaxation's per-target plans (repaired, then local
-// search). "Optimal" means the lower bound is within 1e-9 relative of the incumbent.
+// greedy + multi-exchange search (c2/wta_exchange.cpp) and improves from the relaxation's per-target
+// plans (repaired, then local search). "Optimal" means the lower bound is within 1e-9 relative of the
+// incumbent.
 #include <algorithm>
 #include <chrono>
 #include <limits>
@@ -20,7 +21,8 @@ namespace {
 constexpr double kRelativeGap = 1e-9;
 constexpr int kColumnRounds = 300;  // column generation rounds at the root (c2/wta_column_generation.hpp)
 constexpr int kRootSteps = 300;     // then subgradient steps at the root (it stops early on a closed gap)
-constexpr int kNodeSteps = 25;    // and at every other node, from the parent's multipliers
+constexpr int kNodeSteps = 25;
+constexpr int kStartRounds = 1000;  // multi-exchange rounds for the first incumbent (each a few ms; c2/wta_exchange.cpp)    // and at every other node, from the parent's multipliers
 
 class LagrangianBranchAndBound {
  public:
@@ -33,7 +35,7 @@ class LagrangianBranchAndBound {
   }
 
   WtaResult run() {
-    best_ = wta_local_search(p_, wta_greedy(p_), [this] { return out_of_time(); });
+    best_ = wta_exchange_search(p_, wta_greedy(p_), kStartRounds);
     ub_ = wta_surviving_value(p_, best_);
     WtaMultipliers m = initial_multipliers();
     {

@@ -41,6 +41,10 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start,
 // A feasible assignment from per-target plans (type, count) that may overuse weapons or break the
 // side constraints: weapons by decreasing contribution to their target, each kept while feasible.
 std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan);
+// Local search, then rounds of multi-exchange search (c2/wta_exchange.cpp: cyclic and path exchanges
+// of up to four weapons over distinct targets, Ahuja et al. 2007), each followed by local search, until
+// a round finds nothing or `max_rounds` rounds ran. Never worse than `start` (feasible).
+std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds);
 // The heuristic: local search from the slot assignment (c2/wta_transport.hpp, two slots per
 // target); with side constraints, the better of that and local search from greedy.
 std::vector<int> wta_heuristic(const WtaProblem& p);

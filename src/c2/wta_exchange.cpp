@@ -1,0 +1,238 @@
+// Multi-exchange neighbourhood search for WTA (c2/wta_solvers.hpp), after the very-large-scale
+// neighbourhood search of Ahuja, Kumar, Jha & Orlin (2007, Operations Research 55(6), section 5).
+//
+// An exchange moves several weapons at once along a chain over distinct targets:
+//   cycle  u1 -> t(u2), u2 -> t(u3), ..., uk -> t(u1)   (every target on it keeps its count)
+//   path   u1 -> t(u2), ..., u(k-1) -> t(uk), uk -> t_end (t(u1) loses a weapon, t_end gains one).
+// With distinct targets the change of the objective is the sum of the arcs' changes:
+//   arc u -> v (u takes v's place on t = t(v)):  V_t s_t (q(u, t) / q(v, t) - 1)
+//   end uk -> t_end:                            -V_t s_t p(uk, t)        (t = t_end)
+//   start (u1 leaves t(u1) unreplaced):          V_t s_t (1 / q(u1, t) - 1) (t = t(u1))
+// where s_t is target t's survival probability and q = 1 - p. The search is a depth-first
+// enumeration with the negative-prefix rule of Lin & Kernighan (every partial chain must already
+// gain), restricted for speed: the weapon displaced from a target is its weakest one there, and each
+// weapon tries only its `kBranch` best targets (ranked once per round). Exchanges found in a round are
+// applied best first while they stay target- and weapon-disjoint from those already applied.
+// Side constraints: cycles keep every count; a path is applied only when the end target may take one
+// more weapon (cap per target, targets engaged).
+#include <algorithm>
+#include <limits>
+
+#include "c2/wta_solvers.hpp"
+
+namespace skyshield {
+
+namespace {
+
+constexpr int kDepth = 5;     // weapons moved by one exchange at most (4 to 6 tried on the families: 5 best)
+constexpr int kBranch = 6;    // best targets tried per weapon, for each kind of step (6 to 12 tried: no better)
+constexpr double kEps = 1e-12;
+
+struct Exchange {
+  double gain = 0.0;           // change of the objective (< 0)
+  std::vector<int> units;      // u1..uk
+  int end_target = -1;         // path: t_end; cycle: -1
+};
+
+class ExchangeSearch {
+ public:
+  ExchangeSearch(const WtaProblem& p, std::vector<int>& a)
+      : p_(p), a_(a), type_(wta_unit_types(p)), nt_(static_cast<int>(p.value.size())) {}
+
+  // One round: find exchanges, apply the disjoint ones. Returns the total change (<= 0).
+  double round() {
+    refresh();
+    found_.clear();
+    for (int u : reps_) {
+      chain_.assign(1, u);
+      used_targets_.assign(1, a_[u]);
+      extend(0.0);
+    }
+    std::stable_sort(found_.begin(), found_.end(), [](const Exchange& x, const Exchange& y) { return x.gain < y.gain; });
+    std::vector<char> target_taken(static_cast<std::size_t>(nt_), 0), unit_taken(a_.size(), 0);
+    double total = 0.0;
+    for (const Exchange& e : found_) {
+      bool free = e.end_target < 0 || !target_taken[e.end_target];
+      for (int u : e.units) free = free && !unit_taken[u] && !target_taken[a_[u]];
+      if (!free || !path_allowed(e)) continue;
+      const double before = objective_on(e);
+      std::vector<int> old;
+      for (int u : e.units) old.push_back(a_[u]);
+      apply(e);
+      const double after = objective_on(e, &old);
+      if (after > before - kEps) {  // not an improvement after all (a degenerate survival): undo
+        for (std::size_t k = 0; k < e.units.size(); ++k) a_[e.units[k]] = old[k];
+        continue;
+      }
+      total += after - before;
+      for (std::size_t k = 0; k < e.units.size(); ++k) {
+        unit_taken[e.units[k]] = 1;
+        target_taken[old[k]] = 1;
+      }
+      if (e.end_target >= 0) target_taken[e.end_target] = 1;
+    }
+    return total;
+  }
+
+ private:
+  double q(int u, int t) const { return 1.0 - p_.pk(type_[u], t); }
+
+  // Survival of every target, its weakest weapon, one representative weapon per (type, target), and
+  // each weapon's best targets by the arc change.
+  void refresh() {
+    s_.assign(static_cast<std::size_t>(nt_), 1.0);
+    count_.assign(static_cast<std::size_t>(nt_), 0);
+    weakest_.assign(static_cast<std::size_t>(nt_), -1);
+    reps_.clear();
+    rep_of_.assign(a_.size(), -1);
+    for (std::size_t u = 0; u < a_.size(); ++u) {
+      const int t = a_[u];
+      if (t < 0) continue;
+      s_[t] *= q(static_cast<int>(u), t);
+      ++count_[t];
+      if (weakest_[t] < 0 || q(static_cast<int>(u), t) > q(weakest_[t], t)) weakest_[t] = static_cast<int>(u);
+    }
+    engaged_ = static_cast<int>(std::count_if(count_.begin(), count_.end(), [](int c) { return c > 0; }));
+    used_ = static_cast<int>(std::count_if(a_.begin(), a_.end(), [](int t) { return t >= 0; }));
+    // Units of one type on one target are interchangeable: the first stands for all.
+    for (std::size_t u = 0; u < a_.size(); ++u) {
+      if (a_[u] < 0) continue;
+      // (copies of a type are consecutive units, so duplicates on a target need not be adjacent: look back)
+      int rep = static_cast<int>(u);
+      for (std::size_t w = u; w-- > 0 && type_[w] == type_[u];)
+        if (a_[w] == a_[u]) rep = rep_of_[w];
+      rep_of_[u] = rep;
+      if (rep == static_cast<int>(u)) reps_.push_back(rep);
+    }
+    best_arc_.assign(a_.size() * kBranch, -1);
+    best_end_.assign(a_.size() * kBranch, -1);
+    std::vector<std::pair<double, int>> arcs, ends;
+    for (int u : reps_) {
+      arcs.clear();
+      ends.clear();
+      for (int t = 0; t < nt_; ++t) {
+        if (t == a_[u] || p_.pk(type_[u], t) <= 0.0) continue;
+        const double c = arc(u, t);
+        if (c < 0.0) arcs.emplace_back(c, t);
+        ends.emplace_back(end_gain(u, t), t);
+      }
+      keep_best(arcs, best_arc_, u);
+      keep_best(ends, best_end_, u);
+    }
+  }
+
+  static void keep_best(std::vector<std::pair<double, int>>& c, std::vector<int>& out, int u) {
+    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(kBranch), c.size());
+    std::partial_sort(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(k), c.end());
+    for (std::size_t i = 0; i < k; ++i) out[static_cast<std::size_t>(u) * kBranch + i] = c[i].second;
+  }
+
+  // u takes the weakest weapon's place on t (+inf when t has none or it is of u's type).
+  double arc(int u, int t) const {
+    const int v = weakest_[t];
+    if (v < 0 || type_[v] == type_[u]) return std::numeric_limits<double>::infinity();
+    const double qv = q(v, t);
+    if (qv < 1e-9) return std::numeric_limits<double>::infinity();  // a sure kill stays
+    return p_.value[t] * s_[t] * (q(u, t) / qv - 1.0);
+  }
+  double end_gain(int u, int t) const { return -p_.value[t] * s_[t] * p_.pk(type_[u], t); }
+  double start_cost(int u) const {
+    const int t = a_[u];
+    const double qu = q(u, t);
+    if (qu < 1e-9) return std::numeric_limits<double>::infinity();
+    return p_.value[t] * s_[t] * (1.0 / qu - 1.0);
+  }
+  bool target_used(int t) const { return std::find(used_targets_.begin(), used_targets_.end(), t) != used_targets_.end(); }
+
+  // chain_ = u1..uk (uk's move not chosen yet); `gain` = the arcs so far (all prefixes negative).
+  void extend(double gain) {
+    const int u1 = chain_.front(), uk = chain_.back();
+    const double start = start_cost(u1);
+    if (chain_.size() >= 2) {  // close the cycle: uk takes u1's place on u1's target
+      const int t = a_[u1];
+      const double q1 = q(u1, t);
+      if (type_[uk] != type_[u1] && q1 >= 1e-9) {
+        const double g = gain + p_.value[t] * s_[t] * (q(uk, t) / q1 - 1.0);
+        if (g < -kEps) record(g, -1);
+      }
+    }
+    const std::size_t row = static_cast<std::size_t>(rep_of_[uk]) * kBranch;
+    if (chain_.size() >= 2)  // end here as a path: uk onto a target, u1's place left empty
+      for (int b = 0; b < kBranch; ++b) {
+        const int t = best_end_[row + b];
+        if (t < 0) break;
+        if (target_used(t)) continue;
+        const double g_path = gain + end_gain(uk, t) + start;
+        if (g_path < -kEps) record(g_path, t);
+      }
+    if (static_cast<int>(chain_.size()) >= kDepth) return;
+    for (int b = 0; b < kBranch; ++b) {  // or displace a target's weakest weapon and go on
+      const int t = best_arc_[row + b];
+      if (t < 0) break;
+      if (target_used(t)) continue;
+      const double g = gain + arc(uk, t);
+      if (g >= -kEps) continue;
+      chain_.push_back(weakest_[t]);
+      used_targets_.push_back(t);
+      extend(g);
+      chain_.pop_back();
+      used_targets_.pop_back();
+    }
+  }
+
+  void record(double gain, int end_target) { found_.push_back({gain, chain_, end_target}); }
+
+  bool path_allowed(const Exchange& e) const {
+    if (e.end_target < 0) return true;
+    const int t = e.end_target, from = a_[e.units.front()];
+    if (!p_.max_per_target.empty() && count_[t] + 1 > p_.max_per_target[t]) return false;
+    if (p_.max_targets >= 0 && count_[t] == 0 && engaged_ + 1 - (count_[from] == 1 ? 1 : 0) > p_.max_targets) return false;
+    return true;
+  }
+
+  // The objective restricted to the targets an exchange touches (before: current; after: `old`
+  // holds the units' previous targets).
+  double objective_on(const Exchange& e, const std::vector<int>* old = nullptr) const {
+    std::vector<int> ts;
+    for (std::size_t k = 0; k < e.units.size(); ++k) ts.push_back(old ? (*old)[k] : a_[e.units[k]]);
+    if (e.end_target >= 0) ts.push_back(e.end_target);
+    double sum = 0.0;
+    for (int t : ts) {
+      double s = 1.0;
+      for (std::size_t u = 0; u < a_.size(); ++u)
+        if (a_[u] == t) s *= q(static_cast<int>(u), t);
+      sum += p_.value[t] * s;
+    }
+    return sum;
+  }
+
+  void apply(const Exchange& e) {
+    std::vector<int> to;
+    for (std::size_t k = 0; k + 1 < e.units.size(); ++k) to.push_back(a_[e.units[k + 1]]);
+    to.push_back(e.end_target >= 0 ? e.end_target : a_[e.units.front()]);
+    for (std::size_t k = 0; k < e.units.size(); ++k) a_[e.units[k]] = to[k];
+  }
+
+  const WtaProblem& p_;
+  std::vector<int>& a_;
+  std::vector<int> type_;
+  int nt_;
+  std::vector<double> s_;
+  std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_, chain_, used_targets_;
+  int engaged_ = 0, used_ = 0;
+  std::vector<Exchange> found_;
+};
+
+}  // namespace
+
+std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds) {
+  std::vector<int> a = wta_local_search(p, std::move(start));
+  for (int r = 0; r < max_rounds; ++r) {
+    ExchangeSearch search(p, a);
+    if (search.round() > -kEps) break;
+    a = wta_local_search(p, std::move(a));
+  }
+  return a;
+}
+
+}  // namespace skyshield
