@@ -10,9 +10,9 @@
 //   start (u1 leaves t(u1) unreplaced):          V_t s_t (1 / q(u1, t) - 1) (t = t(u1))
 // where s_t is target t's survival probability and q = 1 - p. The search is a depth-first
 // enumeration with the negative-prefix rule of Lin & Kernighan (every partial chain must already
-// gain), restricted for speed: the weapon displaced from a target is its weakest one there, and each
-// weapon tries only its `kBranch` best targets (ranked once per round). Exchanges found in a round are
-// applied best first while they stay target- and weapon-disjoint from those already applied.
+// gain), restricted for speed: each weapon tries only its `kBranch` best targets to join (ranked once
+// per round by displacing the target's weakest weapon) and its `kBranch` best targets to end on.
+// Exchanges found in a round are applied best first while they stay target- and weapon-disjoint from those already applied.
 // Side constraints: cycles keep every count; a path is applied only when the end target may take one
 // more weapon (cap per target, targets engaged).
 #include <algorithm>
@@ -85,6 +85,7 @@ class ExchangeSearch {
     weakest_.assign(static_cast<std::size_t>(nt_), -1);
     reps_.clear();
     rep_of_.assign(a_.size(), -1);
+    on_target_.assign(static_cast<std::size_t>(nt_), {});
     for (std::size_t u = 0; u < a_.size(); ++u) {
       const int t = a_[u];
       if (t < 0) continue;
@@ -102,7 +103,10 @@ class ExchangeSearch {
       for (std::size_t w = u; w-- > 0 && type_[w] == type_[u];)
         if (a_[w] == a_[u]) rep = rep_of_[w];
       rep_of_[u] = rep;
-      if (rep == static_cast<int>(u)) reps_.push_back(rep);
+      if (rep == static_cast<int>(u)) {
+        reps_.push_back(rep);
+        on_target_[static_cast<std::size_t>(a_[u])].push_back(rep);
+      }
     }
     best_arc_.assign(a_.size() * kBranch, -1);
     best_end_.assign(a_.size() * kBranch, -1);
@@ -127,10 +131,11 @@ class ExchangeSearch {
     for (std::size_t i = 0; i < k; ++i) out[static_cast<std::size_t>(u) * kBranch + i] = c[i].second;
   }
 
-  // u takes the weakest weapon's place on t (+inf when t has none or it is of u's type).
-  double arc(int u, int t) const {
-    const int v = weakest_[t];
-    if (v < 0 || type_[v] == type_[u]) return std::numeric_limits<double>::infinity();
+  // u takes v's place on t (+inf when v is of u's type); by default v is t's weakest weapon, the best
+  // place for u there (used to rank targets).
+  double arc(int u, int t) const { return weakest_[t] < 0 ? std::numeric_limits<double>::infinity() : arc(u, t, weakest_[t]); }
+  double arc(int u, int t, int v) const {
+    if (type_[v] == type_[u]) return std::numeric_limits<double>::infinity();
     const double qv = q(v, t);
     if (qv < 1e-9) return std::numeric_limits<double>::infinity();  // a sure kill stays
     return p_.value[t] * s_[t] * (q(u, t) / qv - 1.0);
@@ -166,17 +171,19 @@ class ExchangeSearch {
         if (g_path < -kEps) record(g_path, t);
       }
     if (static_cast<int>(chain_.size()) >= kDepth) return;
-    for (int b = 0; b < kBranch; ++b) {  // or displace a target's weakest weapon and go on
+    for (int b = 0; b < kBranch; ++b) {  // or displace one of a target's weapons and go on
       const int t = best_arc_[row + b];
       if (t < 0) break;
       if (target_used(t)) continue;
-      const double g = gain + arc(uk, t);
-      if (g >= -kEps) continue;
-      chain_.push_back(weakest_[t]);
-      used_targets_.push_back(t);
-      extend(g);
-      chain_.pop_back();
-      used_targets_.pop_back();
+      for (int v : on_target_[static_cast<std::size_t>(t)]) {
+        const double g = gain + arc(uk, t, v);
+        if (g >= -kEps) continue;
+        chain_.push_back(v);
+        used_targets_.push_back(t);
+        extend(g);
+        chain_.pop_back();
+        used_targets_.pop_back();
+      }
     }
   }
 
@@ -220,6 +227,7 @@ class ExchangeSearch {
   std::vector<double> s_;
   std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_, chain_, used_targets_;
   int engaged_ = 0, used_ = 0;
+  std::vector<std::vector<int>> on_target_;  // representatives of the weapons on each target
   std::vector<Exchange> found_;
 };
 
