@@ -7,7 +7,9 @@
 // incumbent.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
+#include <optional>
 
 #include "c2/wta_column_generation.hpp"
 #include "c2/wta_lagrangian.hpp"
@@ -22,6 +24,7 @@ constexpr double kRelativeGap = 1e-9;
 constexpr int kColumnRounds = 300;  // column generation rounds at the root (c2/wta_column_generation.hpp)
 constexpr int kRootSteps = 300;     // then subgradient steps at the root (it stops early on a closed gap)
 constexpr int kNodeSteps = 25;
+constexpr int kRootSlots = 1;       // slots per target of the root slot assignment (its prices start the multipliers)
 constexpr int kStartRounds = 1000;  // multi-exchange rounds for the first incumbent (each a few ms; c2/wta_exchange.cpp)    // and at every other node, from the parent's multipliers
 
 class LagrangianBranchAndBound {
@@ -38,8 +41,10 @@ class LagrangianBranchAndBound {
     best_ = wta_exchange_search(p_, wta_greedy(p_), kStartRounds);
     ub_ = wta_surviving_value(p_, best_);
     WtaMultipliers m = initial_multipliers();
-    {
-      const WtaSlotAssignment slot = wta_slot_assignment(p_, 3, [this] { return out_of_time(); });
+    // The slot assignment's prices start the multipliers when the weapons fit one per target; with more
+    // weapons its O(n^2 m) cost (seconds at 900 x 1,200) buys nothing the incumbent's prices do not.
+    if (wta_unit_count(p_) <= static_cast<int>(p_.value.size())) {
+      const WtaSlotAssignment slot = wta_slot_assignment(p_, kRootSlots, [this] { return out_of_time(); });
       if (slot.complete) m.u = slot.price;
       std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
       for (std::size_t u = 0; u < slot.assignment.size(); ++u)
@@ -54,6 +59,9 @@ class LagrangianBranchAndBound {
       try_plan(cg.lp_plan);
       try_plan(cg.best.plan);
       cg_bound_ = cg.best.bound;
+      // Column generation that met its LP value found the Lagrangian dual's optimum: the root's
+      // subgradient steps cannot raise that bound, so the root starts from its solution instead.
+      if (cg.rounds > 0 && cg.best.bound >= cg.lp_value - kRelativeGap * std::abs(cg.lp_value)) root_dual_ = cg.best;
     }
     open_min_ = std::numeric_limits<double>::infinity();
     explore(box, m, -std::numeric_limits<double>::infinity(), true);
@@ -119,7 +127,10 @@ class LagrangianBranchAndBound {
     ++nodes_;
     const auto halt = [this] { return out_of_time(); };
     const auto visit = [this](const WtaDualSolution& x) { return try_plan(x.plan); };
-    const WtaDualSolution d = lag_.ascend(m, box, ub_, tolerance(), root ? kRootSteps : kNodeSteps, root ? 1.0 : 0.25, root ? 50 : 8, halt, visit);
+    const WtaDualSolution d = root && root_dual_
+                                  ? *root_dual_
+                                  : lag_.ascend(m, box, ub_, tolerance(), root ? kRootSteps : kNodeSteps, root ? 1.0 : 0.25, root ? 50 : 8,
+                                                halt, visit);
     const double lb = std::max({parent_lb, d.bound, root ? cg_bound_ : parent_lb});
     if (root) root_lb_ = lb;
     if (lb >= ub_ - tolerance()) return;
@@ -202,6 +213,7 @@ class LagrangianBranchAndBound {
   std::chrono::steady_clock::time_point start_;
   std::vector<int> units_, first_unit_, best_;
   double ub_ = 0.0, open_min_ = 0.0, root_lb_ = 0.0, cg_bound_ = -1e300;
+  std::optional<WtaDualSolution> root_dual_;
   long long nodes_ = 0;
   bool stopped_ = false;
 };

@@ -12,7 +12,8 @@
 // enumeration with the negative-prefix rule of Lin & Kernighan (every partial chain must already
 // gain), restricted for speed: each weapon tries only its `kBranch` best targets to join (ranked once
 // per round by displacing the target's weakest weapon) and its `kBranch` best targets to end on.
-// Exchanges found in a round are applied best first while they stay target- and weapon-disjoint from those already applied.
+// Exchanges found in a round are applied best first while they stay target- and weapon-disjoint from
+// those already applied.
 // Side constraints: cycles keep every count; a path is applied only when the end target may take one
 // more weapon (cap per target, targets engaged).
 #include <algorithm>

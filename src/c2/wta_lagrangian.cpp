@@ -9,6 +9,8 @@ namespace skyshield {
 namespace {
 // Enumeration nodes of one target's problem before it falls back to a weaker (still valid) bound.
 constexpr long long kTargetNodeLimit = 200000;
+// Candidates put in order before a target's enumeration; the rest only when it reaches them.
+constexpr std::size_t kSortedPrefix = 16;
 }  // namespace
 
 WtaMultipliers wta_multipliers_from_assignment(const WtaProblem& p, const std::vector<int>& assignment) {
@@ -35,6 +37,12 @@ WtaMultipliers wta_multipliers_from_assignment(const WtaProblem& p, const std::v
 WtaLagrangian::WtaLagrangian(const WtaProblem& p)
     : p_(p), nw_(static_cast<int>(p.pk.rows())), nt_(static_cast<int>(p.value.size())) {
   for (int i = 0; i < nw_; ++i) m_.push_back(p.copies.empty() ? 1 : p.copies[static_cast<std::size_t>(i)]);
+  strength_.resize(static_cast<std::size_t>(nw_) * nt_);
+  for (int j = 0; j < nt_; ++j)
+    for (int i = 0; i < nw_; ++i) {
+      const double pk = p.pk(i, j);
+      strength_[static_cast<std::size_t>(j) * nw_ + i] = pk > 0.0 && pk < 1.0 ? -std::log1p(-pk) : 0.0;
+    }
 }
 
 WtaCountBox WtaLagrangian::full_box() const {
@@ -59,8 +67,8 @@ double WtaLagrangian::solve_target(int j, const WtaMultipliers& m, const WtaCoun
   double p0 = 1.0, cost0 = 0.0;
   int n0 = 0;
   items.clear();
-  struct Cand { int i; int extra; double price, p, q, ratio; };
-  std::vector<Cand> cand;
+  std::vector<Cand>& cand = cand_;
+  cand.clear();
   for (int i = 0; i < nw_; ++i) {
     const int lo = box.low(i, j), hi = box.high(i, j);
     const double pk = p_.pk(i, j), price = m.u[static_cast<std::size_t>(i)] + m.lambda;
@@ -70,51 +78,87 @@ double WtaLagrangian::solve_target(int j, const WtaMultipliers& m, const WtaCoun
       n0 += lo;
       items.emplace_back(i, lo);
     }
-    // ratio: price per unit of "strength" -ln(1 - p) (0 for a sure kill).
-    if (hi > lo && pk > 0.0) cand.push_back({i, hi - lo, price, pk, 1.0 - pk, pk < 1.0 ? price / -std::log1p(-pk) : 0.0});
+    if (hi > lo && pk > 0.0) cand.push_back({i, hi - lo, price, pk, 1.0 - pk, 0.0, 0.0});
   }
+  // Free weapons (price 0) all go on the target when nothing caps it: each lowers V P at no cost, so
+  // an optimum takes every copy (without this the enumeration below explodes when many prices are 0,
+  // as in the first rounds of column generation).
+  if (cap == std::numeric_limits<int>::max() && m.mu <= 0.0)
+    std::erase_if(cand, [&](const Cand& c) {
+      if (c.price > 0.0) return false;
+      p0 *= std::pow(c.q, c.extra);
+      n0 += c.extra;
+      auto it = std::find_if(items.begin(), items.end(), [&](const auto& e) { return e.first == c.i; });
+      if (it != items.end()) it->second += c.extra;
+      else items.emplace_back(c.i, c.extra);
+      return true;
+    });
   // Only weapons that could help at the forced survival p0 (a fortiori later: P only falls).
   std::erase_if(cand, [&](const Cand& c) { return c.price >= v * p0 * c.p; });
+  // ratio: price per unit of "strength" -ln(1 - p) (0 for a sure kill; the strengths are precomputed).
+  for (Cand& c : cand) c.ratio = c.p < 1.0 ? c.price / strength_[static_cast<std::size_t>(j) * nw_ + c.i] : 0.0;
   // Cheapest strength first: then every weapon after position k costs at least ratio_k per unit
   // of strength A, so from survival P the rest can reach no less than
   //   min over A >= 0 of V P e^-A + ratio_k A = ratio_k (1 + ln(V P / ratio_k))  (V P if ratio_k >= V P),
   // a bound that only grows with k: the enumeration stops at the first k whose bound is no better.
-  std::stable_sort(cand.begin(), cand.end(), [](const Cand& a, const Cand& b) { return a.ratio < b.ratio; });
-  const auto rest_bound = [&](double prob, double ratio) {
+  // (Ties by type index: the order a stable sort of the types would give.) The order is made lazily:
+  // the cheapest kSortedPrefix first, the rest only if the enumeration gets that far (it rarely does).
+  const auto cheaper = [](const Cand& a, const Cand& b) { return a.ratio < b.ratio || (a.ratio == b.ratio && a.i < b.i); };
+  std::size_t sorted = std::min(cand.size(), kSortedPrefix);
+  std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(sorted), cand.end(), cheaper);
+  const auto ensure_sorted = [&](std::size_t c) {
+    if (c < sorted) return;
+    std::sort(cand.begin() + static_cast<std::ptrdiff_t>(sorted), cand.end(), cheaper);
+    sorted = cand.size();
+  };
+  const double log_v = std::log(v);
+  // ln(ratio) per candidate, computed when first needed (NaN = not yet).
+  for (Cand& c : cand) c.log_ratio = std::numeric_limits<double>::quiet_NaN();
+  const auto rest_bound = [&](double prob, double log_prob, Cand& c) {
     const double vp = v * prob;
-    if (ratio >= vp) return vp;
-    return ratio > 0.0 ? ratio * (1.0 + std::log(vp / ratio)) : 0.0;
+    if (c.ratio >= vp) return vp;
+    if (c.ratio <= 0.0) return 0.0;
+    if (std::isnan(c.log_ratio)) c.log_ratio = std::log(c.ratio);
+    return c.ratio * (1.0 + log_v + log_prob - c.log_ratio);  // ratio (1 + ln(V P / ratio))
   };
   double best = v * p0 + cost0 + (n0 > 0 ? m.mu : 0.0);
   value = v * p0;
-  std::vector<int> count(cand.size(), 0), best_count(cand.size(), 0);
+  std::vector<int>& count = count_;
+  count.assign(cand.size(), 0);
+  std::vector<std::size_t>& path = path_;      // candidates chosen so far (with repeats), in order
+  std::vector<std::size_t>& best_path = best_path_;
+  path.clear();
+  best_path.clear();
   long long nodes = 0;
   bool exhausted = false;
-  auto dfs = [&](auto&& self, std::size_t k, double prob, double cost, int n) -> void {
+  auto dfs = [&](auto&& self, std::size_t k, double prob, double log_prob, double cost, int n) -> void {
     for (std::size_t c = k; c < cand.size(); ++c) {
-      if (cost + m.mu + rest_bound(prob, cand[c].ratio) >= best) return;  // nor any later weapon
-      if (count[c] >= cand[c].extra || n >= cap) continue;
-      if (cand[c].price >= v * prob * cand[c].p) continue;  // never helps in any superset
+      ensure_sorted(c);
+      Cand& x = cand[c];
+      if (cost + m.mu + rest_bound(prob, log_prob, x) >= best) return;  // nor any later weapon
+      if (count[c] >= x.extra || n >= cap) continue;
+      if (x.price >= v * prob * x.p) continue;  // never helps in any superset
       if (++nodes > kTargetNodeLimit) { exhausted = true; return; }
       ++count[c];
-      const double prob2 = prob * cand[c].q, cost2 = cost + cand[c].price;
+      path.push_back(c);
+      const double prob2 = prob * x.q, cost2 = cost + x.price;
       const double total = v * prob2 + cost2 + m.mu;
       if (total < best) {
         best = total;
         value = v * prob2;
-        best_count = count;
+        best_path = path;
       }
-      self(self, c, prob2, cost2, n + 1);
+      self(self, c, prob2, log_prob - strength_[static_cast<std::size_t>(j) * nw_ + x.i], cost2, n + 1);
+      path.pop_back();
       --count[c];
       if (exhausted) return;
     }
   };
-  dfs(dfs, 0, p0, cost0, n0);
-  for (std::size_t c = 0; c < cand.size(); ++c) {
-    if (best_count[c] == 0) continue;
+  dfs(dfs, 0, p0, std::log(p0), cost0, n0);
+  for (std::size_t c : best_path) {
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& e) { return e.first == cand[c].i; });
-    if (it != items.end()) it->second += best_count[c];
-    else items.emplace_back(cand[c].i, best_count[c]);
+    if (it != items.end()) ++it->second;
+    else items.emplace_back(cand[c].i, 1);
   }
   if (exhausted) return cost0 + (n0 > 0 ? m.mu : 0.0);  // a valid (weaker) bound: the surviving value is >= 0
   return best;

@@ -78,6 +78,12 @@ class WtaLagrangian {
   const WtaProblem& p_;
   int nw_, nt_;
   std::vector<int> m_;
+  std::vector<double> strength_;  // -ln(1 - p_ij), by target then type
+  struct Cand { int i; int extra; double price, p, q, ratio, log_ratio; };
+  // Scratch of solve_target (a WtaLagrangian is used by one thread).
+  mutable std::vector<Cand> cand_;
+  mutable std::vector<int> count_;
+  mutable std::vector<std::size_t> path_, best_path_;
 };
 
 }  // namespace skyshield
