@@ -2,7 +2,7 @@
 // counts, so no symmetric branching), bounded by the Lagrangian relaxation of c2/wta_lagrangian.hpp
 // whose multipliers are warm-started from the parent node. Branching tightens a count's bounds
 // (x_ij >= k + 1 | x_ij <= k) on a weapon type the relaxation overuses; the incumbent starts from
-// greedy + multi-exchange search (c2/wta_exchange.cpp) and improves from the relaxation's per-target
+// the heuristic (c2/wta_heuristic.cpp) and improves from the relaxation's per-target
 // plans (repaired, then local search). "Optimal" means the lower bound is within 1e-9 relative of the
 // incumbent.
 #include <algorithm>
@@ -25,7 +25,6 @@ constexpr int kColumnRounds = 300;  // column generation rounds at the root (c2/
 constexpr int kRootSteps = 300;     // then subgradient steps at the root (it stops early on a closed gap)
 constexpr int kNodeSteps = 25;
 constexpr int kRootSlots = 1;       // slots per target of the root slot assignment (its prices start the multipliers)
-constexpr int kStartRounds = 1000;  // multi-exchange rounds for the first incumbent (each a few ms; c2/wta_exchange.cpp)    // and at every other node, from the parent's multipliers
 
 class LagrangianBranchAndBound {
  public:
@@ -38,7 +37,7 @@ class LagrangianBranchAndBound {
   }
 
   WtaResult run() {
-    best_ = wta_exchange_search(p_, wta_greedy(p_), kStartRounds);
+    best_ = wta_heuristic(p_, [this] { return out_of_time(); });
     ub_ = wta_surviving_value(p_, best_);
     WtaMultipliers m = initial_multipliers();
     // The slot assignment's prices start the multipliers when the weapons fit one per target; with more

@@ -41,10 +41,11 @@ class ExchangeSearch {
       : p_(p), a_(a), type_(wta_unit_types(p)), nt_(static_cast<int>(p.value.size())) {}
 
   // One round: find exchanges, apply the disjoint ones. Returns the total change (<= 0).
-  double round() {
+  double round(const std::function<bool()>& stop) {
     refresh();
     found_.clear();
     for (int u : reps_) {
+      if (stop()) break;  // apply what was found so far
       chain_.assign(1, u);
       used_targets_.assign(1, a_[u]);
       extend(0.0);
@@ -234,12 +235,12 @@ class ExchangeSearch {
 
 }  // namespace
 
-std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds) {
-  std::vector<int> a = wta_local_search(p, std::move(start));
-  for (int r = 0; r < max_rounds; ++r) {
+std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds, const std::function<bool()>& stop) {
+  std::vector<int> a = wta_local_search(p, std::move(start), stop);
+  for (int r = 0; r < max_rounds && !stop(); ++r) {
     ExchangeSearch search(p, a);
-    if (search.round() > -kEps) break;
-    a = wta_local_search(p, std::move(a));
+    if (search.round(stop) > -kEps) break;
+    a = wta_local_search(p, std::move(a), stop);
   }
   return a;
 }

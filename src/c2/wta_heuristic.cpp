@@ -29,7 +29,7 @@ constexpr double kRuinWork = 3.0e6;     // ruin-and-recreate budget in units x t
 constexpr int kRuinMaxIterations = 50;
 constexpr double kRuinShare = 0.02;     // share of the targets cleared per iteration (at least 2)
 
-std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best) {
+std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best, const std::function<bool()>& stop) {
   const int nt = static_cast<int>(p.value.size());
   const double work = static_cast<double>(wta_unit_count(p)) * std::max(nt, 1);
   const int iterations = std::min(kRuinMaxIterations, static_cast<int>(kRuinWork / work));
@@ -45,7 +45,7 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best) {
   const int cleared = std::max(2, static_cast<int>(kRuinShare * nt));
   std::vector<std::pair<double, int>> near;
   std::vector<char> hit(static_cast<std::size_t>(nt));
-  for (int it = 0; it < iterations; ++it) {
+  for (int it = 0; it < iterations && !stop(); ++it) {
     // A random target and the targets closest to it in value (ties broken at random).
     const int t0 = static_cast<int>(next() % static_cast<std::uint64_t>(nt));
     near.clear();
@@ -56,7 +56,7 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best) {
     std::vector<int> a = best;
     for (int& t : a)
       if (t >= 0 && hit[static_cast<std::size_t>(t)]) t = -1;
-    a = wta_exchange_search(p, std::move(a), kExchangeRounds);
+    a = wta_exchange_search(p, std::move(a), kExchangeRounds, stop);
     const double v = wta_surviving_value(p, a);
     if (v < best_value) {
       best_value = v;
@@ -67,17 +67,18 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best) {
 }
 }  // namespace
 
-std::vector<int> wta_heuristic(const WtaProblem& p) {
-  std::vector<int> best = wta_exchange_search(p, wta_greedy(p), kExchangeRounds);
-  if (wta_unit_count(p) > static_cast<int>(p.value.size())) return ruin_and_recreate(p, std::move(best));
+std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop) {
+  std::vector<int> best = wta_exchange_search(p, wta_greedy(p), kExchangeRounds, stop);
+  if (wta_unit_count(p) > static_cast<int>(p.value.size())) return ruin_and_recreate(p, std::move(best), stop);
   // The slot assignment ignores the side constraints (cap per target, channels); the plan's repair
   // (wta_assignment_from_plan) keeps them.
-  const WtaSlotAssignment slot = wta_slot_assignment(p, kHeuristicSlots);
+  const WtaSlotAssignment slot = wta_slot_assignment(p, kHeuristicSlots, stop);
+  if (!slot.complete) return best;
   std::vector<std::vector<std::pair<int, int>>> plan(p.value.size());
   const std::vector<int> type = wta_unit_types(p);
   for (std::size_t u = 0; u < slot.assignment.size(); ++u)
     if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(type[u], 1);
-  std::vector<int> other = wta_exchange_search(p, wta_assignment_from_plan(p, plan), kExchangeRounds);
+  std::vector<int> other = wta_exchange_search(p, wta_assignment_from_plan(p, plan), kExchangeRounds, stop);
   if (wta_surviving_value(p, other) < wta_surviving_value(p, best)) best = std::move(other);
   return best;
 }

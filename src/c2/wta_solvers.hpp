@@ -44,10 +44,12 @@ std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector
 // Local search, then rounds of multi-exchange search (c2/wta_exchange.cpp: cyclic and path exchanges
 // of up to four weapons over distinct targets, Ahuja et al. 2007), each followed by local search, until
 // a round finds nothing or `max_rounds` rounds ran. Never worse than `start` (feasible).
-std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds);
+std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds,
+                                     const std::function<bool()>& stop = [] { return false; });
 // The heuristic: local search from the slot assignment (c2/wta_transport.hpp, two slots per
 // target); with side constraints, the better of that and local search from greedy.
-std::vector<int> wta_heuristic(const WtaProblem& p);
+// `stop` (polled between rounds and iterations) ends it early with the best assignment so far.
+std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop = [] { return false; });
 
 WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits = {});
 
