@@ -131,6 +131,12 @@ MagazineConfig parse_magazine(const YamlNode& n, const Scenario& s, const std::v
   return m;
 }
 
+// A site must stand on the elevation data (outside it the ground would be base_m, silently).
+void require_on_terrain(const YamlNode& at, const Geodetic& site, const Terrain& ground) {
+  if (!ground.covers(site))
+    at.fail(fmt::format("site (lat {:.6f}, lon {:.6f}) is outside the terrain's elevation data", site.lat_deg, site.lon_deg));
+}
+
 // Radars marked `defended:` become assets (appended to radar_assets) named "battalion/radar".
 BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places, const Terrain& ground,
                               std::vector<DefendedAsset>& radar_assets) {
@@ -138,11 +144,13 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   BattalionSpec b;
   b.name = n.name_at("name");
   b.command_post = parse_position(n.required("position"), places, &ground);
+  require_on_terrain(n.required("position"), b.command_post, ground);
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
     r.allow_only({"name", "type", "position", "fails_at_s", "defended"});
     RadarSite site{r.name_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
                    parse_position(r.required("position"), places, &ground), nullptr};
+    require_on_terrain(r.required("position"), site.site, ground);
     for (const RadarSite& other : b.radars)
       if (other.name == site.name) r.required("name").fail("radar name '" + site.name + "' is used twice in this battalion");
     site.mask = Radar::terrain_mask_for(s.radar_types[site.type_index], site.site, ground);
