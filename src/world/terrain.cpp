@@ -66,9 +66,11 @@ double Terrain::height(double lat_deg, double lon_deg) const {
 double Terrain::max_height_ahead(const Geodetic& from, double azimuth_deg, double distance_m) const {
   double h = height(from);
   if (is_flat() || distance_m <= 0.0) return h;
-  // Sample every 100 m along the heading; over a few km a local spherical step (R = 6371 km) is
-  // within metres of the geodesic, far inside the 100 m sampling.
-  const int n = std::max(1, static_cast<int>(std::ceil(distance_m / 100.0)));
+  // Sample every 100 m along the heading, or every half cell of finer elevation data (a 30 m DEM peak
+  // one cell wide would slip between 100 m samples); over a few km a local spherical step (R = 6371 km)
+  // is within metres of the geodesic, far inside the sampling.
+  const double step_m = std::min(100.0, 0.5 * feature_scale_m());
+  const int n = std::max(1, static_cast<int>(std::ceil(distance_m / step_m)));
   const double az = azimuth_deg * kDegToRad, step = distance_m / n / 6371008.8 * kRadToDeg;
   const double dlat = step * std::cos(az), dlon = step * std::sin(az) / std::max(1e-6, std::cos(from.lat_deg * kDegToRad));
   for (int i = 1; i <= n; ++i) h = std::max(h, height(from.lat_deg + i * dlat, from.lon_deg + i * dlon));
