@@ -131,10 +131,14 @@ MagazineConfig parse_magazine(const YamlNode& n, const Scenario& s, const std::v
   return m;
 }
 
-// A site must stand on the elevation data (outside it the ground would be base_m, silently).
+// A site must stand on the elevation data (outside it the ground would be base_m, silently) and not
+// under the ground (a radar there is blind: the mask hides everything).
 void require_on_terrain(const YamlNode& at, const Geodetic& site, const Terrain& ground) {
   if (!ground.covers(site))
     at.fail(fmt::format("site (lat {:.6f}, lon {:.6f}) is outside the terrain's elevation data", site.lat_deg, site.lon_deg));
+  const double h = ground.height(site);
+  if (site.alt_m < h - 1.0)
+    at.fail(fmt::format("alt {:g} m is under the ground ({:.1f} m) at the site; use agl: 0 to stand on it", site.alt_m, h));
 }
 
 // Radars marked `defended:` become assets (appended to radar_assets) named "battalion/radar".
@@ -180,6 +184,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
     c.interceptor_class = find_named(s.interceptor_classes, l.required("class"), "interceptor class");
     c.tubes = static_cast<int>(l.required("tubes").integer(1, 64));
     c.site = parse_position(l.required("position"), places, &ground);
+    require_on_terrain(l.required("position"), c.site, ground);
     c.reaction_time_s = l.number_or("reaction_time_s", 0.0, 600.0, c.reaction_time_s);
     c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
     // Distinct launchers: their own names and their own ground (a TEL is ~12 m long).

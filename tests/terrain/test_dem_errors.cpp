@@ -82,6 +82,44 @@ TEST(DemErrors, HeightsOutOfRangeNameThePixel) {
   EXPECT_NE(err.find("void.tif: height -32768 m at pixel (column 3, row 5) is outside [-500, 9000] m"), std::string::npos) << err;
 }
 
+// The loader's minimal scenario with the terrain line and the surveillance radar's position given.
+std::string site_error(const std::string& dir, const std::string& terrain, const std::string& radar_position) {
+  const std::string lib = std::string(SKYSHIELD_SOURCE_DIR) + "/scenarios/library/";
+  write_text(dir + "/scenario.yaml",
+             "scenario:\n  name: sites\nlibrary: [" + lib + "interceptors.yaml, " + lib + "radars.yaml, " + lib + "threats.yaml]\n"
+             "simulation: {step_s: 0.05, duration_s: 600.0, seed: 7}\n"
+             "terrain: " + terrain + "\n"
+             "assets:\n  - {name: base, position: {lat: -25.0, lon: 135.0, agl: 0.0}, value: 5.0}\n"
+             "battalions:\n"
+             "  - name: bn\n"
+             "    position: {from: base, bearing_deg: 0.0, range_km: 5.0, agl: 0.0}\n"
+             "    radars:\n"
+             "      - {name: er, type: engagement_x_band, position: " + radar_position + "}\n"
+             "    engagement_radar: er\n"
+             "    launchers:\n"
+             "      - {name: L1, class: medium_range, tubes: 4, position: {from: base, bearing_deg: 90.0, range_km: 1.0, agl: 0.0}}\n"
+             "threats:\n"
+             "  - {name: jet, type: strike_fighter, target: base, route: [{from: base, bearing_deg: 0.0, range_km: 150.0, alt: 5000.0}, {from: base, bearing_deg: 0.0, range_km: 20.0, alt: 5000.0}]}\n");
+  try {
+    load_scenario(dir + "/scenario.yaml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(DemErrors, RadarUnderTheGroundIsRefused) {
+  // Hills between 100 m and 500 m: a radar given alt 100 m stands inside a hill almost everywhere and its
+  // mask would hide every target (it loaded silently before). agl: 0 stands it on the ground.
+  const std::string dir = test_dir();
+  const std::string hills = "{kind: hills, base_m: 100.0, amplitude_m: 400.0, wavelength_km: 25.0}";
+  const std::string err = site_error(dir, hills, "{from: bn, bearing_deg: 180.0, range_km: 0.5, alt: 100.0}");
+  EXPECT_EQ(err.rfind(dir + "/scenario.yaml:12:", 0), 0u) << err;
+  EXPECT_NE(err.find("radars[0].position: alt 100 m is under the ground ("), std::string::npos) << err;
+  EXPECT_EQ(site_error(dir, hills, "{from: bn, bearing_deg: 180.0, range_km: 0.5, agl: 0.0}"), "");
+  EXPECT_EQ(site_error(dir, hills, "{from: bn, bearing_deg: 180.0, range_km: 0.5, alt: 600.0}"), "");
+}
+
 TEST(DemErrors, RadarOrBattalionSiteOutsideTheDataIsRefused) {
   // The loader's minimal scenario (base at 25 S, 135 E) on a tile that covers the base but not the radar
   // 5.5 km north of it.
@@ -107,7 +145,7 @@ TEST(DemErrors, RadarOrBattalionSiteOutsideTheDataIsRefused) {
              "    launchers:\n"
              "      - {name: L1, class: medium_range, tubes: 4, position: {from: base, bearing_deg: 90.0, range_km: 1.0, alt: 100.0}}\n"
              "threats:\n"
-             "  - {name: jet, type: strike_fighter, target: base, route: [{from: base, bearing_deg: 0.0, range_km: 150.0, alt: 5000.0}]}\n");
+             "  - {name: jet, type: strike_fighter, target: base, route: [{from: base, bearing_deg: 0.0, range_km: 150.0, alt: 5000.0}, {from: base, bearing_deg: 0.0, range_km: 20.0, alt: 5000.0}]}\n");
   std::string err;
   try {
     load_scenario(dir + "/scenario.yaml");
