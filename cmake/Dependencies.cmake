@@ -5,6 +5,8 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
+# Elevation data (GeoTIFF, DTED, SRTM, ...): Debian's libgdal-dev ships GDALConfig.cmake -> GDAL::GDAL.
+find_package(GDAL REQUIRED)
 
 # Debian's GeographicLib ships only a Find module and no target: wrap it.
 list(APPEND CMAKE_MODULE_PATH /usr/share/cmake/geographiclib)

@@ -32,6 +32,11 @@ constexpr double kMaxSteps = 2e6;
 constexpr std::size_t kMaxBallisticSolves = 50;
 // Cells of an elevation grid (ncols x nrows): 4096 x 4096, 128 MB of heights.
 constexpr double kMaxGridCells = 4096.0 * 4096.0;
+// Cells of `kind: dem` elevation data, all tiles together: 2^25 (two 1-degree SRTM 1" tiles of 3601 x
+// 3601), 256 MiB of heights held in memory for the whole run (one copy shared by every thread).
+constexpr double kMaxDemCells = 33554432.0;
+// Files of one `kind: dem` terrain (a list or a folder).
+constexpr std::size_t kMaxDemFiles = 1000;
 // A line of an elevation grid (a row of 4096 heights of 20 characters is 82 KB).
 constexpr std::size_t kMaxGridLineBytes = 1 << 20;
 

@@ -131,6 +131,16 @@ MagazineConfig parse_magazine(const YamlNode& n, const Scenario& s, const std::v
   return m;
 }
 
+// A site must stand on the elevation data (outside it the ground would be base_m, silently) and not
+// under the ground (a radar there is blind: the mask hides everything).
+void require_on_terrain(const YamlNode& at, const Geodetic& site, const Terrain& ground) {
+  if (!ground.covers(site))
+    at.fail(fmt::format("site (lat {:.6f}, lon {:.6f}) is outside the terrain's elevation data", site.lat_deg, site.lon_deg));
+  const double h = ground.height(site);
+  if (site.alt_m < h - 1.0)
+    at.fail(fmt::format("alt {:g} m is under the ground ({:.1f} m) at the site; use agl: 0 to stand on it", site.alt_m, h));
+}
+
 // Radars marked `defended:` become assets (appended to radar_assets) named "battalion/radar".
 BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& places, const Terrain& ground,
                               std::vector<DefendedAsset>& radar_assets) {
@@ -138,11 +148,13 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   BattalionSpec b;
   b.name = n.name_at("name");
   b.command_post = parse_position(n.required("position"), places, &ground);
+  require_on_terrain(n.required("position"), b.command_post, ground);
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
     r.allow_only({"name", "type", "position", "fails_at_s", "defended"});
     RadarSite site{r.name_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
                    parse_position(r.required("position"), places, &ground), nullptr};
+    require_on_terrain(r.required("position"), site.site, ground);
     for (const RadarSite& other : b.radars)
       if (other.name == site.name) r.required("name").fail("radar name '" + site.name + "' is used twice in this battalion");
     site.mask = Radar::terrain_mask_for(s.radar_types[site.type_index], site.site, ground);
@@ -172,6 +184,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
     c.interceptor_class = find_named(s.interceptor_classes, l.required("class"), "interceptor class");
     c.tubes = static_cast<int>(l.required("tubes").integer(1, 64));
     c.site = parse_position(l.required("position"), places, &ground);
+    require_on_terrain(l.required("position"), c.site, ground);
     c.reaction_time_s = l.number_or("reaction_time_s", 0.0, 600.0, c.reaction_time_s);
     c.launch_interval_s = l.number_or("launch_interval_s", 0.0, 600.0, c.launch_interval_s);
     // Distinct launchers: their own names and their own ground (a TEL is ~12 m long).

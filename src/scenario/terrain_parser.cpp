@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/parse_number.hpp"
 #include "scenario/limits.hpp"
+#include "terrain/dem_reader.hpp"
 
 namespace skyshield {
 
@@ -109,14 +111,15 @@ ElevationGrid read_grid(const std::string& path) {
                                                          ncols * nrows, bytes));
   g.cols = static_cast<int>(ncols);
   g.rows = static_cast<int>(nrows);
-  g.cell_deg = cell;
+  g.dx = g.dy = cell;
+  g.cell_m = cell * 111320.0;
+  g.source = path;
   const bool corner = header.count("xllcorner") > 0;
   if (corner == (header.count("xllcenter") > 0)) grid_fail(path, 1, "give exactly one of xllcorner or xllcenter");
   const double x = need(corner ? "xllcorner" : "xllcenter"), y = need(corner ? "yllcorner" : "yllcenter");
-  g.west_lon_deg = x + (corner ? 0.5 * cell : 0.0);
-  g.south_lat_deg = y + (corner ? 0.5 * cell : 0.0);
-  if (g.south_lat_deg < -90.0 || g.south_lat_deg + (g.rows - 1) * cell > 90.0 || g.west_lon_deg < -180.0 ||
-      g.west_lon_deg + (g.cols - 1) * cell > 360.0)
+  g.x0 = x + (corner ? 0.5 * cell : 0.0);
+  g.y0 = y + (corner ? 0.5 * cell : 0.0);
+  if (g.y0 < -90.0 || g.y0 + (g.rows - 1) * cell > 90.0 || g.x0 < -180.0 || g.x0 + (g.cols - 1) * cell > 360.0)
     grid_fail(path, 1, "the grid does not fit in latitude [-90, 90] and longitude [-180, 360]");
   const bool has_nodata = header.count("nodata_value") > 0;
   const double nodata = has_nodata ? header["nodata_value"].first : 0.0;
@@ -128,6 +131,7 @@ ElevationGrid read_grid(const std::string& path) {
   g.height_m.assign(static_cast<std::size_t>(g.rows) * g.cols, 0.0);
   std::size_t n = 0;
   g.max_height_m = -1e9;
+  g.min_height_m = 1e9;
   while (read_line(in, line_text, path, line + 1)) {
     ++line;
     std::istringstream ls(line_text);
@@ -140,6 +144,7 @@ ElevationGrid read_grid(const std::string& path) {
       } else {
         if (h < -500.0 || h > 9000.0) grid_fail(path, line, fmt::format("height {} m outside [-500, 9000]", tok));
         g.max_height_m = std::max(g.max_height_m, h);
+        g.min_height_m = std::min(g.min_height_m, h);
       }
       const std::size_t row_from_north = n / g.cols, col = n % g.cols;
       g.height_m[(g.rows - 1 - row_from_north) * g.cols + col] = h;
@@ -153,14 +158,72 @@ ElevationGrid read_grid(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// `kind: dem`: one file, a list of files or a folder of tiles, read through GDAL (terrain/dem_reader).
+void parse_dem(const YamlNode& n, TerrainParams& t, std::vector<std::string>& files_read) {
+  const int given = n.has("file") + n.has("files") + n.has("folder");
+  if (given != 1) n.required("kind").fail("kind: dem needs exactly one of file, files or folder");
+  const std::string crs = n.has("crs") ? n.required("crs").str() : "";
+  auto relative = [](const YamlNode& f) { return (std::filesystem::path(f.file()).parent_path() / f.str()).string(); };
+  std::vector<DemTile> tiles;
+  auto inspect = [&](const YamlNode& at, const std::string& path) {
+    try {
+      tiles.push_back(inspect_dem_tile(path, crs, limits::kMaxDemCells));
+    } catch (const InputError& e) {
+      at.fail(e.what());
+    }
+    files_read.push_back(path);
+  };
+  if (n.has("folder")) {
+    const YamlNode folder = n.required("folder");
+    std::vector<std::string> paths;
+    try {
+      paths = dem_files_in_folder(relative(folder));
+    } catch (const InputError& e) {
+      folder.fail(e.what());
+    }
+    if (paths.size() > limits::kMaxDemFiles)
+      folder.fail(fmt::format("{} elevation files, more than the {} allowed", paths.size(), limits::kMaxDemFiles));
+    for (const std::string& p : paths) inspect(folder, p);
+  } else {
+    std::vector<YamlNode> items;
+    if (n.has("file")) items.push_back(n.required("file"));
+    else items = n.required("files").list();
+    if (items.empty()) n.required("files").fail("at least one file is needed");
+    if (items.size() > limits::kMaxDemFiles)
+      n.required("files").fail(fmt::format("{} elevation files, more than the {} allowed", items.size(), limits::kMaxDemFiles));
+    for (const YamlNode& f : items) {
+      const std::string path = relative(f);
+      f.require_file(path, "elevation file");
+      inspect(f, path);
+    }
+  }
+  try {
+    DemGrids g = read_dem_tiles(tiles, limits::kMaxDemCells);
+    t.grids = std::move(g.grids);
+    t.holes = std::move(g.holes);
+  } catch (const InputError& e) {
+    n.required("kind").fail(e.what());
+  }
+  // Holes are reported, not refused: real data have voids (SRTM over water and steep slopes).
+  for (std::string& h : t.holes) {
+    h += fmt::format(": a hole takes the height base_m = {:g} m", t.base_m);
+    std::cerr << fmt::format("{}:{}: terrain: {}\n", n.file(), n.line(), h);
+  }
+}
+
+}  // namespace
+
 TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_read) {
-  n.allow_only({"kind", "base_m", "amplitude_m", "wavelength_km", "file"});
+  n.allow_only({"kind", "base_m", "amplitude_m", "wavelength_km", "file", "files", "folder", "crs"});
   TerrainParams t;
   const YamlNode kind = n.required("kind");
   if (kind.str() == "flat") t.kind = TerrainParams::Kind::Flat;
   else if (kind.str() == "hills") t.kind = TerrainParams::Kind::Hills;
-  else if (kind.str() == "grid") t.kind = TerrainParams::Kind::Grid;
-  else kind.fail("must be 'flat', 'hills' or 'grid' (got '" + kind.str() + "')");
+  else if (kind.str() == "grid" || kind.str() == "dem") t.kind = TerrainParams::Kind::Grid;
+  else kind.fail("must be 'flat', 'hills', 'grid' or 'dem' (got '" + kind.str() + "')");
+  const bool dem = kind.str() == "dem";
   t.base_m = n.number_or("base_m", -500.0, 9000.0, 0.0);
   auto only_for = [&](std::initializer_list<const char*> fields, const char* kind_name) {
     for (const char* f : fields)
@@ -172,18 +235,22 @@ TerrainParams parse_terrain(const YamlNode& n, std::vector<std::string>& files_r
   } else {
     only_for({"amplitude_m", "wavelength_km"}, "hills");
   }
-  if (t.kind == TerrainParams::Kind::Grid) {
+  if (dem) {
+    parse_dem(n, t, files_read);
+  } else if (t.kind == TerrainParams::Kind::Grid) {
+    only_for({"files", "folder", "crs"}, "dem");
     const YamlNode file = n.required("file");
     const std::string path = (std::filesystem::path(file.file()).parent_path() / file.str()).string();
     file.require_file(path, "elevation grid");
     try {  // the grid's own error (its file and line) after the scenario line that names it
-      t.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path));
+      t.grids = {std::make_shared<const ElevationGrid>(load_esri_ascii_grid(path))};
     } catch (const InputError& e) {
       file.fail(e.what());
     }
     files_read.push_back(path);
   } else {
-    only_for({"file"}, "grid");
+    only_for({"file"}, "grid or dem");
+    only_for({"files", "folder", "crs"}, "dem");
   }
   return t;
 }

@@ -172,12 +172,12 @@ TEST(Loader, ElevationGridIsReadNorthFirst) {
   const ElevationGrid g = load_esri_ascii_grid(path);
   ASSERT_EQ(g.rows, 3);
   ASSERT_EQ(g.cols, 4);
-  EXPECT_DOUBLE_EQ(g.south_lat_deg, -25.05);
-  EXPECT_DOUBLE_EQ(g.west_lon_deg, 134.95);
+  EXPECT_DOUBLE_EQ(g.y0, -25.05);   // latitude of the centre of the southern row
+  EXPECT_DOUBLE_EQ(g.x0, 134.95);   // longitude of the centre of the western column
   TerrainParams p;
   p.kind = TerrainParams::Kind::Grid;
   p.base_m = -1.0;
-  p.grid = std::make_shared<const ElevationGrid>(g);
+  p.grids = {std::make_shared<const ElevationGrid>(g)};
   const Terrain t(p);
   EXPECT_NEAR(t.height(-24.85, 134.95), 1.0, 1e-9);   // north-west centre: first value of the file
   EXPECT_NEAR(t.height(-25.05, 135.25), 12.0, 1e-9);  // south-east centre: last value

@@ -23,17 +23,19 @@ Terrain ridge_terrain(double ridge_lon_deg, double height_m) {
   auto g = std::make_shared<ElevationGrid>();
   g->rows = 200;
   g->cols = 400;
-  g->cell_deg = 0.005;
-  g->south_lat_deg = kSite.lat_deg - 0.5;
-  g->west_lon_deg = kSite.lon_deg - 0.2;
+  g->dx = g->dy = 0.005;
+  g->cell_m = 0.005 * 111320.0;
+  g->y0 = kSite.lat_deg - 0.5;
+  g->x0 = kSite.lon_deg - 0.2;
   g->height_m.assign(g->rows * g->cols, 0.0);
-  const int c = static_cast<int>(std::lround((ridge_lon_deg - g->west_lon_deg) / g->cell_deg));
+  const int c = static_cast<int>(std::lround((ridge_lon_deg - g->x0) / g->dx));
   for (int r = 0; r < g->rows; ++r)
     for (int dc = -1; dc <= 1; ++dc) g->height_m[r * g->cols + c + dc] = height_m;
   g->max_height_m = height_m;
+  g->min_height_m = 0.0;
   TerrainParams p;
   p.kind = TerrainParams::Kind::Grid;
-  p.grid = g;
+  p.grids = {g};
   return Terrain(p);
 }
 
