@@ -10,6 +10,7 @@ packages=(
   libfmt-dev libgeographiclib-dev libnanoflann-dev
   coinor-libcbc-dev
   libcpp-httplib-dev zlib1g-dev
+  libgdal-dev                                    # GeoTIFF / PNG coverage maps (skyshield siting)
 )
 case "${1:-}" in
   --run) ;;
