@@ -28,7 +28,8 @@ std::vector<CandidateSite> load_candidates(const std::string& path, const Terrai
     CandidateSite c{n.name_at("name"), n.number_at("lat", -90.0, 90.0), n.number_at("lon", -180.0, 360.0)};
     for (const CandidateSite& o : out)
       if (o.name == c.name) n.required("name").fail("candidate name '" + c.name + "' is used twice");
-    if (const std::string why = outside_terrain(terrain, c.lat_deg, c.lon_deg); !why.empty()) n.required("lat").fail(why);
+    if (const std::string why = outside_terrain(terrain, c.lat_deg, c.lon_deg); !why.empty())   // blame the coordinate that is out
+      n.required(outside_terrain(terrain, c.lat_deg, terrain.params().grid->west_lon_deg).empty() ? "lon" : "lat").fail(why);
     out.push_back(c);
   }
   if (out.empty()) root.required("candidates").fail("no candidate sites");
