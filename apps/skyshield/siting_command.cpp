@@ -72,6 +72,56 @@ std::string stat_text(const SampleStats& s) {
   return s.has_ci ? fmt::format("{:.2f} [{:.2f}, {:.2f}]", s.mean, s.ci95.lo, s.ci95.hi) : fmt::format("{:.2f}", s.mean);
 }
 
+// Coverage of each radar of `s`, and the count of radars seeing each cell, per height: GeoTIFFs, PNG + SVG maps
+// (file names start with `prefix`). Returns the radars' viewsheds.
+struct MapSet {
+  std::vector<std::unique_ptr<RadarViewshed>> views;
+  std::vector<const RadarViewshed*> ptrs;
+};
+
+MapSet write_maps(const Scenario& s, const Terrain& ground, const AreaGrid& area, const std::vector<float>& ground_map,
+                  const std::vector<double>& hs, const TargetSpec& target, const std::filesystem::path& dir, const std::string& prefix,
+                  std::vector<std::string>& written) {
+  MapSet m;
+  const std::vector<SitedRadar> radars = scenario_radars(s);
+  RasterBands all{area, {}, std::vector<std::vector<unsigned char>>(hs.size(), std::vector<unsigned char>(ground_map.size(), 0))};
+  for (double h : hs) all.names.push_back(fmt::format("radars detecting, target {:g} m above ground", h));
+  for (const SitedRadar& r : radars) {
+    m.views.push_back(std::make_unique<RadarViewshed>(ground, s.radar_types[r.type], r.site, target, area));
+    m.ptrs.push_back(m.views.back().get());
+    RasterBands one{area, {}, coverage_layers(*m.views.back(), area, ground_map, hs)};
+    std::string shares;
+    for (std::size_t h = 0; h < hs.size(); ++h) {
+      one.names.push_back(fmt::format("{} detects a target {:g} m above ground", r.label, hs[h]));
+      long long n = 0;
+      for (std::size_t k = 0; k < ground_map.size(); ++k) all.bands[h][k] += one.bands[h][k], n += one.bands[h][k];
+      shares += fmt::format("  {:g} m: {:.1f} %", hs[h], 100.0 * static_cast<double>(n) / static_cast<double>(ground_map.size()));
+    }
+    const std::string name = prefix + "coverage_" + file_stem(r.label) + ".tif";
+    write_geotiff((dir / name).string(), one);
+    written.push_back(name);
+    fmt::print("  {:<28} detection range {:6.1f} km; share of the map seen:{}\n", r.label, m.views.back()->range_m() / 1e3, shares);
+  }
+  write_geotiff((dir / (prefix + "coverage.tif")).string(), all);
+  written.push_back(prefix + "coverage.tif");
+  std::vector<MapMark> marks;
+  for (const SitedRadar& r : radars) marks.push_back({r.label, r.site.lat_deg, r.site.lon_deg, true});
+  for (const DefendedAsset& a : s.assets)
+    if (a.battalion < 0) marks.push_back({a.name, a.site.lat_deg, a.site.lon_deg, false});
+  for (std::size_t h = 0; h < hs.size(); ++h) {
+    double bar_m = 0.0;
+    const std::vector<unsigned char> rgb = render_map(area, ground_map, all.bands[h], marks, bar_m);
+    const std::string png = fmt::format("{}coverage_{:g}m.png", prefix, hs[h]), svg = fmt::format("{}coverage_{:g}m.svg", prefix, hs[h]);
+    write_png((dir / png).string(), rgb, area.rows, area.cols);
+    write_file_atomically((dir / svg).string(), map_svg(png, area, marks, bar_m,
+                                                        fmt::format("{}{}: coverage at {:g} m above ground, {:g} m2, Pd {:g}", s.name,
+                                                                    prefix.empty() ? "" : " (optimised siting)", hs[h], target.rcs_m2, target.pd)));
+    written.push_back(png);
+    written.push_back(svg);
+  }
+  return m;
+}
+
 }  // namespace
 
 CLI::App* SitingCli::add_to(CLI::App& app) {
@@ -122,46 +172,11 @@ int SitingCli::run() const {
   const std::filesystem::path dir = make_output_dir(out_dir);
   const std::vector<float> ground_map = area_ground(ground, area);
 
-  // Coverage of each radar, and the count of radars seeing each cell, per height.
-  std::vector<std::unique_ptr<RadarViewshed>> views;
-  std::vector<const RadarViewshed*> view_ptrs;
-  RasterBands all{area, {}, std::vector<std::vector<unsigned char>>(hs.size(), std::vector<unsigned char>(ground_map.size(), 0))};
-  for (double h : hs) all.names.push_back(fmt::format("radars detecting, target {:g} m above ground", h));
   std::vector<std::string> written;
   fmt::print("Coverage of '{}' against {:g} m2 (Swerling {}), Pd {:g}, {} x {} cells of {:.0f} m\n", s.name, target.rcs_m2, swerling,
              pd, area.cols, area.rows, area.cell_m());
-  for (const SitedRadar& r : radars) {
-    views.push_back(std::make_unique<RadarViewshed>(ground, s.radar_types[r.type], r.site, target, area));
-    view_ptrs.push_back(views.back().get());
-    RasterBands one{area, {}, coverage_layers(*views.back(), area, ground_map, hs)};
-    std::string shares;
-    for (std::size_t h = 0; h < hs.size(); ++h) {
-      one.names.push_back(fmt::format("{} detects a target {:g} m above ground", r.label, hs[h]));
-      long long n = 0;
-      for (std::size_t k = 0; k < ground_map.size(); ++k) all.bands[h][k] += one.bands[h][k], n += one.bands[h][k];
-      shares += fmt::format("  {:g} m: {:.1f} %", hs[h], 100.0 * static_cast<double>(n) / static_cast<double>(ground_map.size()));
-    }
-    const std::string name = "coverage_" + file_stem(r.label) + ".tif";
-    write_geotiff((dir / name).string(), one);
-    written.push_back(name);
-    fmt::print("  {:<28} detection range {:6.1f} km; share of the map seen:{}\n", r.label, views.back()->range_m() / 1e3, shares);
-  }
-  write_geotiff((dir / "coverage.tif").string(), all);
-  written.push_back("coverage.tif");
-  std::vector<MapMark> marks;
-  for (const SitedRadar& r : radars) marks.push_back({r.label, r.site.lat_deg, r.site.lon_deg, true});
-  for (const DefendedAsset& a : s.assets)
-    if (a.battalion < 0) marks.push_back({a.name, a.site.lat_deg, a.site.lon_deg, false});
-  for (std::size_t h = 0; h < hs.size(); ++h) {
-    double bar_m = 0.0;
-    const std::vector<unsigned char> rgb = render_map(area, ground_map, all.bands[h], marks, bar_m);
-    const std::string png = fmt::format("coverage_{:g}m.png", hs[h]), svg = fmt::format("coverage_{:g}m.svg", hs[h]);
-    write_png((dir / png).string(), rgb, area.rows, area.cols);
-    write_file_atomically((dir / svg).string(),
-                          map_svg(png, area, marks, bar_m, fmt::format("{}: coverage at {:g} m above ground, {:g} m2, Pd {:g}", s.name, hs[h], target.rcs_m2, pd)));
-    written.push_back(png);
-    written.push_back(svg);
-  }
+  const MapSet maps = write_maps(s, ground, area, ground_map, hs, target, dir, "", written);
+  const std::vector<const RadarViewshed*>& view_ptrs = maps.ptrs;
 
   // Approach corridors of the assets.
   std::vector<ApproachRadials> rad;
@@ -247,8 +262,10 @@ int SitingCli::run() const {
       jp["sites"].push_back({{"battalion", s.battalions[b].name}, {"site", c.name}, {"lat", c.lat_deg}, {"lon", c.lon_deg}});
     }
     js["placement"] = jp;
+    const Scenario moved = relocate_battalions(s, site_of, all_sites);
+    fmt::print("\nCoverage with the optimised siting\n");
+    write_maps(moved, ground, area, ground_map, hs, target, dir, "optimised_", written);
     if (mc_runs > 0) {
-      const Scenario moved = relocate_battalions(s, site_of, all_sites);
       const McSide before = mc_side(s, mc_runs, threads), after = mc_side(moved, mc_runs, threads);
       fmt::print("\nMonte Carlo of the raid, {} runs from seed {} (mean [95 % CI])\n{:<22} {:>26} {:>26}\n", mc_runs, s.sim.seed, "",
                  "original siting", "optimised siting");
