@@ -6,11 +6,13 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
 #include "analysis/siting_raster.hpp"
 #include "analysis/siting_sites.hpp"
+#include "analysis/siting_study.hpp"
 #include "core/error.hpp"
 #include "scenario/loader.hpp"
 
@@ -135,6 +137,36 @@ TEST(SitingFiles, MovedBattalionKeepsItsLayout) {
   for (std::size_t l = 0; l < a.launchers.size(); ++l)
     EXPECT_NEAR(geodesic_inverse(b.command_post, b.launchers[l].site).distance_m,
                 geodesic_inverse(a.command_post, a.launchers[l].site).distance_m, 1e-3);
+}
+
+TEST(SitingFiles, CorridorsAndPlacementProblemOfAScenario) {
+  // tests/scenario/data/minimal.yaml: the jet starts 150 km from the base on bearing 0, the SRBM is
+  // launched 200 km out on bearing 5. With 30.5 deg half-widths (clear of the radials at exactly 30 deg,
+  // where rounding decides) the corridor is bearings -30.5 to 35.5: at 1 deg spacing 30 radials (330..359)
+  // + 36 (0..35) = 66 (by hand).
+  const Scenario s = load_scenario(std::string(SKYSHIELD_SOURCE_DIR) + "/tests/scenario/data/minimal.yaml");
+  const std::vector<char> c = corridor_radials(s, 0, 360, 30.5);
+  EXPECT_EQ(std::count(c.begin(), c.end(), 1), 66);
+  EXPECT_TRUE(c[330] && c[0] && c[35]);
+  EXPECT_FALSE(c[329] || c[36] || c[180]);
+  // Over the flat ground, two candidate sites: 2 km from the base (its radars see every corridor radial
+  // out past the required 14.7 km at 30 m: the horizon of a 30 m target and a 10-30 m antenna is over
+  // 35 km), and 300 km away (sees none). The objective is the value-weighted share: 1 and 0.
+  const Terrain ground(s.terrain);
+  const Geodetic base = s.assets[0].site;
+  const Geodetic near = geodesic_direct(base, 90.0, 2e3), far = geodesic_direct(base, 90.0, 300e3);
+  const std::vector<CandidateSite> sites{{"near", near.lat_deg, near.lon_deg}, {"far", far.lat_deg, far.lon_deg}};
+  ApproachSettings approach;
+  approach.radials = 360;
+  approach.length_m = 20e3;
+  const AreaGrid area = make_area_grid(base.lat_deg - 3.0, base.lat_deg + 3.0, base.lon_deg - 3.5, base.lon_deg + 3.5, 100);
+  const std::vector<ApproachRadials> rad{approach_radials(ground, base, approach)};
+  const PlacementProblem p = build_placement(s, ground, area, sites, rad, {0}, {c}, TargetSpec{}, approach, 30.0);
+  ASSERT_EQ(p.units, 1);
+  ASSERT_EQ(p.sites, 2);
+  EXPECT_NEAR(placement_value(p, {0}), 1.0, 1e-12);
+  EXPECT_NEAR(placement_value(p, {1}), 0.0, 1e-12);
+  EXPECT_EQ(place_exact(p).site_of_unit, std::vector<int>{0});
 }
 
 }  // namespace
