@@ -55,6 +55,8 @@ void write_geotiff(const std::string& path, const RasterBands& r) {
   GDALDriverH drv = GDALGetDriverByName("GTiff");
   if (!drv) throw OutputError("GDAL has no GTiff driver");
   char** opts = CSLSetNameValue(nullptr, "COMPRESS", "DEFLATE");
+  opts = CSLSetNameValue(opts, "PHOTOMETRIC", "MINISBLACK");   // bands of values, not an RGB picture (GDAL's default for 3 bytes)
+  opts = CSLSetNameValue(opts, "INTERLEAVE", "BAND");
   Dataset ds;
   ds.h = GDALCreate(drv, path.c_str(), r.area.cols, r.area.rows, static_cast<int>(r.bands.size()), GDT_Byte, opts);
   CSLDestroy(opts);

@@ -29,7 +29,8 @@ TEST(SitingFiles, GeoTiffReadBackWithGdalEqualsTheMap) {
   const std::vector<float> ground = area_ground(terrain, area);
   const RadarSite& r = s.battalions[0].radars[1];
   const RadarViewshed v(terrain, s.radar_types[r.type_index], r.site, TargetSpec{}, area);
-  RasterBands bands{area, {"30 m", "500 m"}, coverage_layers(v, area, ground, {30.0, 500.0})};
+  // Three bands: GDAL's GTiff driver would call three Byte bands an RGB picture unless told otherwise.
+  RasterBands bands{area, {"30 m", "100 m", "500 m"}, coverage_layers(v, area, ground, {30.0, 100.0, 500.0})};
   const std::string path = (std::filesystem::temp_directory_path() / "skyshield_siting_test.tif").string();
   write_geotiff(path, bands);
 
@@ -39,7 +40,7 @@ TEST(SitingFiles, GeoTiffReadBackWithGdalEqualsTheMap) {
   EXPECT_STREQ(GDALGetDriverShortName(GDALGetDatasetDriver(ds)), "GTiff");
   ASSERT_EQ(GDALGetRasterXSize(ds), area.cols);
   ASSERT_EQ(GDALGetRasterYSize(ds), area.rows);
-  ASSERT_EQ(GDALGetRasterCount(ds), 2);
+  ASSERT_EQ(GDALGetRasterCount(ds), 3);
   double gt[6];
   ASSERT_EQ(GDALGetGeoTransform(ds, gt), CE_None);
   EXPECT_DOUBLE_EQ(gt[0], area.west_lon_deg);
@@ -50,9 +51,10 @@ TEST(SitingFiles, GeoTiffReadBackWithGdalEqualsTheMap) {
   ASSERT_NE(srs, nullptr);
   EXPECT_STREQ(OSRGetAuthorityCode(srs, nullptr), "4326");
   long long seen = 0;
-  for (int b = 0; b < 2; ++b) {
+  for (int b = 0; b < 3; ++b) {
     GDALRasterBandH band = GDALGetRasterBand(ds, b + 1);
     EXPECT_EQ(GDALGetRasterDataType(band), GDT_Byte);
+    EXPECT_NE(GDALGetRasterColorInterpretation(band), GCI_RedBand);   // values, not a picture
     EXPECT_EQ(std::string(GDALGetDescription(band)), bands.names[b]);
     std::vector<unsigned char> px(static_cast<std::size_t>(area.rows) * area.cols);
     ASSERT_EQ(GDALRasterIO(band, GF_Read, 0, 0, area.cols, area.rows, px.data(), area.cols, area.rows, GDT_Byte, 0, 0), CE_None);
@@ -64,7 +66,7 @@ TEST(SitingFiles, GeoTiffReadBackWithGdalEqualsTheMap) {
   const double lat = -24.95, lon = 134.99;
   const int col = static_cast<int>((lon - gt[0]) / gt[1]), row = static_cast<int>((lat - gt[3]) / gt[5]);
   unsigned char px = 0;
-  ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 2), GF_Read, col, row, 1, 1, &px, 1, 1, GDT_Byte, 0, 0), CE_None);
+  ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 3), GF_Read, col, row, 1, 1, &px, 1, 1, GDT_Byte, 0, 0), CE_None);
   const std::size_t k = static_cast<std::size_t>(row) * area.cols + col;
   EXPECT_EQ(px, v.sees(area.lat(row), area.lon(col), ground[k] + 500.0) ? 1 : 0);
   GDALClose(ds);
