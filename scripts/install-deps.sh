@@ -10,7 +10,7 @@ packages=(
   libfmt-dev libgeographiclib-dev libnanoflann-dev
   coinor-libcbc-dev
   libcpp-httplib-dev zlib1g-dev
-  libgdal-dev                                  # elevation data (GeoTIFF, DTED, SRTM): build and run
+  libgdal-dev                                  # elevation data (GeoTIFF, DTED, SRTM) and coverage maps (GeoTIFF, PNG)
 )
 case "${1:-}" in
   --run) ;;

@@ -32,6 +32,7 @@
 #include "data_paths.hpp"
 #include "output_dir.hpp"
 #include "study_commands.hpp"
+#include "siting_command.hpp"
 #include "subcommand_hint.hpp"
 #include "track_command.hpp"
 #include "wta_command.hpp"
@@ -268,6 +269,8 @@ int main(int argc, char** argv) {
   view->add_option("--port", view_opt.port, "TCP port on 127.0.0.1 (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
   CLI::Option* viewer_opt =
       view->add_option("--viewer", view_opt.viewer_dir, "The built viewer (default: viewer/dist found next to the program)");
+  skyshield::SitingCli siting_cli;
+  CLI::App* siting = siting_cli.add_to(app);
   std::vector<std::string> schema_paths;
   CLI::App* schema = app.add_subcommand("schema", "Print the scenario reference (every field, its type and range, from the loader's own "
                                                   "checks) as Markdown: docs/scenario-reference.md");
@@ -300,6 +303,7 @@ int main(int argc, char** argv) {
       return skyshield::cmd_envelope(env_class, env_scenario, env_opt, env_out, env_target);
     }
     if (*validate) return skyshield::cmd_validate(validate_path);
+    if (*siting) return siting_cli.run();
     if (*schema) {
       std::vector<std::string> shown = schema_paths;
       if (schema_paths.empty()) {  // every shipped scenario, named relative to the data folder (machine-independent text)
