@@ -16,7 +16,7 @@ static void BM_SitingCoverageMap(benchmark::State& state) {
   TerrainParams tp;
   tp.kind = TerrainParams::Kind::Grid;
   tp.base_m = 150.0;
-  tp.grid = std::make_shared<const ElevationGrid>(load_esri_ascii_grid(std::string(SKYSHIELD_SOURCE_DIR) + "/scenarios/siting_valley/relief.asc"));
+  tp.grids = {std::make_shared<const ElevationGrid>(load_esri_ascii_grid(std::string(SKYSHIELD_SOURCE_DIR) + "/scenarios/siting_valley/relief.asc"))};
   const Terrain terrain(tp);
   const int cells = static_cast<int>(state.range(0));
   AreaGrid area;   // cells x cells over the relief (0.0006 deg: 67 m north-south, 60 m east-west)

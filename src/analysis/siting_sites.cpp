@@ -1,5 +1,7 @@
 #include "analysis/siting_sites.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -8,16 +10,38 @@
 
 namespace skyshield {
 
-std::string outside_terrain(const Terrain& terrain, double lat, double lon) {
+bool terrain_data_box(const Terrain& terrain, double& south, double& north, double& west, double& east) {
   const TerrainParams& p = terrain.params();
-  if (p.kind != TerrainParams::Kind::Grid || !p.grid) return "";
-  const ElevationGrid& g = *p.grid;
-  const double south = g.south_lat_deg, north = south + (g.rows - 1) * g.cell_deg;
-  const double west = g.west_lon_deg, east = west + (g.cols - 1) * g.cell_deg;
-  if (lat >= south && lat <= north && lon >= west && lon <= east) return "";
+  if (p.kind != TerrainParams::Kind::Grid || p.grids.empty()) return false;
+  south = 90.0, north = -90.0, west = 360.0, east = -360.0;
+  for (const auto& g : p.grids) {
+    double s, n, w, e;
+    if (g->mesh) {  // a grid in another CRS: the latitude/longitude box its mesh was tabulated over
+      const CrsMesh& m = *g->mesh;
+      s = m.south_lat_deg, n = s + (m.rows - 1) * m.step_deg, w = m.west_lon_deg, e = w + (m.cols - 1) * m.step_deg;
+    } else {        // WGS 84 degrees: the hull of the cell centres
+      s = g->y0, n = g->y0 + (g->rows - 1) * g->dy, w = g->x0, e = g->x0 + (g->cols - 1) * g->dx;
+    }
+    south = std::min(south, s), north = std::max(north, n), west = std::min(west, w), east = std::max(east, e);
+  }
+  return true;
+}
+
+std::string outside_terrain(const Terrain& terrain, double lat, double lon) {
+  double south, north, west, east;
+  if (!terrain_data_box(terrain, south, north, west, east) || terrain.covers(lat, lon)) return "";
   return fmt::format("({:.5f}, {:.5f}) is outside the terrain data (lat {:.5f} to {:.5f}, lon {:.5f} to {:.5f})", lat, lon, south,
                      north, west, east);
 }
+
+namespace {
+// True when some longitude inside the data's box is covered at this latitude (then the longitude is to blame).
+bool terrain_lon_inside(const Terrain& terrain, double lat) {
+  double south, north, west, east;
+  if (!terrain_data_box(terrain, south, north, west, east)) return false;
+  return terrain.covers(lat, 0.5 * (west + east));
+}
+}  // namespace
 
 std::vector<CandidateSite> load_candidates(const std::string& path, const Terrain& terrain) {
   const YamlNode root = YamlNode::load_file(path);
@@ -29,7 +53,7 @@ std::vector<CandidateSite> load_candidates(const std::string& path, const Terrai
     for (const CandidateSite& o : out)
       if (o.name == c.name) n.required("name").fail("candidate name '" + c.name + "' is used twice");
     if (const std::string why = outside_terrain(terrain, c.lat_deg, c.lon_deg); !why.empty())   // blame the coordinate that is out
-      n.required(outside_terrain(terrain, c.lat_deg, terrain.params().grid->west_lon_deg).empty() ? "lon" : "lat").fail(why);
+      n.required(terrain_lon_inside(terrain, c.lat_deg) ? "lon" : "lat").fail(why);
     out.push_back(c);
   }
   if (out.empty()) root.required("candidates").fail("no candidate sites");

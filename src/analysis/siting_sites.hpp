@@ -18,6 +18,8 @@ struct CandidateSite {
 
 std::vector<CandidateSite> load_candidates(const std::string& path, const Terrain& terrain);
 
+// The latitude/longitude box of the scenario's elevation data; false for flat ground and hills.
+bool terrain_data_box(const Terrain& terrain, double& south, double& north, double& west, double& east);
 // Empty when (lat, lon) is inside the terrain's data (always, for flat and hills), else the reason.
 std::string outside_terrain(const Terrain& terrain, double lat_deg, double lon_deg);
 

@@ -18,13 +18,7 @@ std::vector<SitedRadar> scenario_radars(const Scenario& s) {
 
 AreaGrid siting_area(const Scenario& s, const Terrain& terrain, const std::vector<CandidateSite>& candidates,
                      const TargetSpec& target, int cells) {
-  const TerrainParams& p = terrain.params();
-  if (p.kind == TerrainParams::Kind::Grid && p.grid) {
-    const ElevationGrid& g = *p.grid;
-    const double half = 0.5 * g.cell_deg;
-    return make_area_grid(g.south_lat_deg - half, g.south_lat_deg + (g.rows - 1) * g.cell_deg + half, g.west_lon_deg - half,
-                          g.west_lon_deg + (g.cols - 1) * g.cell_deg + half, cells);
-  }
+  if (double s0, n0, w0, e0; terrain_data_box(terrain, s0, n0, w0, e0)) return make_area_grid(s0, n0, w0, e0, cells);
   double south = 90, north = -90, west = 360, east = -360, reach = 0.0;
   auto take = [&](double lat, double lon) {
     south = std::min(south, lat), north = std::max(north, lat), west = std::min(west, lon), east = std::max(east, lon);

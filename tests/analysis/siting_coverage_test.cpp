@@ -47,15 +47,18 @@ AreaGrid area_around(double half_deg, int cells) {
 std::shared_ptr<ElevationGrid> grid_of(int n, double cell_deg, const std::function<double(int, int)>& h) {
   auto g = std::make_shared<ElevationGrid>();
   g->rows = g->cols = n;
-  g->cell_deg = cell_deg;
-  g->south_lat_deg = kLat - 0.5 * (n - 1) * cell_deg;
-  g->west_lon_deg = kLon - 0.5 * (n - 1) * cell_deg;
+  g->dx = g->dy = cell_deg;
+  g->cell_m = cell_deg * 111320.0;
+  g->y0 = kLat - 0.5 * (n - 1) * cell_deg;
+  g->x0 = kLon - 0.5 * (n - 1) * cell_deg;
   g->height_m.resize(static_cast<std::size_t>(n) * n);
   g->max_height_m = -1e9;
+  g->min_height_m = 1e9;
   for (int r = 0; r < n; ++r)
     for (int c = 0; c < n; ++c) {
       g->height_m[static_cast<std::size_t>(r) * n + c] = h(r, c);
       g->max_height_m = std::max(g->max_height_m, h(r, c));
+      g->min_height_m = std::min(g->min_height_m, h(r, c));
     }
   return g;
 }
@@ -69,7 +72,7 @@ TEST(SitingCoverage, FlatGroundFollowsTheFourThirdsEarthHorizon) {
   TerrainParams grid;
   grid.kind = TerrainParams::Kind::Grid;
   grid.base_m = 150.0;
-  grid.grid = grid_of(401, 0.005, [](int, int) { return 150.0; });
+  grid.grids = {grid_of(401, 0.005, [](int, int) { return 150.0; })};
   const AreaGrid area = area_around(1.0, 400);
   for (const TerrainParams& tp : {flat, grid}) {
     const Terrain terrain(tp);
@@ -113,7 +116,7 @@ TerrainParams ridge_terrain(int& ridge_col, double& cell_deg) {
   ridge_col = 200 + 55;
   TerrainParams t;
   t.kind = TerrainParams::Kind::Grid;
-  t.grid = grid_of(401, cell_deg, [&](int, int c) { return std::abs(c - ridge_col) <= 2 ? 400.0 : 0.0; });
+  t.grids = {grid_of(401, cell_deg, [&](int, int c) { return std::abs(c - ridge_col) <= 2 ? 400.0 : 0.0; })};
   return t;
 }
 
