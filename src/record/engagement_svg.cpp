@@ -135,8 +135,10 @@ std::string engagement_svg(const RunRecord& run) {
     if (it == by_name.end()) return false;
     const TrajectorySample& s = it->second->samples.back();
     const Vec3 p = km(s.p);
-    svg += fmt::format("<use class=\"{0}\" href=\"#{0}\" x=\"{1:.1f}\" y=\"{2:.1f}\" clip-path=\"url(#plan)\"/>"
-                       "<use href=\"#{0}\" x=\"{3:.1f}\" y=\"{4:.1f}\" clip-path=\"url(#alt)\"/>\n",
+    // No clip: a last sample lies inside both panels by construction (their ranges hold every sample),
+    // and a clip-path on <use x y> would be shifted with the marker.
+    svg += fmt::format("<use class=\"{0}\" href=\"#{0}\" x=\"{1:.1f}\" y=\"{2:.1f}\"/>"
+                       "<use href=\"#{0}\" x=\"{3:.1f}\" y=\"{4:.1f}\"/>\n",
                        what, px(p.x()), py(p.y()), tx(s.t), ay(s.p.alt_m / 1e3));
     return true;
   };
@@ -156,8 +158,8 @@ std::string engagement_svg(const RunRecord& run) {
   }
   // Legend: threat classes, then the layers fired, then the markers with their counts.
   double ly = P + 14;
-  const double lx = W - P - 165;
-  svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"160\" height=\"{}\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>\n", lx - 5,
+  const double lx = W - P - 190;
+  svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"188\" height=\"{}\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>\n", lx - 5,
                      P + 3, 16 * (4 + layers_drawn.size() + 3) + 6);
   for (const char* k : {"aircraft", "drone", "cruise_missile", "ballistic_missile"}) {
     svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"3\"/><text x=\"{4}\" y=\"{5}\">{6}</text>\n",
