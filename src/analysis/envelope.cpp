@@ -89,11 +89,12 @@ std::string envelope_svg(const Envelope& e) {
     p.ymax = std::max(p.ymax, pt.altitude_m / 1e3);
   }
   std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" font-family=\"sans-serif\" font-size=\"12\">\n"
-      "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      "<text x=\"{}\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">Engagement envelope of '{}' against {} at {:g} m/s, "
-      "heading {:g} deg from the launcher's line (180 = inbound){}</text>\n",
-      W, H, W / 2, xml_escape(e.cls), e.target.empty() ? std::string("a target") : "a " + xml_escape(e.target),
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
+      "font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+      "<text class=\"title\" x=\"{2}\" y=\"22\" font-size=\"16\">Engagement envelope of '{3}'</text>\n"
+      "<text class=\"title\" x=\"{2}\" y=\"42\" font-size=\"12\" fill=\"#444\">against {4} at {5:g} m/s, heading {6:g} deg "
+      "(180 = inbound){7}</text>\n",
+      W, H, 70, xml_escape(e.cls), e.target.empty() ? std::string("a target") : "a " + xml_escape(e.target),
       e.opt.target_speed_mps, e.opt.target_heading_deg,
       e.opt.target_dive_deg != 0.0 ? fmt::format(", diving {:g} deg", e.opt.target_dive_deg) : std::string());
   svg += p.axes("ground range at intercept (km)", "altitude at intercept (km)");

@@ -174,8 +174,9 @@ std::string mc_table(const MonteCarloResult& r) {
 
 namespace {
 // A histogram of integer counts per run, drawn in the band [y0, y0 + H) of the picture.
-std::string histogram_panel(const std::string& title, const std::vector<int>& values, int y0, int W, int H, int P,
-                            const char* colour) {
+// A histogram of per-run values with its axis titles ("xlabel", runs) and the mean as a dashed line.
+std::string histogram_panel(const std::string& title, const std::string& xlabel, const std::vector<int>& values, int y0, int W,
+                            int H, int P, const char* colour) {
   std::vector<int> hist;
   int lo = values.empty() ? 0 : *std::min_element(values.begin(), values.end());
   for (int v : values) {
@@ -195,6 +196,17 @@ std::string histogram_panel(const std::string& title, const std::vector<int>& va
                        lo + static_cast<int>(k), P + (k + 0.5) * bw, base - h - 4, hist[k]);
   }
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>\n", P, base, W - P);
+  svg += fmt::format("<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, base + 34, xml_escape(xlabel));
+  svg += fmt::format("<text class=\"axis-title\" x=\"{0}\" y=\"{1}\" transform=\"rotate(-90 {0} {1})\" text-anchor=\"middle\">runs</text>\n",
+                     P - 20, y0 + H / 2);
+  if (!values.empty()) {
+    double mean = 0.0;
+    for (int v : values) mean += v;
+    mean /= static_cast<double>(values.size());
+    const double x = P + (mean - lo + 0.5) * bw;  // bar k is centred on value lo + k
+    svg += fmt::format("<line class=\"mean\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"black\" stroke-dasharray=\"5 3\"/>"
+                       "<text x=\"{3:.1f}\" y=\"{4}\">mean {5:.2f}</text>\n", x, y0 + P - 6, base, x + 4, y0 + P + 6, mean);
+  }
   return svg;
 }
 }  // namespace
@@ -210,8 +222,9 @@ std::string mc_svg(const MonteCarloResult& r) {
     leak.push_back(leakers(row));
     fired.push_back(row.fired);
   }
-  svg += histogram_panel(fmt::format("'{}': leakers per run ({} runs)", r.scenario, r.rows.size()), leak, 0, W, H, P, "#d62728");
-  svg += histogram_panel("interceptors fired per run", fired, 2 * H, W, H, P, "#1f77b4");
+  svg += histogram_panel(fmt::format("'{}': leakers per run ({} runs)", r.scenario, r.rows.size()), "leakers in the run", leak, 0, W,
+                         H, P, "#d62728");
+  svg += histogram_panel("interceptors fired per run", "interceptors fired in the run", fired, 2 * H, W, H, P, "#1f77b4");
   // Panel 2: kill probability per shot by layer, with Wilson intervals.
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\">kill probability per shot by layer (95% Wilson)</text>\n", P, H + 24);
   const double lw = r.layers.empty() ? 0.0 : static_cast<double>(W - 2 * P) / r.layers.size();
@@ -227,6 +240,9 @@ std::string mc_svg(const MonteCarloResult& r) {
                        "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{} ({} shots)</text>\n",
                        cx - lw * 0.3, y(p), lw * 0.6, y(0) - y(p), cx, y(w.lo), cx, y(w.hi), cx, 2 * H - P + 16, xml_escape(r.layers[l]), f);
   }
+  svg += fmt::format("<text class=\"axis-title\" x=\"{0}\" y=\"{1}\" transform=\"rotate(-90 {0} {1})\" text-anchor=\"middle\">"
+                     "P(kill) per shot</text>\n", P - 32, H + H / 2);
+  svg += fmt::format("<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">interceptor layer</text>\n", W / 2, 2 * H - P + 34);
   for (double p : {0.0, 0.5, 1.0})
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text><line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" "
                        "y2=\"{:.1f}\" stroke=\"#ddd\"/>\n",

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <sstream>
 
@@ -168,42 +170,103 @@ std::string sweep_table(const std::vector<SweepParam>& params, const std::vector
   return s;
 }
 
+// Leakers against the first parameter: a numeric x axis when every value of it is a number (else
+// evenly spaced categories), and one series (colour, line, legend entry) per value of the other
+// parameters, so that 2, 4, 8 sit at their distances and a two-parameter sweep is not flattened.
 std::string sweep_svg(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points) {
-  const int W = 760, H = 360, P = 60;
+  const int W = 760, H = 400, P = 70;
   std::vector<PointStats> st;
   double top = 1.0;
   for (const SweepPoint& p : points) {
     st.push_back(stats_of(p.result));
     top = std::max(top, st.back().leakers.ci95.hi);
   }
-  top *= 1.1;
+  // The x axis: numbers or categories (in first-seen order).
+  std::vector<std::string> cats;
+  std::vector<double> xs;
+  bool numeric = !points.empty();
+  double xmin = 0.0, xmax = 0.0;
+  for (const SweepPoint& p : points) {
+    const std::string& v = p.values.empty() ? std::string() : p.values[0];
+    if (std::find(cats.begin(), cats.end(), v) == cats.end()) cats.push_back(v);
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(d)) numeric = false;
+    xs.push_back(d);
+  }
+  if (numeric) {
+    xmin = *std::min_element(xs.begin(), xs.end());
+    xmax = *std::max_element(xs.begin(), xs.end());
+    if (xmin >= 0.0 && xmin <= 0.5 * xmax) xmin = 0.0;  // from 0 when the values start near it
+    if (xmax - xmin <= 0.0) { xmin -= 1.0; xmax += 1.0; }
+    const double step = nice_tick_step(xmax - xmin);
+    xmin = std::floor(xmin / step) * step;
+    xmax = std::ceil(xmax / step) * step;
+  }
+  const double ys = nice_tick_step(top * 1.05);
+  top = std::ceil(top * 1.05 / ys) * ys;
+  const double x0 = P, x1 = W - P - 150, y0 = 50, y1 = H - P;
+  auto X = [&](std::size_t k) {
+    if (numeric) return x0 + (xs[k] - xmin) / (xmax - xmin) * (x1 - x0);
+    const auto c = std::find(cats.begin(), cats.end(), points[k].values.empty() ? std::string() : points[k].values[0]) - cats.begin();
+    return x0 + (static_cast<double>(c) + 0.5) / static_cast<double>(cats.size()) * (x1 - x0);
+  };
+  auto Y = [&](double v) { return y1 - std::max(0.0, v) / top * (y1 - y0); };
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
       "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"24\" font-size=\"15\">leakers per run (mean, 95% Student-t CI) against the swept parameters</text>\n",
       W, H, P);
-  auto y = [&](double v) { return H - P - v / top * (H - 2 * P); };
-  const double dx = points.empty() ? 0.0 : static_cast<double>(W - 2 * P) / points.size();
-  std::string line;
-  for (std::size_t k = 0; k < points.size(); ++k) {
-    const double cx = P + (k + 0.5) * dx;
-    line += fmt::format("{:.1f},{:.1f} ", cx, y(st[k].leakers.mean));
-    std::string lab;
-    for (std::size_t i = 0; i < params.size(); ++i) lab += (i ? " / " : "") + points[k].values[i];
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>"
-                       "<circle cx=\"{0:.1f}\" cy=\"{3:.1f}\" r=\"4\" fill=\"#d62728\"/>"
-                       "<text x=\"{0:.1f}\" y=\"{4}\" text-anchor=\"middle\">{5}</text>\n",
-                       cx, y(std::max(0.0, st[k].leakers.ci95.lo)), y(st[k].leakers.ci95.hi), y(st[k].leakers.mean), H - P + 16, xml_escape(lab));
+  // Axes: y ticks; x ticks at numbers or category labels.
+  for (double v = 0.0; v <= top + 1e-9 * ys; v += ys)
+    svg += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#eee\"/><text x=\"{3}\" y=\"{4:.1f}\" "
+                       "text-anchor=\"end\">{5:g}</text>\n", x0, Y(v), x1, x0 - 6, Y(v) + 4, v);
+  if (numeric) {
+    const double step = nice_tick_step(xmax - xmin);
+    for (double v = xmin; v <= xmax + 1e-9 * step; v += step) {
+      const double x = x0 + (v - xmin) / (xmax - xmin) * (x1 - x0);
+      svg += fmt::format("<line class=\"xtick\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#eee\"/>"
+                         "<text x=\"{0:.1f}\" y=\"{3}\" text-anchor=\"middle\">{4:g}</text>\n", x, y0, y1, y1 + 16, std::abs(v) < 1e-12 ? 0.0 : v);
+    }
+  } else {
+    for (std::size_t c = 0; c < cats.size(); ++c)
+      svg += fmt::format("<text class=\"xcat\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                         x0 + (c + 0.5) / cats.size() * (x1 - x0), y1 + 16, xml_escape(cats[c]));
   }
-  svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d62728\"/>\n", line);
-  std::string names;
-  for (std::size_t i = 0; i < params.size(); ++i) names += (i ? " / " : "") + shown(params[i]);
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", W / 2, H - P + 36, xml_escape(names));
-  for (int t = 0; t <= 4; ++t) {
-    const double v = top * t / 4.0;
-    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text><line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" "
-                       "y2=\"{:.1f}\" stroke=\"#eee\"/>\n",
-                       P - 6, y(v) + 4, v, P, y(v), W - P, y(v));
+  svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#888\"/>\n", x0, y0, x1 - x0, y1 - y0);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", (x0 + x1) / 2, y1 + 36,
+                     params.empty() ? std::string() : xml_escape(shown(params[0])));
+  svg += fmt::format("<text x=\"{0}\" y=\"{1}\" transform=\"rotate(-90 {0} {1})\" text-anchor=\"middle\">leakers per run</text>\n",
+                     x0 - 45, (y0 + y1) / 2);
+  // Series: one per combination of the other parameters' values, in first-seen order.
+  std::vector<std::string> series;
+  std::vector<std::size_t> series_of;
+  for (const SweepPoint& p : points) {
+    std::string key;
+    for (std::size_t i = 1; i < params.size() && i < p.values.size(); ++i) key += (i > 1 ? ", " : "") + shown(params[i]) + "=" + p.values[i];
+    auto it = std::find(series.begin(), series.end(), key);
+    if (it == series.end()) it = series.insert(series.end(), key);
+    series_of.push_back(static_cast<std::size_t>(it - series.begin()));
+  }
+  const double jitter = series.size() > 1 ? 6.0 : 0.0;  // side by side, so that error bars do not hide each other
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    const char* col = kSvgPalette[s % std::size(kSvgPalette)];
+    const double dx = (static_cast<double>(s) - 0.5 * static_cast<double>(series.size() - 1)) * jitter;
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t k = 0; k < points.size(); ++k)
+      if (series_of[k] == s) order.emplace_back(X(k), k);
+    std::sort(order.begin(), order.end());
+    std::string line, marks;
+    for (const auto& [x, k] : order) {
+      line += fmt::format("{:.1f},{:.1f} ", x + dx, Y(st[k].leakers.mean));
+      marks += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"{4}\"/>"
+                           "<circle cx=\"{0:.1f}\" cy=\"{3:.1f}\" r=\"4\" fill=\"{4}\"/>\n",
+                           x + dx, Y(st[k].leakers.ci95.lo), Y(st[k].leakers.ci95.hi), Y(st[k].leakers.mean), col);
+    }
+    svg += fmt::format("<g class=\"series\"><polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n{}</g>\n", line, col, marks);
+    if (!series[s].empty())
+      svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"3\"/><text x=\"{4}\" y=\"{5}\">{6}</text>\n",
+                         x1 + 12, y0 + 10 + 16 * s, x1 + 30, col, x1 + 35, y0 + 14 + 16 * s, xml_escape(series[s]));
   }
   svg += "</svg>\n";
   return svg;

@@ -33,6 +33,7 @@ class DisLink : public LiveLink {
   bool keeps_run_open() const override { return options_.listening; }
 
   const PublisherCounts* published() const { return publisher_ ? &publisher_->counts() : nullptr; }
+  const Publisher* publisher() const { return publisher_.get(); }
   const ListenerCounts& received() const { return listener_.counts(); }
   // One line each for what was sent and received, for the end of a run.
   std::string report() const;

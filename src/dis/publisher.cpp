@@ -85,7 +85,7 @@ void Publisher::publish_sites(const LiveFrame& f) {
       e.id = *id;
       e.type = s.kind == "launcher" ? launcher_entity_type() : s.kind == "radar" ? radar_entity_type() : command_post_entity_type();
       e.force = ForceId::Friendly;
-      e.marking = s.name;
+      name_entity(e, s.name);
       sites_.push_back(std::move(e));
       site_pos_.push_back(ecef_from_geodetic(s.position));
       launcher_.push_back(s.kind == "launcher");
@@ -111,7 +111,7 @@ void Publisher::publish_threats(const LiveFrame& f) {
       e.id = *id;
       e.type = threat_entity_type(recs[i].cls, recs[i].decoy);
       e.force = ForceId::Opposing;
-      e.marking = recs[i].name;
+      name_entity(e, recs[i].name);
     }
     if (e.ended) continue;
     if (live.alive) {
@@ -142,7 +142,7 @@ void Publisher::publish_interceptors(const LiveFrame& f) {
       e.id = *id;
       e.type = interceptor_entity_type();
       e.force = ForceId::Friendly;
-      e.marking = f.record->interceptors[j].name;
+      name_entity(e, f.record->interceptors[j].name);
       fire(f, j);
     }
     if (e.ended) continue;
@@ -154,6 +154,16 @@ void Publisher::publish_interceptors(const LiveFrame& f) {
     detonation(f, j);
     entity_state(e, f.t, live.pos, live.vel, DeadReckoning::FVW, appearance::kDeactivated | appearance::kDestroyed);
   }
+}
+
+std::vector<Publisher::Published> Publisher::entities() const {
+  std::vector<Published> out;
+  for (const Entity& e : sites_) out.push_back({e.id, e.name, e.marking});
+  for (std::size_t i = 0; i < threats_.size(); ++i)
+    if (threat_known_[i]) out.push_back({threats_[i].id, threats_[i].name, threats_[i].marking});
+  for (std::size_t j = 0; j < interceptors_.size(); ++j)
+    if (interceptor_known_[j]) out.push_back({interceptors_[j].id, interceptors_[j].name, interceptors_[j].marking});
+  return out;
 }
 
 EntityId Publisher::threat_entity(const std::string& name) const {
@@ -174,7 +184,7 @@ void Publisher::fire(const LiveFrame& f, std::size_t j) {
   double best_d = std::numeric_limits<double>::infinity();
   for (int pass = 0; pass < 2 && best == sites_.size(); ++pass)
     for (std::size_t i = 0; i < sites_.size(); ++i) {
-      if (!launcher_[i] || (pass == 0 && sites_[i].marking != r.launcher)) continue;
+      if (!launcher_[i] || (pass == 0 && sites_[i].name != r.launcher)) continue;
       const double d = (site_pos_[i] - live.pos).norm();
       if (d < best_d) { best_d = d; best = i; }
     }
@@ -229,7 +239,13 @@ void Publisher::impact(const LiveFrame& f, std::size_t i) {
   const LiveEntity& live = f.threats[i];
   DetonationPdu p;
   p.header = header(PduType::Detonation, f.t);
-  p.firing = threats_[i].id;   // who launched it is not simulated: the weapon itself
+  // IEEE 1278.1 Detonation PDU: the Firing Entity ID names who fired the munition, the Munition ID the
+  // munition itself. A released object was fired by its carrier; a missile whose launcher is not
+  // simulated (ground-launched ballistic and cruise missiles, raids) has no firing entity we can name:
+  // ENTITY_ID_UNKNOWN, (0,0,0) (the standard's symbolic value, as KDIS's KSymbolicNames.h lists it).
+  p.firing = r.carrier >= 0 && static_cast<std::size_t>(r.carrier) < f.record->threats.size()
+                 ? threat_entity(f.record->threats[static_cast<std::size_t>(r.carrier)].name)
+                 : EntityId{};
   p.munition = threats_[i].id;
   p.event = {me_.site, me_.application, next_event_++};
   if (next_event_ == 0) next_event_ = 1;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "dis/dead_reckoning.hpp"
+#include "dis/markings.hpp"
 #include "dis/pdu.hpp"
 #include "sim/live_link.hpp"
 
@@ -41,13 +42,20 @@ class Publisher {
       : me_(identity), sink_(std::move(sink)), external_id_(std::move(external_id)) {}
   void publish(const LiveFrame& frame);
   const PublisherCounts& counts() const { return counts_; }
+  // Every entity published so far: its id, the records' name and its marking.
+  struct Published {
+    EntityId id;
+    std::string name, marking;
+  };
+  std::vector<Published> entities() const;
 
  private:
   struct Entity {
     EntityId id;
     EntityType type;
     ForceId force = ForceId::Other;
-    std::string marking;
+    std::string name;      // as the run's records call it
+    std::string marking;   // unique within the run (markings.hpp)
     UpdatePolicy policy;
     Vec3 last_vel = Vec3::Zero();
     double last_t = -1.0;
@@ -64,6 +72,10 @@ class Publisher {
   void detonation(const LiveFrame& f, std::size_t interceptor);
   void impact(const LiveFrame& f, std::size_t threat);
   EntityId threat_entity(const std::string& name) const;
+  void name_entity(Entity& e, const std::string& name) {
+    e.name = name;
+    e.marking = markings_.assign(name);
+  }
   PduHeader header(PduType type, double t) const;
   void send(const std::vector<std::uint8_t>& bytes) { sink_(bytes); }
 
@@ -71,6 +83,7 @@ class Publisher {
   PacketSink sink_;
   ExternalId external_id_;
   PublisherCounts counts_;
+  MarkingBook markings_;
   std::uint16_t next_entity_ = 1, next_event_ = 1;
   bool sites_done_ = false;
   std::vector<Entity> sites_;

@@ -1,4 +1,5 @@
 #include "record/czml.hpp"
+#include "record/palette.hpp"
 #include "record/svg_axes.hpp"  // xml_escape
 
 #include <fmt/format.h>
@@ -13,25 +14,9 @@ namespace skyshield {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using Rgba = std::array<int, 4>;
 
 // Rounded so that the file stays small and positions stay within a centimetre.
 double round_to(double v, double unit) { return std::round(v / unit) * unit; }
-
-Rgba threat_colour(const std::string& cls, bool decoy) {
-  if (decoy) return {170, 170, 170, 255};
-  if (cls == "aircraft") return {255, 140, 0, 255};
-  if (cls == "drone") return {255, 215, 0, 255};
-  if (cls == "cruise_missile") return {255, 69, 0, 255};
-  return {230, 20, 60, 255};  // ballistic missile
-}
-
-Rgba layer_colour(const std::string& layer) {
-  static const std::map<std::string, Rgba> colours = {
-      {"SR", {0, 255, 127, 255}}, {"MR", {0, 191, 255, 255}}, {"LR", {80, 120, 255, 255}}, {"VLR", {200, 100, 255, 255}}};
-  const auto it = colours.find(layer);
-  return it == colours.end() ? Rgba{0, 255, 255, 255} : it->second;
-}
 
 Json rgba(Rgba c) { return Json{{"rgba", Json::array({c[0], c[1], c[2], c[3]})}}; }
 Rgba faded(Rgba c, int alpha) { return {c[0], c[1], c[2], alpha}; }
@@ -51,7 +36,7 @@ Json cartographic(const Geodetic& g) {
   return Json::array({round_to(g.lon_deg, 1e-7), round_to(g.lat_deg, 1e-7), round_to(g.alt_m, 0.01)});
 }
 
-Json site_packet(const Site& s, std::size_t index) {
+Json site_packet(const Site& s, std::size_t index, const std::string& battalion) {
   Json p;
   p["id"] = fmt::format("site/{}/{}", index, s.name);
   p["name"] = s.name;
@@ -70,7 +55,7 @@ Json site_packet(const Site& s, std::size_t index) {
                     {"fill", area}, {"material", {{"solidColor", {{"color", rgba(faded(c, 60))}}}}},
                     {"outline", true}, {"outlineColor", rgba(faded(c, area ? 200 : 110))}, {"outlineWidth", 1.0}};
   }
-  p["properties"] = {{"category", "site"}, {"kind", s.kind}};
+  p["properties"] = {{"category", "site"}, {"kind", s.kind}, {"battalion", battalion}};
   p["description"] = describe({{"kind", s.kind},
                                {"position", fmt::format("{:.5f}°, {:.5f}°, {:.0f} m", s.position.lat_deg, s.position.lon_deg, s.position.alt_m)},
                                {s.kind == "radar" ? "instrumented range" : s.kind == "asset" ? "radius" : "reach",
@@ -131,7 +116,13 @@ std::string replay_czml(const RunRecord& run) {
                  {"version", "1.0"},
                  {"clock", {{"interval", interval(0.0, end)}, {"currentTime", replay_time(0.0)}, {"multiplier", 10},
                             {"range", "LOOP_STOP"}, {"step", "SYSTEM_CLOCK_MULTIPLIER"}}}});
-  for (std::size_t i = 0; i < run.sites.size(); ++i) doc.push_back(site_packet(run.sites[i], i));
+  // Sites come battalion by battalion: its command post (named as the battalion), then its radars
+  // and launchers (sim/recorder.cpp add_sites); assets first, in no battalion.
+  std::string battalion;
+  for (std::size_t i = 0; i < run.sites.size(); ++i) {
+    if (run.sites[i].kind == "command_post") battalion = run.sites[i].name;
+    doc.push_back(site_packet(run.sites[i], i, run.sites[i].kind == "asset" ? std::string() : battalion));
+  }
 
   std::map<std::string, const ThreatRecord*> threats;
   for (const ThreatRecord& t : run.threats) threats[t.name] = &t;
@@ -146,7 +137,8 @@ std::string replay_czml(const RunRecord& run) {
       const Rgba c = layer_colour(r.layer);
       doc.push_back(moving_packet(
           tr, "interceptor/" + r.name, c, rgba(c), 30.0,
-          {{"category", "interceptor"}, {"kind", r.layer}, {"outcome", r.outcome}},
+          {{"category", "interceptor"}, {"kind", r.layer}, {"outcome", r.outcome}, {"battalion", r.battalion},
+           {"class", r.interceptor_class}, {"launcher", r.launcher}, {"target", r.threat}},
           describe({{"class", r.interceptor_class}, {"layer", r.layer}, {"battalion", r.battalion}, {"launcher", r.launcher},
                     {"launched", time_or_dash(r.launch_time_s)}, {"aimed at", r.threat.empty() ? "false track" : r.threat},
                     {"outcome", r.outcome}, {"at", time_or_dash(r.outcome_time_s)},

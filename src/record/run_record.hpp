@@ -57,6 +57,7 @@ struct ThreatRecord {
                                      // departed (external: its simulator removed it in flight)
   bool external = false;             // flown by another simulator (DIS), joined during the run
   bool decoy = false;                // decoy or debris: reported apart from the threats
+  int carrier = -1;                  // released objects: the id of the threat that carried it (-1: none)
   double outcome_time_s = -1.0;
   std::string killed_by_layer;
   int interceptors_fired = 0;

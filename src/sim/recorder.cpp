@@ -55,6 +55,7 @@ void Recorder::add_threat_record(int id, const ThreatSpec& spec, const ThreatTyp
   r.decoy = type.decoy;
   r.launch_time_s = spec.launch_time_s;
   r.external = spec.external;
+  r.carrier = spec.parent;
   rec_.threats.push_back(r);
   threat_trajectory_.push_back(trajectories_ ? static_cast<int>(rec_.trajectories.size()) : -1);
   if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});

@@ -19,6 +19,7 @@ namespace {
 
 struct Published {
   RunRecord run;
+  std::map<std::string, std::string> marking;   // by the records' name
   std::vector<EntityStatePdu> states;
   std::vector<FirePdu> fires;
   std::vector<DetonationPdu> detonations;
@@ -41,6 +42,7 @@ const Published& published() {
     opt.link = &link;
     opt.record_trajectories = false;
     out.run = run_scenario(s, opt);
+    for (const auto& e : link.publisher()->entities()) out.marking[e.name] = e.marking;
     return out;
   }();
   return p;
@@ -79,6 +81,13 @@ TEST(DisPublisher, OneFirePerInterceptorAndOneDetonationPerEnd) {
   EXPECT_EQ(from_fires, ended);
   EXPECT_EQ(proximate, kills);
   EXPECT_EQ(static_cast<int>(p.detonations.size()), ended + impacts);
+  // An impact's firing entity is never the missile itself (IEEE 1278.1: Firing Entity ID vs Munition
+  // ID); the default raid's missiles have no simulated launcher or carrier: ENTITY_ID_UNKNOWN (0,0,0).
+  for (const DetonationPdu& d : p.detonations)
+    if (d.result == DetonationResult::GroundImpact && d.descriptor.munition != interceptor_entity_type()) {
+      EXPECT_NE(d.firing, d.munition);
+      EXPECT_EQ(d.firing, (EntityId{0, 0, 0}));
+    }
   EXPECT_GT(impacts, 0);  // the default raid leaks some missiles (README: ~3 leakers a run)
 }
 
@@ -92,7 +101,7 @@ TEST(DisPublisher, SitesWhereTheScenarioPutsThemAndEntitiesEndDeactivated) {
     ++sites;
     bool found = false;
     for (const auto& [id, list] : by_entity)
-      if (list.front()->dead_reckoning.algorithm == DeadReckoning::Static && marking_text(list.front()->marking) == s.name.substr(0, 11)) {
+      if (list.front()->dead_reckoning.algorithm == DeadReckoning::Static && marking_text(list.front()->marking) == p.marking.at(s.name)) {
         const Vec3 at = ecef_from_geodetic(s.position);
         if ((Vec3(list.front()->location.x, list.front()->location.y, list.front()->location.z) - at).norm() < 1e-6) found = true;
       }
@@ -110,9 +119,9 @@ TEST(DisPublisher, SitesWhereTheScenarioPutsThemAndEntitiesEndDeactivated) {
     const std::string name = marking_text(list.back()->marking);
     bool ended = false;
     for (const ThreatRecord& t : p.run.threats)
-      if (t.name.substr(0, 11) == name) ended = t.outcome == "killed" || t.outcome == "leaked";
+      if (p.marking.count(t.name) && p.marking.at(t.name) == name) ended = t.outcome == "killed" || t.outcome == "leaked";
     for (const InterceptorRecord& r : p.run.interceptors)
-      if (r.name == name) ended = r.outcome != "flying";
+      if (p.marking.count(r.name) && p.marking.at(r.name) == name) ended = r.outcome != "flying";
     if (ended) {
       EXPECT_TRUE(list.back()->appearance & appearance::kDeactivated) << name;
     }

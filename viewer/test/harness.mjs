@@ -26,8 +26,8 @@ export async function requireBrowser() {
   }
 }
 
-export function runScenario(skyshield, scenario, outdir) {
-  const ran = spawnSync(skyshield, ['run', scenario, '--out', outdir], { encoding: 'utf8' });
+export function runScenario(skyshield, scenario, outdir, extra = []) {
+  const ran = spawnSync(skyshield, ['run', scenario, '--out', outdir, ...extra], { encoding: 'utf8' });
   if (ran.status !== 0) {
     console.error(ran.stdout, ran.stderr);
     process.exit(1);
