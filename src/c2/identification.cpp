@@ -117,10 +117,21 @@ std::vector<IdRule> default_id_rules() {
   return t;
 }
 
-void Identifier::interrogated(int track_id, bool friend_reply) {
+void Identifier::interrogated(int track_id, bool friend_reply, double next_t) {
   State& s = state_[track_id];
   if (friend_reply) ++s.replies;
   else ++s.silent;
+  s.next_t = next_t;
+}
+
+bool Identifier::interrogation_due(int track_id, double t) const {
+  const auto it = state_.find(track_id);
+  return it == state_.end() || t + 1e-9 >= it->second.next_t;
+}
+
+int Identifier::interrogations(int track_id) const {
+  const auto it = state_.find(track_id);
+  return it == state_.end() ? 0 : it->second.replies + it->second.silent;
 }
 
 void Identifier::update(const std::vector<Track>& tracks, const LocalFrame& frame) {

@@ -101,8 +101,11 @@ struct IdentificationParams {
 class Identifier {
  public:
   explicit Identifier(const IdentificationParams* params = nullptr) : p_(params) {}
-  // The answer to one interrogation of the track (a valid friend reply or none).
-  void interrogated(int track_id, bool friend_reply);
+  // The answer to one interrogation of the track (a valid friend reply or none); the next is due at next_t.
+  void interrogated(int track_id, bool friend_reply, double next_t = 0.0);
+  // A track is interrogated as soon as it is held, then again when its next interrogation is due.
+  bool interrogation_due(int track_id, double t) const;
+  int interrogations(int track_id) const;
   // Evaluates every confirmed track of the picture (frame: the battalion's ENU at its command post).
   void update(const std::vector<Track>& tracks, const LocalFrame& frame);
   void drop(int track_id) { state_.erase(track_id); }
@@ -114,6 +117,7 @@ class Identifier {
  private:
   struct State {
     int replies = 0, silent = 0;
+    double next_t = -1.0;
     bool origin_set = false;
     Origin origin = Origin::Unknown;
     TrackEvidence last;

@@ -1,8 +1,8 @@
 #pragma once
 // IFF (identification friend or foe) interrogation, notional (docs/identification.md). A battalion's
 // interrogator, co-sited with its command post, challenges each of its confirmed tracks within
-// range_m every period_s; the transponder of the aircraft in the challenged cell (the truth object
-// nearest the track's estimate, within gate_m) answers or not:
+// range_m when it is first held, then every period_s; the transponder of the aircraft in the
+// challenged cell (the truth object nearest the track's estimate, within gate_m) answers or not:
 //   transponder   | reply to one interrogation
 //   none (hostile)| never
 //   working       | with probability reply_probability (fading, garbling, antenna masking)

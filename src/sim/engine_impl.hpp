@@ -139,7 +139,6 @@ class Engine {
   bool remote_any_ = false;
   std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
   std::vector<Identifier> identifiers_;   // per battalion: identification of its tracks (c2/identification.hpp)
-  std::vector<double> next_iff_t_;        // per battalion: its next interrogation of its tracks
   std::vector<Transponder> transponders_; // per threat: its IFF transponder (sensors/iff.hpp), drawn once per run
   std::vector<double> regiment_next_t_;   // per regiment: its next decision   // some battalion engages on remote tracks: the air picture is kept
 };

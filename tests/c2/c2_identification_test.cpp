@@ -166,6 +166,12 @@ TEST(Identification, IdentifierEvidenceAndOrigin) {
   EXPECT_EQ(id.identities()[0].first, 1);
   id.drop(2);
   EXPECT_EQ(id.evidence(2).iff, IffEvidence::NotInterrogated);
+  // Interrogation schedule: a track never challenged is due at once, then at the time given.
+  EXPECT_TRUE(id.interrogation_due(7, 0.0));
+  id.interrogated(7, false, 4.0);
+  EXPECT_FALSE(id.interrogation_due(7, 3.9));
+  EXPECT_TRUE(id.interrogation_due(7, 4.0));
+  EXPECT_EQ(id.interrogations(7), 1);
   // Tentative tracks are not identified.
   std::vector<Track> tentative = tracks;
   tentative[0].status = TrackStatus::Tentative;
