@@ -162,11 +162,7 @@ void parse_friendly(const YamlNode& n, Scenario& s, const Places& places, RaidBo
 }  // namespace
 
 double probability_or(const YamlNode& n, const char* key, double fallback) {
-  const auto v = n.optional(key);
-  if (!v) return fallback;
-  const double p = v->number(-1e300, 1e300);
-  if (p < 0.0 || p > 1.0) v->fail(fmt::format("a probability must lie in [0, 1] (got {:g})", p));
-  return p;
+  return n.number_or(key, 0.0, 1.0, fallback);  // outside [0, 1]: refused with file, line and field
 }
 
 void parse_friendly_side(const YamlNode& root, Scenario& s, const Places& places, RaidBook& book) {
