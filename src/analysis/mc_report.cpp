@@ -40,6 +40,11 @@ Json stats_json(const std::vector<double>& v) {
   return Json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", s.has_ci ? Json{s.ci95.lo, s.ci95.hi} : Json()}, {"min", s.min}, {"max", s.max}};
 }
 
+// The friendly side is reported when some run had friendly flights or withheld a hostile.
+bool has_friendly_side(const MonteCarloResult& r) {
+  return std::any_of(r.rows.begin(), r.rows.end(), [](const RunRow& x) { return x.friendlies > 0 || x.hostiles_withheld > 0; });
+}
+
 Json proportion_json(long long k, long long n) {
   const Interval w = wilson_interval(k, n);
   return Json{{"p", n > 0 ? static_cast<double>(k) / n : 0.0}, {"successes", k}, {"trials", n}, {"wilson95", {w.lo, w.hi}}};
@@ -102,6 +107,19 @@ std::string mc_json(const MonteCarloResult& r) {
     spent += row.cost;
     destroyed += row.threat_cost_killed;
   }
+  if (has_friendly_side(r)) {
+    const long long flights = sum_of(r, [](const RunRow& x) { return x.friendlies; });
+    Json f;
+    f["flights_per_run"] = flights / static_cast<long long>(std::max<std::size_t>(1, r.rows.size()));
+    f["fratricide_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.fratricide; }));
+    f["fratricide_probability_per_flight"] = proportion_json(sum_of(r, [](const RunRow& x) { return x.fratricide; }), flights);
+    f["runs_with_fratricide"] = proportion_json(sum_of(r, [](const RunRow& x) { return x.fratricide > 0 ? 1 : 0; }),
+                                                static_cast<long long>(r.rows.size()));
+    f["friendlies_engaged_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.friendly_engaged; }));
+    f["rounds_at_friends_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.rounds_at_friends; }));
+    f["hostiles_withheld_unengaged_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.hostiles_withheld; }));
+    j["friendly"] = f;
+  }
   j["threat_cost_killed_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.threat_cost_killed; }));
   j["cost_exchange_ratio"] = destroyed > 0.0 ? Json(spent / destroyed) : Json();
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws on non-UTF-8 names
@@ -114,13 +132,18 @@ std::string runs_csv(const MonteCarloResult& r) {
     s += fmt::format(",{0}_count,{0}_killed,{0}_leaked,{0}_engaged,{0}_fired_at", n);
   }
   for (const std::string& l : r.layers) s += fmt::format(",{},{}", csv_field(l + "_fired"), csv_field(l + "_kills"));
-  s += ",fired,cost,asset_hits,end_time_s,threat_cost_killed\n";
+  const bool friendly = has_friendly_side(r);
+  s += ",fired,cost,asset_hits,end_time_s,threat_cost_killed";
+  s += friendly ? ",friendlies,fratricide,friendlies_engaged,rounds_at_friends,hostiles_withheld\n" : "\n";
   for (const RunRow& row : r.rows) {
     s += fmt::format("{},{}", row.run, row.seed);
     for (int c = 0; c < kThreatClassCount; ++c)
       s += fmt::format(",{},{},{},{},{}", row.count[c], row.killed[c], row.leaked[c], row.engaged[c], row.fired_at[c]);
     for (std::size_t l = 0; l < r.layers.size(); ++l) s += fmt::format(",{},{}", row.fired_by_layer[l], row.kills_by_layer[l]);
-    s += fmt::format(",{},{:.3f},{},{:.2f},{:.3f}\n", row.fired, row.cost, row.asset_hits, row.end_time_s, row.threat_cost_killed);
+    s += fmt::format(",{},{:.3f},{},{:.2f},{:.3f}", row.fired, row.cost, row.asset_hits, row.end_time_s, row.threat_cost_killed);
+    s += friendly ? fmt::format(",{},{},{},{},{}\n", row.friendlies, row.fratricide, row.friendly_engaged, row.rounds_at_friends,
+                                row.hostiles_withheld)
+                  : "\n";
   }
   return s;
 }
@@ -166,6 +189,18 @@ std::string mc_table(const MonteCarloResult& r) {
   if (destroyed > 0.0)
     s += fmt::format("cost-exchange ratio    {:.2f} (interceptor cost per unit of threat cost destroyed, notional)\n",
                      spent / destroyed);
+  if (has_friendly_side(r)) {
+    const auto line = [&](const char* name, auto f) {
+      const SampleStats st = sample_stats(per_run(r, f));
+      return fmt::format("{:<23}{:.2f} +- {:.2f} (sd; {})\n", name, st.mean, st.sd,
+                         st.has_ci ? fmt::format("95% Student-t CI of the mean [{:.2f}, {:.2f}]", st.ci95.lo, st.ci95.hi)
+                                   : std::string("no interval from one run"));
+    };
+    s += line("fratricide per run", [](const RunRow& x) { return x.fratricide; });
+    s += line("friends engaged/run", [](const RunRow& x) { return x.friendly_engaged; });
+    s += line("rounds at friends/run", [](const RunRow& x) { return x.rounds_at_friends; });
+    s += line("hostiles withheld/run", [](const RunRow& x) { return x.hostiles_withheld; });
+  }
   s += fmt::format("asset untouched        {:.3f} of runs (95% Wilson [{:.3f}, {:.3f}])\n",
                    r.rows.empty() ? 0.0 : static_cast<double>(survived) / r.rows.size(), sw.lo, sw.hi);
   if (const std::string w = few_runs_warning(static_cast<long long>(r.rows.size())); !w.empty()) s += "\n" + w + "\n";

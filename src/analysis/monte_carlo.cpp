@@ -45,6 +45,11 @@ RunRow row_of(const RunRecord& r, int index, std::uint64_t seed) {
     row.kills_by_layer.push_back(l.kills);
   }
   row.fired = s.interceptors.fired;
+  row.friendlies = s.friendly.flights;
+  row.fratricide = s.friendly.fratricide;
+  row.friendly_engaged = s.friendly.engaged;
+  row.rounds_at_friends = s.friendly.rounds_at_friends;
+  row.hostiles_withheld = s.friendly.hostiles_withheld;
   row.cost = s.interceptors.cost;
   for (const ThreatRecord& t : r.threats) {
     if (t.outcome == "leaked" && t.impact_miss_m >= 0.0) ++row.asset_hits;

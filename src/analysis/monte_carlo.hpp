@@ -24,6 +24,8 @@ struct RunRow {
   int asset_hits = 0;      // missiles and drones that reached their aim point
   double threat_cost_killed = 0.0;  // notional cost of the threats killed
   double end_time_s = 0.0;
+  // The friendly side (record/summary.hpp FriendlySummary; docs/identification.md).
+  int friendlies = 0, fratricide = 0, friendly_engaged = 0, rounds_at_friends = 0, hostiles_withheld = 0;
 };
 
 struct MonteCarloResult {

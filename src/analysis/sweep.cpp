@@ -25,7 +25,11 @@ struct PointStats {
   std::array<double, kThreatClassCount> p_kill{};
   std::array<bool, kThreatClassCount> present{};
   double p_untouched = 0.0;
+  bool friendly = false;                       // some run had friendly flights or withheld a hostile
+  SampleStats fratricide, rounds_at_friends, withheld;   // docs/identification.md
 };
+
+bool any_friendly(const std::vector<SweepPoint>& points);
 
 PointStats stats_of(const MonteCarloResult& r) {
   PointStats s;
@@ -43,6 +47,16 @@ PointStats stats_of(const MonteCarloResult& r) {
     fired.push_back(row.fired);
     untouched += row.asset_hits == 0;
   }
+  std::vector<double> frat, at_friends, withheld;
+  for (const RunRow& row : r.rows) {
+    s.friendly = s.friendly || row.friendlies > 0 || row.hostiles_withheld > 0;
+    frat.push_back(row.fratricide);
+    at_friends.push_back(row.rounds_at_friends);
+    withheld.push_back(row.hostiles_withheld);
+  }
+  s.fratricide = sample_stats(frat);
+  s.rounds_at_friends = sample_stats(at_friends);
+  s.withheld = sample_stats(withheld);
   s.leakers = sample_stats(leak);
   s.fired = sample_stats(fired);
   for (int c = 0; c < kThreatClassCount; ++c) {
@@ -51,6 +65,14 @@ PointStats stats_of(const MonteCarloResult& r) {
   }
   s.p_untouched = r.rows.empty() ? 0.0 : static_cast<double>(untouched) / r.rows.size();
   return s;
+}
+
+bool any_friendly(const std::vector<SweepPoint>& points) {
+  return std::any_of(points.begin(), points.end(), [](const SweepPoint& p) { return stats_of(p.result).friendly; });
+}
+
+std::string mean_ci(const SampleStats& st) {
+  return st.has_ci ? fmt::format("{:.2f} [{:.2f}, {:.2f}]", st.mean, st.ci95.lo, st.ci95.hi) : fmt::format("{:.2f} [-]", st.mean);
 }
 
 const std::string& shown(const SweepParam& p) { return p.label.empty() ? p.path : p.label; }
@@ -141,7 +163,9 @@ std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<S
   for (const SweepParam& p : params) s += csv_field(shown(p)) + ",";
   s += "runs,leakers_mean,leakers_ci95_lo,leakers_ci95_hi,interceptors_mean";
   for (int c = 0; c < kThreatClassCount; ++c) s += fmt::format(",p_kill_{}", to_string(static_cast<ThreatClass>(c)));
-  s += ",p_asset_untouched\n";
+  const bool friendly = any_friendly(points);
+  s += friendly ? ",p_asset_untouched,fratricide_mean,fratricide_ci95_lo,fratricide_ci95_hi,rounds_at_friends_mean,hostiles_withheld_mean\n"
+                : ",p_asset_untouched\n";
   for (const SweepPoint& p : points) {
     const PointStats st = stats_of(p.result);
     for (const std::string& v : p.values) s += csv_field(v) + ",";
@@ -150,7 +174,12 @@ std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<S
                      st.leakers.has_ci ? fmt::format("{:.4f},{:.4f}", st.leakers.ci95.lo, st.leakers.ci95.hi) : std::string(","),
                      st.fired.mean);
     for (int c = 0; c < kThreatClassCount; ++c) s += st.present[c] ? fmt::format(",{:.4f}", st.p_kill[c]) : ",";
-    s += fmt::format(",{:.4f}\n", st.p_untouched);
+    s += fmt::format(",{:.4f}", st.p_untouched);
+    if (friendly)
+      s += fmt::format(",{:.4f},{},{:.4f},{:.4f}", st.fratricide.mean,
+                       st.fratricide.has_ci ? fmt::format("{:.4f},{:.4f}", st.fratricide.ci95.lo, st.fratricide.ci95.hi) : std::string(","),
+                       st.rounds_at_friends.mean, st.withheld.mean);
+    s += "\n";
   }
   return s;
 }
@@ -165,6 +194,14 @@ std::string sweep_table(const std::vector<SweepParam>& params, const std::vector
                                        : fmt::format("{:.2f} [-]", st.leakers.mean),
                      st.fired.mean, st.p_untouched);
     fewest = std::min(fewest, static_cast<long long>(p.result.rows.size()));
+  }
+  if (any_friendly(points)) {  // the friendly side (docs/identification.md)
+    s += fmt::format("\n{:<44}{:>24}{:>18}{:>18}\n", "point", "fratricide/run (95% t)", "rounds at friends", "hostiles withheld");
+    for (const SweepPoint& p : points) {
+      const PointStats st = stats_of(p.result);
+      s += fmt::format("{:<44}{:>24}{:>18.2f}{:>18.2f}\n", label(params, p), mean_ci(st.fratricide), st.rounds_at_friends.mean,
+                       st.withheld.mean);
+    }
   }
   if (const std::string w = few_runs_warning(fewest, " per point"); !points.empty() && !w.empty()) s += "\n" + w + "\n";
   return s;

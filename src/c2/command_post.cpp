@@ -1,6 +1,7 @@
 #include "c2/command_post.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "c2/kill_probability.hpp"
 #include "c2/wta.hpp"
@@ -135,6 +136,29 @@ const std::vector<Track>& CommandPost::ballistic_view(const CommandPostInputs& i
   return view_;
 }
 
+void CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
+                                              std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const {
+  if (!doctrine_.weapons_control.configured() && !in.identities) return;
+  Identity id = Identity::Unknown;
+  if (in.identities) {
+    const auto it = std::lower_bound(in.identities->begin(), in.identities->end(), std::make_pair(track.id, Identity::Unknown));
+    if (it != in.identities->end() && it->first == track.id) id = it->second;
+  }
+  const Vec3 p = track.position();
+  const WeaponsControlStatus wcs = status_at(doctrine_.weapons_control, in.t, std::atan2(p.x(), p.y()) * kRadToDeg);
+  if (may_engage(wcs, id)) return;
+  for (std::size_t i = 0; i < weapons.size(); ++i) {
+    if (!solutions[i].feasible) continue;
+    if (refused.reason != Refusal::WeaponsControl) {
+      const InterceptSolution& s = solutions[i];
+      refused = {track.id, weapons[i], Refusal::WeaponsControl, in.t + in.launchers[weapons[i]].reaction_time_s,
+                 s.time_of_flight_s, 0.0, s.altitude_m, s.intercept_time_s, id, wcs};
+    }
+    solutions[i].feasible = false;
+  }
+  acceptable = false;
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   ShotPlan plan = plan_shots(in);
   if (!plan.any) return {};
@@ -236,6 +260,9 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
         p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
             engagement_pk(cls, threats[j]->cls, *threat_tracks[j], sol[j][i], site);
     }
+    if (acceptable) withhold_by_weapons_control(in, *threat_tracks[j], weapons, sol[j], refused, acceptable);
+    if (!acceptable && refused.reason == Refusal::WeaponsControl)
+      for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     EngagementState& e = engagement(threats[j]->track_id);
     if (acceptable) e.last_refusal = Refusal::None;
     else if (refused.reason != Refusal::None && refused.reason != e.last_refusal) {

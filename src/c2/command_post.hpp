@@ -24,6 +24,7 @@
 #include "c2/target_path.hpp"
 #include "c2/threat_evaluation.hpp"
 #include "c2/wta_solvers.hpp"
+#include "c2/weapons_control.hpp"
 #include "tracking/track.hpp"
 #include "weapons/interceptor_class.hpp"
 
@@ -72,6 +73,8 @@ struct DoctrineParams {
   // remote_basket_probability (1: every shot on a remote track is refused).
   bool engage_on_remote = false;
   double remote_basket_probability = 0.9;
+  // Weapons control status by time window and sector (c2/weapons_control.hpp; default: free).
+  WeaponsControl weapons_control;
 
   int salvo_for(ThreatClass c) const {
     const int n = salvo_by_class[static_cast<int>(c)];
@@ -111,6 +114,8 @@ struct RefusedShot {
   double needed_s = 0.0;          // turnover / min_flight_time: the flight time the rule asks for; turn_limit: the demand (g)
   double altitude_m = 0.0;        // of the predicted intercept point
   double intercept_time_s = 0.0;
+  Identity identity = Identity::Unknown;                       // weapons_control: the track's identity
+  WeaponsControlStatus control = WeaponsControlStatus::Free;   // ... and the status that withheld it
 };
 
 struct CommandPostInputs {
@@ -131,6 +136,9 @@ struct CommandPostInputs {
   // feasible any more outer_hold_margin_s later (the last chance).
   std::vector<int> outer_cover;
   double outer_hold_margin_s = 0.0;
+  // Identities of the tracks (c2/identification.hpp), sorted by track id; a track not listed (or no
+  // list) is unknown. Shots the doctrine's weapons control forbids are refused (weapons_control).
+  const std::vector<std::pair<int, Identity>>* identities = nullptr;
 };
 
 // One decision's candidate shots, before the weapon-target assignment (CommandPost::plan_shots):
@@ -199,6 +207,10 @@ class CommandPost {
                              bool after_intercept, double delay_s) const;
   // A shot on a remote track: the seeker's basket holds the target with the doctrine's probability.
   bool in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const;
+  // A shot the weapons control status forbids on this track's identity: its solutions are withdrawn
+  // and `refused` says weapons_control (the first feasible launcher's).
+  void withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
+                                   std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
   void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
                       const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;

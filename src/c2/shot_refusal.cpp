@@ -22,6 +22,7 @@ const char* to_string(Refusal r) {
     case Refusal::TurnLimit: return "turn_limit";
     case Refusal::TargetClass: return "target_class";
     case Refusal::RemoteAccuracy: return "remote_accuracy";
+    case Refusal::WeaponsControl: return "weapons_control";
   }
   return "unknown";
 }

@@ -27,13 +27,15 @@
 //  - remote_accuracy  a shot on another battalion's track (c2/network/remote_track.hpp) whose error
 //                     would leave the target outside the seeker's acquisition basket around the
 //                     uplinked position too often (doctrine remote_basket_probability).
+//  - weapons_control  a shot that could be made, withheld because the battalion's weapons control
+//                     status forbids engaging a track of its identity (c2/weapons_control.hpp).
 // Out of reach and no convergence are not refusals: the threat is simply not engageable yet.
 #include "c2/fire_control.hpp"
 
 namespace skyshield {
 
-enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass, RemoteAccuracy };
-inline constexpr int kRefusalCount = 12;
+enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass, RemoteAccuracy, WeaponsControl };
+inline constexpr int kRefusalCount = 13;
 const char* to_string(Refusal r);
 
 struct ShotRules {

@@ -58,6 +58,9 @@ struct ThreatRecord {
   bool external = false;             // flown by another simulator (DIS), joined during the run
   bool decoy = false;                // decoy or debris: reported apart from the threats
   int carrier = -1;                  // released objects: the id of the threat that carried it (-1: none)
+  bool friendly = false;             // a friendly flight (docs/identification.md): reported apart; outcome
+                                     // "recovered" at the end of its route, "killed" by our rounds (fratricide)
+  std::string mission;               // friendly: cap | strike_return | transport
   double outcome_time_s = -1.0;
   std::string killed_by_layer;
   int interceptors_fired = 0;

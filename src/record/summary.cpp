@@ -69,6 +69,19 @@ Summary summarize(const RunRecord& run) {
   for (const ThreatRecord& t : run.threats) {
     if (t.outcome == "not_launched") continue;  // carried by a threat that died first
     const int layer = layer_index(run, t.killed_by_layer);
+    if (t.friendly) {
+      FriendlySummary& f = s.friendly;
+      ++f.flights;
+      f.fratricide += t.outcome == "killed";
+      f.recovered += t.outcome == "recovered";
+      f.engaged += t.interceptors_fired > 0;
+      f.rounds_at_friends += t.interceptors_fired;
+      continue;
+    }
+    if (!t.decoy && t.interceptors_fired == 0 && t.refusals.count("weapons_control")) {
+      ++s.friendly.hostiles_withheld;
+      s.friendly.hostiles_withheld_leaked += t.outcome == "leaked";
+    }
     if (t.decoy) {
       add_threat(s.decoys, t, layer, nl, decoy_det);
       continue;
@@ -123,6 +136,13 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
                        "first detection to confirmed track {}, to first launch {}\n",
                        b.warheads_killed, b.warheads, b.rounds_at_warheads, b.rounds_at_non_warheads, 100.0 * b.non_warhead_share(),
                        opt(b.detection_to_track_mean_s), opt(b.detection_to_launch_mean_s));
+  }
+  if (s.friendly.flights > 0 || s.friendly.hostiles_withheld > 0) {
+    const FriendlySummary& f = s.friendly;
+    out += fmt::format("friendly flights: {}; killed by our rounds (fratricide) {}; engaged {} (rounds at friends {}); recovered {}\n"
+                       "hostiles withheld by weapons control and never engaged: {} ({} leaked)\n",
+                       f.flights, f.fratricide, f.engaged, f.rounds_at_friends, f.recovered, f.hostiles_withheld,
+                       f.hostiles_withheld_leaked);
   }
   out += fmt::format("\n{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8}\n", "interceptor layer", "fired", "kills", "misses",
                      "aborted", "flying", "cost");

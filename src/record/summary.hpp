@@ -41,6 +41,16 @@ struct BallisticDefenceSummary {
   }
 };
 
+// The friendly side (docs/identification.md), scored against the truth: friendly flights killed by
+// our rounds (fratricide), engaged (at least one round fired at them: at risk), the rounds fired at
+// them, recovered at the end of their route; and hostile threats that fire control withheld by
+// weapons control (refusal weapons_control: a shot was possible) and that never drew a round.
+struct FriendlySummary {
+  int flights = 0, fratricide = 0, engaged = 0, rounds_at_friends = 0, recovered = 0;
+  int hostiles_withheld = 0;             // withheld by weapons control, never engaged
+  int hostiles_withheld_leaked = 0;      // ... of which leaked
+};
+
 struct Summary {
   std::array<ClassSummary, kThreatClassCount> by_class;
   ClassSummary total;                   // real threats (decoys, debris and never-launched ones excluded)
@@ -48,6 +58,7 @@ struct Summary {
   std::vector<LayerSummary> by_layer;   // parallel to RunRecord::layers
   LayerSummary interceptors;            // all layers
   BallisticDefenceSummary bmd;          // warheads = 0: no ballistic threat
+  FriendlySummary friendly;             // flights = 0 and hostiles_withheld = 0: nothing to report
 };
 
 Summary summarize(const RunRecord& run);

@@ -98,6 +98,12 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                               {"warheads_engaged", b.warheads_engaged}, {"detection_to_first_launch_mean_s", optional_time(b.detection_to_launch_mean_s)},
                               {"warheads_confirmed", b.warheads_confirmed}, {"detection_to_confirmed_track_mean_s", optional_time(b.detection_to_track_mean_s)}};
   }
+  if (s.friendly.flights > 0 || s.friendly.hostiles_withheld > 0) {  // docs/identification.md
+    const FriendlySummary& f = s.friendly;
+    j["friendly"] = {{"flights", f.flights}, {"fratricide", f.fratricide}, {"engaged", f.engaged},
+                     {"rounds_at_friends", f.rounds_at_friends}, {"recovered", f.recovered},
+                     {"hostiles_withheld_unengaged", f.hostiles_withheld}, {"hostiles_withheld_leaked", f.hostiles_withheld_leaked}};
+  }
   nlohmann::ordered_json layers = nlohmann::ordered_json::object();
   auto layer_json = [](const LayerSummary& l) {
     return nlohmann::ordered_json{{"fired", l.fired}, {"kills", l.kills}, {"misses", l.misses},
@@ -122,6 +128,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                         {"interceptors_fired", t.interceptors_fired}, {"refusals", t.refusals},
                         {"impact_miss_m", t.impact_miss_m >= 0 ? nlohmann::json(t.impact_miss_m) : nlohmann::json()}});
     if (t.external) timeline.back()["external"] = true;  // flown by another simulator (DIS)
+    if (t.friendly) timeline.back()["friendly"] = t.mission;  // a friendly flight and its mission
   }
   j["threats"] = timeline;
   nlohmann::ordered_json quality = nlohmann::ordered_json::object();

@@ -12,6 +12,7 @@
 #include "core/units.hpp"
 #include "scenario/air_vehicle_parser.hpp"
 #include "scenario/doctrine_parser.hpp"
+#include "scenario/friendly_parser.hpp"
 #include "scenario/interceptor_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/discrimination_parser.hpp"
@@ -235,7 +236,8 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     return set;
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types", "discrimination",
-                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments"});
+                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments",
+                   "corridors", "friendlies", "identification"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -319,6 +321,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   if (const auto r = root.optional("regiments")) s.regiments = parse_regiments(*r, s);
   RaidBook book;
   for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, book);
+  parse_friendly_side(root, s, places, book);  // corridors, identification, friendlies (docs/identification.md)
   return s;
 }
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "c2/air_picture.hpp"
+#include "c2/identification.hpp"
+#include "sensors/iff.hpp"
 #include "tracking/ospa.hpp"
 #include "c2/command_post.hpp"
 #include "c2/defended_asset.hpp"
@@ -113,6 +115,8 @@ struct Scenario {
   TrackMetricsParams track_metrics;
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
   DiscriminationParams discrimination;  // ballistic object kinds (library `discrimination:`; c2/discrimination.hpp)
+  IdentificationParams identification;  // corridors, rule table, hostile origin (docs/identification.md)
+  IffParams iff;                        // the battalions' interrogators (sensors/iff.hpp)
 };
 
 // Defensive layer labels of the interceptor classes, in scenario order, without repeats.

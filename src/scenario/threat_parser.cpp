@@ -88,7 +88,7 @@ Released parse_releases(const YamlNode& r, const Scenario& s, const Places& plac
 
 void parse_threat(const YamlNode& n, Scenario& s, const Places& places, RaidBook& book) {
   n.allow_only({"name", "type", "launch_time_s", "count", "interval_s", "target", "route", "launch", "trajectory",
-                "spread_m", "time_spread_s", "releases"});
+                "spread_m", "time_spread_s", "releases", "iff_spoof_probability"});
   ThreatSpec t;
   t.name = n.name_at("name");
   t.type_index = find_named(s.threat_types, n.required("type"), "threat type");
@@ -100,6 +100,7 @@ void parse_threat(const YamlNode& n, Scenario& s, const Places& places, RaidBook
   const double interval = n.number_or("interval_s", 0.0, 3600.0, 0.0);
   t.spread_m = n.number_or("spread_m", 0.0, 100e3, 0.0);
   t.time_spread_s = n.number_or("time_spread_s", 0.0, 3600.0, 0.0);
+  t.iff_spoof = n.number_or("iff_spoof_probability", 0.0, 1.0, 0.0);  // notional: answers IFF falsely (sensors/iff.hpp)
   const ThreatType type = s.threat_types[t.type_index];  // a copy: object types may be appended below
   const Geodetic target = s.assets[t.target_asset].site;
   Released released;

@@ -42,6 +42,11 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote;
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
+  identifiers_.assign(battalions_.size(), Identifier(&s.identification));
+  for (const Threat& th : threats_) {  // one draw per aircraft from its own stream (sensors/iff.hpp)
+    Rng rng = Rng::stream(seed_, "transponder", static_cast<std::uint64_t>(th.id()));
+    transponders_.push_back(draw_transponder(th.spec().friendly, th.spec().iff_failure, th.spec().iff_spoof, rng));
+  }
   scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
 }
 
@@ -73,6 +78,7 @@ RunRecord Engine::run() {
     scorer_->score_battalions(t1, battalions_, views_);
     if (picture_due) scorer_->score_network(t1, picture_, views_);
     clock.lap(&StepProfile::tracking_s);
+    if (s_.identification.enabled && decision_due(t1)) identify(t1);
     if (!s_.regiments.empty() && !(stopped = stopped || stop())) decide_regiments(t1);
     for (int b : decision_order_)
       if (!(stopped = stopped || stop())) decide(*battalions_[b], t1);
@@ -286,6 +292,7 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
   }
   for (const TrackEvent& e : b.tracker.take_events()) {
     if (e.kind == TrackEvent::Kind::Deleted) b.command_post.drop_track(e.track_id);
+    if (e.kind == TrackEvent::Kind::Deleted) identifiers_[b.index].drop(e.track_id);
     if (e.kind != TrackEvent::Kind::Initiated) rec_.track_event(b, e, views_, threats_);
   }
 }

@@ -119,6 +119,7 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
     in.engaged_elsewhere = engaged_elsewhere(b.index, mine, picture_, engagements(t, near_guard, b.index), s_.network.deconflict_radius_m);
   }
   in.sectors = responsible_sectors(network, b.index);
+  if (s_.identification.enabled) in.identities = &identifiers_[b.index].identities();
   if (s_.network.outer_layers_first) {
     in.outer_cover = covered_by_outer_layers(network, b.index, mine, s_.interceptor_classes);
     in.outer_hold_margin_s = s_.network.outer_hold_margin_s;

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "c2/air_picture.hpp"
+#include "c2/identification.hpp"
+#include "sensors/iff.hpp"
 #include "sim/battalion.hpp"
 #include "c2/network/deconfliction.hpp"
 #include "sim/engine.hpp"
@@ -107,6 +109,8 @@ class Engine {
   void launch_due(double t);
   void fly_interceptors(double t1);
   void deliver_assessments(double t);
+  // engine_identification.cpp: IFF interrogation of the battalions' tracks and their identification.
+  void identify(double t);
   // engine_link.cpp: the live link.
   void take_external_threats(double t);
   int external_type(ThreatClass cls) const;
@@ -134,6 +138,8 @@ class Engine {
   bool interrupted_ = false;
   bool remote_any_ = false;
   std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
+  std::vector<Identifier> identifiers_;   // per battalion: identification of its tracks (c2/identification.hpp)
+  std::vector<Transponder> transponders_; // per threat: its IFF transponder (sensors/iff.hpp), drawn once per run
   std::vector<double> regiment_next_t_;   // per regiment: its next decision   // some battalion engages on remote tracks: the air picture is kept
 };
 

@@ -56,6 +56,8 @@ void Recorder::add_threat_record(int id, const ThreatSpec& spec, const ThreatTyp
   r.launch_time_s = spec.launch_time_s;
   r.external = spec.external;
   r.carrier = spec.parent;
+  r.friendly = spec.friendly;
+  r.mission = spec.mission;
   rec_.threats.push_back(r);
   threat_trajectory_.push_back(trajectories_ ? static_cast<int>(rec_.trajectories.size()) : -1);
   if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});
@@ -108,8 +110,13 @@ void Recorder::threat_not_launched(const Threat& th) {
 
 void Recorder::threat_leaked(const Threat& th, double t, const Scenario& s) {
   ThreatRecord& r = rec_.threats[th.id()];
-  r.outcome = "leaked";
   r.outcome_time_s = t;
+  if (r.friendly) {  // a friendly flight at the end of its route: recovered, not a leak (no event)
+    r.outcome = "recovered";
+    append_sample(threat_trajectory_[th.id()], t, th.geodetic());
+    return;
+  }
+  r.outcome = "leaked";
   const std::string asset = th.spec().target_asset >= 0 ? s.assets[th.spec().target_asset].name : "";
   add_event(t, EventType::Leak, r.name, asset, "", 0.0,
             r.decoy ? "decoy or debris reached the ground" : r.cls == ThreatClass::Aircraft ? "reached release point" : "reached target");
@@ -172,6 +179,8 @@ void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const
     why = fmt::format("end game demands {:.1f} g at {:.0f} m altitude", r.needed_s, r.altitude_m);
   else if (r.reason == Refusal::RemoteAccuracy)
     why = "the remote track's error leaves the target outside the seeker's basket";
+  else if (r.reason == Refusal::WeaponsControl)
+    why = fmt::format("weapons {}, track identified {}", to_string(r.control), to_string(r.identity));
   else if (r.reason == Refusal::ReactionTime)
     why = fmt::format("intercept at {:.2f} s, after the threat's arrival", r.intercept_time_s);
   else

@@ -37,6 +37,15 @@ struct ThreatSpec {
   double release_delay_s = 0.0;
   // Flown by another simulator (DIS): its states come through external_update().
   bool external = false;
+  // A friendly flight (scenario `friendlies:`; docs/identification.md): flown like the others, seen and
+  // tracked like the others; its route's end is its recovery, not a leak. mission: cap, strike_return,
+  // transport. IFF transponder (sensors/iff.hpp), NOTIONAL: a friendly's fails with iff_failure, a
+  // hostile spoofs a friend reply with iff_spoof (each drawn once per aircraft per run).
+  bool friendly = false;
+  std::string mission;
+  int corridor = -1;               // index into the scenario's identification corridors, -1 none
+  double iff_failure = 0.0;
+  double iff_spoof = 0.0;
 };
 
 // Departed: an external threat whose simulator removed it (or stopped sending) in flight.
