@@ -1,4 +1,5 @@
 #include "c2/network/regiment.hpp"
+#include "c2/network/remote_track.hpp"
 
 #include <algorithm>
 #include <map>
@@ -15,7 +16,7 @@ WtaProblem joint_problem(const std::vector<MemberPlan>& members, const AirPictur
     const ShotPlan& plan = *members[k].plan;
     for (std::size_t j = 0; j < plan.threats.size(); ++j) {
       const int track = plan.threats[j]->track_id;
-      const int sys = picture.system_id(members[k].battalion, track);
+      const int sys = system_of(picture, members[k].battalion, track);
       const std::pair<int, int> key = sys >= 0 ? std::make_pair(0, sys) : std::make_pair(1 + members[k].battalion, track);
       const auto [it, added] = index.try_emplace(key, static_cast<int>(p.value.size()));
       const double value = plan.problem.value[j];
