@@ -97,6 +97,7 @@ std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, doubl
 
 CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<Track>& remote) const {
   const bool remote_only = !b.fire_control_up();  // engaging on other battalions' radars alone
+  const std::vector<BattalionStatus> network = statuses(t);
   const RadarParams& er = b.engagement_params();
   int missiles = static_cast<int>(b.pending.size());
   for (const Flight& f : flights_)
@@ -107,7 +108,6 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
   CommandPostInputs in;
   in.t = t;
   in.tracks = &b.tracker.tracks();
-  const std::vector<BattalionStatus> network = statuses(t);
   if (remote_only) {
     remote = remote_tracks(b, network, in.remote);
     in.tracks = &remote;
@@ -116,6 +116,7 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
   in.launchers = launcher_status(b.launchers, t);
   in.launchers_enu = b.launchers_enu;
   in.frame_origin_alt_m = b.frame.origin().alt_m;
+  if (remote_any_) charge_remote_guidance(b, network, missiles, engaged);  // its radar guides others' rounds too
   in.free_target_channels = std::max(0, er.target_channels - engaged);
   in.free_missile_channels = std::max(0, er.missile_channels - missiles);
   const bool deconflict = battalions_.size() > 1 && s_.network.deconflict;

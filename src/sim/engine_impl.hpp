@@ -115,6 +115,11 @@ class Engine {
                              std::vector<Track>& storage) const;
   // The flight's uplink comes through the network (another battalion's radar).
   bool guided_remotely(const Flight& f, const Battalion& b) const;
+  // The battalion whose radar guides a flight guided remotely (-1: none, or its own).
+  int remote_guide_of(const Flight& f, const std::vector<BattalionStatus>& network) const;
+  // Charges b's engagement radar with the rounds of other battalions it guides (a missile channel
+  // each, a target channel per target).
+  void charge_remote_guidance(const Battalion& b, const std::vector<BattalionStatus>& network, int& missiles, int& targets) const;
   void reload_launchers(double t);
   void launch_due(double t);
   void fly_interceptors(double t1);

@@ -2,6 +2,8 @@
 // picture that none of its radars holds yet, under remote track numbers (c2/network/remote_track.hpp).
 // The interceptor's uplink comes from the guide's radar through the network's remote link until one of
 // the battalion's own radars holds the same system track, then from its own track (the hand-over).
+#include <algorithm>
+
 #include "c2/network/remote_track.hpp"
 #include "sim/engine_impl.hpp"
 
@@ -57,6 +59,31 @@ bool Engine::guided_remotely(const Flight& f, const Battalion& b) const {
   if (!b.fire_control_up() && b.spec->doctrine.engage_on_remote) return true;
   if (!is_remote_track_id(f.missile.track_id())) return false;
   return b.holder(f.missile.track_id()).battalion != &b;
+}
+
+int Engine::remote_guide_of(const Flight& f, const std::vector<BattalionStatus>& network) const {
+  const Battalion& b = *battalions_[static_cast<std::size_t>(f.battalion)];
+  if (!f.missile.flying() || !f.missile.cls().midcourse_uplink || !guided_remotely(f, b)) return -1;
+  int track = f.missile.track_id();
+  if (is_remote_track_id(track)) {
+    const Battalion::Holder h = b.holder(track);
+    if (!h.battalion) return -1;
+    if (h.battalion != &b) return h.battalion->index;
+    track = h.track_id;
+  }
+  const std::optional<RemoteGuide> g = remote_guide(picture_, network, b.index, track);
+  return g ? g->battalion : -1;
+}
+
+void Engine::charge_remote_guidance(const Battalion& b, const std::vector<BattalionStatus>& network, int& missiles, int& targets) const {
+  std::vector<std::pair<int, int>> guided;  // (battalion, track) of the rounds b's radar guides for others
+  for (const Flight& f : flights_) {
+    if (f.battalion == b.index || remote_guide_of(f, network) != b.index) continue;
+    ++missiles;
+    guided.emplace_back(f.battalion, f.missile.track_id());
+  }
+  std::sort(guided.begin(), guided.end());
+  targets += static_cast<int>(std::unique(guided.begin(), guided.end()) - guided.begin());
 }
 
 }  // namespace skyshield::engine_detail
