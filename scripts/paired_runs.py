@@ -5,6 +5,7 @@ variant against the first, the per-run differences (same run index = same seed) 
 95 % Student-t interval. Usage: paired_runs.py OUT_DIR BASE VARIANT... (reads OUT_DIR/<v>/runs.csv)"""
 import csv
 import math
+import os
 import sys
 
 # Two-sided 95 % Student-t quantiles t_{0.975, df} (any statistics table, e.g. NIST/SEMATECH
@@ -27,17 +28,37 @@ def leakers(row):
     return sum(float(v) for k, v in row.items() if k.endswith("_leaked"))
 
 
+# The columns of runs.csv; an unfinished mc has only its journal (the same rows after a comment line).
+COLUMNS = None
+
+
 def load(out, v):
-    with open(f"{out}/{v}/runs.csv") as f:
-        return {int(r["run"]): r for r in csv.DictReader(f)}
+    global COLUMNS
+    try:
+        with open(f"{out}/{v}/runs.csv") as f:
+            rows = list(csv.DictReader(f))
+            COLUMNS = COLUMNS or list(rows[0].keys())
+            return {int(r["run"]): r for r in rows}
+    except FileNotFoundError:
+        if COLUMNS is None:
+            sys.exit(f"{out}/{v}: no runs.csv yet, and no finished variant gives the columns of its journal")
+        with open(f"{out}/{v}/runs.journal") as f:
+            lines = [l for l in f if not l.startswith("#")]
+        return {int(r["run"]): r for r in csv.DictReader(lines, fieldnames=COLUMNS)}
 
 
 def main():
     out, base, *others = sys.argv[1:]
-    data = {v: load(out, v) for v in [base] + others}
+    data = {}
+    for v in sorted([base] + others, key=lambda v: not os.path.exists(f"{out}/{v}/runs.csv")):  # a runs.csv first
+        data[v] = load(out, v)
+    data = {v: data[v] for v in [base] + others}
     print(f"{'variant':22} {'runs':>4}  {'leakers per run':>24}  {'fired per run':>24}  {'cost per run':>14}")
     for v, rows in data.items():
         runs = [rows[k] for k in sorted(rows)]
+        if not runs:
+            print(f"{v:22} no run finished")
+            continue
         m, lo, hi = interval([leakers(r) for r in runs])
         fm, flo, fhi = interval([float(r["fired"]) for r in runs])
         cm, _, _ = interval([float(r["cost"]) for r in runs])
@@ -45,6 +66,8 @@ def main():
     print(f"\npaired against {base} (same seeds): per-run differences, mean [95 % Student-t]")
     for v in others:
         common = sorted(set(data[v]) & set(data[base]))
+        if not common:
+            continue
         dl = [leakers(data[v][k]) - leakers(data[base][k]) for k in common]
         df = [float(data[v][k]["fired"]) - float(data[base][k]["fired"]) for k in common]
         m, lo, hi = interval(dl)
