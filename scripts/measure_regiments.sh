@@ -4,12 +4,14 @@
 # launch on remote tracks, at equal stock (same launchers and rounds), on the same run seeds.
 # Prints per variant the mean and 95 % Student-t interval of leakers, rounds fired and cost, and the
 # paired comparison against sequential battalions: per-seed differences with their Student-t interval.
-# Usage: scripts/measure_regiments.sh [RUNS] [OUT_DIR] [JOBS]   (default 10 runs, out/regiments-mc,
-# 1 variant at a time; JOBS=4 runs the four variants at once, each on one thread)
+# Usage: scripts/measure_regiments.sh [RUNS] [OUT_DIR] [JOBS] [SEED]   (default 10 runs, out/regiments-mc,
+# 1 variant at a time, base seed 1; JOBS=4 runs the four variants at once, each on one thread).
+# Batches with other base seeds pair too: scripts/paired_runs.py OUT1,OUT2 sequential joint ...
 set -eu
 runs=${1:-10}
 out=${2:-out/regiments-mc}
 jobs=${3:-1}
+seed=${4:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$root/build/release/apps/skyshield/skyshield
 mkdir -p "$out"
@@ -25,7 +27,7 @@ sed -e 's/, engage_on_remote: true/, engage_on_remote: true, launch_on_remote: t
 run_variant() {
   case $1 in sequential) f=$seq ;; joint) f=$joint ;; joint-remote) f=$src ;; joint-remote-launch) f=$launch ;; esac
   start=$(date +%s)
-  "$bin" mc "$f" --runs "$runs" --threads 1 --seed 1 --out "$out/$1" > "$out/$1.log" 2>&1
+  "$bin" mc "$f" --runs "$runs" --threads 1 --seed "$seed" --out "$out/$1" > "$out/$1.log" 2>&1
   echo "$1: $(( $(date +%s) - start )) s wall" >> "$out/times.txt"
 }
 n=0

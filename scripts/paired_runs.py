@@ -2,7 +2,10 @@
 """Paired comparison of Monte Carlo variants run on the same seeds (skyshield mc ... --seed S):
 per variant the mean and 95 % Student-t interval of leakers, rounds fired and cost per run; per
 variant against the first, the per-run differences (same run index = same seed) with their mean and
-95 % Student-t interval. Usage: paired_runs.py OUT_DIR BASE VARIANT... (reads OUT_DIR/<v>/runs.csv)"""
+95 % Student-t interval. Usage: paired_runs.py OUT_DIR[,OUT_DIR...] BASE VARIANT... (reads
+OUT_DIR/<v>/runs.csv, or its runs.journal while the mc runs). Several OUT_DIRs: batches run with
+different base seeds (--seed), each pairing its variants by run index; a variant missing a run of
+a batch leaves that run out of its comparison."""
 import csv
 import math
 import os
@@ -48,11 +51,12 @@ def load(out, v):
 
 
 def main():
-    out, base, *others = sys.argv[1:]
-    data = {}
-    for v in sorted([base] + others, key=lambda v: not os.path.exists(f"{out}/{v}/runs.csv")):  # a runs.csv first
-        data[v] = load(out, v)
-    data = {v: data[v] for v in [base] + others}
+    outs, base, *others = sys.argv[1:]
+    data = {v: {} for v in [base] + others}
+    for b, out in enumerate(outs.split(",")):
+        for v in sorted([base] + others, key=lambda v: not os.path.exists(f"{out}/{v}/runs.csv")):  # a runs.csv first
+            if os.path.isdir(f"{out}/{v}"):
+                data[v].update({(b, k): r for k, r in load(out, v).items()})
     print(f"{'variant':22} {'runs':>4}  {'leakers per run':>24}  {'fired per run':>24}  {'cost per run':>14}")
     for v, rows in data.items():
         runs = [rows[k] for k in sorted(rows)]
