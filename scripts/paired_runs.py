@@ -32,7 +32,11 @@ def leakers(row):
 
 
 # The columns of runs.csv; an unfinished mc has only its journal (the same rows after a comment line).
+# Before any variant has finished, COLUMNS_FROM=<a runs.csv of the same scenario> gives them.
 COLUMNS = None
+if os.environ.get("COLUMNS_FROM"):
+    with open(os.environ["COLUMNS_FROM"]) as f:
+        COLUMNS = next(csv.reader(f))
 
 
 def load(out, v):
