@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes scenarios/regiments.yaml (issue 29): five regiments of two battalions defending five assets
-against 300 threats. Notional sites and numbers; the same library as layered.yaml.
+against a raid of 110 threats of all classes, sized so that the 220 rounds are not all spent (the
+earlier raid of 300 used up every round in every variant, so joint and sequential assignment could
+not differ: docs/network.md). Notional sites and numbers; the same library as layered.yaml.
 Usage: python3 scripts/regiments_scenario.py > scenarios/regiments.yaml"""
 
 ASSETS = [  # name, bearing and range from the airbase (km), value, radius; ~150 km apart, so that
@@ -13,18 +15,22 @@ ASSETS = [  # name, bearing and range from the airbase (km), value, radius; ~150
 ]
 # Each regiment's two battalions: 15 km from its asset, on the threat side (north-west and north-east).
 LAUNCHERS = [("very_long_range", 2), ("long_range", 4), ("long_range", 4), ("medium_range", 4), ("medium_range", 4), ("short_range", 4)]
+# Threats per asset (x5 assets): strike aircraft, one-way drones, subsonic cruise missiles, SRBMs.
+RAID = {"strike": 2, "drone": 8, "cruise": 8, "srbm": 4}
+TOTAL = 5 * sum(RAID.values())
 FAILS = {("rgt-city", 1): 150.0, ("rgt-depot", 0): 250.0}   # engagement radars lost (scheduled)
 
 out = []
 w = out.append
 w("# Five regiments of two S-400-class battalions each (notional sites) defending five assets against")
-w("# 300 threats: 20 strike aircraft, 100 one-way drones, 120 subsonic cruise missiles, 60 SRBMs.")
+w(f"# {TOTAL} threats: {5 * RAID['strike']} strike aircraft, {5 * RAID['drone']} one-way drones, {5 * RAID['cruise']} subsonic cruise missiles, {5 * RAID['srbm']} SRBMs")
+w("# (220 rounds in all: a raid the stock can meet, so that how the rounds are assigned shows).")
 w("# Each regiment command post assigns its two battalions' launchers jointly (c2/network/regiment);")
 w("# two battalions lose their engagement radar during the raid and keep firing on the other")
 w("# battalions' tracks (engage_on_remote). Written by scripts/regiments_scenario.py.")
 w("scenario:")
 w("  name: regiments")
-w('  description: "Five regiments of two battalions, five assets, 300 threats of all classes; joint regiment assignment, engagement on remote tracks"')
+w(f'  description: "Five regiments of two battalions, five assets, {TOTAL} threats of all classes; joint regiment assignment, engagement on remote tracks"')
 w("")
 w("library: [library/interceptors.yaml, library/radars.yaml, library/threats.yaml]")
 w("")
@@ -67,8 +73,8 @@ w("")
 w("threats:")
 for i, (name, *_ ) in enumerate(ASSETS):
     axis = 330.0 + 15.0 * i  # each asset's threat axis, from the north-west to the north-east
-    w(f"  - {{name: strike-{name}, type: strike_fighter, count: 4, interval_s: 10.0, launch_time_s: {30.0 * i}, target: {name}, route: [{{from: {name}, bearing_deg: {axis % 360:.1f}, range_km: 220.0, alt: 9000.0}}, {{from: {name}, bearing_deg: {axis % 360:.1f}, range_km: 90.0, alt: 6000.0}}]}}")
-    w(f"  - {{name: drone-{name}, type: loitering_drone, count: 20, interval_s: 3.0, launch_time_s: {10.0 * i}, target: {name}, route: [{{from: {name}, bearing_deg: {(axis + 10) % 360:.1f}, range_km: 30.0, alt: 300.0}}]}}")
-    w(f"  - {{name: cruise-{name}, type: subsonic_cruise_missile, count: 24, interval_s: 4.0, launch_time_s: {50.0 + 10.0 * i}, target: {name}, route: [{{from: {name}, bearing_deg: {(axis - 10) % 360:.1f}, range_km: 110.0, alt: 40.0}}, {{from: {name}, bearing_deg: {axis % 360:.1f}, range_km: 40.0, alt: 40.0}}]}}")
-    w(f"  - {{name: srbm-{name}, type: short_range_ballistic, count: 12, interval_s: 8.0, launch_time_s: {100.0 + 10.0 * i}, target: {name}, launch: {{from: {name}, bearing_deg: {(axis + 5) % 360:.1f}, range_km: 300.0, alt: 0.0}}}}")
+    w(f"  - {{name: strike-{name}, type: strike_fighter, count: {RAID['strike']}, interval_s: 10.0, launch_time_s: {30.0 * i}, target: {name}, route: [{{from: {name}, bearing_deg: {axis % 360:.1f}, range_km: 220.0, alt: 9000.0}}, {{from: {name}, bearing_deg: {axis % 360:.1f}, range_km: 90.0, alt: 6000.0}}]}}")
+    w(f"  - {{name: drone-{name}, type: loitering_drone, count: {RAID['drone']}, interval_s: 3.0, launch_time_s: {10.0 * i}, target: {name}, route: [{{from: {name}, bearing_deg: {(axis + 10) % 360:.1f}, range_km: 30.0, alt: 300.0}}]}}")
+    w(f"  - {{name: cruise-{name}, type: subsonic_cruise_missile, count: {RAID['cruise']}, interval_s: 4.0, launch_time_s: {50.0 + 10.0 * i}, target: {name}, route: [{{from: {name}, bearing_deg: {(axis - 10) % 360:.1f}, range_km: 110.0, alt: 40.0}}, {{from: {name}, bearing_deg: {axis % 360:.1f}, range_km: 40.0, alt: 40.0}}]}}")
+    w(f"  - {{name: srbm-{name}, type: short_range_ballistic, count: {RAID['srbm']}, interval_s: 8.0, launch_time_s: {100.0 + 10.0 * i}, target: {name}, launch: {{from: {name}, bearing_deg: {(axis + 5) % 360:.1f}, range_km: 300.0, alt: 0.0}}}}")
 print("\n".join(out))

@@ -72,6 +72,10 @@ struct DoctrineParams {
   // the target lies inside the seeker's basket around the uplinked position is below
   // remote_basket_probability (1: every shot on a remote track is refused).
   bool engage_on_remote = false;
+  // launch_on_remote: also fire on system tracks none of the battalion's radars holds yet (another
+  // battalion's radar does), guided by that radar's uplink until its own radar holds the target;
+  // the same seeker-basket test applies.
+  bool launch_on_remote = false;
   double remote_basket_probability = 0.9;
   // Weapons control status by time window and sector (c2/weapons_control.hpp; default: free).
   WeaponsControl weapons_control;

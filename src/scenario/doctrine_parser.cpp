@@ -41,6 +41,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
                  "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver", "wta_max_nodes", "wta_time_limit_s",
                  "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search",
                  "engage_on_remote", "remote_basket_probability", "weapons_control"});
+                 "engage_on_remote", "launch_on_remote", "remote_basket_probability"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("salvo_by_class"))
@@ -71,6 +72,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   d.impact_sigma_margin = n->number_or("impact_sigma_margin", 0.0, 10.0, d.impact_sigma_margin);
   if (const auto v = n->optional("cued_search")) d.cued_search = v->boolean();
   if (const auto v = n->optional("engage_on_remote")) d.engage_on_remote = v->boolean();
+  if (const auto v = n->optional("launch_on_remote")) d.launch_on_remote = v->boolean();
   d.remote_basket_probability = n->number_or("remote_basket_probability", 0.0, 1.0, d.remote_basket_probability);
   if (const auto v = n->optional("weapons_control")) d.weapons_control = parse_weapons_control(*v);
   return d;

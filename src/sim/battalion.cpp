@@ -1,5 +1,7 @@
 #include "sim/battalion.hpp"
 
+#include "c2/network/remote_track.hpp"
+
 namespace skyshield {
 
 namespace {
@@ -52,7 +54,17 @@ std::vector<TrackEstimate> Battalion::confirmed_estimates(double t) const {
   return out;
 }
 
+Battalion::Holder Battalion::holder(int track_id) const {
+  if (!is_remote_track_id(track_id)) return {this, track_id};
+  const auto it = remote_holders.find(track_id);
+  return it == remote_holders.end() ? Holder{} : it->second;
+}
+
 bool Battalion::track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2, Vec3* accel_ecef) const {
+  if (is_remote_track_id(track_id)) {  // ECEF and the covariance trace do not depend on the holder's frame
+    const Holder h = holder(track_id);
+    return h.battalion && !is_remote_track_id(h.track_id) && h.battalion->track_ecef(h.track_id, t, pos, vel, pos_variance_m2, accel_ecef);
+  }
   // Gravity and the track's estimated drag (tracking/drag_estimate.hpp) at the predicted state.
   auto accel = [&](const Vec3& p_enu, const Vec3& v_enu) {
     if (!accel_ecef) return;

@@ -2,6 +2,7 @@
 // The run-time state of one battalion: its radars, its tracker (the battalion air picture), its
 // command post, its launchers and its fire orders waiting for launch.
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "c2/command_post.hpp"
@@ -30,6 +31,16 @@ struct Battalion {
   double next_decision_t = 0.0;
   std::vector<char> radar_up;       // per radar: still in action
   int sector_taken_by = -1;         // after losing fire control: the battalion that took its sector
+  // launch_on_remote (c2/network/remote_track.hpp): who holds each remote track number of the current
+  // air picture: this battalion's own track of the system track once one of its radars holds it (the
+  // hand-over), else the guide's. Refreshed by the engine with the air picture.
+  struct Holder {
+    const Battalion* battalion = nullptr;
+    int track_id = -1;
+  };
+  std::unordered_map<int, Holder> remote_holders;
+  // The holder of a track number: itself for its own numbers; nobody for an unknown remote number.
+  Holder holder(int track_id) const;
 
   // The engagement radar is in action: the battalion can guide interceptors and fire.
   bool fire_control_up() const { return radar_up[spec->engagement_radar] != 0; }
@@ -40,7 +51,8 @@ struct Battalion {
   std::vector<TrackEstimate> confirmed_estimates(double t) const;
 
   const RadarParams& engagement_params() const { return radars[spec->engagement_radar].params(); }
-  // Track estimate converted to ECEF; false when the track no longer exists.
+  // Track estimate converted to ECEF (a remote number: its holder's estimate); false when the track no
+  // longer exists.
   bool track_ecef(int track_id, double t, Vec3& pos, Vec3& vel, double* pos_variance_m2 = nullptr,
                   Vec3* accel_ecef = nullptr) const;
 };

@@ -39,7 +39,8 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   for (std::size_t r = 0; r < s.regiments.size(); ++r)
     for (int b : s.regiments[r].battalions) regiment_of_[static_cast<std::size_t>(b)] = static_cast<int>(r);
   regiment_next_t_.assign(s.regiments.size(), 0.0);
-  for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote;
+  for (const BattalionSpec& spec : s.battalions) remote_any_ = remote_any_ || spec.doctrine.engage_on_remote || spec.doctrine.launch_on_remote;
+  for (const BattalionSpec& spec : s.battalions) launch_remote_any_ = launch_remote_any_ || spec.doctrine.launch_on_remote;
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
   identifiers_.assign(battalions_.size(), Identifier(&s.identification));

@@ -29,6 +29,7 @@ void Engine::update_air_picture(double t) {
       all.push_back({b->index, tr.id, b->frame.to_ecef(p.pos), rot * p.P_pp * rot.transpose()});
     }
   picture_.update(all);
+  if (launch_remote_any_) refresh_remote_holders(t);
 }
 
 // What the battalions engage, for deconfliction (c2/network/deconfliction.hpp); with_estimates: with
@@ -83,6 +84,12 @@ std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, doubl
     return std::nullopt;
   }
   if (!network || !b.spec->doctrine.engage_on_remote) return std::nullopt;
+  if (is_remote_track_id(track_id)) {  // launch_on_remote: its holder (the guide, or b's own track)
+    const Battalion::Holder h = b.holder(track_id);
+    if (!h.battalion) return std::nullopt;
+    if (h.battalion != &b) return h.battalion->track_ecef(h.track_id, t, p, v, nullptr, &a) ? std::optional<Uplink>(Uplink{p, v, a}) : std::nullopt;
+    track_id = h.track_id;
+  }
   const std::optional<RemoteGuide> g = remote_guide(picture_, *network, b.index, track_id);
   if (g && battalions_[g->battalion]->track_ecef(g->track_id, t, p, v, nullptr, &a)) return Uplink{p, v, a};
   return std::nullopt;
@@ -90,6 +97,7 @@ std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, doubl
 
 CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<Track>& remote) const {
   const bool remote_only = !b.fire_control_up();  // engaging on other battalions' radars alone
+  const std::vector<BattalionStatus> network = statuses(t);
   const RadarParams& er = b.engagement_params();
   int missiles = static_cast<int>(b.pending.size());
   for (const Flight& f : flights_)
@@ -100,7 +108,6 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
   CommandPostInputs in;
   in.t = t;
   in.tracks = &b.tracker.tracks();
-  const std::vector<BattalionStatus> network = statuses(t);
   if (remote_only) {
     remote = remote_tracks(b, network, in.remote);
     in.tracks = &remote;
@@ -109,6 +116,7 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
   in.launchers = launcher_status(b.launchers, t);
   in.launchers_enu = b.launchers_enu;
   in.frame_origin_alt_m = b.frame.origin().alt_m;
+  if (remote_any_) charge_remote_guidance(b, network, missiles, engaged);  // its radar guides others' rounds too
   in.free_target_channels = std::max(0, er.target_channels - engaged);
   in.free_missile_channels = std::max(0, er.missile_channels - missiles);
   const bool deconflict = battalions_.size() > 1 && s_.network.deconflict;
@@ -118,6 +126,7 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
     const bool near_guard = s_.network.deconflict_radius_m > 0.0;
     in.engaged_elsewhere = engaged_elsewhere(b.index, mine, picture_, engagements(t, near_guard, b.index), s_.network.deconflict_radius_m);
   }
+  if (b.spec->doctrine.launch_on_remote) add_launchable_remote(b, t, network, in, remote);
   in.sectors = responsible_sectors(network, b.index);
   if (s_.identification.enabled) in.identities = &identifiers_[b.index].identities();
   if (s_.network.outer_layers_first) {
@@ -199,8 +208,7 @@ void Engine::fly_interceptors(double t1) {
     if (!b.fire_control_up() && b.spec->doctrine.engage_on_remote && network.empty()) network = statuses(t);
     std::optional<Uplink> uplink;
     if (f.missile.cls().midcourse_uplink)
-      uplink = b.fire_control_up() || !b.spec->doctrine.engage_on_remote ? uplink_for(b, f.missile.track_id(), t, &network)
-                                                                        : remote_uplink(f, b, t, network);
+      uplink = guided_remotely(f, b) ? remote_uplink(f, b, t, network) : uplink_for(b, f.missile.track_id(), t, &network);
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();
@@ -215,8 +223,11 @@ void Engine::fly_interceptors(double t1) {
     }
     rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
     std::optional<Track> before;
-    if (const Track* tr = b.tracker.find(f.missile.track_id())) before = *tr;
-    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record, before});
+    const Battalion::Holder observer = b.holder(f.missile.track_id());  // b itself but for a remote track number
+    if (observer.battalion)
+      if (const Track* tr = observer.battalion->tracker.find(observer.track_id)) before = *tr;
+    assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record, before,
+                            observer.battalion ? observer.battalion->index : -1, observer.track_id});
   }
 }
 
@@ -227,18 +238,24 @@ void Engine::deliver_assessments(double t) {
     // radar's error probabilities (c2/kill_assessment.hpp): one draw per assessment, in a fixed order.
     Battalion& b = *battalions_[a.battalion];
     const RadarParams& er = b.engagement_params();
-    const KillEvidence seen = a.before ? observe_engaged_track(b.tracker.tracks(), a.track_id, a.intercept_t, *a.before)
-                                       : observe_engaged_track(b.tracker.tracks(), a.track_id, a.intercept_t);
+    // A remote track number is observed by its holder at the intercept (nobody: an empty picture).
+    static const std::vector<Track> kNoTracks;
+    const std::vector<Track>& seen_tracks = a.observer >= 0 ? battalions_[a.observer]->tracker.tracks() : kNoTracks;
+    const int seen_id = a.observer >= 0 ? a.observed_track : a.track_id;
+    const KillEvidence seen = a.before ? observe_engaged_track(seen_tracks, seen_id, a.intercept_t, *a.before)
+                                       : observe_engaged_track(seen_tracks, seen_id, a.intercept_t);
     const KillAssessment ka = assess_kill(seen, {er.false_kill_probability, er.missed_kill_probability}, assessment_rng_.uniform());
     b.command_post.report_outcome(a.track_id, ka.killed);
     rec_.kill_assessed(b, a.track_id, t, a.record, ka);
     // With the shared air picture, a kill is known network-wide: the other battalions' tracks of the
     // same system track are not engaged again.
     if (!ka.killed || battalions_.size() < 2 || !s_.network.deconflict) continue;
-    const int sys = picture_.system_id(a.battalion, a.track_id);
+    const int sys = system_of(picture_, a.battalion, a.track_id);
     if (sys < 0) continue;
     for (const auto& [battalion, track_id] : picture_.members(sys))
-      if (battalion != a.battalion) battalions_[battalion]->command_post.mark_killed(track_id);
+      if (battalion != a.battalion || is_remote_track_id(a.track_id)) battalions_[battalion]->command_post.mark_killed(track_id);
+    for (const auto& other : battalions_)  // the system track's remote number, for those that launch on it
+      if (other->spec->doctrine.launch_on_remote && other->index != a.battalion) other->command_post.mark_killed(remote_track_id(sys));
   }
   assessments_.erase(std::remove_if(assessments_.begin(), assessments_.end(), [&](const PendingAssessment& a) { return a.t <= t + 1e-9; }),
                      assessments_.end());

@@ -44,6 +44,10 @@ struct PendingAssessment {
   double intercept_t;
   int record;
   std::optional<Track> before;  // the engaged track's estimate at the intercept (kinematic evidence)
+  // The battalion whose tracker observes the engaged track, and its number there: the firing
+  // battalion's own, or for a remote track number (launch_on_remote) its holder at the intercept.
+  int observer = -1;
+  int observed_track = -1;
 };
 
 // Splits a step's wall time between the parts (a no-op without a profile).
@@ -105,6 +109,19 @@ class Engine {
   std::optional<Uplink> uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const;
   // The uplink of a flight guided from a remote radar through the network's remote link.
   std::optional<Uplink> remote_uplink(Flight& f, const Battalion& b, double t, const std::vector<BattalionStatus>& network) const;
+  // engine_remote.cpp: launch_on_remote. The holders of the battalions' remote track numbers after
+  // an air-picture update; the system tracks a battalion may fire on before its radars hold them
+  // (added to its inputs, with the tracks it engages under another number held back).
+  void refresh_remote_holders(double t);
+  void add_launchable_remote(const Battalion& b, double t, const std::vector<BattalionStatus>& network, CommandPostInputs& in,
+                             std::vector<Track>& storage) const;
+  // The flight's uplink comes through the network (another battalion's radar).
+  bool guided_remotely(const Flight& f, const Battalion& b) const;
+  // The battalion whose radar guides a flight guided remotely (-1: none, or its own).
+  int remote_guide_of(const Flight& f, const std::vector<BattalionStatus>& network) const;
+  // Charges b's engagement radar with the rounds of other battalions it guides (a missile channel
+  // each, a target channel per target).
+  void charge_remote_guidance(const Battalion& b, const std::vector<BattalionStatus>& network, int& missiles, int& targets) const;
   void reload_launchers(double t);
   void launch_due(double t);
   void fly_interceptors(double t1);
@@ -137,6 +154,7 @@ class Engine {
   std::vector<LiveEntity> live_threats_, live_interceptors_;
   bool interrupted_ = false;
   bool remote_any_ = false;
+  bool launch_remote_any_ = false;        // some battalion launches on remote tracks
   std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
   std::vector<Identifier> identifiers_;   // per battalion: identification of its tracks (c2/identification.hpp)
   std::vector<Transponder> transponders_; // per threat: its IFF transponder (sensors/iff.hpp), drawn once per run

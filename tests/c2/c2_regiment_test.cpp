@@ -119,3 +119,51 @@ TEST(Regiment, ABattalionsShareStaysWithinItsOwnChannels) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+TEST(Regiment, ShotsCutByABattalionsChannelsGoToAnotherBattalion) {
+  // Two objects, both seen by both battalions. A's two weapons: Pk 0.9 on each; B's two: 0.6 on each;
+  // one round per target this cycle (salvo room 1), values 1. A's engagement radar has one free
+  // target channel. The solve sees the regiment's two channels and gives A both targets (surviving
+  // value 0.1 + 0.1 = 0.2, the optimum without per-battalion channels); A's channel cut keeps A -> T1
+  // only. Before the repair B stayed idle and T2 went unengaged (surviving 0.1 + 1 = 1.1); the best
+  // assignment within each battalion's channels is A -> T1, B -> T2: 0.1 + 0.4 = 0.5 (hand computed;
+  // the brute-force check below confirms it is the optimum when A may engage one target).
+  const std::vector<InterceptorClass> classes(1);
+  AirPicture pic;
+  pic.update({{0, 1, kNorth, 1e4 * Mat3::Identity()}, {1, 11, kNorth, 1e4 * Mat3::Identity()},
+              {0, 2, kNorth + Vec3(50e3, 0, 0), 1e4 * Mat3::Identity()}, {1, 12, kNorth + Vec3(50e3, 0, 0), 1e4 * Mat3::Identity()}});
+  Eigen::MatrixXd pa(2, 2), pb(2, 2);
+  pa << 0.9, 0.9, 0.9, 0.9;
+  pb << 0.6, 0.6, 0.6, 0.6;
+  Member a = member({1, 2}, {1.0, 1.0}, pa, &classes, 0), b = member({11, 12}, {1.0, 1.0}, pb, &classes, 0);
+  a.plan.problem.max_targets = 1;
+  link(a);
+  link(b);
+  const std::vector<MemberPlan> members{{0, &a.inputs, &a.plan}, {1, &b.inputs, &b.plan}};
+  for (const WtaSolver solver : {WtaSolver::Greedy, WtaSolver::Exact}) {
+    RegimentParams params;
+    params.solver = solver;
+    const std::vector<std::vector<int>> got = joint_assignment(members, pic, params);
+    ASSERT_EQ(got.size(), 2u);
+    // A engages one target, B the other.
+    int a_shots = 0, b_shots = 0, a_target = -1, b_target = -1;
+    for (int j : got[0]) if (j >= 0) { ++a_shots; a_target = j; }
+    for (int j : got[1]) if (j >= 0) { ++b_shots; b_target = j; }
+    EXPECT_EQ(a_shots, 1) << to_string(solver);
+    EXPECT_EQ(b_shots, 1) << to_string(solver);
+    EXPECT_NE(a_target, b_target) << to_string(solver);  // local indices: 0 = T1/T11, 1 = T2/T12
+  }
+  // Brute force over A's one weapon (A has one target channel, one round per target) and B's two.
+  WtaProblem within;
+  within.value = {1.0, 1.0};
+  within.max_per_target = {1, 1};
+  within.pk = Eigen::MatrixXd(3, 2);
+  within.pk << 0.9, 0.9, 0.6, 0.6, 0.6, 0.6;
+  EXPECT_NEAR(wta_surviving_value(within, wta_brute_force(within)), 0.5, 1e-12);
+}
+
+}  // namespace
+}  // namespace skyshield

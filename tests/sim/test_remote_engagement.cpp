@@ -104,3 +104,42 @@ TEST(RemoteLink, LossyLinkIsDeterministic) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+TEST(RemoteEngagement, TheGuidingRadarsChannelsCarryTheRoundsItGuidesForOthers) {
+  // West's engagement radar has 2 missile channels (tests/sim/data/radar_loss_two_channels.yaml);
+  // east, without its own, fires on west's tracks and west's radar guides those rounds too. When west
+  // orders a round (launch - its launcher's 5 s reaction time, the loader's default), the rounds in
+  // the air (both battalions': all of east's are guided by west) and west's orders not yet launched
+  // must leave it a free channel. Before the guide was charged, west counted only its own rounds.
+  const std::string file = SKYSHIELD_SOURCE_DIR "/tests/sim/data/radar_loss_two_channels.yaml";
+  const RunRecord r = run_scenario(load_scenario(file, {{"battalions[1].doctrine", "{engage_on_remote: true}"}}));
+  constexpr double kReaction = 5.0;
+  int west_orders = 0, east_rounds = 0, over = 0;
+  for (const InterceptorRecord& w : r.interceptors) {
+    east_rounds += w.battalion == "east" ? 1 : 0;
+    if (w.battalion != "west") continue;
+    ++west_orders;
+    const double t_order = w.launch_time_s - kReaction;
+    int busy = 0;  // channels in use at the order
+    for (const InterceptorRecord& i : r.interceptors) {
+      if (i.id == w.id) continue;
+      // In the air at the decision: launched in an earlier step (a launch in the decision's own step
+      // comes after it), and not yet ended. A round that ends by self-destruct had lost its uplink
+      // (no radar was guiding it, e.g. its track broke): it holds no channel and is left out.
+      const bool flying = i.launch_time_s < t_order - 1e-9 && (i.outcome == "flying" || i.outcome_time_s > t_order + 1e-9) &&
+                          i.outcome != "self_destruct";
+      const bool west_pending = i.battalion == "west" && i.launch_time_s > t_order + 1e-9 && i.launch_time_s - kReaction < t_order - 1e-9;
+      busy += flying || west_pending ? 1 : 0;
+    }
+    if (busy >= 2) ++over;
+  }
+  EXPECT_GT(west_orders, 0);
+  EXPECT_GT(east_rounds, 0);
+  EXPECT_EQ(over, 0) << "west ordered rounds with both its missile channels guiding; orders " << west_orders << " east " << east_rounds;
+}
+
+}  // namespace
+}  // namespace skyshield

@@ -1,4 +1,5 @@
 #include "c2/network/deconfliction.hpp"
+#include "c2/network/remote_track.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +17,7 @@ std::vector<int> engaged_elsewhere(int b, const std::vector<TrackEstimate>& trac
   const bool near_guard = radius_m > 0.0;
   for (const Engagement& e : engagements) {
     if (e.battalion == b) continue;
-    const int sys = picture.system_id(e.battalion, e.track_id);
+    const int sys = system_of(picture, e.battalion, e.track_id);  // a remote number names its system track
     if (sys >= 0) systems.push_back(sys);
     if (!near_guard) continue;
     const double var = e.track_ecef ? e.track_variance_m2 : 0.0;

@@ -1,4 +1,5 @@
 #include "c2/network/regiment.hpp"
+#include "c2/network/remote_track.hpp"
 
 #include <algorithm>
 #include <map>
@@ -15,7 +16,7 @@ WtaProblem joint_problem(const std::vector<MemberPlan>& members, const AirPictur
     const ShotPlan& plan = *members[k].plan;
     for (std::size_t j = 0; j < plan.threats.size(); ++j) {
       const int track = plan.threats[j]->track_id;
-      const int sys = picture.system_id(members[k].battalion, track);
+      const int sys = system_of(picture, members[k].battalion, track);
       const std::pair<int, int> key = sys >= 0 ? std::make_pair(0, sys) : std::make_pair(1 + members[k].battalion, track);
       const auto [it, added] = index.try_emplace(key, static_cast<int>(p.value.size()));
       const double value = plan.problem.value[j];
@@ -79,6 +80,88 @@ void weigh_cost(const WtaProblem& p, const std::vector<double>& cost, double wei
   }
 }
 
+// What a battalion has taken of the joint assignment this decision: weapons and new targets.
+struct Share {
+  int weapons = 0;
+  std::vector<int> targets;  // local threat indices newly engaged (each holds a target channel)
+};
+
+constexpr int kRepairRounds = 3;
+
+// Gives each member the shots of `assignment` (joint rows -> joint targets) its channels allow; returns
+// whether some shot was cut.
+bool take_shares(const std::vector<MemberPlan>& members, const std::vector<std::vector<int>>& target_of,
+                 const std::vector<int>& assignment, std::vector<Share>& share, std::vector<std::vector<int>>& out) {
+  bool cut = false;
+  std::size_t row = 0;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    const ShotPlan& plan = *members[k].plan;
+    for (std::size_t i = 0; i < plan.weapons.size(); ++i, ++row) {
+      const int joint = assignment[row];
+      if (joint < 0) continue;
+      const auto local = std::find(target_of[k].begin(), target_of[k].end(), joint);
+      if (local == target_of[k].end()) continue;  // cannot happen: its Pk there is 0
+      const int j = static_cast<int>(local - target_of[k].begin());
+      Share& s = share[k];
+      const bool fresh = std::find(s.targets.begin(), s.targets.end(), j) == s.targets.end();
+      if ((plan.problem.max_weapons >= 0 && s.weapons >= plan.problem.max_weapons) ||
+          (fresh && plan.problem.max_targets >= 0 && static_cast<int>(s.targets.size()) >= plan.problem.max_targets)) {
+        cut = true;
+        continue;
+      }
+      if (fresh) s.targets.push_back(j);
+      out[k][i] = j;
+      ++s.weapons;
+    }
+  }
+  return cut;
+}
+
+// The problem left after the shares taken: the free weapons of members with a missile channel left
+// (`rows`: their joint rows), each target's value times the probability that the shots already on it
+// all miss, its room less those shots; a member without a target channel left keeps only the targets
+// it already engages. Its channel totals are the members' remaining ones.
+WtaProblem residual_problem(const std::vector<MemberPlan>& members, const WtaProblem& p, const std::vector<std::vector<int>>& target_of,
+                            const std::vector<Share>& share, const std::vector<std::vector<int>>& out, std::vector<int>& rows) {
+  WtaProblem r;
+  r.value = p.value;
+  r.max_per_target = p.max_per_target;
+  r.max_targets = 0;
+  r.max_weapons = 0;
+  std::vector<std::vector<char>> allowed;
+  Eigen::Index row = 0;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    const ShotPlan& plan = *members[k].plan;
+    const Share& s = share[k];
+    const int weapons_left = plan.problem.max_weapons < 0 ? -1 : plan.problem.max_weapons - s.weapons;
+    const int targets_left = plan.problem.max_targets < 0 ? -1 : plan.problem.max_targets - static_cast<int>(s.targets.size());
+    for (std::size_t i = 0; i < plan.weapons.size(); ++i, ++row) {
+      const int j = out[k][i];
+      if (j >= 0) {  // taken: the target's value left and room
+        const int joint = target_of[k][static_cast<std::size_t>(j)];
+        r.value[static_cast<std::size_t>(joint)] *= 1.0 - p.pk(row, joint);
+        if (!r.max_per_target.empty()) --r.max_per_target[static_cast<std::size_t>(joint)];
+        continue;
+      }
+      if (weapons_left == 0) continue;
+      rows.push_back(static_cast<int>(row));
+      std::vector<char> ok(p.value.size(), 0);
+      for (std::size_t lj = 0; lj < target_of[k].size(); ++lj)
+        ok[static_cast<std::size_t>(target_of[k][lj])] =
+            targets_left != 0 || std::find(s.targets.begin(), s.targets.end(), static_cast<int>(lj)) != s.targets.end();
+      allowed.push_back(std::move(ok));
+    }
+    r.max_weapons = r.max_weapons < 0 || weapons_left < 0 ? -1 : r.max_weapons + std::max(0, weapons_left);
+    r.max_targets = r.max_targets < 0 || targets_left < 0 ? -1 : r.max_targets + std::max(0, targets_left);
+  }
+  for (int& room : r.max_per_target) room = std::max(0, room);
+  r.pk = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(p.value.size()));
+  for (std::size_t q = 0; q < rows.size(); ++q)
+    for (std::size_t j = 0; j < p.value.size(); ++j)
+      if (allowed[q][j]) r.pk(static_cast<Eigen::Index>(q), static_cast<Eigen::Index>(j)) = p.pk(rows[q], static_cast<Eigen::Index>(j));
+  return r;
+}
+
 }  // namespace
 
 std::vector<std::vector<int>> joint_assignment(const std::vector<MemberPlan>& members, const AirPicture& picture,
@@ -95,26 +178,28 @@ std::vector<std::vector<int>> joint_assignment(const std::vector<MemberPlan>& me
   for (const MemberPlan& m : members)
     for (int w : m.plan->weapons) cost.push_back((*m.inputs->classes)[m.inputs->launchers[w].interceptor_class].unit_cost);
   weigh_cost(p, cost, params.cost_weight, assignment);
-  std::size_t row = 0;
-  for (std::size_t k = 0; k < members.size(); ++k) {
-    const ShotPlan& plan = *members[k].plan;
-    std::vector<int>& mine = out[k];
-    mine.assign(plan.weapons.size(), -1);
-    int weapons = 0;
-    std::vector<int> new_targets;  // local threats newly engaged (they need a free target channel)
-    for (std::size_t i = 0; i < plan.weapons.size(); ++i, ++row) {
-      const int joint = assignment[row];
-      if (joint < 0) continue;
-      const auto local = std::find(target_of[k].begin(), target_of[k].end(), joint);
-      if (local == target_of[k].end()) continue;  // cannot happen: its Pk there is 0
-      const int j = static_cast<int>(local - target_of[k].begin());
-      if (plan.problem.max_weapons >= 0 && weapons >= plan.problem.max_weapons) continue;
-      const bool fresh = std::find(new_targets.begin(), new_targets.end(), j) == new_targets.end();
-      if (fresh && plan.problem.max_targets >= 0 && static_cast<int>(new_targets.size()) >= plan.problem.max_targets) continue;
-      if (fresh) new_targets.push_back(j);
-      mine[i] = j;
-      ++weapons;
+  // Each battalion's share, cut to its own free missile and target channels (weapon order). Shots
+  // cut there leave value the solve counted on: the weapons still free (of battalions with channels
+  // left) are assigned again on the residual problem, until nothing more is taken.
+  std::vector<Share> share(members.size());
+  for (std::size_t k = 0; k < members.size(); ++k) out[k].assign(members[k].plan->weapons.size(), -1);
+  bool cut = take_shares(members, target_of, assignment, share, out);
+  for (int round = 0; cut && round < kRepairRounds; ++round) {
+    std::vector<int> rows;  // joint rows still free, of battalions with a missile channel left
+    const WtaProblem r = residual_problem(members, p, target_of, share, out, rows);
+    if (rows.empty()) break;
+    std::vector<int> again = solve_wta(r, params.solver, params.limits).assignment;
+    std::vector<double> r_cost;
+    for (int row : rows) r_cost.push_back(cost[static_cast<std::size_t>(row)]);
+    weigh_cost(r, r_cost, params.cost_weight, again);
+    std::vector<int> full(assignment.size(), -1);
+    bool any = false;
+    for (std::size_t q = 0; q < rows.size(); ++q) {
+      full[static_cast<std::size_t>(rows[q])] = again[q];
+      any = any || again[q] >= 0;
     }
+    if (!any) break;
+    cut = take_shares(members, target_of, full, share, out);
   }
   return out;
 }

@@ -9,7 +9,11 @@
 // (V_j p_ij prod_{other shots k on j} (1 - p_kj)) is below cost_weight x its interceptor's unit cost
 // is withdrawn (cheapest saving first, one at a time).
 // Channel limits stay per battalion: a battalion's share beyond its own free missile or target
-// channels is dropped (weapon order), as its engagement radar could not guide it.
+// channels is dropped (weapon order), as its engagement radar could not guide it. The solve sees only
+// the regiment's channel totals, so a cut can leave a target the solve counted on unengaged while
+// another battalion's weapons stay idle: the free weapons of battalions with channels left are then
+// assigned again on the residual problem (values times the probability that the shots taken all
+// miss, rooms less those shots), up to three times.
 #include <vector>
 
 #include "c2/air_picture.hpp"

@@ -1,5 +1,7 @@
 #include "c2/network/remote_track.hpp"
 
+#include <algorithm>
+
 namespace skyshield {
 
 std::optional<RemoteGuide> remote_guide(const AirPicture& picture, const std::vector<BattalionStatus>& all, int b, int track_id) {
@@ -8,6 +10,44 @@ std::optional<RemoteGuide> remote_guide(const AirPicture& picture, const std::ve
   for (const auto& [battalion, id] : picture.members(sys))
     if (battalion != b && all[static_cast<std::size_t>(battalion)].fire_control_up) return RemoteGuide{battalion, id};
   return std::nullopt;
+}
+
+int system_of(const AirPicture& picture, int b, int track_id) {
+  return is_remote_track_id(track_id) ? system_of_remote_track(track_id) : picture.system_id(b, track_id);
+}
+
+std::optional<RemoteGuide> system_guide(const AirPicture& picture, const std::vector<BattalionStatus>& all, int b, int system_id) {
+  for (const auto& [battalion, id] : picture.members(system_id))
+    if (battalion != b && all[static_cast<std::size_t>(battalion)].fire_control_up) return RemoteGuide{battalion, id};
+  return std::nullopt;
+}
+
+std::vector<std::pair<int, RemoteGuide>> launchable_remote(const AirPicture& picture, const std::vector<BattalionStatus>& all, int b) {
+  std::vector<std::pair<int, RemoteGuide>> out;
+  for (const SystemTrack& s : picture.system_tracks()) {
+    if (std::any_of(s.members.begin(), s.members.end(), [&](const auto& m) { return m.first == b; })) continue;
+    if (const std::optional<RemoteGuide> g = system_guide(picture, all, b, s.id)) out.emplace_back(s.id, *g);
+  }
+  return out;
+}
+
+std::vector<int> engaged_under_other_number(int b, const AirPicture& picture, const std::vector<std::pair<int, int>>& engaged,
+                                            const std::vector<int>& remote_ids) {
+  std::vector<int> out;
+  for (const auto& [battalion, id] : engaged) {
+    const int sys = system_of(picture, battalion, id);
+    if (sys < 0) continue;
+    if (battalion == b) {
+      if (!is_remote_track_id(id)) continue;
+      for (const auto& [member, track] : picture.members(sys))
+        if (member == b) out.push_back(track);
+    } else if (std::find(remote_ids.begin(), remote_ids.end(), remote_track_id(sys)) != remote_ids.end()) {
+      out.push_back(remote_track_id(sys));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 Track track_in_frame(const Track& track, const LocalFrame& from, const LocalFrame& to) {

@@ -1,0 +1,74 @@
+// Issue 29's launch_on_remote (tests/sim/data/launch_on_remote.yaml): east's long-range rounds can
+// reach four aircraft crossing 70 km from the base, but its radars (cut to 40 km) never hold them;
+// west's radars do, and west's short-range rounds cannot reach them. Only east launching on west's
+// tracks, guided by west's radars, engages them before they leave the envelope.
+#include <gtest/gtest.h>
+
+#include "c2/network/remote_track.hpp"
+#include "scenario/loader.hpp"
+#include "sim/engine.hpp"
+
+namespace skyshield {
+namespace {
+
+const std::string kScenario = SKYSHIELD_SOURCE_DIR "/tests/sim/data/launch_on_remote.yaml";
+
+RunRecord run(const std::string& east_doctrine) {
+  std::vector<Override> o;
+  if (!east_doctrine.empty()) o.push_back({"battalions[1].doctrine", east_doctrine});
+  return run_scenario(load_scenario(kScenario, o));
+}
+
+int count(const RunRecord& r, auto&& pred) {
+  int n = 0;
+  for (const auto& x : r.interceptors) n += pred(x) ? 1 : 0;
+  return n;
+}
+
+int leaked(const RunRecord& r) {
+  int n = 0;
+  for (const ThreatRecord& t : r.threats) n += t.outcome == "leaked" ? 1 : 0;
+  return n;
+}
+
+// East's track numbers in the record are "east/T<number>".
+bool remote_number(const std::string& track) {
+  return is_remote_track_id(std::stoi(track.substr(track.find("/T") + 2)));
+}
+
+TEST(LaunchOnRemote, WithoutItNobodyCanEngageTheCrossingAircraft) {
+  const RunRecord r = run("");
+  EXPECT_EQ(r.interceptors.size(), 0u);
+  EXPECT_EQ(leaked(r), 4);
+}
+
+TEST(LaunchOnRemote, EastLaunchesOnWestsTracksBeforeItsOwnRadarsHoldThem) {
+  const RunRecord r = run("{launch_on_remote: true}");
+  const int east = count(r, [](const InterceptorRecord& i) { return i.battalion == "east"; });
+  EXPECT_GT(east, 0);
+  EXPECT_GT(count(r, [](const InterceptorRecord& i) { return i.battalion == "east" && !i.killed_threat.empty(); }), 0);
+  EXPECT_LT(leaked(r), 4);
+  // Every launch is on a remote track number: east's own radars never held a target.
+  int launches = 0;
+  for (const Event& e : r.events)
+    if (e.type == EventType::Launch) {
+      ++launches;
+      EXPECT_TRUE(remote_number(e.target)) << e.target;
+    }
+  EXPECT_EQ(launches, east);
+}
+
+TEST(LaunchOnRemote, RefusedWhenTheRemoteTrackCannotFillTheSeekerBasket) {
+  // A required basket probability of 1 cannot be met by any track with an error: every shot on a
+  // remote track is refused, with its reason on record, and east fires nothing.
+  const RunRecord r = run("{launch_on_remote: true, remote_basket_probability: 1.0}");
+  EXPECT_EQ(r.interceptors.size(), 0u);
+  int refused = 0;
+  for (const Event& e : r.events)
+    if (e.type == EventType::Refused && e.entity.starts_with("E") && e.detail.starts_with("remote_accuracy") && remote_number(e.target))
+      ++refused;
+  EXPECT_GT(refused, 0);
+}
+
+}  // namespace
+}  // namespace skyshield
