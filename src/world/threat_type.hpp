@@ -5,6 +5,7 @@
 
 #include "core/threat_class.hpp"
 #include "world/air_vehicle.hpp"
+#include "world/arm_seeker.hpp"
 #include "world/ballistic/missile_params.hpp"
 #include "world/truth_view.hpp"
 
@@ -20,6 +21,8 @@ struct ThreatType {
   bool decoy = false;                  // a decoy or debris: no warhead; reported apart from real threats
   // Air-breathers (aircraft, drones, cruise missiles).
   AirVehicleParams air;
+  // Anti-radiation missiles: the passive seeker (world/arm_seeker.hpp); band 0 = not an ARM.
+  ArmSeekerParams arm;
   // Ballistic missiles: stages, re-entry vehicle, trajectory shape.
   BallisticMissileParams ballistic;
   // Released ballistic objects (spent stage, decoys): unpowered, this ballistic coefficient.
