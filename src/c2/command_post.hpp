@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "c2/defended_asset.hpp"
+#include "c2/emcon.hpp"
 #include "c2/discrimination.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/network/unit_status.hpp"
@@ -71,6 +72,7 @@ struct DoctrineParams {
   // the target lies inside the seeker's basket around the uplinked position is below
   // remote_basket_probability (1: every shot on a remote track is refused).
   bool engage_on_remote = false;
+  EmconParams emcon;                // emission control against anti-radiation missiles (c2/emcon.hpp)
   double remote_basket_probability = 0.9;
 
   int salvo_for(ThreatClass c) const {

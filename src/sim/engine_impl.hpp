@@ -16,6 +16,7 @@
 #include "c2/network/deconfliction.hpp"
 #include "sim/engine.hpp"
 #include "sim/recorder.hpp"
+#include "sim/sead_state.hpp"
 #include "sim/track_scorer.hpp"
 #include "weapons/interceptor.hpp"
 
@@ -107,6 +108,12 @@ class Engine {
   void launch_due(double t);
   void fly_interceptors(double t1);
   void deliver_assessments(double t);
+  // engine_sead.cpp: radar repairs, emission control, anti-radiation missiles (docs/sead.md).
+  void sead_setup();
+  void sead_step(double t);
+  void sead_radar_lost(const Battalion& b, int radar, double t);
+  void arm_impact(const Threat& th, double t);
+  bool radar_silent(int battalion, int radar) const;
   // engine_link.cpp: the live link.
   void take_external_threats(double t);
   int external_type(ThreatClass cls) const;
@@ -133,6 +140,8 @@ class Engine {
   std::vector<LiveEntity> live_threats_, live_interceptors_;
   bool interrupted_ = false;
   bool remote_any_ = false;
+  SeadState sead_;
+  bool arms_ = false;                     // the raid holds anti-radiation missiles
   std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
   std::vector<double> regiment_next_t_;   // per regiment: its next decision   // some battalion engages on remote tracks: the air picture is kept
 };

@@ -34,10 +34,10 @@ bool ArmSeeker::visible(const Emitter& e, const Vec3& pos, const Vec3& vel) cons
 
 std::optional<Vec3> ArmSeeker::look(double t, const Vec3& pos, const Vec3& vel, std::span<const Emitter> emitters) {
   const Emitter* target = nullptr;
-  if (locked_ >= 0) {
+  if (locked_ >= 0)
     for (const Emitter& e : emitters)
       if (e.id == locked_ && visible(e, pos, vel)) target = &e;
-  } else {
+  if (!target) {   // never locked, or its emitter is silent or out of view: the strongest other one
     double best = 0.0;
     for (const Emitter& e : emitters) {
       if (!visible(e, pos, vel)) continue;

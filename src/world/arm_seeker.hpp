@@ -16,8 +16,10 @@
 // Memory: when the emitter falls silent the missile flies to its last fix, and its navigation drifts
 // at memory_drift_mps in a fixed (seeded) horizontal direction, so the aim point walks away from the
 // emitter by  drift x (time silent)  - the miss grows linearly with the time the emitter stays silent.
-// A silent emitter that radiates again is taken up again. Lock-on: the strongest emitter in band and
-// inside the field of view; the missile stays on it (and its memory) while locked.
+// Lock-on: the strongest emitter in band and inside the field of view; the missile stays on it while
+// it radiates. When it falls silent the seeker takes the strongest other emitter in view, if any (a
+// decoy emitter left radiating draws it away), else it flies on memory; a silent emitter that radiates
+// again while the missile is still on its memory is taken up again.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -36,7 +38,8 @@ struct ArmSeekerParams {
   double bearing_sigma_deg = 1.0;    // direction-finding error, per axis
   double field_of_view_deg = 60.0;   // half-angle of the cone about the velocity it looks into
   double memory_drift_mps = 5.0;     // drift of the remembered aim point once the emitter is silent
-  double lethal_radius_m = 30.0;     // an emitter within this distance of the impact is destroyed
+  double lethal_radius_m = 30.0;     // an emitter within this distance of the impact ...
+  double lethal_probability = 1.0;   // ... is destroyed with this probability (seeded draw per impact)
 
   bool present() const { return band_high_hz > band_low_hz && band_high_hz > 0.0; }
   bool covers(double f_hz) const { return f_hz >= band_low_hz && f_hz <= band_high_hz; }

@@ -142,3 +142,25 @@ TEST(ArmSeeker, MemoryMissGrowsLinearlyWithTimeSilent) {
     EXPECT_GT(f.miss_m, 0.5 * drift * before);
   }
 }
+
+TEST(ArmSeeker, TakesAnotherRadiatingEmitterWhenItsOwnFallsSilent) {
+  ArmSeeker sk(seeker(0.0, 4.0), 1, 0);
+  const LocalFrame f(kRadar);
+  const Vec3 pos = f.to_ecef(Vec3(-50e3, 0.0, 8000.0));
+  const Vec3 vel = f.vector_to_ecef(Vec3(700.0, 0.0, 0.0));
+  // A radar and a weaker decoy 3 km away: the radar is taken first.
+  std::vector<Emitter> es{{0, f.to_ecef(Vec3(0, 0, 0)), 100e3, 5.0, 3e9, true}, {1, f.to_ecef(Vec3(0, 3000, 0)), 20e3, 5.0, 3e9, true}};
+  sk.look(0.0, pos, vel, es);
+  EXPECT_EQ(sk.locked_id(), 0);
+  es[0].radiating = false;   // EMCON: the radar falls silent, the decoy still radiates
+  const auto aim = sk.look(1.0, pos, vel, es);
+  EXPECT_EQ(sk.locked_id(), 1);
+  EXPECT_FALSE(sk.in_memory());
+  EXPECT_NEAR((*aim - es[1].pos_ecef).norm(), 0.0, 1e-6);
+  // Both silent: memory of the decoy, drifting 4 m/s x 5 s = 20 m from it.
+  es[1].radiating = false;
+  sk.look(2.0, pos, vel, es);
+  const auto drift = sk.look(7.0, pos, vel, es);
+  EXPECT_TRUE(sk.in_memory());
+  EXPECT_NEAR((*drift - es[1].pos_ecef).norm(), 20.0, 1e-6);
+}
