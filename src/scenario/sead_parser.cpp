@@ -26,6 +26,23 @@ ArmSeekerParams parse_arm_seeker(const YamlNode& n) {
   return a;
 }
 
+DeceptionJammerParams parse_deception(const YamlNode& n) {
+  n.allow_only({"power_w", "gain_db", "band_ghz", "pull_accel_mps2", "max_offset_m", "off_s"});
+  DeceptionJammerParams j;
+  j.power_w = n.number_at("power_w", 1e-3, 1e7);
+  j.gain_db = n.number_or("gain_db", -20.0, 40.0, 0.0);
+  const YamlNode band = n.required("band_ghz");
+  const std::vector<YamlNode> b = band.list();
+  if (b.size() != 2) band.fail("must be [low, high] in GHz");
+  j.band_low_hz = b[0].number(0.01, 100.0) * 1e9;
+  j.band_high_hz = b[1].number(0.01, 100.0) * 1e9;
+  if (j.band_high_hz <= j.band_low_hz) band.fail("high must be above low");
+  j.pull_accel_mps2 = n.number_or("pull_accel_mps2", 0.1, 10e3, j.pull_accel_mps2);
+  j.max_offset_m = n.number_or("max_offset_m", 1.0, 100e3, j.max_offset_m);
+  j.off_s = n.number_or("off_s", 0.0, 3600.0, j.off_s);
+  return j;
+}
+
 EmconParams parse_emcon(const YamlNode& n) {
   n.allow_only({"mode", "arm_min_speed_mps", "warning_range_m", "cone_deg", "hold_s", "blink_on_s", "blink_off_s"});
   EmconParams e;

@@ -14,6 +14,7 @@ namespace skyshield {
 
 ArmSeekerParams parse_arm_seeker(const YamlNode& n);
 EmconParams parse_emcon(const YamlNode& n);
+DeceptionJammerParams parse_deception(const YamlNode& n);
 // Needs the battalions (a decoy `mimics:` one of their radars, "battalion/radar").
 std::vector<DecoyEmitterSpec> parse_decoy_emitters(const YamlNode& n, const Scenario& s, const Places& places, const Terrain& ground);
 

@@ -138,7 +138,7 @@ TruthView Threat::view() const {
   const bool rv = ballistic_ && ballistic_->separated();
   const RcsPattern rcs = rv ? RcsPattern::isotropic(type_->ballistic.rv_rcs_m2) : type_->rcs;
   return {id_, pos_ecef(), vel_ecef(), rcs, rv ? type_->ballistic.rv_swerling : type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr,
-          type_->cls, type_->decoy};
+          type_->cls, type_->decoy, type_->deception.present() ? &type_->deception : nullptr};
 }
 
 Geodetic Threat::aim_point() const {

@@ -17,6 +17,7 @@ struct ThreatType {
   RcsPattern rcs;                      // mean RCS against aspect
   Swerling swerling = Swerling::Case1;
   JammerParams jammer;                 // noise jammer on board (power 0 = none)
+  DeceptionJammerParams deception;     // range/velocity-gate pull-off repeater on board (power 0 = none)
   double unit_cost = 0.0;              // notional cost, same unit as interceptors'; 0 = not given
   bool decoy = false;                  // a decoy or debris: no warhead; reported apart from real threats
   // Air-breathers (aircraft, drones, cruise missiles).

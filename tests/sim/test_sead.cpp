@@ -5,6 +5,7 @@
 // memory; with a decoy emitter radiating, the ARM takes the decoy instead.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,38 @@ TEST(Sead, SameSeedSameEvents) {
     EXPECT_EQ(a.events[i].t, b.events[i].t);
     EXPECT_EQ(a.events[i].detail, b.events[i].detail);
   }
+}
+
+// Gate pull-off (tests/sim/data/gate_pull_off.yaml): the tracks the battalion confirms on the jet and
+// those it deletes while the jet still flies (broken tracks).
+struct TrackHistory {
+  int confirmed = 0, broken = 0;
+};
+TrackHistory jet_tracks(const RunRecord& r) {
+  double end = 1e18;
+  for (const ThreatRecord& t : r.threats)
+    if (t.name == "jet") end = t.outcome_time_s;
+  std::vector<std::string> ids;
+  TrackHistory h;
+  for (const Event& e : r.events) {
+    if (e.type == EventType::TrackConfirmed && e.target == "jet") {
+      ++h.confirmed;
+      ids.push_back(e.entity);
+    }
+    if (e.type == EventType::TrackDeleted && e.t < end && std::find(ids.begin(), ids.end(), e.entity) != ids.end()) ++h.broken;
+  }
+  return h;
+}
+
+TEST(Sead, GatePullOffBreaksTheTrackAndTheRadarReacquires) {
+  const std::string file = SKYSHIELD_SOURCE_DIR "/tests/sim/data/gate_pull_off.yaml";
+  const TrackHistory plain = jet_tracks(run_scenario(load_scenario(file, {{"threats[0].type", "plain"}})));
+  EXPECT_EQ(plain.confirmed, 1);   // without the repeater: one track, held to the end
+  EXPECT_EQ(plain.broken, 0);
+  const TrackHistory pulled = jet_tracks(run_scenario(load_scenario(file)));
+  EXPECT_GE(pulled.broken, 1);                       // dragged off and dropped ...
+  EXPECT_GE(pulled.confirmed, pulled.broken);        // ... and re-acquired after each break
+  EXPECT_GE(pulled.confirmed, 2);
 }
 
 }  // namespace
