@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
 JOBS=${2:-2}
-BIN=build/release/apps/skyshield/skyshield
+BIN=${SKYSHIELD_BIN:-build/release/apps/skyshield/skyshield}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 sed 's/mode: shutdown/mode: off/' scenarios/sead.yaml > "$WORK/sead_off.yaml"
