@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The SEAD table of docs/sead.md: scenarios/sead.yaml over RUNS seeds (1..RUNS), with the battalions'
 # EMCON doctrine as written (shutdown) and with it off. Per configuration: mean and 95 % confidence
-# interval (Student t) of radars lost, ARMs on decoy emitters, leakers (strike threats that reached
+# interval (Student t) of radars lost, decoy emitters destroyed by ARMs, leakers (strike threats that reached
 # their target or release point: ARMs and decoys not counted), rounds spent on air-launched decoys,
 # interceptors self-destructed (lost guidance or target). Usage: scripts/measure_sead.sh [RUNS] [JOBS]; needs build/release.
 set -euo pipefail
@@ -29,7 +29,7 @@ def ci(xs):
     if len(xs) < 2: return m, 0.0
     t = T[len(xs) - 2] if len(xs) - 1 <= len(T) else 1.960
     return m, t * statistics.stdev(xs) / math.sqrt(len(xs))
-metrics = ["radars lost", "ARMs on decoy emitters", "leakers", "rounds on air-launched decoys", "interceptors self-destructed"]
+metrics = ["radars lost", "decoy emitters destroyed (of 4)", "leakers", "rounds on air-launched decoys", "interceptors self-destructed"]
 rows = {}
 for cfg in ("on", "off"):
     vals = {m: [] for m in metrics}
@@ -38,7 +38,7 @@ for cfg in ("on", "off"):
         s = json.load(open(f"{d}/summary.json"))
         ev = list(csv.DictReader(open(f"{d}/events.csv")))
         vals["radars lost"].append(sum(e["event"] == "radar_lost" for e in ev))
-        vals["ARMs on decoy emitters"].append(sum(e["event"] == "decoy_emitter_hit" for e in ev))
+        vals["decoy emitters destroyed (of 4)"].append(sum(e["event"] == "decoy_emitter_hit" for e in ev))
         vals["leakers"].append(sum(t["outcome"] == "leaked" and t["type"] not in ("anti_radiation_missile", "air_launched_decoy") for t in s["threats"]))
         vals["rounds on air-launched decoys"].append(s["decoys"]["interceptors_fired"])
         vals["interceptors self-destructed"].append(s["interceptors"]["self_destructs"])
