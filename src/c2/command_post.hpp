@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "c2/defended_asset.hpp"
+#include "c2/emcon.hpp"
 #include "c2/discrimination.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/network/unit_status.hpp"
@@ -76,6 +77,7 @@ struct DoctrineParams {
   // battalion's radar does), guided by that radar's uplink until its own radar holds the target;
   // the same seeker-basket test applies.
   bool launch_on_remote = false;
+  EmconParams emcon;                // emission control against anti-radiation missiles (c2/emcon.hpp)
   double remote_basket_probability = 0.9;
   // Weapons control status by time window and sector (c2/weapons_control.hpp; default: free).
   WeaponsControl weapons_control;

@@ -21,6 +21,10 @@ const char* to_string(EventType e) {
     case EventType::AssessedKilled: return "assessed_killed";
     case EventType::AssessedSurvived: return "assessed_survived";
     case EventType::Refused: return "refused";
+    case EventType::EmissionOff: return "emission_off";
+    case EventType::EmissionOn: return "emission_on";
+    case EventType::RadarRestored: return "radar_restored";
+    case EventType::DecoyEmitterHit: return "decoy_emitter_hit";
   }
   return "unknown";
 }

@@ -30,6 +30,10 @@ enum class EventType {
   AssessedKilled,  // kill assessment (from the engaged track, c2/kill_assessment.hpp): the threat is killed
   AssessedSurvived,// kill assessment: the threat survived the interceptor
   Refused,         // fire control refused the shots at a track in reach (reason first in the detail)
+  EmissionOff,     // a radar stops radiating (emission control against an ARM, docs/sead.md)
+  EmissionOn,      // ... and radiates again
+  RadarRestored,   // a lost radar is back in action (repair_s)
+  DecoyEmitterHit, // an anti-radiation missile destroyed a ground decoy emitter
 };
 const char* to_string(EventType e);
 

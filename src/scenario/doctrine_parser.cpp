@@ -5,6 +5,7 @@
 #include "scenario/library_parsers.hpp"
 #include "scenario/friendly_parser.hpp"
 #include "scenario/positions.hpp"
+#include "scenario/sead_parser.hpp"
 
 namespace skyshield {
 
@@ -42,6 +43,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
                  "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search",
                  "engage_on_remote", "remote_basket_probability", "weapons_control"});
                  "engage_on_remote", "launch_on_remote", "remote_basket_probability"});
+                 "engage_on_remote", "remote_basket_probability", "emcon"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("salvo_by_class"))
@@ -74,7 +76,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   if (const auto v = n->optional("engage_on_remote")) d.engage_on_remote = v->boolean();
   if (const auto v = n->optional("launch_on_remote")) d.launch_on_remote = v->boolean();
   d.remote_basket_probability = n->number_or("remote_basket_probability", 0.0, 1.0, d.remote_basket_probability);
-  if (const auto v = n->optional("weapons_control")) d.weapons_control = parse_weapons_control(*v);
+  if (const auto v = n->optional("weapons_control")) d.weapons_control = parse_weapons_control(*v); n->optional("emcon")) d.emcon parse_emcon(*v);
   return d;
 }
 

@@ -1,5 +1,7 @@
 #include "scenario/library_parsers.hpp"
 
+#include "scenario/sead_parser.hpp"
+
 #include "core/threat_class.hpp"
 #include "scenario/air_vehicle_parser.hpp"
 #include "scenario/ballistic_parser.hpp"
@@ -99,7 +101,7 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   n.allow_only({"class", "rcs_m2", "rcs", "jammer", "swerling", "speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg",
                 "max_descent_rate_mps", "terrain_clearance_m", "lookahead_s", "terminal", "evasion", "decoy",
                 "unit_cost", "source", "stages", "payload_kg", "diameter_m", "vertical_rise_s", "pitch_over_s",
-                "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "glide", "decoys"});
+                "trajectory", "trajectory_offset_deg", "reentry_vehicle", "marv", "glide", "decoys", "arm", "deception"});
   ThreatType t;
   t.name = name;
   t.cls = parse_threat_class(n.required("class"));
@@ -108,6 +110,12 @@ ThreatType parse_threat_type(const std::string& name, const YamlNode& n) {
   t.swerling = static_cast<Swerling>(n.required("swerling").integer(0, 4));
   t.unit_cost = n.number_or("unit_cost", 0.0, 1e12, 0.0);  // optional: without it no cost-exchange ratio
   if (const auto d = n.optional("decoy")) t.decoy = d->boolean();
+  if (const auto d = n.optional("deception")) t.deception = parse_deception(*d);   // gate pull-off repeater (docs/sead.md)
+  if (const auto a = n.optional("arm")) {   // anti-radiation missile (docs/sead.md)
+    if (t.cls != ThreatClass::CruiseMissile) a->fail("only a cruise_missile class threat can carry an anti-radiation seeker");
+    if (t.decoy) a->fail("a decoy has no warhead, so no anti-radiation seeker");
+    t.arm = parse_arm_seeker(*a);
+  }
   if (t.cls == ThreatClass::BallisticMissile) {
     parse_ballistic_params(n, t.ballistic);
     for (const char* f : {"speed_mps", "max_load_factor", "max_climb_rate_mps", "max_bank_deg", "max_descent_rate_mps",

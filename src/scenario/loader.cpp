@@ -13,6 +13,7 @@
 #include "scenario/air_vehicle_parser.hpp"
 #include "scenario/doctrine_parser.hpp"
 #include "scenario/friendly_parser.hpp"
+#include "scenario/sead_parser.hpp"
 #include "scenario/interceptor_parser.hpp"
 #include "scenario/library_parsers.hpp"
 #include "scenario/discrimination_parser.hpp"
@@ -152,7 +153,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   require_on_terrain(n.required("position"), b.command_post, ground);
   places[b.name] = b.command_post;
   for (const YamlNode& r : n.required("radars").list()) {
-    r.allow_only({"name", "type", "position", "fails_at_s", "defended"});
+    r.allow_only({"name", "type", "position", "fails_at_s", "repair_s", "defended"});
     RadarSite site{r.name_at("name"), find_named(s.radar_types, r.required("type"), "radar type"),
                    parse_position(r.required("position"), places, &ground), nullptr};
     require_on_terrain(r.required("position"), site.site, ground);
@@ -160,6 +161,7 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
       if (other.name == site.name) r.required("name").fail("radar name '" + site.name + "' is used twice in this battalion");
     site.mask = Radar::terrain_mask_for(s.radar_types[site.type_index], site.site, ground);
     site.fails_at_s = r.number_or("fails_at_s", 0.0, 1e7, site.fails_at_s);
+    site.repair_s = r.number_or("repair_s", 0.0, 1e7, site.repair_s);
     if (const auto d = r.optional("defended")) {
       d->allow_only({"value", "radius_m"});
       DefendedAsset a;
@@ -238,6 +240,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types", "discrimination",
                    "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments",
                    "corridors", "friendlies", "identification"});
+                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments", "decoy_emitters"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);
@@ -319,6 +322,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   }
   if (s.battalions.empty()) root.required("battalions").fail("at least one battalion is needed");
   if (const auto r = root.optional("regiments")) s.regiments = parse_regiments(*r, s);
+  if (const auto d = root.optional("decoy_emitters")) s.decoy_emitters = parse_decoy_emitters(*d, s, places, ground);
   RaidBook book;
   for (const YamlNode& t : root.required("threats").list()) parse_threat(t, s, places, book);
   parse_friendly_side(root, s, places, book);  // corridors, identification, friendlies (docs/identification.md)

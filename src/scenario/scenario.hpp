@@ -19,6 +19,7 @@
 #include "tracking/tracker.hpp"
 #include "weapons/interceptor_class.hpp"
 #include "weapons/launcher.hpp"
+#include "world/emitter.hpp"
 #include "world/terrain.hpp"
 #include "world/threat.hpp"
 #include "world/threat_type.hpp"
@@ -38,6 +39,7 @@ struct RadarSite {
   Geodetic site;
   std::shared_ptr<const TerrainMask> mask;   // terrain mask of its antenna (over flat terrain only the ground height), built once at load
   double fails_at_s = -1.0;        // scheduled loss of the radar (breakdown, attack not modelled), -1 = never
+  double repair_s = -1.0;          // back in action this long after it is lost (repair or replacement), -1 = never
 };
 
 struct BattalionSpec {
@@ -114,6 +116,7 @@ struct Scenario {
   std::vector<RegimentSpec> regiments;
   TrackMetricsParams track_metrics;
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
+  std::vector<DecoyEmitterSpec> decoy_emitters;  // ground decoys radiating like radars (docs/sead.md)
   DiscriminationParams discrimination;  // ballistic object kinds (library `discrimination:`; c2/discrimination.hpp)
   IdentificationParams identification;  // corridors, rule table, hostile origin (docs/identification.md)
   IffParams iff;                        // the battalions' interrogators (sensors/iff.hpp)

@@ -33,6 +33,10 @@ double self_protection_js(const RadarParams& p, const JammerParams& j, double rc
   return jammer_noise_density(p, j, range_m, db_to_linear(p.gain_db)) / energy;
 }
 
+double repeater_js(const RadarParams& p, const DeceptionJammerParams& j, double rcs_m2, double range_m) {
+  return 4.0 * kPi * j.power_w * db_to_linear(j.gain_db) * range_m * range_m / (p.peak_power_w * db_to_linear(p.gain_db) * rcs_m2);
+}
+
 double burn_through_range_m(const RadarParams& p, const JammerParams& j, double rcs_m2, double s) {
   const double n0 = thermal_noise_density(p);
   const double a = radar_snr(p, rcs_m2, 1.0) * n0;                                 // E R^4

@@ -27,6 +27,13 @@ double jammer_noise_density(const RadarParams& p, const JammerParams& j, double 
 // at range_m, both in the main lobe.
 double self_protection_js(const RadarParams& p, const JammerParams& j, double rcs_m2, double range_m);
 
+// Jammer-to-signal ratio (linear) of a self-protection repeater (deception jammer) against the skin
+// echo of its carrier, RCS rcs_m2 at range_m, both in the radar's main lobe (Adamy, EW 101 ch. 9):
+//   J = Pj Gj Gr lambda^2 / ((4 pi)^2 R^2),  S = Pt Gt Gr lambda^2 sigma / ((4 pi)^3 R^4)
+//   J/S = 4 pi Pj Gj R^2 / (Pt Gt sigma).
+// The false echo captures the range and velocity gates when J/S > 1.
+double repeater_js(const RadarParams& p, const DeceptionJammerParams& j, double rcs_m2, double range_m);
+
 // Burn-through range: the range inside which a self-protecting target of RCS rcs_m2 gives the SINR
 // snr_needed (linear) despite its jammer, thermal noise included. Solving
 //   A / R^4 = s (N0 + B / R^2)   (A = E R^4, B = J0 R^2)  ->  R^2 = (-sB + sqrt(s^2 B^2 + 4 s N0 A)) / (2 s N0).

@@ -177,6 +177,15 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
       m.sigma_range_rate_mps = params_.velocity_resolution_mps / s;
       m.range_rate_mps = frame_.vector_to_enu(tv.vel_ecef).dot(enu) / rae.range_m + m.sigma_range_rate_mps * rng_.normal();
     }
+    // A deception repeater stronger than the skin echo: the radar measures its false target, pulled off
+    // in range and range rate (world/jammer.hpp, sensors/jamming.hpp).
+    if (tv.deception && tv.deception->covers(params_.frequency_hz)) {
+      const DeceptionJammerParams::Offset off = tv.deception->offset(t0);
+      if (off.on && repeater_js(params_, *tv.deception, tv.rcs.toward(pos, tv.vel_ecef, frame_.origin_ecef()), rae.range_m) > 1.0) {
+        m.rae.range_m += off.range_m;
+        if (m.has_range_rate) m.range_rate_mps += off.range_rate_mps;
+      }
+    }
     batch.detections.push_back(m);
   }
   add_false_alarms(batch, swept, sector);

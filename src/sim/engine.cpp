@@ -49,6 +49,7 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
     transponders_.push_back(draw_transponder(th.spec().friendly, th.spec().iff_failure, th.spec().iff_spoof, rng));
   }
   scorer_ = std::make_unique<TrackScorer>(s.track_metrics, battalions_);
+  sead_setup();
 }
 
 RunRecord Engine::run() {
@@ -61,6 +62,7 @@ RunRecord Engine::run() {
     Stopwatch clock(opt_.profile);
     scheduled_radar_failures(t);
     if (opt_.link) take_external_threats(t);
+    sead_step(t);
     move_threats(t);
     build_views();
     clock.lap(&StepProfile::world_s);
@@ -180,6 +182,7 @@ void Engine::move_threats(double t) {
       rec_.threat_leaked(th, t + dt_, s_);
       cancel_children(th.id());
       warhead_on_radars(th, t + dt_);
+      arm_impact(th, t + dt_);
     }
   }
 }
@@ -197,7 +200,11 @@ void Engine::scheduled_radar_failures(double t) {
   for (auto& b : battalions_)
     for (std::size_t r = 0; r < b->radars.size(); ++r) {
       const double at = b->spec->radars[r].fails_at_s;
-      if (at >= 0.0 && at <= t + 1e-9 && b->radar_up[r]) radar_lost(*b, static_cast<int>(r), t, "scheduled failure");
+      bool& done = sead_.radars[b->index][r].scheduled_done;   // once: a repaired radar does not fail again
+      if (at >= 0.0 && at <= t + 1e-9 && b->radar_up[r] && !done) {
+        done = true;
+        radar_lost(*b, static_cast<int>(r), t, "scheduled failure");
+      }
     }
 }
 
@@ -207,6 +214,7 @@ void Engine::radar_lost(Battalion& b, int radar, double t, const std::string& ca
   if (!b.radar_up[radar]) return;
   b.radar_up[radar] = 0;
   rec_.radar_lost(b, radar, t, cause);
+  sead_radar_lost(b, radar, t);
   if (radar != b.spec->engagement_radar) return;
   b.pending.clear();  // orders not yet launched cannot be guided
   const int heir = sector_heir(statuses(t), b.index);
@@ -281,6 +289,17 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
   for (Radar& radar : b.radars) {
     if (opt_.should_stop && opt_.should_stop()) return;   // a crowded batch can take a second: run() stops
     if (!b.radar_up[radar.index()]) continue;
+    if (radar_silent(b.index, radar.index())) {
+      // Silent (EMCON): no detections, and nothing covered: its tracks coast and are dropped by age.
+      MeasurementBatch quiet;
+      quiet.radar_index = radar.index();
+      quiet.t0 = t;
+      quiet.t1 = t1;
+      quiet.radar_frame = radar.frame();
+      quiet.coverage.max_range_m = 0.0;
+      b.tracker.process(quiet);
+      continue;
+    }
     detections_.clear();
     const bool is_er = radar.index() == b.spec->engagement_radar;
     clock.lap(&StepProfile::tracking_s);  // the dwell schedule

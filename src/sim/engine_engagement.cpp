@@ -169,6 +169,7 @@ std::optional<Uplink> Engine::remote_uplink(Flight& f, const Battalion& b, doubl
 
 void Engine::decide(Battalion& b, double t) {
   if (t + 1e-9 < b.next_decision_t || !can_decide(b) || under_regiment(b.index, t)) return;
+  if (b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)) return;   // EMCON: holds fire while silent
   b.next_decision_t = t + b.spec->doctrine.decision_period_s;
   std::vector<Track> remote;
   const CommandPostInputs in = inputs_for(b, t, remote);
@@ -209,6 +210,9 @@ void Engine::fly_interceptors(double t1) {
     std::optional<Uplink> uplink;
     if (f.missile.cls().midcourse_uplink)
       uplink = guided_remotely(f, b) ? remote_uplink(f, b, t, network) : uplink_for(b, f.missile.track_id(), t, &network);
+    if (f.missile.cls().midcourse_uplink && !(b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)))
+      uplink = b.fire_control_up() || !b.spec->doctrine.engage_on_remote ? uplink_for(b, f.missile.track_id(), t, &network)
+                                                                        : remote_uplink(f, b, t, network);
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();

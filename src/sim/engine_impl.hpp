@@ -18,6 +18,7 @@
 #include "c2/network/deconfliction.hpp"
 #include "sim/engine.hpp"
 #include "sim/recorder.hpp"
+#include "sim/sead_state.hpp"
 #include "sim/track_scorer.hpp"
 #include "weapons/interceptor.hpp"
 
@@ -128,6 +129,12 @@ class Engine {
   void deliver_assessments(double t);
   // engine_identification.cpp: IFF interrogation of the battalions' tracks and their identification.
   void identify(double t);
+  // engine_sead.cpp: radar repairs, emission control, anti-radiation missiles (docs/sead.md).
+  void sead_setup();
+  void sead_step(double t);
+  void sead_radar_lost(const Battalion& b, int radar, double t);
+  void arm_impact(const Threat& th, double t);
+  bool radar_silent(int battalion, int radar) const;
   // engine_link.cpp: the live link.
   void take_external_threats(double t);
   int external_type(ThreatClass cls) const;
@@ -155,6 +162,8 @@ class Engine {
   bool interrupted_ = false;
   bool remote_any_ = false;
   bool launch_remote_any_ = false;        // some battalion launches on remote tracks
+  SeadState sead_;
+  bool arms_ = false;                     // the raid holds anti-radiation missiles
   std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
   std::vector<Identifier> identifiers_;   // per battalion: identification of its tracks (c2/identification.hpp)
   std::vector<Transponder> transponders_; // per threat: its IFF transponder (sensors/iff.hpp), drawn once per run

@@ -40,6 +40,10 @@ class Recorder {
   // to: the battalion taking over the sector, nullptr when none can.
   void handover(const Battalion& from, const Battalion* to, double t);
   void reload(const Battalion& b, const ReloadEvent& e);
+  // Suppression of air defences (docs/sead.md): emission off/on, radar restored, decoy emitter hit.
+  void sead_event(double t, EventType type, const std::string& entity, const std::string& detail, double value = 0.0) {
+    add_event(t, type, entity, "", "", value, detail);
+  }
   // Returns (interceptor record index, trajectory index or -1).
   std::pair<int, int> launch(const Battalion& b, const FireOrder& o, const Launcher& l, const InterceptorClass& cls,
                              double t, const std::vector<TruthView>& views, const std::vector<Threat>& threats);

@@ -7,6 +7,7 @@ namespace skyshield {
 Threat::Threat(int id, ThreatSpec spec, const ThreatType* type, const Terrain* terrain, std::uint64_t seed)
     : id_(id), spec_(std::move(spec)), type_(type), terrain_(terrain), seed_(seed), launch_time_(spec_.launch_time_s) {
   Rng rng = Rng::stream(seed, "threat-spread", static_cast<std::uint64_t>(id));
+  if (type_->arm.present()) arm_.emplace(type_->arm, seed, id);
   if (spec_.time_spread_s > 0.0) launch_time_ += rng.uniform(0.0, spec_.time_spread_s);
   if (spec_.parent >= 0 || spec_.external) return;  // flies from its carrier once released / from outside
   if (type_->cls == ThreatClass::BallisticMissile) {
@@ -110,6 +111,11 @@ bool Threat::step(double t, double dt) {
   return false;
 }
 
+void Threat::seek_emitters(double t, std::span<const Emitter> emitters) {
+  if (!arm_ || !alive() || !waypoints_) return;
+  if (const std::optional<Vec3> aim = arm_->look(t, pos_ecef(), vel_ecef(), emitters)) waypoints_->retarget_last(geodetic_from_ecef(*aim));
+}
+
 bool Threat::missile_warning(const Vec3& from) { return can_evade() && alive() && waypoints_->missile_warning(from); }
 
 Vec3 Threat::pos_ecef() const {
@@ -132,7 +138,7 @@ TruthView Threat::view() const {
   const bool rv = ballistic_ && ballistic_->separated();
   const RcsPattern rcs = rv ? RcsPattern::isotropic(type_->ballistic.rv_rcs_m2) : type_->rcs;
   return {id_, pos_ecef(), vel_ecef(), rcs, rv ? type_->ballistic.rv_swerling : type_->swerling, type_->jammer.present() ? &type_->jammer : nullptr,
-          type_->cls, type_->decoy};
+          type_->cls, type_->decoy, type_->deception.present() ? &type_->deception : nullptr};
 }
 
 Geodetic Threat::aim_point() const {

@@ -5,10 +5,13 @@
 // threats of their own, created at load time with a `parent`, waiting until released.
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/geo.hpp"
+#include "world/arm_seeker.hpp"
 #include "world/ballistic/flight.hpp"
 #include "world/terrain.hpp"
 #include "world/threat_type.hpp"
@@ -77,6 +80,10 @@ class Threat {
   bool releasing() const { return releasing_; }
   // Missile approach warning from an interceptor at `from` (ECEF); true when it starts a break.
   bool missile_warning(const Vec3& from);
+  // Anti-radiation missile: its seeker looks at the emitters at time t and steers the route's end to
+  // its aim point (world/arm_seeker.hpp). No effect on other threats or when not flying.
+  void seek_emitters(double t, std::span<const Emitter> emitters);
+  const ArmSeeker* arm_seeker() const { return arm_ ? &*arm_ : nullptr; }
   bool can_evade() const { return waypoints_ && type_->air.evasion.enabled; }
 
   // An external threat: its simulator's latest state at time t (ECEF), extrapolated at constant
@@ -107,6 +114,7 @@ class Threat {
   bool released_ = false, releasing_ = false;
   std::unique_ptr<WaypointMotion> waypoints_;
   std::unique_ptr<BallisticFlight> ballistic_;
+  std::optional<ArmSeeker> arm_;
   Vec3 frozen_pos_ = Vec3::Zero();  // where a released object waits (its carrier's position)
   struct External {
     double t0 = 0.0, now = 0.0;

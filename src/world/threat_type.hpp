@@ -5,6 +5,7 @@
 
 #include "core/threat_class.hpp"
 #include "world/air_vehicle.hpp"
+#include "world/arm_seeker.hpp"
 #include "world/ballistic/missile_params.hpp"
 #include "world/truth_view.hpp"
 
@@ -16,10 +17,13 @@ struct ThreatType {
   RcsPattern rcs;                      // mean RCS against aspect
   Swerling swerling = Swerling::Case1;
   JammerParams jammer;                 // noise jammer on board (power 0 = none)
+  DeceptionJammerParams deception;     // range/velocity-gate pull-off repeater on board (power 0 = none)
   double unit_cost = 0.0;              // notional cost, same unit as interceptors'; 0 = not given
   bool decoy = false;                  // a decoy or debris: no warhead; reported apart from real threats
   // Air-breathers (aircraft, drones, cruise missiles).
   AirVehicleParams air;
+  // Anti-radiation missiles: the passive seeker (world/arm_seeker.hpp); band 0 = not an ARM.
+  ArmSeekerParams arm;
   // Ballistic missiles: stages, re-entry vehicle, trajectory shape.
   BallisticMissileParams ballistic;
   // Released ballistic objects (spent stage, decoys): unpowered, this ballistic coefficient.

@@ -22,6 +22,7 @@ struct TruthView {
   const JammerParams* jammer = nullptr;   // noise jammer on board, if any
   ThreatClass true_class = ThreatClass::Aircraft;  // for lethality only (see above)
   bool decoy = false;                              // for lethality only
+  const DeceptionJammerParams* deception = nullptr;   // deception repeater on board, if any
 
   // Mean RCS seen from observer_ecef.
   double rcs_toward(const Vec3& observer_ecef) const { return rcs.toward(pos_ecef, vel_ecef, observer_ecef); }

@@ -27,6 +27,11 @@ class WaypointMotion {
   // not committed to its release point. Returns true when a break starts.
   bool missile_warning(const Vec3& from_ecef);
 
+  // A homing missile's seeker moves its aim: the route's last point becomes `g` (no effect once finished).
+  void retarget_last(const Geodetic& g) {
+    if (!finished()) route_.back() = g;
+  }
+
   const Geodetic& position() const { return pos_; }
   Vec3 position_ecef() const { return ecef().first; }
   Vec3 velocity_ecef() const { return ecef().second; }   // from speed, heading and vertical speed

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The SEAD table of docs/sead.md: scenarios/sead.yaml over RUNS seeds (1..RUNS), with the battalions'
+# EMCON doctrine as written (shutdown) and with it off. Per configuration: mean and 95 % confidence
+# interval (Student t) of radars lost, decoy emitters destroyed by ARMs, leakers (strike threats that reached
+# their target or release point: ARMs and decoys not counted), rounds spent on air-launched decoys,
+# interceptors self-destructed (lost guidance or target). Usage: scripts/measure_sead.sh [RUNS] [JOBS]; needs build/release.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-20}
+JOBS=${2:-2}
+BIN=${SKYSHIELD_BIN:-build/release/apps/skyshield/skyshield}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+sed 's/mode: shutdown/mode: off/' scenarios/sead.yaml > "$WORK/sead_off.yaml"
+sed -i "s|library: \[library/|library: [$PWD/scenarios/library/|; s|, library/|, $PWD/scenarios/library/|g" "$WORK/sead_off.yaml"
+cp scenarios/sead.yaml "$WORK/sead_on.yaml"
+sed -i "s|library: \[library/|library: [$PWD/scenarios/library/|; s|, library/|, $PWD/scenarios/library/|g" "$WORK/sead_on.yaml"
+for cfg in on off; do
+  seq 1 "$RUNS" | xargs -P "$JOBS" -I{} "$BIN" run "$WORK/sead_$cfg.yaml" --seed {} --out "$WORK/$cfg/{}" >/dev/null
+done
+python3 - "$WORK" "$RUNS" <<'PY'
+import csv, json, math, statistics, sys
+work, runs = sys.argv[1], int(sys.argv[2])
+# Student t 0.975 quantiles (two-sided 95 %), df 1..30, then the normal value.
+T = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+     2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+def ci(xs):
+    m = statistics.mean(xs)
+    if len(xs) < 2: return m, 0.0
+    t = T[len(xs) - 2] if len(xs) - 1 <= len(T) else 1.960
+    return m, t * statistics.stdev(xs) / math.sqrt(len(xs))
+metrics = ["radars lost", "decoy emitters destroyed (of 4)", "leakers", "rounds on air-launched decoys", "interceptors self-destructed"]
+rows = {}
+for cfg in ("on", "off"):
+    vals = {m: [] for m in metrics}
+    for k in range(1, runs + 1):
+        d = f"{work}/{cfg}/{k}"
+        s = json.load(open(f"{d}/summary.json"))
+        ev = list(csv.DictReader(open(f"{d}/events.csv")))
+        vals["radars lost"].append(sum(e["event"] == "radar_lost" for e in ev))
+        vals["decoy emitters destroyed (of 4)"].append(sum(e["event"] == "decoy_emitter_hit" for e in ev))
+        vals["leakers"].append(sum(t["outcome"] == "leaked" and t["type"] not in ("anti_radiation_missile", "air_launched_decoy") for t in s["threats"]))
+        vals["rounds on air-launched decoys"].append(s["decoys"]["interceptors_fired"])
+        vals["interceptors self-destructed"].append(s["interceptors"]["self_destructs"])
+    rows[cfg] = {m: ci(v) for m, v in vals.items()}
+print(f"scenarios/sead.yaml, seeds 1..{runs}: mean [95 % CI]")
+print(f"| metric | EMCON shutdown | EMCON off |")
+print(f"|---|---|---|")
+for m in metrics:
+    cells = [f"{rows[c][m][0]:.2f} [{rows[c][m][0]-rows[c][m][1]:.2f}, {rows[c][m][0]+rows[c][m][1]:.2f}]" for c in ("on", "off")]
+    print(f"| {m} | {cells[0]} | {cells[1]} |")
+PY
