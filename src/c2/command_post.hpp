@@ -17,6 +17,7 @@
 
 #include "c2/defended_asset.hpp"
 #include "c2/discrimination.hpp"
+#include "c2/retarget.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/network/unit_status.hpp"
 #include "c2/sector.hpp"
@@ -167,6 +168,10 @@ class CommandPost {
   ShotPlan plan_shots(const CommandPostInputs& in);
   std::vector<FireOrder> issue(const CommandPostInputs& in, const ShotPlan& plan, const std::vector<int>& assignment);
 
+  // In-flight retargeting (c2/retarget.hpp) after this decision's discrimination: rounds whose track
+  // fell below rv_threshold re-pointed to the track now believed the warhead. The engagements move
+  // with them (the new track counts the round in flight and as a shot).
+  std::vector<Retarget> retarget(const std::vector<RoundInFlight>& rounds);
   // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.
   void report_outcome(int track_id, bool killed);
   // A kill assessed by another battalion of the network on the same system track: do not engage it.

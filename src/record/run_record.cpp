@@ -21,6 +21,7 @@ const char* to_string(EventType e) {
     case EventType::AssessedKilled: return "assessed_killed";
     case EventType::AssessedSurvived: return "assessed_survived";
     case EventType::Refused: return "refused";
+    case EventType::Retarget: return "retarget";
   }
   return "unknown";
 }

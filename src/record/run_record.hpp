@@ -30,6 +30,7 @@ enum class EventType {
   AssessedKilled,  // kill assessment (from the engaged track, c2/kill_assessment.hpp): the threat is killed
   AssessedSurvived,// kill assessment: the threat survived the interceptor
   Refused,         // fire control refused the shots at a track in reach (reason first in the detail)
+  Retarget,        // an interceptor in flight re-pointed to another track (c2/retarget.hpp)
 };
 const char* to_string(EventType e);
 
