@@ -26,7 +26,7 @@ void CommandPost::report_outcome(int track_id, bool killed) {
 }
 
 std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& rounds) {
-  if (!doctrine_.discrimination.enabled || doctrine_.rv_threshold <= 0.0 || rounds.empty()) return {};
+  if (!doctrine_.retarget_in_flight || !doctrine_.discrimination.enabled || doctrine_.rv_threshold <= 0.0 || rounds.empty()) return {};
   std::vector<int> killed;
   for (const EngagementState& e : engagements_)
     if (e.assessed_killed) killed.push_back(e.track_id);

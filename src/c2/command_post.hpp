@@ -65,6 +65,9 @@ struct DoctrineParams {
   double rv_threshold = 0.0;
   double impact_sigma_margin = 3.0;
   bool cued_search = true;          // with a table: the engagement radar dwells on ballistic objects (sensors/dwell_scheduler)
+  // With a table and rv_threshold: re-point rounds in flight when discrimination changes its mind
+  // (c2/retarget.hpp). Off by default: on bmd.yaml it did not raise the warhead kill probability (docs/bmd.md).
+  bool retarget_in_flight = false;
   DiscriminationParams discrimination;  // from the scenario's library (scenario/loader.cpp)
   // Network engagement (c2/network/remote_track.hpp). engage_on_remote: without its own engagement
   // radar the battalion keeps firing on tracks another battalion's radar holds, guided by that

@@ -38,7 +38,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   if (!n) return d;
   n->allow_only({"decision_period_s", "salvo_size", "salvo_by_class", "salvo_when_no_look", "hold_fire", "reserve", "threat_lethality",
                  "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver", "wta_max_nodes", "wta_time_limit_s",
-                 "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search",
+                 "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search", "retarget_in_flight",
                  "engage_on_remote", "remote_basket_probability"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
@@ -69,6 +69,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   d.rv_threshold = n->number_or("rv_threshold", 0.0, 1.0, d.rv_threshold);
   d.impact_sigma_margin = n->number_or("impact_sigma_margin", 0.0, 10.0, d.impact_sigma_margin);
   if (const auto v = n->optional("cued_search")) d.cued_search = v->boolean();
+  if (const auto v = n->optional("retarget_in_flight")) d.retarget_in_flight = v->boolean();
   if (const auto v = n->optional("engage_on_remote")) d.engage_on_remote = v->boolean();
   d.remote_basket_probability = n->number_or("remote_basket_probability", 0.0, 1.0, d.remote_basket_probability);
   return d;
