@@ -118,7 +118,9 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   t.max_position_sigma_m = n->number_or("max_position_sigma_m", 1.0, 1e7, t.max_position_sigma_m);
   t.init_accel_sigma_mps2 = n->number_or("init_accel_sigma_mps2", 0.01, 10000.0, t.init_accel_sigma_mps2);
   t.max_speed_mps = n->number_or("max_speed_mps", 1.0, 1e5, t.max_speed_mps);
-  t.init_velocity_sigma_mps = n->number_or("init_velocity_sigma_mps", 1.0, 10000.0, derived_init_velocity_sigma(t));
+  // No fixed default (the schema shows none): derived from max_speed_mps when not given.
+  const auto sigma_v = n->optional("init_velocity_sigma_mps");
+  t.init_velocity_sigma_mps = sigma_v ? sigma_v->number(1.0, 10000.0) : derived_init_velocity_sigma(t);
   t.merge_min_sigma_m = n->number_or("merge_min_sigma_m", 0.0, 1e5, t.merge_min_sigma_m);
   return t;
 }
