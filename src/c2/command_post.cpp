@@ -26,6 +26,23 @@ void CommandPost::report_outcome(int track_id, bool killed) {
   if (killed) e.assessed_killed = true;
 }
 
+std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& rounds) {
+  if (!doctrine_.retarget_in_flight || !doctrine_.discrimination.enabled || doctrine_.rv_threshold <= 0.0 || rounds.empty()) return {};
+  std::vector<int> killed;
+  for (const EngagementState& e : engagements_)
+    if (e.assessed_killed) killed.push_back(e.track_id);
+  std::vector<Retarget> out = plan_retargets(rounds, view_, discrimination_, doctrine_.rv_threshold,
+                                             doctrine_.discrimination.companion_range_m, doctrine_.shot_rules, killed);
+  for (const Retarget& r : out) {
+    EngagementState& from = engagement(r.from_track);
+    from.in_flight = std::max(0, from.in_flight - 1);
+    EngagementState& to = engagement(r.to_track);
+    ++to.in_flight;
+    ++to.shots;
+  }
+  return out;
+}
+
 void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
 
 void CommandPost::drop_track(int track_id) {

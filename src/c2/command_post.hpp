@@ -18,6 +18,7 @@
 #include "c2/defended_asset.hpp"
 #include "c2/emcon.hpp"
 #include "c2/discrimination.hpp"
+#include "c2/retarget.hpp"
 #include "c2/fire_control.hpp"
 #include "c2/network/unit_status.hpp"
 #include "c2/sector.hpp"
@@ -66,6 +67,9 @@ struct DoctrineParams {
   double rv_threshold = 0.0;
   double impact_sigma_margin = 3.0;
   bool cued_search = true;          // with a table: the engagement radar dwells on ballistic objects (sensors/dwell_scheduler)
+  // With a table and rv_threshold: re-point rounds in flight when discrimination changes its mind
+  // (c2/retarget.hpp). Off by default: on bmd.yaml it did not raise the warhead kill probability (docs/bmd.md).
+  bool retarget_in_flight = false;
   DiscriminationParams discrimination;  // from the scenario's library (scenario/loader.cpp)
   // Network engagement (c2/network/remote_track.hpp). engage_on_remote: without its own engagement
   // radar the battalion keeps firing on tracks another battalion's radar holds, guided by that
@@ -181,6 +185,10 @@ class CommandPost {
   ShotPlan plan_shots(const CommandPostInputs& in);
   std::vector<FireOrder> issue(const CommandPostInputs& in, const ShotPlan& plan, const std::vector<int>& assignment);
 
+  // In-flight retargeting (c2/retarget.hpp) after this decision's discrimination: rounds whose track
+  // fell below rv_threshold re-pointed to the track now believed the warhead. The engagements move
+  // with them (the new track counts the round in flight and as a shot).
+  std::vector<Retarget> retarget(const std::vector<RoundInFlight>& rounds);
   // Kill assessment reported back (after the doctrine's delay) for an interceptor aimed at track_id.
   void report_outcome(int track_id, bool killed);
   // A kill assessed by another battalion of the network on the same system track: do not engage it.

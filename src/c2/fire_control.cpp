@@ -7,6 +7,10 @@
 
 namespace skyshield {
 
+namespace {
+constexpr double kRootScanS = 2.0;  // scan step of the intercept-time bracket (fallback of the fixed point)
+}  // namespace
+
 double endgame_accel(const InterceptorClass& cls, double altitude_m, double speed_mps) {
   const double rho = us1976(altitude_m).density_kg_m3;
   return cls.airframe.max_lateral_accel(0.5 * rho * speed_mps * speed_mps, cls.propulsion.burnout_mass_kg());
@@ -45,6 +49,26 @@ InterceptSolution solve_intercept(const TargetPath& path, const InterceptorClass
     const double next = launch_time_s + f.time_s;
     if (std::abs(next - t_int) < 1e-3) { t_int = next; converged = true; break; }
     t_int = next;
+  }
+  if (!converged) {
+    // The fixed point t <- launch + T(p(t)) contracts only while the target's range closes slower
+    // than the interceptor flies (|dT/dt| ~ v_target / v_missile < 1): against a re-entry vehicle
+    // diving at 3-4.5 km/s toward the launcher it diverged, and fire control found no solution on
+    // MRBM and IRBM warheads (issue 28). Then: the first root of g(t) = launch + T(p(t)) - t
+    // (g > 0 at the launch: the flyout takes time), bracketed by a scan and bisected to 1 ms.
+    auto g = [&](double t) { return launch_time_s + flyout_to(predict(t)).time_s - t; };
+    const double horizon = launch_time_s + cls.max_flight_time_s + kRootScanS;
+    double a = launch_time_s;
+    for (double b = a + kRootScanS; b <= horizon && !converged; a = b, b += kRootScanS) {
+      if (g(b) > 0.0) continue;
+      while (b - a > 1e-3) {
+        const double m = 0.5 * (a + b);
+        (g(m) > 0.0 ? a : b) = m;
+      }
+      t_int = b;
+      f = flyout_to(predict(t_int));
+      converged = true;
+    }
   }
   if (!converged) {
     s.reason = "no convergence";

@@ -25,6 +25,7 @@ const char* to_string(EventType e) {
     case EventType::EmissionOn: return "emission_on";
     case EventType::RadarRestored: return "radar_restored";
     case EventType::DecoyEmitterHit: return "decoy_emitter_hit";
+    case EventType::Retarget: return "retarget";
   }
   return "unknown";
 }

@@ -34,6 +34,7 @@ enum class EventType {
   EmissionOn,      // ... and radiates again
   RadarRestored,   // a lost radar is back in action (repair_s)
   DecoyEmitterHit, // an anti-radiation missile destroyed a ground decoy emitter
+  Retarget,        // an interceptor in flight re-pointed to another track (c2/retarget.hpp)
 };
 const char* to_string(EventType e);
 

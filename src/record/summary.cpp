@@ -51,6 +51,7 @@ BallisticDefenceSummary ballistic_defence(const RunRecord& run) {
       track_sum += t.first_track_s - t.first_detection_s;
     }
   }
+  for (const Event& e : run.events) b.retargets += e.type == EventType::Retarget;
   if (b.warheads_engaged > 0) b.detection_to_launch_mean_s = launch_sum / b.warheads_engaged;
   if (b.warheads_confirmed > 0) b.detection_to_track_mean_s = track_sum / b.warheads_confirmed;
   return b;

@@ -32,6 +32,7 @@ struct BallisticDefenceSummary {
   int rounds_at_warheads = 0, rounds_at_non_warheads = 0;
   int warheads_engaged = 0;               // warheads with at least one round fired at them
   double detection_to_launch_mean_s = -1.0;  // first detection to first launch, over engaged warheads
+  int retargets = 0;                      // interceptors re-pointed in flight (c2/retarget.hpp)
   int warheads_confirmed = 0;             // warheads with a confirmed track
   double detection_to_track_mean_s = -1.0;   // first detection to first confirmed track, over them
   double kill_probability() const { return warheads > 0 ? static_cast<double>(warheads_killed) / warheads : 0.0; }

@@ -95,7 +95,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                               {"warhead_kill_probability", b.kill_probability()}, {"rounds_at_warheads", b.rounds_at_warheads},
                               {"rounds_at_non_warheads", b.rounds_at_non_warheads}, {"non_warhead_share", b.non_warhead_share()},
                               {"rounds_per_warhead_killed", b.warheads_killed > 0 ? nlohmann::json(double(b.rounds_at_warheads + b.rounds_at_non_warheads) / b.warheads_killed) : nlohmann::json()},
-                              {"warheads_engaged", b.warheads_engaged}, {"detection_to_first_launch_mean_s", optional_time(b.detection_to_launch_mean_s)},
+                              {"warheads_engaged", b.warheads_engaged}, {"retargets", b.retargets}, {"detection_to_first_launch_mean_s", optional_time(b.detection_to_launch_mean_s)},
                               {"warheads_confirmed", b.warheads_confirmed}, {"detection_to_confirmed_track_mean_s", optional_time(b.detection_to_track_mean_s)}};
   }
   if (s.friendly.flights > 0 || s.friendly.hostiles_withheld > 0) {  // docs/identification.md

@@ -44,6 +44,8 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
                  "engage_on_remote", "remote_basket_probability", "weapons_control"});
                  "engage_on_remote", "launch_on_remote", "remote_basket_probability"});
                  "engage_on_remote", "remote_basket_probability", "emcon"});
+                 "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search", "retarget_in_flight",
+                 "engage_on_remote", "remote_basket_probability"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("salvo_by_class"))
@@ -73,6 +75,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   d.rv_threshold = n->number_or("rv_threshold", 0.0, 1.0, d.rv_threshold);
   d.impact_sigma_margin = n->number_or("impact_sigma_margin", 0.0, 10.0, d.impact_sigma_margin);
   if (const auto v = n->optional("cued_search")) d.cued_search = v->boolean();
+  if (const auto v = n->optional("retarget_in_flight")) d.retarget_in_flight = v->boolean();
   if (const auto v = n->optional("engage_on_remote")) d.engage_on_remote = v->boolean();
   if (const auto v = n->optional("launch_on_remote")) d.launch_on_remote = v->boolean();
   d.remote_basket_probability = n->number_or("remote_basket_probability", 0.0, 1.0, d.remote_basket_probability);

@@ -66,9 +66,19 @@ void parse_simulation(const YamlNode& n, SimSettings& sim) {
   }
 }
 
+// A new track's velocity sigma when the scenario gives none: the initiation gate (chi-square
+// gate_chi2 on the second detection's offset, whose spread is ~ sigma_v x the time between looks)
+// takes an object moving at up to sqrt(gate_chi2) sigma_v. Sized so that it takes every object the
+// tracker keeps (max_speed_mps): the fixed 1,000 m/s took only ~4 km/s and an IRBM RV re-entering at
+// ~4.5 km/s never became a track (issue 28; docs/bmd.md).
+double derived_init_velocity_sigma(const TrackerParams& t) { return t.max_speed_mps / std::sqrt(t.gate_chi2); }
+
 TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   TrackerParams t;
-  if (!n) return t;
+  if (!n) {
+    t.init_velocity_sigma_mps = derived_init_velocity_sigma(t);
+    return t;
+  }
   n->allow_only({"filter", "models", "mean_sojourn_s", "association", "cv_q", "ca_q", "ct_q", "ballistic_q",
                  "ballistic_beta_kg_m2", "gate_chi2", "gate_chi2_range_rate", "jpda_detection_probability",
                  "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
@@ -108,9 +118,11 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   t.unknown_coverage_tentative_coast_s =
       n->number_or("unknown_coverage_tentative_coast_s", 0.1, 3600.0, t.unknown_coverage_tentative_coast_s);
   t.max_position_sigma_m = n->number_or("max_position_sigma_m", 1.0, 1e7, t.max_position_sigma_m);
-  t.init_velocity_sigma_mps = n->number_or("init_velocity_sigma_mps", 1.0, 10000.0, t.init_velocity_sigma_mps);
   t.init_accel_sigma_mps2 = n->number_or("init_accel_sigma_mps2", 0.01, 10000.0, t.init_accel_sigma_mps2);
   t.max_speed_mps = n->number_or("max_speed_mps", 1.0, 1e5, t.max_speed_mps);
+  // No fixed default (the schema shows none): derived from max_speed_mps when not given.
+  const auto sigma_v = n->optional("init_velocity_sigma_mps");
+  t.init_velocity_sigma_mps = sigma_v ? sigma_v->number(1.0, 10000.0) : derived_init_velocity_sigma(t);
   t.merge_min_sigma_m = n->number_or("merge_min_sigma_m", 0.0, 1e5, t.merge_min_sigma_m);
   return t;
 }

@@ -174,6 +174,24 @@ void Engine::decide(Battalion& b, double t) {
   std::vector<Track> remote;
   const CommandPostInputs in = inputs_for(b, t, remote);
   apply_orders(b, b.command_post.decide(in), t, 0.0);
+  retarget_flights(b, t);
+}
+
+// In-flight retargeting (c2/retarget.hpp): the command post re-points rounds of this battalion whose
+// track discrimination no longer believes the warhead; the engine switches their uplink.
+void Engine::retarget_flights(Battalion& b, double t) {
+  std::vector<RoundInFlight> rounds;
+  for (std::size_t k = 0; k < flights_.size(); ++k) {
+    const Flight& f = flights_[k];
+    if (f.battalion != b.index || !f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
+    rounds.push_back({static_cast<int>(k), f.missile.track_id(), b.frame.to_enu(f.missile.pos()),
+                      b.frame.vector_to_enu(f.missile.vel()), geodetic_from_ecef(f.missile.pos()).alt_m, &f.missile.cls()});
+  }
+  for (const Retarget& r : b.command_post.retarget(rounds)) {
+    Flight& f = flights_[static_cast<std::size_t>(r.round)];
+    f.missile.retarget(r.to_track);
+    rec_.retarget(b, r, f.record, t, views_, threats_);
+  }
 }
 
 void Engine::reload_launchers(double t) {

@@ -94,6 +94,7 @@ class Engine {
   std::vector<Engagement> engagements(double t, bool with_estimates, int viewer) const;
   std::vector<BattalionStatus> statuses(double t) const;
   void decide(Battalion& b, double t);
+  void retarget_flights(Battalion& b, double t);
   // A battalion can decide: it has fire control, or engages on remote tracks.
   static bool can_decide(const Battalion& b) { return b.fire_control_up() || b.spec->doctrine.engage_on_remote; }
   // The command post's inputs at t (remote: storage for the remote tracks the inputs point to).

@@ -190,6 +190,16 @@ void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const
                         truth >= 0 ? threats[truth].spec().name : "false track"));
 }
 
+void Recorder::retarget(const Battalion& b, const Retarget& r, int record, double t, const std::vector<TruthView>& views,
+                        const std::vector<Threat>& threats) {
+  const InterceptorRecord& ir = rec_.interceptors[static_cast<std::size_t>(record)];
+  Vec3 p, v;
+  const int truth = b.track_ecef(r.to_track, t, p, v) ? nearest_truth(p, views, kScoringGateM) : -1;
+  add_event(t, EventType::Retarget, ir.name, track_name(b, r.to_track), ir.layer, r.p_to,
+            fmt::format("from {} (P(warhead) {:.3f}) to P(warhead) {:.3f}; {}", track_name(b, r.from_track), r.p_from, r.p_to,
+                        truth >= 0 ? threats[truth].spec().name : "false track"));
+}
+
 void Recorder::radar_lost(const Battalion& b, int radar, double t, const std::string& cause) {
   add_event(t, EventType::RadarLost, b.spec->name + "/" + b.spec->radars[radar].name, "", "", 0.0, cause);
 }

@@ -36,6 +36,9 @@ class Recorder {
   // detail), counted on the threat nearest the track (scoring).
   void refused(const Battalion& b, const RefusedShot& r, double t, const std::vector<TruthView>& views,
                const std::vector<Threat>& threats);
+  // An interceptor in flight re-pointed (c2/retarget.hpp): record is its interceptor record.
+  void retarget(const Battalion& b, const Retarget& r, int record, double t, const std::vector<TruthView>& views,
+                const std::vector<Threat>& threats);
   void radar_lost(const Battalion& b, int radar, double t, const std::string& cause);
   // to: the battalion taking over the sector, nullptr when none can.
   void handover(const Battalion& from, const Battalion* to, double t);

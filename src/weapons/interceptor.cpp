@@ -168,6 +168,15 @@ ArcAtPoint Interceptor::predict_arc(const MissileState& m, const Vec3& pip, doub
   return predict_zero_lift_arc(cls_->airframe, cls_->propulsion, gravity_, m, pip, horizon, kArcCoastStepS, cls_->min_speed_mps);
 }
 
+void Interceptor::retarget(int track_id) {
+  track_id_ = track_id;
+  lock_id_ = -1;
+  fuze_ = ProximityFuze(cls_->lethal_radius_m);
+  next_arc_check_s_ = s_.t;
+  arc_tgo_s_ = 0.0;
+  if (turned_over_) midcourse_ = true;  // ends again at once when the new target is within the terminal time
+}
+
 double Interceptor::straight_time_to(const Vec3& point) const {
   return (point - s_.pos).norm() / std::max(s_.vel.norm(), kMinPlanningSpeed);
 }

@@ -73,6 +73,10 @@ class Interceptor {
   // Where the missile last steered (ECEF): its seeker's target, else the uplinked track, else the aim
   // point. What the missile's datalink reports to the command post for deconfliction.
   const Vec3& guidance_target() const { return guidance_target_; }
+  // In-flight retargeting (c2/retarget.hpp, uplinked): guided on another track from now on; the
+  // seeker drops its lock and searches around the new uplink, the fuze forgets the old target, and
+  // the mid-course re-plans its arc at once.
+  void retarget(int track_id);
   // The engaged track is a ballistic missile: augmented PN uses gravity as its acceleration.
   void set_target_ballistic(bool b) { target_ballistic_ = b; }
   // Magnitude of the lateral acceleration achieved at the last sub-step (m/s^2), after the limits.

@@ -162,5 +162,24 @@ TEST(ThreatEvaluation, BallisticImpactPointInVacuum) {
   EXPECT_LT((a[0].predicted_point_enu - Vec3(0.0, 1000.0, 0.0)).norm(), 1e-6);  // impact point
 }
 
+TEST(FireControl, SolvesATargetClosingFasterThanTheInterceptorFlies) {
+  // A target closing head-on at 4,500 m/s (an IRBM RV's re-entry speed) on an interceptor that flies
+  // 2,000 m/s: the fixed point t <- launch + T(p(t)) diverges (|dT/dt| = 4500 / 2000 > 1) and the old
+  // fire control found no solution. Level, at the launcher's height, straight at it: the kinematic
+  // flyout covers 0.5 (50 + 2000) 10 = 10,250 m in its 10 s boost, then 2,000 m/s, so the collision
+  // 10250 + 2000 (tau - 10) = 150000 - 4500 tau gives tau = 159750 / 6500 = 24.5769 s (algebra).
+  const InterceptorClass c = lr();
+  const Vec3 launcher(0.0, 0.0, 10e3);
+  const Track tr = track(Vec3(0.0, 150e3, 10e3), Vec3(0.0, -4500.0, 0.0), 100.0);
+  const InterceptSolution s = solve_intercept(tr, false, c, launcher, 100.0, 0.0, 1e9);
+  ASSERT_TRUE(s.feasible) << s.reason;
+  EXPECT_NEAR(s.time_of_flight_s, 159750.0 / 6500.0, 2e-3);
+  EXPECT_NEAR(s.pip_enu.y(), 150e3 - 4500.0 * 159750.0 / 6500.0, 10.0);
+  // A launch window against it opens at once (every launch until the target is inside the minimum range).
+  const LaunchWindow w = launch_window(tr, false, c, launcher, 100.0, 120.0, 0.0, 1e9);
+  EXPECT_TRUE(w.open);
+  EXPECT_DOUBLE_EQ(w.earliest_s, 100.0);
+}
+
 }  // namespace
 }  // namespace skyshield

@@ -95,6 +95,8 @@ TEST(Loader, DoctrineFields) {
   EXPECT_FALSE(d.reserves[0].for_class[static_cast<int>(ThreatClass::Drone)]);
   EXPECT_EQ(d.wta_solver, WtaSolver::Exact);
   EXPECT_DOUBLE_EQ(d.wta_time_limit_s, 0.01);
+  EXPECT_TRUE(d.retarget_in_flight);   // off by default (c2/retarget.hpp)
+  EXPECT_FALSE(DoctrineParams{}.retarget_in_flight);
   EXPECT_DOUBLE_EQ(d.lethality[static_cast<int>(ThreatClass::Drone)], 0.25);
   EXPECT_DOUBLE_EQ(d.lethality[static_cast<int>(ThreatClass::BallisticMissile)], 2.0);
   EXPECT_DOUBLE_EQ(d.lethality[static_cast<int>(ThreatClass::Aircraft)], 1.0);

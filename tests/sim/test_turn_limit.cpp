@@ -26,8 +26,8 @@ TEST(TurnLimit, NoLongRangeRoundAtAnSrbmFliesByOnItsTurnLimit) {
     flew_by += r.outcome == "self_destruct";
   }
   EXPECT_EQ(flew_by, 0) << "of " << at_srbm << " long-range rounds at SRBMs";  // old code: 2 of 2
-  int turn_limit = 0;
-  for (const Event& e : run.events)
-    turn_limit += e.type == EventType::Refused && e.detail.rfind("turn_limit", 0) == 0;
-  EXPECT_GT(turn_limit, 0);  // the refusals are logged with their reason
+  // This seed also logged turn_limit refusals until fire control solved targets closing faster than
+  // the interceptor flies (issue 28, c2/fire_control.cpp: the fixed point diverged, now a bracketed
+  // root): the SRBMs are now engaged earlier and no late shot is left to refuse here. The refusal
+  // itself is tested in c2 (TurnDemand.AShotStillBoostingAcrossTheLineOfSightIsRefusedForItsTurn).
 }
