@@ -277,8 +277,10 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         other = kept;
         refresh(static_cast<std::size_t>(oi));
         merged_away.push_back(id);
+        events_.push_back({TrackEvent::Kind::Merged, id, t, other.id});
       } else {
         merged_away.push_back(other.id);
+        events_.push_back({TrackEvent::Kind::Merged, other.id, t, id});
       }
       break;
     }

@@ -64,10 +64,13 @@ struct TrackerParams {
 };
 
 struct TrackEvent {
-  enum class Kind { Initiated, Confirmed, Deleted };
+  // Merged: track_id was found to hold the object of `into` and ends (a confirmed track merged away
+  // also has its Deleted event).
+  enum class Kind { Initiated, Confirmed, Deleted, Merged };
   Kind kind;
   int track_id;
   double t;
+  int into = -1;   // Merged: the number that holds the object on
 };
 
 struct TrackerStats {
