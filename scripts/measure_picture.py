@@ -21,7 +21,8 @@ def value(v):
 
 def one(args, scen, seed, out):
     d = os.path.join(out, str(seed))
-    subprocess.run([args.bin, 'run', scen, '--seed', str(seed), '--out', d], check=True, stdout=subprocess.DEVNULL)
+    if not (args.reuse and os.path.exists(os.path.join(d, 'summary.json'))):
+        subprocess.run([args.bin, 'run', scen, '--seed', str(seed), '--out', d], check=True, stdout=subprocess.DEVNULL)
     s = json.load(open(os.path.join(d, 'summary.json')))
     ev = list(csv.DictReader(open(os.path.join(d, 'events.csv'))))
     launches, ends = {}, {}
@@ -52,6 +53,7 @@ def main():
     ap.add_argument('scenario'); ap.add_argument('--runs', type=int, default=20)
     ap.add_argument('--tracker', nargs='*', default=[]); ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--bin', default='build/release/apps/skyshield/skyshield'); ap.add_argument('--out', default=None)
+    ap.add_argument('--reuse', action='store_true', help='keep the runs already in --out')
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(args.scenario))
     d = yaml.safe_load(open(args.scenario))
