@@ -130,6 +130,9 @@ int cmd_bench(const BenchOptions& o) {
                            static_cast<double>(total.batches) * per_sim_s, static_cast<double>(total.detections) * per_sim_s,
                            static_cast<double>(total.updates) * per_sim_s, static_cast<double>(total.update_models) * per_sim_s,
                            static_cast<double>(total.flying_steps) * per_sim_s);
+  std::cout << fmt::format("tracks per run: {:.0f} started, {:.1f} confirmed; {:.0f} covered looks at tentative tracks\n",
+                           static_cast<double>(total.tracks_started) / o.runs, static_cast<double>(total.tracks_confirmed) / o.runs,
+                           static_cast<double>(total.tentative_looks) / o.runs);
   std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
   return 0;
 }

@@ -47,8 +47,10 @@ int cmd_track(const std::string& detections, const std::string& truth_path, cons
   }
   const std::filesystem::path dir = make_output_dir(out_dir);
   write_file_atomically((dir / "tracks.csv").string(), r.tracks_csv);
-  std::cout << fmt::format("{} tracks confirmed; {} gated pairs in {} clusters (largest {})\n", r.confirmed,
-                           r.stats.gated_pairs, r.stats.clusters, r.stats.largest_cluster);
+  std::cout << fmt::format("{} tracks confirmed (the numbers in tracks.csv): {} merged into another, {} ended, {} held at the end; "
+                           "{} tentative tracks started\n",
+                           r.confirmed, r.merged, r.ended, r.confirmed - r.merged - r.ended, r.stats.started);
+  std::cout << fmt::format("{} gated pairs in {} clusters (largest {})\n", r.stats.gated_pairs, r.stats.clusters, r.stats.largest_cluster);
   if (truth_path.empty()) {
     std::cout << fmt::format("\nWrote {}/tracks.csv\n", out_dir);
     return 0;

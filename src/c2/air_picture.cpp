@@ -10,15 +10,23 @@
 namespace skyshield {
 
 namespace {
+// Squared Mahalanobis distance of the difference of two tracks' positions with its full covariance
+// (Bar-Shalom, Willett & Tian 2011 sec. 9.2, the track-to-track association test, with the
+// cross-covariance taken as zero) plus the floor sigma per axis of each track (registration, timing).
 double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams& p) {
-  // Mean variance per axis of the difference (trace / 3), floored.
-  const double var = std::max((a.pos_cov.trace() + b.pos_cov.trace()) / 3.0, 2.0 * p.min_sigma_m * p.min_sigma_m);
-  return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
+  const Mat3 S = a.pos_cov + b.pos_cov + 2.0 * p.min_sigma_m * p.min_sigma_m * Mat3::Identity();
+  const Vec3 d = a.pos_ecef - b.pos_ecef;
+  return d.dot(S.ldlt().solve(d));
+}
+// A bound used to search: d' S^-1 d >= |d|^2 / trace(S) (the largest eigenvalue of S is at most its
+// trace), so two tracks pass the gate only if |d|^2 <= gate x (trace_a + trace_b + 6 sigma_min^2).
+double reach_variance(double trace_a, double trace_b, const AirPictureParams& p) {
+  return trace_a + trace_b + 6.0 * p.min_sigma_m * p.min_sigma_m;
 }
 
 // Tracks sorted along ECEF x, in two groups by covariance (the few large ones apart, so that they do
 // not widen everyone's search): two tracks pass the gate only if their distance, and so their
-// difference in x, is at most sqrt(gate x max((trace_a + trace_b) / 3, 2 sigma_min^2)); with the
+// difference in x, is at most sqrt(gate x reach_variance(trace_a, trace_b)); with the
 // other's trace bounded by its group's largest, each group is searched within that reach of the
 // query. The pairs skipped could not pass the gate, so the result is that of comparing all pairs.
 class XWindow {
@@ -45,7 +53,7 @@ class XWindow {
     const double x = t.pos_ecef.x(), trace = t.pos_cov.trace();
     for (const Group& g : groups_) {
       if (g.by_x.empty()) continue;
-      const double var = std::max((trace + g.largest_trace) / 3.0, 2.0 * p_.min_sigma_m * p_.min_sigma_m);
+      const double var = reach_variance(trace, g.largest_trace, p_);
       const double r = std::sqrt(p_.gate_chi2 * var) * (1.0 + 1e-9) + 1e-6;
       auto it = std::lower_bound(g.by_x.begin(), g.by_x.end(), std::make_pair(x - r, -1));
       for (; it != g.by_x.end() && it->first <= x + r; ++it) out.push_back(it->second);

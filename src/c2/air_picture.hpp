@@ -2,7 +2,7 @@
 // The network's shared air picture: correlates the confirmed tracks of all battalions into system
 // tracks (one per physical object, as far as the correlation can tell), so that battalions can see
 // which threats another battalion already engages. Track-to-track correlation by an exact
-// assignment on a chi-square distance between track positions (each battalion's track keeps its
+// assignment on the chi-square distance between track positions with their full covariances (each battalion's track keeps its
 // system track while it stays inside the gate, so system numbers are stable). Each system track's
 // estimate fuses its members by covariance intersection (c2/covariance_intersection.hpp): the
 // battalions' errors are correlated in unknown ways (common targets, common process noise).

@@ -136,6 +136,7 @@ struct RunRecord {
   std::vector<Event> events;
   std::vector<Site> sites;
   std::vector<Trajectory> trajectories;
+  std::vector<double> sample_times;  // the instants at which every flying object was sampled (truth.csv)
   bool interrupted = false;          // stopped before its end (RunOptions::should_stop): incomplete
   int rounds_remaining = 0;
   int magazine_remaining = 0;        // rounds still in the reload magazines (or on a transloader)

@@ -19,7 +19,7 @@ std::string events_csv(const RunRecord& run) {
 }
 
 std::string track_metrics_csv(const std::vector<TrackScoreRow>& rows) {
-  std::string out = "t,picture,truths,tracks,ospa_m,gospa_m,gospa_localisation,gospa_missed,gospa_false,missed,false_tracks\n";
+  std::string out = "t_s,picture,truths,tracks,ospa_m,gospa_m,gospa_localisation,gospa_missed,gospa_false,missed,false_tracks\n";
   for (const TrackScoreRow& r : rows) {
     const TrackQualitySample& q = r.sample;
     out += fmt::format("{:.2f},{},{},{},{:.1f},{:.1f},{:.6g},{:.6g},{:.6g},{},{}\n", q.t, csv_field(r.scope), q.truths, q.tracks, q.ospa,
@@ -35,10 +35,13 @@ std::string truth_csv(const RunRecord& run) {
     const std::string* name;
     Geodetic p;
   };
+  // One complete set per instant: the samples taken at the recorder's sampling instants (every object
+  // in flight), not the extra ones at a threat's appearance, kill or leak between two instants.
   std::vector<Row> rows;
   for (const Trajectory& tr : run.trajectories) {
     if (tr.kind.rfind("interceptor", 0) == 0) continue;
-    for (const TrajectorySample& s : tr.samples) rows.push_back({s.t, &tr.name, s.p});
+    for (const TrajectorySample& s : tr.samples)
+      if (std::binary_search(run.sample_times.begin(), run.sample_times.end(), s.t)) rows.push_back({s.t, &tr.name, s.p});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.t < b.t; });
   std::string out = std::string(kTruthCsvHeader) + "\n";

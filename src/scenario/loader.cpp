@@ -79,11 +79,16 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
     t.init_velocity_sigma_mps = derived_init_velocity_sigma(t);
     return t;
   }
+  // Scenarios keep M-of-N unless they ask for the track score: with the score the BMD scenario
+  // confirms 7 of its 8 warheads (tests/sim/test_bmd_scenario.cpp), not yet understood.
+  t.track_management = TrackManagement::MOfN;
+  if (!n) return t;
   n->allow_only({"filter", "models", "mean_sojourn_s", "association", "cv_q", "ca_q", "ct_q", "ballistic_q",
                  "ballistic_beta_kg_m2", "gate_chi2", "gate_chi2_range_rate", "jpda_detection_probability",
                  "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
                  "min_coast_confirmed_s", "max_coast_s", "unknown_coverage_tentative_coast_s", "max_position_sigma_m", "init_velocity_sigma_mps",
-                 "init_accel_sigma_mps2", "max_speed_mps", "first_model_probability", "merge_min_sigma_m"});
+                 "init_accel_sigma_mps2", "max_speed_mps", "first_model_probability", "merge_min_sigma_m",
+                 "track_management", "false_track_probability", "true_track_loss_probability"});
   if (const auto v = n->optional("filter"))
     if (!filter_kind_from_string(v->str(), t.imm.filter)) v->fail("must be ekf or ukf (got '" + v->str() + "')");
   if (const auto v = n->optional("models")) {
@@ -124,6 +129,10 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   const auto sigma_v = n->optional("init_velocity_sigma_mps");
   t.init_velocity_sigma_mps = sigma_v ? sigma_v->number(1.0, 10000.0) : derived_init_velocity_sigma(t);
   t.merge_min_sigma_m = n->number_or("merge_min_sigma_m", 0.0, 1e5, t.merge_min_sigma_m);
+  if (const auto v = n->optional("track_management"))
+    if (!track_management_from_string(v->str(), t.track_management)) v->fail("must be score or m_of_n (got '" + v->str() + "')");
+  t.false_track_probability = n->number_or("false_track_probability", 1e-12, 0.5, t.false_track_probability);
+  t.true_track_loss_probability = n->number_or("true_track_loss_probability", 1e-6, 0.5, t.true_track_loss_probability);
   return t;
 }
 

@@ -131,6 +131,9 @@ RunRecord Engine::run() {
       opt_.profile->detections += ts.detections;
       opt_.profile->updates += ts.updates;
       opt_.profile->update_models += ts.update_models;
+      opt_.profile->tracks_started += ts.started;
+      opt_.profile->tracks_confirmed += ts.confirmed;
+      opt_.profile->tentative_looks += ts.tentative_looks;
     }
   for (const Threat& th : threats_)
     if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))

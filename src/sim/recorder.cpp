@@ -302,6 +302,7 @@ void Recorder::sample(double t, const std::vector<Threat>& threats,
                       const std::vector<std::pair<int, const Interceptor*>>& flights) {
   if (!trajectories_ || t + 1e-9 < next_sample_t_) return;
   next_sample_t_ += sample_period_;
+  rec_.sample_times.push_back(t);
   for (const Threat& th : threats)
     if (th.alive()) append_sample(threat_trajectory_[th.id()], t, th.geodetic());
   for (const auto& [trajectory, m] : flights)

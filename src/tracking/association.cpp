@@ -145,7 +145,8 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
   // Clutter density for JPDA: detections outside every gate, per looked-at volume (at least one).
   std::vector<char> in_gate(nd, 0);
   for (const GatePair& g : pairs) in_gate[g.detection] = 1;
-  const double lambda = std::max<double>(1.0, static_cast<double>(std::count(in_gate.begin(), in_gate.end(), 0))) /
+  r.outside_gates = static_cast<int>(std::count(in_gate.begin(), in_gate.end(), 0));
+  const double lambda = std::max<double>(1.0, static_cast<double>(r.outside_gates)) /
                         std::max(in.clutter_volume, 1e-12);
   r.clutter_density = lambda;
   const double pd = p.jpda_detection_probability;
@@ -176,11 +177,11 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
           r.beta0[tracks[a]] = beta(static_cast<Eigen::Index>(a), 0);
           for (std::size_t b = 0; b < dets.size(); ++b)
             if (ratio(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) > 0.0)
-              r.weights[tracks[a]].push_back({dets[b], beta(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b) + 1), {}});
+              r.weights[tracks[a]].push_back({dets[b], beta(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b) + 1), 0.0, {}});
         }
         for (int k : cluster)
           for (auto& w : r.weights[pairs[k].track])
-            if (w.detection == pairs[k].detection) w.innovations = gated[k].innovations;
+            if (w.detection == pairs[k].detection) w.innovations = gated[k].innovations, w.likelihood = gated[k].likelihood;
         for (int d : dets) r.claimed[d] = 1;
         continue;
       }
@@ -192,7 +193,7 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
     for (int k : cluster) {
       const int a = track_slot[pairs[k].track];
       if (assigned[a] != det_slot[pairs[k].detection]) continue;
-      r.weights[pairs[k].track] = {{pairs[k].detection, 1.0, gated[k].innovations}};
+      r.weights[pairs[k].track] = {{pairs[k].detection, 1.0, gated[k].likelihood, gated[k].innovations}};
       r.beta0[pairs[k].track] = 0.0;
       r.claimed[pairs[k].detection] = 1;
     }

@@ -28,6 +28,7 @@ struct AssociationResult {
   struct Weight {
     int detection;
     double beta;
+    double likelihood;            // IMM mixture likelihood sum_j mu_j N_j(z)
     ImmInnovations innovations;   // of the candidate's models for this detection
   };
   // Per candidate: the detections it may have, with weights, and the weight of "no detection";
@@ -36,6 +37,7 @@ struct AssociationResult {
   std::vector<double> beta0;
   std::vector<char> claimed;                // per detection: taken by (GNN) or gated with (JPDA) a track
   double clutter_density = 0.0;             // estimated: detections outside every gate per volume
+  int outside_gates = 0;                    // detections outside every gate
 };
 
 AssociationResult associate(const AssociationInput& in, const TrackerParams& p, TrackerStats& stats);

@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace skyshield {
 
@@ -15,6 +17,7 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
   if (d.sensors.empty()) return r;
   Tracker tracker(LocalFrame(d.sensor_sites.front()), params);
   TrackQuality quality(metrics);
+  std::set<int> confirmed_ids;   // the numbers written to tracks.csv
   std::size_t next = 0;
   auto process_until = [&](double t_end) {
     for (; next < d.batches.size() && d.batches[next].t0 <= t_end; ++next) {
@@ -24,15 +27,40 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
       }
       const MeasurementBatch& b = d.batches[next];
       tracker.process(b);
-      for (const TrackEvent& e : tracker.take_events()) r.confirmed += e.kind == TrackEvent::Kind::Confirmed;
-      for (const Track& tr : tracker.tracks()) {
-        if (tr.status != TrackStatus::Confirmed || tr.last_update_t != b.t0) continue;
+      std::vector<int> confirmed_now, merged_now;
+      std::string ends;
+      for (const TrackEvent& e : tracker.take_events()) {
+        if (e.kind == TrackEvent::Kind::Confirmed) {
+          ++r.confirmed;
+          confirmed_now.push_back(e.track_id);
+        } else if (e.kind == TrackEvent::Kind::Merged && confirmed_ids.count(e.track_id)) {
+          ++r.merged;
+          merged_now.push_back(e.track_id);
+          ends += fmt::format("{:.3f},{},merged,{},,,,,,,,\n", b.t0, e.track_id, e.into);
+        } else if (e.kind == TrackEvent::Kind::Deleted && std::find(merged_now.begin(), merged_now.end(), e.track_id) == merged_now.end()) {
+          ++r.ended;
+          ends += fmt::format("{:.3f},{},ended,,,,,,,,,\n", b.t0, e.track_id);
+        }
+      }
+      auto row = [&](const Track& tr, const char* event) {
         const Geodetic g = geodetic_from_ecef(tracker.frame().to_ecef(tr.position()));
         const Vec3 v = tr.velocity();
-        r.tracks_csv += fmt::format("{:.3f},{},{:.7f},{:.7f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{}\n", b.t0, tr.id, g.lat_deg,
+        r.tracks_csv += fmt::format("{:.3f},{},{},,{:.7f},{:.7f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{}\n", b.t0, tr.id, event, g.lat_deg,
                                     g.lon_deg, g.alt_m, v.x(), v.y(), v.z(), std::sqrt(tr.P.topLeftCorner<3, 3>().trace() / 3.0),
                                     csv_field(to_string(tr.classified)));
+      };
+      for (int id : confirmed_now) {   // a track confirmed and merged away in one batch has no estimate left
+        confirmed_ids.insert(id);
+        if (const Track* tr = tracker.find(id)) row(*tr, "confirmed");
+        else r.tracks_csv += fmt::format("{:.3f},{},confirmed,,,,,,,,,\n", b.t0, id);
       }
+      for (const Track& tr : tracker.tracks()) {
+        if (tr.status != TrackStatus::Confirmed || tr.last_update_t != b.t0) continue;
+        if (std::find(confirmed_now.begin(), confirmed_now.end(), tr.id) != confirmed_now.end()) continue;
+        if (!confirmed_ids.count(tr.id)) continue;   // cannot happen: every confirmed track had its event
+        row(tr, "update");
+      }
+      r.tracks_csv += ends;
     }
   };
   if (truth) {

@@ -13,15 +13,21 @@
 
 namespace skyshield {
 
+// tracks.csv: one row per event of a confirmed track, in time order: `confirmed` (its first row: the
+// update that confirmed it), `update` (each later batch that updated it), `merged` (it held the object
+// of track `into`, which goes on; its last row) and `ended` (deleted: lost, coasted too long or
+// diverged; its last row). The estimate columns are empty on merged and ended rows.
 inline constexpr const char* kTrackCsvHeader =
-    "t_s,track,lat_deg,lon_deg,alt_m,vel_east_mps,vel_north_mps,vel_up_mps,sigma_pos_m,class";
+    "t_s,track,event,into,lat_deg,lon_deg,alt_m,vel_east_mps,vel_north_mps,vel_up_mps,sigma_pos_m,class";
 
 struct FileTrackingResult {
-  std::string tracks_csv;                     // kTrackCsvHeader and one row per confirmed track update
+  std::string tracks_csv;                     // kTrackCsvHeader and one row per confirmed track event
   std::vector<TrackQualitySample> scores;     // per truth instant (empty without truth)
   TrackQualitySummary quality;
   TrackerStats stats;
-  int confirmed = 0;                          // tracks confirmed over the file
+  int confirmed = 0;                          // tracks confirmed over the file (the numbers in tracks.csv)
+  int merged = 0;                             // ... of which merged into another
+  int ended = 0;                              // ... of which deleted (not merged)
   bool interrupted = false;                   // should_stop said so: the result covers part of the file
 };
 

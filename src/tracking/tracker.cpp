@@ -8,6 +8,7 @@
 #include "core/units.hpp"
 #include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
+#include "tracking/track_score.hpp"
 
 namespace skyshield {
 
@@ -27,7 +28,9 @@ TrackSummary Tracker::summarize(const Track& tr) {
   // A sum is finite exactly when every term is (a NaN or an infinity anywhere makes it NaN or
   // infinite; finite values this large do not occur): one vectorised pass instead of a test per value.
   h.finite = std::isfinite(tr.x.sum()) && std::isfinite(tr.P.sum());
-  const bool missed_out = !h.confirmed && h.consecutive_misses >= params_.delete_misses_tentative;
+  const bool missed_out = !h.confirmed && (params_.track_management == TrackManagement::Score
+                                               ? tr.score <= wald_thresholds(params_.false_track_probability, params_.true_track_loss_probability).remove
+                                               : h.consecutive_misses >= params_.delete_misses_tentative);
   const bool diverged = h.trace_pp / 3.0 > params_.max_position_sigma_m * params_.max_position_sigma_m;
   const bool too_fast = !h.confirmed && h.v.norm() > params_.max_speed_mps;
   h.doomed = missed_out || diverged || too_fast;
@@ -65,6 +68,20 @@ bool association_from_string(std::string_view s, Association& out) {
 }
 
 const char* to_string(Association a) { return a == Association::Gnn ? "gnn" : "jpda"; }
+
+bool track_management_from_string(std::string_view s, TrackManagement& out) {
+  if (s == "score") out = TrackManagement::Score;
+  else if (s == "m_of_n") out = TrackManagement::MOfN;
+  else return false;
+  return true;
+}
+
+double Tracker::false_alarm_density(int radar_index, double outside, double volume) {
+  ClutterCount& c = clutter_[radar_index];
+  c.outside += outside;
+  c.volume += std::max(volume, 1e-12);
+  return std::max(c.outside, 1.0) / c.volume;
+}
 
 Tracker::Tracker(const LocalFrame& frame, TrackerParams params) : frame_(frame), params_(std::move(params)) {
   initiation_ = params_.imm;
@@ -178,6 +195,7 @@ void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
   columns_.push_back();
   refresh(tracks_.size() - 1);
   events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
+  ++stats_.started;
 }
 
 void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known) {
@@ -259,8 +277,10 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
         other = kept;
         refresh(static_cast<std::size_t>(oi));
         merged_away.push_back(id);
+        events_.push_back({TrackEvent::Kind::Merged, id, t, other.id});
       } else {
         merged_away.push_back(other.id);
+        events_.push_back({TrackEvent::Kind::Merged, other.id, t, id});
       }
       break;
     }
@@ -319,6 +339,11 @@ void Tracker::process(const MeasurementBatch& batch) {
 
   const AssociationResult assoc = associate(in, params_, stats_);
   const std::uint32_t window = (params_.confirm_n >= 32) ? ~0u : ((1u << params_.confirm_n) - 1u);
+  // The track score's false-alarm density: this radar's detections outside every gate so far.
+  const double pd = params_.jpda_detection_probability;
+  const double density = false_alarm_density(batch.radar_index, assoc.outside_gates, in.clutter_volume);
+  const ScoreThresholds score_at = wald_thresholds(params_.false_track_probability, params_.true_track_loss_probability);
+  std::vector<double> likelihoods;
   for (std::size_t a = 0; a < cand.size(); ++a) {
     Track& tr = tracks_[cand[a]];
     const auto& w = assoc.weights[a];
@@ -342,6 +367,16 @@ void Tracker::process(const MeasurementBatch& batch) {
       }
     }
     tr.combine();
+    stats_.tentative_looks += tr.status == TrackStatus::Tentative ? 1 : 0;
+    if (w.empty()) {
+      tr.score += score_miss(pd);
+    } else if (params_.association == Association::Gnn) {
+      tr.score += score_hit(pd, w[0].likelihood, density);
+    } else {
+      likelihoods.clear();
+      for (const AssociationResult::Weight& x : w) likelihoods.push_back(x.likelihood);
+      tr.score += score_pda(pd, kGateProbability, likelihoods, density);
+    }
     tr.history <<= 1;
     if (!w.empty() && assoc.beta0[a] < 0.5) {
       tr.history |= 1u;
@@ -351,7 +386,10 @@ void Tracker::process(const MeasurementBatch& batch) {
       update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
       add_signature(tr, batch, w);
       if (tr.hits >= 2) reclassify(tr);
-      if (tr.status == TrackStatus::Tentative && std::popcount(tr.history & window) >= params_.confirm_m) {
+      const bool evidence = params_.track_management == TrackManagement::Score ? tr.score >= score_at.confirm
+                                                                                 : std::popcount(tr.history & window) >= params_.confirm_m;
+      if (tr.status == TrackStatus::Tentative && evidence) {
+        ++stats_.confirmed;
         tr.status = TrackStatus::Confirmed;
         tr.imm = imm_start(tr.imm.combined(), params_.imm);
         events_.push_back({TrackEvent::Kind::Confirmed, tr.id, t});

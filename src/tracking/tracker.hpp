@@ -24,6 +24,10 @@ namespace skyshield {
 struct SensorGeometry;
 
 enum class Association { Gnn, Jpda };
+// How tentative tracks are confirmed and deleted: by the sequential likelihood-ratio track score
+// (tracking/track_score.hpp) or by counting hits (M of N) and consecutive misses.
+enum class TrackManagement { Score, MOfN };
+bool track_management_from_string(std::string_view s, TrackManagement& out);
 inline constexpr double kGateProbability = 0.999;   // of the default gates below (JPDA's Pg)
 bool association_from_string(std::string_view s, Association& out);
 const char* to_string(Association a);
@@ -36,7 +40,10 @@ struct TrackerParams {
   double gate_chi2_range_rate = 18.47; // 4-dof gate (99.9 %) for detections with range rate
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA
   long long jpda_max_events = 20000;   // larger clusters fall back to GNN (counted in stats)
-  int confirm_m = 3;                   // confirm with M hits ...
+  TrackManagement track_management = TrackManagement::Score;
+  double false_track_probability = 1e-6;   // score: Wald's alpha, a clutter track confirmed ...
+  double true_track_loss_probability = 0.01;  // ... and beta, a real track dropped while tentative
+  int confirm_m = 3;                   // M of N: confirm with M hits ...
   int confirm_n = 5;                   // ... in the last N covered looks
   int delete_misses_tentative = 3;     // consecutive covered misses that kill a tentative track
   int delete_misses_confirmed = 6;     // ... and a confirmed one, if it has also coasted for
@@ -57,10 +64,13 @@ struct TrackerParams {
 };
 
 struct TrackEvent {
-  enum class Kind { Initiated, Confirmed, Deleted };
+  // Merged: track_id was found to hold the object of `into` and ends (a confirmed track merged away
+  // also has its Deleted event).
+  enum class Kind { Initiated, Confirmed, Deleted, Merged };
   Kind kind;
   int track_id;
   double t;
+  int into = -1;   // Merged: the number that holds the object on
 };
 
 struct TrackerStats {
@@ -76,6 +86,9 @@ struct TrackerStats {
   long long clusters = 0;
   long long jpda_fallbacks = 0;   // clusters too large for exact JPDA, associated by GNN
   int largest_cluster = 0;        // tracks + detections
+  long long started = 0;          // tentative tracks started
+  long long confirmed = 0;        // ... confirmed
+  long long tentative_looks = 0;  // covered looks at tentative tracks (their lifetime, in looks)
 };
 
 // What the scans of every track in every batch read (the candidate test, the deletion rules, the
@@ -197,6 +210,9 @@ class Tracker {
   void refresh(std::size_t i);
   void reclassify(Track& tr) const;
   void add_signature(Track& tr, const MeasurementBatch& batch, const std::vector<AssociationResult::Weight>& w) const;
+  // The false-alarm density (per measurement-space volume) of a radar's batches so far: detections
+  // outside every gate over the volumes looked at, summed over the radar's batches (at least one).
+  double false_alarm_density(int radar_index, double outside, double volume);
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
   // Merges confirmed tracks updated at t (their indices) into older duplicates; returns the numbers
@@ -226,6 +242,10 @@ class Tracker {
   mutable std::vector<CachedPrediction> predictions_;   // by track index, valid while the version holds
   std::uint64_t versions_ = 0;
   std::vector<TrackEvent> events_;
+  struct ClutterCount {
+    double outside = 0.0, volume = 0.0;
+  };
+  std::unordered_map<int, ClutterCount> clutter_;   // by radar index (false_alarm_density)
   TrackerStats stats_;
   int next_id_ = 1;
 };

@@ -96,8 +96,10 @@ class ReferencePicture {
 
  private:
   double chi2(const NetworkTrack& a, const NetworkTrack& b) const {
-    const double var = std::max((a.pos_cov.trace() + b.pos_cov.trace()) / 3.0, 2.0 * p_.min_sigma_m * p_.min_sigma_m);
-    return (a.pos_ecef - b.pos_ecef).squaredNorm() / var;
+    // The full-covariance test, by the explicit inverse (the code under test solves by LDLT).
+    const Mat3 S = a.pos_cov + b.pos_cov + 2.0 * p_.min_sigma_m * p_.min_sigma_m * Mat3::Identity();
+    const Vec3 d = a.pos_ecef - b.pos_ecef;
+    return d.dot(S.inverse() * d);
   }
   AirPictureParams p_;
   std::map<std::pair<int, int>, int> system_of_;

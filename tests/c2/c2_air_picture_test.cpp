@@ -53,6 +53,21 @@ TEST(AirPicture, SystemsOpenedApartMergeWhenTheyMeet) {
   EXPECT_EQ(pic.system_id(0, 1), lower);
 }
 
+TEST(AirPicture, CorrelationUsesTheFullCovariances) {
+  // Two battalions' tracks of elongated error (30 m along x, the range; 2 km across), 2.5 km apart.
+  // Along x the difference's variance is 2 (30^2 + 300^2) = 181,800 m^2 (floor sigma 300 m per
+  // track): chi2 = 2500^2 / 181,800 = 34.4 > 16.27, two objects. Across, 2 (2000^2 + 300^2) =
+  // 8,180,000 m^2: chi2 = 0.76, one object. A scalar gate on the traces (variance (trace_a +
+  // trace_b) / 3 = 5.33e6 m^2 either way) could not tell the two apart.
+  Mat3 P = Mat3::Zero();
+  P.diagonal() << 30.0 * 30.0, 2000.0 * 2000.0, 2000.0 * 2000.0;
+  AirPicture along, across;
+  along.update({{0, 1, kOrigin, P}, {1, 1, kOrigin + Vec3(2500.0, 0, 0), P}});
+  across.update({{0, 1, kOrigin, P}, {1, 1, kOrigin + Vec3(0, 2500.0, 0), P}});
+  EXPECT_NE(along.system_id(0, 1), along.system_id(1, 1));
+  EXPECT_EQ(across.system_id(0, 1), across.system_id(1, 1));
+}
+
 TEST(AirPicture, SystemTracksFuseTheirMembersByCovarianceIntersection) {
   // Two battalions, one accurate in x and the other in y: the fused estimate is better than either
   // on the trace, lies between them, and a single-member system keeps its member's estimate.

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <numbers>
+#include <map>
 #include <random>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "tracking/detection_file.hpp"
@@ -126,6 +128,61 @@ TEST(DetectionFile, TrackerHoldsTwoTargetsFromAFile) {
   EXPECT_LT(r.quality.rms_localisation_m, 150.0);
   EXPECT_EQ(r.scores.size(), 201u);
   EXPECT_GT(std::count(r.tracks_csv.begin(), r.tracks_csv.end(), '\n'), 300);
+}
+
+TEST(DetectionFile, TracksFileHoldsEveryTracksBirthUpdatesAndEnd) {
+  // Two aircraft as above; the second is no longer detected after 100 s, so its track coasts out
+  // (max_coast_s, 40 s) and ends. tracks.csv must hold the numbers `skyshield track` counts, each
+  // starting with its `confirmed` row, and the ended one closing with its `ended` row.
+  const Geodetic site{-25.0, 135.0, 100.0};
+  const LocalFrame f(site);
+  std::mt19937 gen(5);
+  std::normal_distribution<double> n(0.0, 1.0);
+  const double sr = 50.0, sa = 0.002;
+  std::string det = std::string(kDetectionCsvHeader) + "\n";
+  for (int k = 0; k <= 200; ++k) {
+    MeasurementBatch b;
+    b.t0 = k;
+    for (int j = 0; j < (k <= 100 ? 2 : 1); ++j) {
+      const Vec3 p(-60e3 + 20e3 * j + 176.8 * k, 40e3 + 176.8 * k, 8000.0);
+      Measurement m;
+      m.rae = range_az_el_from_enu(p);
+      m.rae.range_m += sr * n(gen);
+      m.rae.az_rad += sa * n(gen);
+      m.rae.el_rad += sa * n(gen);
+      m.sigma_range_m = sr;
+      m.sigma_az_rad = m.sigma_el_rad = sa;
+      b.detections.push_back(m);
+    }
+    det += detection_csv_rows("sr", site, b);
+  }
+  const DetectionFile d = read_detection_csv(temp_file("skyshield_end.csv", det));
+  const FileTrackingResult r = track_detection_file(d, nullptr, TrackerParams{}, OspaParams{});
+  std::istringstream in(r.tracks_csv);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, kTrackCsvHeader);
+  std::map<int, std::vector<std::string>> events;   // track -> its events in order
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string t, track, event;
+    std::getline(row, t, ',');
+    std::getline(row, track, ',');
+    std::getline(row, event, ',');
+    events[std::stoi(track)].push_back(event);
+  }
+  EXPECT_EQ(r.confirmed, 2);
+  EXPECT_EQ(static_cast<int>(events.size()), r.confirmed);
+  EXPECT_EQ(r.ended, 1);
+  EXPECT_EQ(r.merged, 0);
+  int ended = 0;
+  for (const auto& [track, ev] : events) {
+    ASSERT_FALSE(ev.empty());
+    EXPECT_EQ(ev.front(), "confirmed") << track;
+    for (std::size_t i = 1; i + 1 < ev.size(); ++i) EXPECT_EQ(ev[i], "update") << track;
+    ended += ev.back() == "ended";
+  }
+  EXPECT_EQ(ended, 1);
 }
 
 }  // namespace
