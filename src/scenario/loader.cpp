@@ -75,14 +75,13 @@ double derived_init_velocity_sigma(const TrackerParams& t) { return t.max_speed_
 
 TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   TrackerParams t;
+  // Scenarios keep M-of-N unless they ask for the track score: with the score the BMD scenario
+  // confirms 7 of its 8 warheads (tests/sim/test_bmd_scenario.cpp), not yet understood.
+  t.track_management = TrackManagement::MOfN;
   if (!n) {
     t.init_velocity_sigma_mps = derived_init_velocity_sigma(t);
     return t;
   }
-  // Scenarios keep M-of-N unless they ask for the track score: with the score the BMD scenario
-  // confirms 7 of its 8 warheads (tests/sim/test_bmd_scenario.cpp), not yet understood.
-  t.track_management = TrackManagement::MOfN;
-  if (!n) return t;
   n->allow_only({"filter", "models", "mean_sojourn_s", "association", "cv_q", "ca_q", "ct_q", "ballistic_q",
                  "ballistic_beta_kg_m2", "gate_chi2", "gate_chi2_range_rate", "jpda_detection_probability",
                  "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
@@ -260,8 +259,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types", "discrimination",
                    "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments",
-                   "corridors", "friendlies", "identification"});
-                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments", "decoy_emitters"});
+                   "corridors", "friendlies", "identification", "decoy_emitters"});
   Scenario s;
   s.source_path = path;
   s.files.push_back(path);

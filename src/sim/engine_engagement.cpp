@@ -226,11 +226,13 @@ void Engine::fly_interceptors(double t1) {
     const Battalion& b = *battalions_[f.battalion];
     if (!b.fire_control_up() && b.spec->doctrine.engage_on_remote && network.empty()) network = statuses(t);
     std::optional<Uplink> uplink;
-    if (f.missile.cls().midcourse_uplink)
-      uplink = guided_remotely(f, b) ? remote_uplink(f, b, t, network) : uplink_for(b, f.missile.track_id(), t, &network);
-    if (f.missile.cls().midcourse_uplink && !(b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)))
-      uplink = b.fire_control_up() || !b.spec->doctrine.engage_on_remote ? uplink_for(b, f.missile.track_id(), t, &network)
-                                                                        : remote_uplink(f, b, t, network);
+    if (f.missile.cls().midcourse_uplink) {
+      // Another battalion's radar guides it (engage/launch on remote tracks); or its own, unless that
+      // radar is silent under emission control (docs/sead.md).
+      if (guided_remotely(f, b)) uplink = remote_uplink(f, b, t, network);
+      else if (!(b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)))
+        uplink = uplink_for(b, f.missile.track_id(), t, &network);
+    }
     f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();
