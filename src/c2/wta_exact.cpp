@@ -24,7 +24,6 @@ constexpr double kRelativeGap = 1e-9;
 constexpr int kColumnRounds = 300;  // column generation rounds at the root (c2/wta_column_generation.hpp)
 constexpr int kRootSteps = 300;     // then subgradient steps at the root (it stops early on a closed gap)
 constexpr int kNodeSteps = 25;
-constexpr int kRootSlots = 1;       // slots per target of the root slot assignment (its prices start the multipliers)
 
 class LagrangianBranchAndBound {
  public:
@@ -37,19 +36,14 @@ class LagrangianBranchAndBound {
   }
 
   WtaResult run() {
-    best_ = wta_heuristic(p_, [this] { return out_of_time(); });
+    // The heuristic also searched from the slot assignment (when the weapons fit one per target; with
+    // more, its O(n^2 m) cost, seconds at 900 x 1,200, buys nothing the incumbent's prices do not):
+    // its dual prices start the multipliers.
+    WtaSlotAssignment slot;
+    best_ = wta_heuristic(p_, [this] { return out_of_time(); }, &slot);
     ub_ = wta_surviving_value(p_, best_);
     WtaMultipliers m = initial_multipliers();
-    // The slot assignment's prices start the multipliers when the weapons fit one per target; with more
-    // weapons its O(n^2 m) cost (seconds at 900 x 1,200) buys nothing the incumbent's prices do not.
-    if (wta_unit_count(p_) <= static_cast<int>(p_.value.size())) {
-      const WtaSlotAssignment slot = wta_slot_assignment(p_, kRootSlots, [this] { return out_of_time(); });
-      if (slot.complete) m.u = slot.price;
-      std::vector<std::vector<std::pair<int, int>>> plan(p_.value.size());
-      for (std::size_t u = 0; u < slot.assignment.size(); ++u)
-        if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(units_[u], 1);
-      try_plan(plan);  // feasible whatever the side constraints
-    }
+    if (slot.complete && !slot.price.empty()) m.u = slot.price;
     WtaCountBox box = lag_.full_box();
     {
       const WtaColumnGenerationResult cg =

@@ -96,7 +96,6 @@ class ExchangeSearch {
       if (weakest_[t] < 0 || q(static_cast<int>(u), t) > q(weakest_[t], t)) weakest_[t] = static_cast<int>(u);
     }
     engaged_ = static_cast<int>(std::count_if(count_.begin(), count_.end(), [](int c) { return c > 0; }));
-    used_ = static_cast<int>(std::count_if(a_.begin(), a_.end(), [](int t) { return t >= 0; }));
     // Units of one type on one target are interchangeable: the first stands for all.
     for (std::size_t u = 0; u < a_.size(); ++u) {
       if (a_[u] < 0) continue;
@@ -228,7 +227,7 @@ class ExchangeSearch {
   int nt_;
   std::vector<double> s_;
   std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_, chain_, used_targets_;
-  int engaged_ = 0, used_ = 0;
+  int engaged_ = 0;
   std::vector<std::vector<int>> on_target_;  // representatives of the weapons on each target
   std::vector<Exchange> found_;
 };

@@ -67,12 +67,13 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best, c
 }
 }  // namespace
 
-std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop) {
+std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop, WtaSlotAssignment* slot_out) {
   std::vector<int> best = wta_exchange_search(p, wta_greedy(p), kExchangeRounds, stop);
   if (wta_unit_count(p) > static_cast<int>(p.value.size())) return ruin_and_recreate(p, std::move(best), stop);
   // The slot assignment ignores the side constraints (cap per target, channels); the plan's repair
   // (wta_assignment_from_plan) keeps them.
   const WtaSlotAssignment slot = wta_slot_assignment(p, kHeuristicSlots, stop);
+  if (slot_out) *slot_out = slot;
   if (!slot.complete) return best;
   std::vector<std::vector<std::pair<int, int>>> plan(p.value.size());
   const std::vector<int> type = wta_unit_types(p);

@@ -49,7 +49,11 @@ std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start
 // The heuristic: local search from the slot assignment (c2/wta_transport.hpp, two slots per
 // target); with side constraints, the better of that and local search from greedy.
 // `stop` (polled between rounds and iterations) ends it early with the best assignment so far.
-std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop = [] { return false; });
+// `slot_out`, when given, receives the slot assignment the heuristic computed (its dual prices start
+// the exact solver's multipliers); left default-constructed when the heuristic did not compute one.
+struct WtaSlotAssignment;
+std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop = [] { return false; },
+                               WtaSlotAssignment* slot_out = nullptr);
 
 WtaResult wta_branch_and_bound(const WtaProblem& p, const WtaLimits& limits = {});
 
