@@ -44,6 +44,7 @@ class ExchangeSearch {
   double round(const std::function<bool()>& stop) {
     refresh();
     found_.clear();
+    touched_.clear();
     for (int u : reps_) {
       if (stop()) break;  // apply what was found so far
       chain_.assign(1, u);
@@ -70,8 +71,12 @@ class ExchangeSearch {
       for (std::size_t k = 0; k < e.units.size(); ++k) {
         unit_taken[e.units[k]] = 1;
         target_taken[old[k]] = 1;
+        touched_.push_back(old[k]);
       }
-      if (e.end_target >= 0) target_taken[e.end_target] = 1;
+      if (e.end_target >= 0) {
+        target_taken[e.end_target] = 1;
+        touched_.push_back(e.end_target);
+      }
     }
     return total;
   }
@@ -111,25 +116,41 @@ class ExchangeSearch {
     }
     best_arc_.assign(a_.size() * kBranch, -1);
     best_end_.assign(a_.size() * kBranch, -1);
+    // Both rankings depend on a weapon's type only, apart from leaving out its own target: ranked once
+    // per type (kBranch + 1 kept), then each representative of the type drops its own target.
     std::vector<std::pair<double, int>> arcs, ends;
-    for (int u : reps_) {
+    for (std::size_t r = 0; r < reps_.size();) {
+      const int i = type_[reps_[r]];
+      std::size_t r_end = r;
+      while (r_end < reps_.size() && type_[reps_[r_end]] == i) ++r_end;
       arcs.clear();
       ends.clear();
       for (int t = 0; t < nt_; ++t) {
-        if (t == a_[u] || p_.pk(type_[u], t) <= 0.0) continue;
-        const double c = arc(u, t);
+        if (p_.pk(i, t) <= 0.0) continue;
+        const double c = arc(reps_[r], t);
         if (c < 0.0) arcs.emplace_back(c, t);
-        ends.emplace_back(end_gain(u, t), t);
+        ends.emplace_back(end_gain(reps_[r], t), t);
       }
-      keep_best(arcs, best_arc_, u);
-      keep_best(ends, best_end_, u);
+      sort_best(arcs);
+      sort_best(ends);
+      for (; r < r_end; ++r) {
+        keep_best(arcs, best_arc_, reps_[r]);
+        keep_best(ends, best_end_, reps_[r]);
+      }
     }
   }
 
-  static void keep_best(std::vector<std::pair<double, int>>& c, std::vector<int>& out, int u) {
-    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(kBranch), c.size());
+  // The kBranch + 1 smallest (change, target) pairs first, in increasing order.
+  static void sort_best(std::vector<std::pair<double, int>>& c) {
+    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(kBranch) + 1, c.size());
     std::partial_sort(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(k), c.end());
-    for (std::size_t i = 0; i < k; ++i) out[static_cast<std::size_t>(u) * kBranch + i] = c[i].second;
+    c.resize(k);
+  }
+  // The kBranch best targets of unit u from its type's sorted list, u's own target left out.
+  void keep_best(const std::vector<std::pair<double, int>>& c, std::vector<int>& out, int u) const {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < c.size() && n < static_cast<std::size_t>(kBranch); ++i)
+      if (c[i].second != a_[u]) out[static_cast<std::size_t>(u) * kBranch + n++] = c[i].second;
   }
 
   // u takes v's place on t (+inf when v is of u's type); by default v is t's weakest weapon, the best
@@ -190,6 +211,12 @@ class ExchangeSearch {
 
   void record(double gain, int end_target) { found_.push_back({gain, chain_, end_target}); }
 
+ public:
+  // The targets whose weapons the last round changed.
+  const std::vector<int>& touched() const { return touched_; }
+
+ private:
+
   bool path_allowed(const Exchange& e) const {
     if (e.end_target < 0) return true;
     const int t = e.end_target, from = a_[e.units.front()];
@@ -230,16 +257,23 @@ class ExchangeSearch {
   int engaged_ = 0;
   std::vector<std::vector<int>> on_target_;  // representatives of the weapons on each target
   std::vector<Exchange> found_;
+  std::vector<int> touched_;
 };
 
 }  // namespace
 
 std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start, int max_rounds, const std::function<bool()>& stop) {
-  std::vector<int> a = wta_local_search(p, std::move(start), stop);
+  return wta_exchange_search_from(p, std::move(start), nullptr, max_rounds, stop);
+}
+
+std::vector<int> wta_exchange_search_from(const WtaProblem& p, std::vector<int> start, const std::vector<int>* dirty, int max_rounds,
+                                          const std::function<bool()>& stop) {
+  std::vector<int> a = wta_local_search_from(p, std::move(start), dirty, stop);
   for (int r = 0; r < max_rounds && !stop(); ++r) {
     ExchangeSearch search(p, a);
     if (search.round(stop) > -kEps) break;
-    a = wta_local_search(p, std::move(a), stop);
+    const std::vector<int> touched = search.touched();  // a was a local optimum before the round
+    a = wta_local_search_from(p, std::move(a), &touched, stop);
   }
   return a;
 }

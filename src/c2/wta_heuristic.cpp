@@ -53,10 +53,11 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, std::vector<int> best, c
     std::partial_sort(near.begin(), near.begin() + cleared, near.end());
     std::fill(hit.begin(), hit.end(), 0);
     for (int k = 0; k < cleared; ++k) hit[static_cast<std::size_t>(near[static_cast<std::size_t>(k)].second)] = 1;
-    std::vector<int> a = best;
+    std::vector<int> a = best, ruined;
     for (int& t : a)
       if (t >= 0 && hit[static_cast<std::size_t>(t)]) t = -1;
-    a = wta_exchange_search(p, std::move(a), kExchangeRounds, stop);
+    for (int k = 0; k < cleared; ++k) ruined.push_back(near[static_cast<std::size_t>(k)].second);
+    a = wta_exchange_search_from(p, std::move(a), &ruined, kExchangeRounds, stop);
     const double v = wta_surviving_value(p, a);
     if (v < best_value) {
       best_value = v;

@@ -64,10 +64,104 @@ struct State {
   }
 };
 
+// The same neighbourhood (move one unit, swap two units of different types) without side
+// constraints (the standard families), with "don't look" flags (Bentley 1992, on 2-opt): only flagged
+// units are examined; a unit is flagged when the survival of its own target changes, or when the
+// survival of another target rises enough that moving there now gains. At the end no move or swap
+// gains, as with full passes (a swap's change depends only on the survival of its two units' targets),
+// but only the part of the assignment that changed is looked at again. `dirty` lists the targets that
+// changed since `st.a` was last a local optimum (nullptr: every unit is examined).
+// Pk is read from contiguous per-type rows; copies of a type are consecutive units.
+std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* dirty, const std::function<bool()>& stop) {
+  const WtaProblem& p = st.p;
+  const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size()), nw = static_cast<int>(p.pk.rows());
+  std::vector<double> pk_row(static_cast<std::size_t>(nw) * nt);  // type-major copy of pk
+  for (int i = 0; i < nw; ++i)
+    for (int t = 0; t < nt; ++t) pk_row[static_cast<std::size_t>(i) * nt + t] = p.pk(i, t);
+  std::vector<int> type_begin(static_cast<std::size_t>(nu)), type_end(static_cast<std::size_t>(nu));
+  for (int u = 0; u < nu; ++u) type_begin[u] = u > 0 && st.type[u - 1] == st.type[u] ? type_begin[u - 1] : u;
+  for (int u = nu; u-- > 0;) type_end[u] = u + 1 < nu && st.type[u + 1] == st.type[u] ? type_end[u + 1] : u + 1;
+  const double* value = p.value.data();
+  constexpr double kEps = 1e-12;
+  const auto pk_of = [&](int u, int t) { return pk_row[static_cast<std::size_t>(st.type[u]) * nt + t]; };
+  const auto gain_back = [&](int u) { return st.a[u] >= 0 ? value[st.a[u]] * (st.survive_without(st.a[u], u) - st.s[st.a[u]]) : 0.0; };
+  std::vector<char> flag(static_cast<std::size_t>(nu), dirty ? 0 : 1);
+  // Target t's survival changed: its units' moves and swaps change; when it rose, a unit elsewhere
+  // may now gain by moving there.
+  const auto touch = [&](int t, bool rose) {
+    for (int v = 0; v < nu; ++v) {
+      if (st.a[v] == t) flag[v] = 1;
+      else if (rose && !flag[v] && pk_of(v, t) > 0.0 && gain_back(v) - value[t] * st.s[t] * pk_of(v, t) < -kEps) flag[v] = 1;
+    }
+  };
+  if (dirty) {
+    for (int u = 0; u < nu; ++u)
+      if (st.a[u] < 0) flag[u] = 1;
+    for (int t : *dirty) touch(t, true);
+  }
+  for (bool any = true; any;) {
+    any = false;
+    for (int u = 0; u < nu; ++u) {
+      if (!flag[u]) continue;
+      if (stop()) return st.a;
+      any = true;
+      flag[u] = 0;
+      const int from = st.a[u];
+      const double back = gain_back(u);
+      double best_delta = -kEps;
+      int best_to = from;
+      if (from >= 0 && back < best_delta) {  // off (to = -1)
+        best_delta = back;
+        best_to = -1;
+      }
+      const double* row = &pk_row[static_cast<std::size_t>(st.type[u]) * nt];
+      const double* s = st.s.data();
+      for (int to = 0; to < nt; ++to) {
+        if (to == from || row[to] <= 0.0) continue;
+        const double delta = back - value[to] * s[to] * row[to];
+        if (delta < best_delta) {
+          best_delta = delta;
+          best_to = to;
+        }
+      }
+      if (best_to != from) {
+        st.move(u, best_to);
+        if (from >= 0) touch(from, true);
+        if (best_to >= 0) touch(best_to, false);
+      }
+      // Swaps with every unit of another type.
+      for (int k = 0; k < nu; ++k) {
+        if (k == type_begin[u]) k = type_end[u];
+        if (k >= nu) break;
+        const int ju = st.a[u], jk = st.a[k];
+        if (ju < 0 || jk < 0 || ju == jk) continue;
+        if (pk_of(u, jk) <= 0.0 || pk_of(k, ju) <= 0.0) continue;
+        const double new_ju = st.survive_without(ju, u) * st.q(k, ju);
+        const double new_jk = st.survive_without(jk, k) * st.q(u, jk);
+        const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
+        if (delta >= -kEps) continue;
+        const bool ju_rose = new_ju > st.s[ju], jk_rose = new_jk > st.s[jk];
+        std::swap(st.a[u], st.a[k]);
+        st.s[ju] = new_ju;
+        st.s[jk] = new_jk;
+        touch(ju, ju_rose);
+        touch(jk, jk_rose);
+      }
+    }
+  }
+  return st.a;
+}
+
 }  // namespace
 
 std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start, const std::function<bool()>& stop) {
+  return wta_local_search_from(p, std::move(start), nullptr, stop);
+}
+
+std::vector<int> wta_local_search_from(const WtaProblem& p, std::vector<int> start, const std::vector<int>* dirty,
+                                       const std::function<bool()>& stop) {
   State st(p, std::move(start));
+  if (p.max_per_target.empty() && p.max_targets < 0 && p.max_weapons < 0) return local_search_unconstrained(st, dirty, stop);
   const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size());
   constexpr double kEps = 1e-12;
   for (bool improved = true; improved;) {

@@ -38,6 +38,11 @@ struct WtaResult {
 // `stop` is polled once per weapon of each pass (then the assignment so far is returned).
 std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start,
                                   const std::function<bool()>& stop = [] { return false; });
+// The same, when `start` was a local optimum before the survival of the targets in `dirty` changed
+// (nullptr: unknown): only the units those changes can concern are looked at again (without side
+// constraints; with them, the full search). The result is a local optimum all the same.
+std::vector<int> wta_local_search_from(const WtaProblem& p, std::vector<int> start, const std::vector<int>* dirty,
+                                       const std::function<bool()>& stop = [] { return false; });
 // A feasible assignment from per-target plans (type, count) that may overuse weapons or break the
 // side constraints: weapons by decreasing contribution to their target, each kept while feasible.
 std::vector<int> wta_assignment_from_plan(const WtaProblem& p, const std::vector<std::vector<std::pair<int, int>>>& plan);
@@ -51,6 +56,10 @@ std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start
 // `stop` (polled between rounds and iterations) ends it early with the best assignment so far.
 // `slot_out`, when given, receives the slot assignment the heuristic computed (its dual prices start
 // the exact solver's multipliers); left default-constructed when the heuristic did not compute one.
+// The same, from a `start` that was the result of an exchange search before the targets in `dirty`
+// changed (ruin and recreate): the first local search looks only at what those changes concern.
+std::vector<int> wta_exchange_search_from(const WtaProblem& p, std::vector<int> start, const std::vector<int>* dirty,
+                                          int max_rounds, const std::function<bool()>& stop = [] { return false; });
 struct WtaSlotAssignment;
 std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop = [] { return false; },
                                WtaSlotAssignment* slot_out = nullptr);
