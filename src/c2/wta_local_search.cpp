@@ -64,31 +64,39 @@ struct State {
   }
 };
 
-// The same neighbourhood (move one unit, swap two units of different types) without side
-// constraints (the standard families), with "don't look" flags (Bentley 1992, on 2-opt): only flagged
-// units are examined; a unit is flagged when the survival of its own target changes, or when the
-// survival of another target rises enough that moving there now gains. At the end no move or swap
-// gains, as with full passes (a swap's change depends only on the survival of its two units' targets),
-// but only the part of the assignment that changed is looked at again. `dirty` lists the targets that
-// changed since `st.a` was last a local optimum (nullptr: every unit is examined).
-// Pk is read from contiguous per-type rows; copies of a type are consecutive units.
+// The same search without side constraints (the standard families): the same moves and swaps in the
+// same order with the same arithmetic, so the same result, but skipping what cannot gain:
+//  - a move is looked for only for a flagged unit ("don't look" flags, Bentley 1992, on 2-opt): a unit
+//    is flagged when the survival of its own target changes, or when the survival of another target
+//    rises enough that moving there gains (the same test the move loop makes);
+//  - a swap's change depends only on the survival of its two units' targets, so a pair is evaluated
+//    again only when one of the two targets changed since the pair was last found not to gain
+//    (every target carries the count of the last change to it; every unit the count when its turn in
+//    the previous swap pass began).
+// `dirty` lists the targets that changed since `st.a` was last a local optimum (nullptr: unknown, so
+// every move and pair is evaluated in the first pass). Pk is read from contiguous per-type rows;
+// copies of a type are consecutive units.
 std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* dirty, const std::function<bool()>& stop) {
   const WtaProblem& p = st.p;
   const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size()), nw = static_cast<int>(p.pk.rows());
   std::vector<double> pk_row(static_cast<std::size_t>(nw) * nt);  // type-major copy of pk
   for (int i = 0; i < nw; ++i)
     for (int t = 0; t < nt; ++t) pk_row[static_cast<std::size_t>(i) * nt + t] = p.pk(i, t);
-  std::vector<int> type_begin(static_cast<std::size_t>(nu)), type_end(static_cast<std::size_t>(nu));
-  for (int u = 0; u < nu; ++u) type_begin[u] = u > 0 && st.type[u - 1] == st.type[u] ? type_begin[u - 1] : u;
+  std::vector<int> type_end(static_cast<std::size_t>(nu));  // first unit after u's type
   for (int u = nu; u-- > 0;) type_end[u] = u + 1 < nu && st.type[u + 1] == st.type[u] ? type_end[u + 1] : u + 1;
   const double* value = p.value.data();
   constexpr double kEps = 1e-12;
   const auto pk_of = [&](int u, int t) { return pk_row[static_cast<std::size_t>(st.type[u]) * nt + t]; };
   const auto gain_back = [&](int u) { return st.a[u] >= 0 ? value[st.a[u]] * (st.survive_without(st.a[u], u) - st.s[st.a[u]]) : 0.0; };
+  // Change counts: `clock` counts applied moves and swaps; changed[t] = clock at t's last change;
+  // turn[u] = clock when u's turn began in the previous swap pass (kNever: no pass yet).
+  constexpr long long kNever = -1, kLongAgo = -2;
+  long long clock = 0;
+  std::vector<long long> changed(static_cast<std::size_t>(nt), dirty ? kLongAgo : 0);
+  std::vector<long long> turn(static_cast<std::size_t>(nu), dirty ? kNever + 1 : kNever);  // dirty: as if a pass ended at 0
   std::vector<char> flag(static_cast<std::size_t>(nu), dirty ? 0 : 1);
-  // Target t's survival changed: its units' moves and swaps change; when it rose, a unit elsewhere
-  // may now gain by moving there.
   const auto touch = [&](int t, bool rose) {
+    changed[static_cast<std::size_t>(t)] = clock;
     for (int v = 0; v < nu; ++v) {
       if (st.a[v] == t) flag[v] = 1;
       else if (rose && !flag[v] && pk_of(v, t) > 0.0 && gain_back(v) - value[t] * st.s[t] * pk_of(v, t) < -kEps) flag[v] = 1;
@@ -97,14 +105,14 @@ std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* d
   if (dirty) {
     for (int u = 0; u < nu; ++u)
       if (st.a[u] < 0) flag[u] = 1;
-    for (int t : *dirty) touch(t, true);
+    for (int t : *dirty) touch(t, true);  // at clock 0: changed since the (virtual) pass at 0
   }
-  for (bool any = true; any;) {
-    any = false;
+  const auto since = [&](int t, long long when) { return when == kNever || changed[static_cast<std::size_t>(t)] >= when; };
+  for (bool improved = true; improved;) {
+    improved = false;
     for (int u = 0; u < nu; ++u) {
-      if (!flag[u]) continue;
       if (stop()) return st.a;
-      any = true;
+      if (!flag[u]) continue;  // no move of u gains
       flag[u] = 0;
       const int from = st.a[u];
       const double back = gain_back(u);
@@ -124,28 +132,35 @@ std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* d
           best_to = to;
         }
       }
-      if (best_to != from) {
-        st.move(u, best_to);
-        if (from >= 0) touch(from, true);
-        if (best_to >= 0) touch(best_to, false);
-      }
-      // Swaps with every unit of another type.
-      for (int k = 0; k < nu; ++k) {
-        if (k == type_begin[u]) k = type_end[u];
-        if (k >= nu) break;
+      if (best_to == from) continue;
+      st.move(u, best_to);
+      ++clock;
+      if (from >= 0) touch(from, true);
+      if (best_to >= 0) touch(best_to, false);
+      improved = true;
+    }
+    for (int u = 0; u < nu; ++u) {
+      if (stop()) return st.a;
+      const long long when = turn[u];
+      turn[u] = clock;
+      const double* row_u = &pk_row[static_cast<std::size_t>(st.type[u]) * nt];
+      for (int k = type_end[u]; k < nu; ++k) {
         const int ju = st.a[u], jk = st.a[k];
         if (ju < 0 || jk < 0 || ju == jk) continue;
-        if (pk_of(u, jk) <= 0.0 || pk_of(k, ju) <= 0.0) continue;
+        if (!since(ju, when) && !since(jk, when)) continue;  // found not to gain, and unchanged since
+        if (row_u[jk] <= 0.0 || p.pk(st.type[k], ju) <= 0.0) continue;
         const double new_ju = st.survive_without(ju, u) * st.q(k, ju);
-        const double new_jk = st.survive_without(jk, k) * st.q(u, jk);
+        const double new_jk = st.survive_without(jk, k) * (1.0 - row_u[jk]);
         const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
         if (delta >= -kEps) continue;
         const bool ju_rose = new_ju > st.s[ju], jk_rose = new_jk > st.s[jk];
         std::swap(st.a[u], st.a[k]);
         st.s[ju] = new_ju;
         st.s[jk] = new_jk;
+        ++clock;
         touch(ju, ju_rose);
         touch(jk, jk_rose);
+        improved = true;
       }
     }
   }
