@@ -21,6 +21,11 @@ bool ballistic(const Track& t) { return t.status == TrackStatus::Confirmed && t.
 
 std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, const DiscriminationParams& p) {
   std::vector<double> lp;
+  // The track's speed and its variance (the velocity covariance projected on the velocity direction).
+  const Vec3 v = tr.velocity();
+  const double speed = v.norm();
+  const Vec3 u = speed > 0.0 ? Vec3(v / speed) : Vec3(0.0, 0.0, 0.0);
+  const double speed_var = std::max(0.0, double(u.transpose() * tr.P.block<3, 3>(3, 3) * u));
   for (const ObjectKind& k : p.kinds) {
     double l = std::log(std::max(k.prior, 1e-300));
     for (const SignatureBand& b : tr.signature.bands) {
@@ -32,6 +37,8 @@ std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, con
     }
     if (tr.drag.measurements >= p.min_drag_measurements && tr.drag.variance > 0.0)
       l += log_normal_pdf(tr.drag.inv_beta, k.inv_beta.mean, k.inv_beta.sigma * k.inv_beta.sigma + tr.drag.variance);
+    else if (p.speed_feature)
+      l += log_normal_pdf(speed, k.speed_mps.mean, k.speed_mps.sigma * k.speed_mps.sigma + speed_var);
     l += std::log(std::clamp(has_companion ? k.p_companion : 1.0 - k.p_companion, 1e-12, 1.0));
     lp.push_back(l);
   }
@@ -73,7 +80,7 @@ std::vector<Discrimination> discriminate(const std::vector<Track>& tracks, const
     const double q = std::clamp(d.p_lethal, 1e-15, 1.0 - 1e-15);
     d.log_odds = std::log(q / (1.0 - q));
     for (const SignatureBand& b : t->signature.bands) d.features += b.count >= p.min_samples ? 2 : 0;
-    d.features += (t->drag.measurements >= p.min_drag_measurements ? 1 : 0) + 1;
+    d.features += (t->drag.measurements >= p.min_drag_measurements || p.speed_feature ? 1 : 0) + 1;
     out.push_back(d);
   }
   return out;

@@ -14,7 +14,12 @@
 //    N(k_k, w_k^2 + the estimate's variance), once the estimate has fused measurements (high up
 //    there is no air and no evidence);
 //  - separation: another ballistic track flies with this one (within companion_range_m and
-//    companion_speed_mps): released objects travel in a cloud, a missile that never separates alone.
+//    companion_speed_mps): released objects travel in a cloud, a missile that never separates alone;
+//  - speed above the atmosphere (optional, when the table gives speed_mps; only until the drag
+//    estimate counts): the speed tells the range class (minimum-energy burnout speed ~ sqrt(g R)), so
+//    a stage re-entering at 4.5 km/s is no short-range missile that never separates, even while its
+//    RV is not yet seen and it flies alone. In the air decelerating objects lose that link and the
+//    drag feature takes over. speed ~ N(m_k, s_k^2 + the track's speed variance).
 // Kinds and parameters come from the library (scenarios/library/discrimination.yaml), with sources
 // or marked notional. Works on tracks only (the command centre never sees truth).
 #include <string>
@@ -37,6 +42,7 @@ struct ObjectKind {
   GaussianFeature fluctuation_db;  // std of the RCS in dB over looks
   GaussianFeature inv_beta;        // m^2/kg
   double p_companion = 0.5;        // probability that another ballistic object flies with it
+  GaussianFeature speed_mps;       // speed above the atmosphere (used when the table has it)
 };
 
 struct DiscriminationParams {
@@ -46,6 +52,7 @@ struct DiscriminationParams {
   int min_drag_measurements = 3;   // the drag estimate counts from this many fused measurements
   double companion_range_m = 30e3;
   double companion_speed_mps = 300.0;
+  bool speed_feature = false;      // every kind gives speed_mps
 };
 
 struct Discrimination {

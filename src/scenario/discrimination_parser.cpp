@@ -37,7 +37,7 @@ void parse_discrimination(const YamlNode& n, DiscriminationParams& out) {
   double prior_sum = 0.0;
   bool lethal = false, other = false;
   for (const auto& [name, k] : kinds.entries()) {
-    k.allow_only({"lethal", "prior", "rcs_dbsm", "fluctuation_db", "inv_beta_m2_kg", "p_companion", "source"});
+    k.allow_only({"lethal", "prior", "rcs_dbsm", "fluctuation_db", "inv_beta_m2_kg", "p_companion", "speed_mps", "source"});
     ObjectKind o;
     o.name = name;
     o.lethal = k.required("lethal").boolean();
@@ -46,6 +46,13 @@ void parse_discrimination(const YamlNode& n, DiscriminationParams& out) {
     o.fluctuation_db = feature(k.required("fluctuation_db"), 0.0, 30.0, 30.0);
     o.inv_beta = feature(k.required("inv_beta_m2_kg"), 0.0, 1.0, 1.0);
     o.p_companion = probability(k.required("p_companion"));
+    // speed_mps: all kinds or none (naive Bayes needs the term for every kind).
+    const auto speed = k.optional("speed_mps");
+    if (d.kinds.empty()) d.speed_feature = speed.has_value();
+    else if (speed.has_value() != d.speed_feature)
+      k.fail(d.speed_feature ? "no speed_mps, which the kinds before it give (all kinds or none)"
+                             : "speed_mps, which the kinds before it do not give (all kinds or none)");
+    if (speed) o.speed_mps = feature(*speed, 0.0, 20000.0, 20000.0);
     prior_sum += o.prior;
     (o.lethal ? lethal : other) = true;
     d.kinds.push_back(o);

@@ -78,6 +78,10 @@ void parse_launch_and_guidance(const YamlNode& n, InterceptorClass& c) {
   c.seeker_basket_m = n.number_or("seeker_basket_km", 0.01, 500.0, c.seeker_basket_m / 1e3) * 1e3;
   c.seeker_reference_rcs_m2 = n.number_or("seeker_reference_rcs_m2", 1e-4, 1e4, c.seeker_reference_rcs_m2);
   c.seeker_illumination_ref_m = n.number_or("seeker_illumination_km", 1.0, 1000.0, c.seeker_illumination_ref_m / 1e3) * 1e3;
+  if (const auto v = n.optional("tvm_processing_gain_db")) {
+    if (c.seeker_type != SeekerType::TrackViaMissile) v->fail("only for seeker: track_via_missile");
+    c.tvm_processing_gain_db = v->number(0.0, 40.0);
+  }
   c.seeker_angle_noise_rad = n.number_or("seeker_angle_noise_mrad", 0.0, 100.0, 0.0) * 1e-3;
   c.seeker_glint_m = n.number_or("seeker_glint_m", 0.0, 100.0, 0.0);
   c.seeker_blind_range_m = n.number_or("seeker_blind_range_m", 0.0, 10e3, 0.0);
@@ -110,7 +114,7 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
                 "launch_mass_kg", "stages", "diameter_m", "cd0_vs_mach", "cn_max", "cn_alpha_per_rad", "max_lateral_g",
                 "launch", "eject_speed_mps", "vertical_rise_s", "turnover_rate_dps",
                 "guidance_law", "nav_constant", "seeker_tau_s", "autopilot_tau_s", "seeker", "seeker_range_km",
-                "seeker_basket_km", "seeker_reference_rcs_m2", "seeker_illumination_km", "seeker_angle_noise_mrad",
+                "seeker_basket_km", "seeker_reference_rcs_m2", "seeker_illumination_km", "tvm_processing_gain_db", "seeker_angle_noise_mrad",
                 "seeker_glint_m", "seeker_blind_range_m", "seeker_gimbal_deg", "seeker_gimbal_rate_dps",
                 "midcourse_uplink", "ground_clearance_m", "min_speed_mps", "max_flight_time_s", "endgame_min_g",
                 "lethal_radius_m", "pk", "pk_vs_miss", "unit_cost", "envelopes"});

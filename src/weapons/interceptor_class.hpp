@@ -54,6 +54,7 @@ struct InterceptorClass {
   // seeker_illumination_ref_m from the illuminating radar). Zero noise and no limits: a perfect seeker.
   double seeker_reference_rcs_m2 = 1.0;
   double seeker_illumination_ref_m = 50e3;
+  double tvm_processing_gain_db = 0.0;   // track-via-missile: ground processing gain (weapons/track_via_missile.hpp)
   double seeker_angle_noise_rad = 0.0;   // 1-sigma thermal angle noise at the acquisition range
   double seeker_glint_m = 0.0;           // 1-sigma glint across the line of sight (m)
   double seeker_blind_range_m = 0.0;     // no new measurement closer than this

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "weapons/interceptor_class.hpp"
+#include "weapons/track_via_missile.hpp"
 
 namespace skyshield {
 
@@ -14,7 +15,10 @@ double Seeker::acquisition_range(const TruthView& target, const Vec3& missile, c
   if (cls_->seeker_type == SeekerType::ActiveRadar) return cls_->seeker_range_m * std::pow(sigma, 0.25);
   // Semi-active / track-via-missile: the echo of the radar's illumination (bistatic, 1/(R_i^2 R^2)).
   const double r_illum = std::max((target.pos_ecef - illuminator).norm(), 1.0);
-  return cls_->seeker_range_m * (cls_->seeker_illumination_ref_m / r_illum) * std::sqrt(sigma);
+  const double bistatic = cls_->seeker_range_m * (cls_->seeker_illumination_ref_m / r_illum) * std::sqrt(sigma);
+  // Track-via-missile: the echo is processed on the ground (weapons/track_via_missile.hpp).
+  return cls_->seeker_type == SeekerType::TrackViaMissile ? tvm_acquisition_range_m(bistatic, cls_->tvm_processing_gain_db)
+                                                          : bistatic;
 }
 
 bool Seeker::can_see(const TruthView& target, const Vec3& missile_pos, const Vec3& missile_vel, const Vec3& illuminator) const {

@@ -15,8 +15,8 @@ namespace {
 DiscriminationParams table() {
   DiscriminationParams p;
   p.enabled = true;
-  ObjectKind rv{"rv", true, 0.5, {-12.0, 3.0}, {3.5, 1.0}, {1.3e-4, 1e-4}, 0.9};
-  ObjectKind decoy{"decoy", false, 0.5, {-12.0, 3.0}, {5.6, 1.0}, {3.3e-3, 1.5e-3}, 0.9};
+  ObjectKind rv{"rv", true, 0.5, {-12.0, 3.0}, {3.5, 1.0}, {1.3e-4, 1e-4}, 0.9, {}};
+  ObjectKind decoy{"decoy", false, 0.5, {-12.0, 3.0}, {5.6, 1.0}, {3.3e-3, 1.5e-3}, 0.9, {}};
   p.kinds = {rv, decoy};
   return p;
 }

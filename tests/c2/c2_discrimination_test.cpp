@@ -109,5 +109,37 @@ TEST(Discrimination, RvRisesAndDecoyFallsOverAFlight) {
   EXPECT_LT(p_decoy.back(), p_decoy.front());
 }
 
+// Speed above the atmosphere (issue 28, wave 4): a spent stage seen alone high up (its RV not yet
+// detected) looked like a missile that never separates, P(warhead) 0.80-0.95 on bmd.yaml. Two kinds,
+// equal priors, no signature and no drag yet; one track alone, its speed variance 100^2 (m/s)^2:
+//   log-odds = ln(0.9 / 0.1)                                        (alone: 1 - p_companion)
+//            + ln N(v; 1600, 400^2 + 100^2) - ln N(v; 3500, 1500^2 + 100^2)   (speed)
+// v = 4600 (an IRBM stage): ln 9 - 0.5 (3000^2/170000 + ln 170000) + 0.5 (1100^2/2260000 + ln 2260000)
+//   = -22.7120037153 (computed by hand in double precision: python3 -c with math.log);
+// v = 1700 (a Scud-class body): 4.1782877995. Without the speed term both are ln 9 = 2.197.
+TEST(Discrimination, SpeedAboveTheAtmosphereTellsAStageFromAMissileBody) {
+  DiscriminationParams p;
+  p.enabled = true;
+  p.kinds = {kind("body", true, 0.5, -2.0, 5.6, 1e-4, 0.1), kind("stage", false, 0.5, 1.0, 5.6, 1.7e-3, 0.9)};
+  p.kinds[0].speed_mps = {1600.0, 400.0};
+  p.kinds[1].speed_mps = {3500.0, 1500.0};
+  std::vector<Track> tracks{ballistic_track(1, Vec3(0, 0, 110e3))};
+  tracks[0].x(5) = -4600.0;
+  tracks[0].P.block<3, 3>(3, 3) = 1e4 * Mat3::Identity();
+  EXPECT_NEAR(discriminate(tracks, p)[0].log_odds, std::log(9.0), 1e-12);  // no speed term yet
+  p.speed_feature = true;
+  EXPECT_NEAR(discriminate(tracks, p)[0].log_odds, -22.712003715305613, 1e-9);
+  EXPECT_LT(discriminate(tracks, p)[0].p_lethal, 1e-9);
+  tracks[0].x(5) = -1700.0;
+  EXPECT_NEAR(discriminate(tracks, p)[0].log_odds, 4.178287799530407, 1e-9);
+  // In the air (the drag estimate counts) the drag term replaces the speed term.
+  tracks[0].drag.measurements = 3;
+  tracks[0].drag.variance = 1e-8;
+  tracks[0].drag.inv_beta = 1e-4;
+  const double drag_only = std::log(9.0) - 0.5 * std::log(2.5e-7 + 1e-8) + 0.5 * std::log(2.5e-7 + 1e-8) +
+                           0.5 * (1.6e-3 * 1.6e-3) / (2.5e-7 + 1e-8);
+  EXPECT_NEAR(discriminate(tracks, p)[0].log_odds, drag_only, 1e-9);
+}
+
 }  // namespace
 }  // namespace skyshield

@@ -120,6 +120,27 @@ TEST(Seeker, AcquisitionRangeFollowsTheRadarRangeEquation) {
   EXPECT_NEAR(s.acquisition_range(target_at(Vec3(1e3, 0, 0), 1.0), origin, Vec3(-49e3, 0, 0)), 10e3, 1e-6);
 }
 
+// Track-via-missile (weapons/track_via_missile.hpp, issue 28 wave 4): the echo is processed on the
+// ground with a gain G, so the bistatic SNR ~ G sigma / (R_i^2 R^2) reaches the threshold sqrt(G)
+// farther: an RV of 0.05 m^2 illuminated at 50 km is acquired at 10 km x sqrt(0.05) = 2.236 km by
+// the bistatic receiver alone (G = 0 dB, as before), and at 10^(20/20) = 10 x that, 22.36 km, with
+// G = 20 dB. The thermal angle noise at 2 km then falls by the same 10 (it scales as R / R_acq).
+TEST(Seeker, TrackViaMissileAcquiresFartherByTheSquareRootOfTheGroundGain) {
+  InterceptorClass tvm = seeker_class(SeekerType::TrackViaMissile);
+  tvm.seeker_angle_noise_rad = 3e-3;
+  const Vec3 origin(0, 0, 0), illuminator(-49e3, 0, 0);  // the target at (1 km, 0, 0) is 50 km from it
+  Seeker plain(&tvm, Rng(1));
+  const double bistatic = plain.acquisition_range(target_at(Vec3(1e3, 0, 0), 0.05), origin, illuminator);
+  EXPECT_NEAR(bistatic, 10e3 * std::sqrt(0.05), 1e-6);
+  plain.start(Vec3::Zero(), bistatic);
+  tvm.tvm_processing_gain_db = 20.0;
+  Seeker gained(&tvm, Rng(1));
+  const double r = gained.acquisition_range(target_at(Vec3(1e3, 0, 0), 0.05), origin, illuminator);
+  EXPECT_NEAR(r, 10.0 * 10e3 * std::sqrt(0.05), 1e-6);
+  gained.start(Vec3::Zero(), r);
+  EXPECT_NEAR(plain.angle_sigma(2e3) / gained.angle_sigma(2e3), 10.0, 1e-9);
+}
+
 TEST(Seeker, GimbalLimitsTheLookAngle) {
   InterceptorClass c = seeker_class(SeekerType::ActiveRadar);
   c.seeker_gimbal_rad = 60.0 * kDegToRad;
