@@ -202,9 +202,10 @@ Mat3 axis_process_noise(MotionModel m, double dt, const MotionNoise& n) {
     case MotionModel::ConstantAcceleration:
     case MotionModel::CoordinatedTurn: {
       // White jerk (BLK eq. 6.2.3-8).
+      // Powers of T by products (no pow calls).
       const double s = m == MotionModel::ConstantAcceleration ? n.ca_q : n.ct_q;
-      q << std::pow(T, 5) / 20.0, std::pow(T, 4) / 8.0, std::pow(T, 3) / 6.0, std::pow(T, 4) / 8.0, std::pow(T, 3) / 3.0,
-          T * T / 2.0, std::pow(T, 3) / 6.0, T * T / 2.0, T;
+      const double T2 = T * T, T3 = T2 * T, T4 = T3 * T, T5 = T4 * T;
+      q << T5 / 20.0, T4 / 8.0, T3 / 6.0, T4 / 8.0, T3 / 3.0, T2 / 2.0, T3 / 6.0, T2 / 2.0, T;
       q *= s;
       break;
     }
