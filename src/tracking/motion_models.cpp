@@ -78,8 +78,9 @@ Eigen::Matrix<double, 3, 6> ballistic_gradient(const Vec3& p, const Vec3& v, con
   const LocalAir air = local_air(p, ctx);
   const double speed = v.norm();
   if (speed > 1e-6) {
-    const double rho = us1976(air.altitude_m).density_kg_m3;
-    const double drho = (us1976(air.altitude_m + 50.0).density_kg_m3 - us1976(air.altitude_m - 50.0).density_kg_m3) / 100.0;
+    // Density and its altitude derivative from the tabulated standard (no pow per call).
+    const DensitySlope d = us1976_density_slope(air.altitude_m);
+    const double rho = d.density_kg_m3, drho = d.slope_kg_m4;
     const double k = 1.0 / (2.0 * ctx.ballistic_beta_kg_m2);
     J.rightCols<3>() += -k * rho * (speed * Mat3::Identity() + v * v.transpose() / speed);
     J.leftCols<3>() += -k * drho * speed * v * air.up.transpose();
@@ -116,7 +117,7 @@ double turn_rate(const Vec9& x) {
 }
 
 Vec3 ballistic_acceleration(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
-  const double rho = us1976(local_air(p, ctx).altitude_m).density_kg_m3;
+  const double rho = us1976_density_slope(local_air(p, ctx).altitude_m).density_kg_m3;
   return gravity_part(p, v, ctx) - rho * v.norm() / (2.0 * ctx.ballistic_beta_kg_m2) * v;
 }
 
