@@ -49,33 +49,22 @@ struct LocalAir {
   Vec3 up;  // gradient of the altitude in the frame
 };
 
-LocalAir local_air(const Vec3& p, const MotionContext& ctx) {
-  if (!ctx.frame) return {p.z(), Vec3::UnitZ()};
-  const Vec3 pe = ctx.frame->to_ecef(p);
-  return {pe.norm() - ellipsoid_radius(pe), ctx.frame->vector_to_enu(pe.normalized())};
-}
-
-Vec3 gravity_part(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
-  if (!ctx.frame) return Vec3(0.0, 0.0, -kStandardGravity);
-  const GravityModel g{};
-  return ctx.frame->vector_to_enu(free_fall_acceleration(ctx.frame->to_ecef(p), ctx.frame->vector_to_ecef(v), g));
-}
-
 // d(acceleration)/d(p, v) of the ballistic model: gravity gradient mu/r^3 (3 rr' - I), Coriolis
 // -2 [w x], drag -(rho/2b)(|v| I + v v'/|v|) and the drag change with altitude.
 Eigen::Matrix<double, 3, 6> ballistic_gradient(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
   Eigen::Matrix<double, 3, 6> J = Eigen::Matrix<double, 3, 6>::Zero();
+  LocalAir air{p.z(), Vec3::UnitZ()};   // as local_air, sharing the ECEF point with gravity
   if (ctx.frame) {
     const Vec3 pe = ctx.frame->to_ecef(p);
     const double r = pe.norm();
     const Vec3 u = ctx.frame->vector_to_enu(pe / r);
+    air = {r - ellipsoid_radius(pe), u};
     J.leftCols<3>() = kEarthMu / (r * r * r) * (3.0 * u * u.transpose() - Mat3::Identity());
     const Vec3 w = ctx.frame->vector_to_enu(Vec3(0.0, 0.0, kEarthRotationRate));
     Mat3 wx;
     wx << 0.0, -w.z(), w.y(), w.z(), 0.0, -w.x(), -w.y(), w.x(), 0.0;
     J.rightCols<3>() = -2.0 * wx;
   }
-  const LocalAir air = local_air(p, ctx);
   const double speed = v.norm();
   if (speed > 1e-6) {
     // Density and its altitude derivative from the tabulated standard (no pow per call).
@@ -117,8 +106,13 @@ double turn_rate(const Vec9& x) {
 }
 
 Vec3 ballistic_acceleration(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
-  const double rho = us1976_density_slope(local_air(p, ctx).altitude_m).density_kg_m3;
-  return gravity_part(p, v, ctx) - rho * v.norm() / (2.0 * ctx.ballistic_beta_kg_m2) * v;
+  const double k = v.norm() / (2.0 * ctx.ballistic_beta_kg_m2);
+  if (!ctx.frame) return Vec3(0.0, 0.0, -kStandardGravity) - us1976_density_slope(p.z()).density_kg_m3 * k * v;
+  // The ECEF point once for both the altitude and gravity (as local_air and gravity_part).
+  const Vec3 pe = ctx.frame->to_ecef(p);
+  const double rho = us1976_density_slope(pe.norm() - ellipsoid_radius(pe)).density_kg_m3;
+  const GravityModel g{};
+  return ctx.frame->vector_to_enu(free_fall_acceleration(pe, ctx.frame->vector_to_ecef(v), g)) - rho * k * v;
 }
 
 Vec9 propagate(MotionModel m, const Vec9& x, double dt, const MotionContext& ctx) {
