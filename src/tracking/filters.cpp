@@ -76,10 +76,21 @@ void predict_per_axis(const Mat3& f, const Mat3& q, Gaussian& g) {
 
 void finish(SphericalInnovation& in) {
   // The unused slots of S are an uncorrelated unit variance with a zero residual: they add nothing
-  // to the distance and ln 1 = 0 to the determinant, so the fixed 4x4 factorisation is exact.
-  const Eigen::LDLT<Mat4> ldlt(in.S);
-  in.mahalanobis2 = in.y.dot(ldlt.solve(in.y));
-  in.log_det_S = ldlt.vectorD().array().log().sum();
+  // to the distance and ln 1 = 0 to the determinant, so the fixed 4x4 factorisation is exact. One
+  // Cholesky factorisation gives the distance, the determinant and S^-1 (kept for the gain); a
+  // pivoted LDLT only where S is not numerically positive definite.
+  const Eigen::LLT<Mat4> llt(in.S);
+  if (llt.info() == Eigen::Success) {
+    in.S_inv = llt.solve(Mat4::Identity());
+    in.mahalanobis2 = in.y.dot(in.S_inv * in.y);
+    in.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+  } else {
+    const Eigen::LDLT<Mat4> ldlt(in.S);
+    in.S_inv = ldlt.solve(Mat4::Identity());
+    in.mahalanobis2 = in.y.dot(ldlt.solve(in.y));
+    in.log_det_S = ldlt.vectorD().array().log().sum();
+  }
+  in.factored = true;
 }
 
 }  // namespace
@@ -104,8 +115,10 @@ void predict(FilterKind k, MotionModel m, Gaussian& g, double dt, const MotionCo
       const Vec9 y = propagate(m, g.x, dt, ctx);
       const Mat9 F = ballistic_transition(g.x, y, dt, ctx);
       g.x = y;
-      const Mat9 FP = F.lazyProduct(g.P);
-      g.P = FP.lazyProduct(F.transpose()) + process_noise(m, dt, noise);
+      // F's acceleration columns are zero (ballistic_transition): F P F' = F6 P66 F6' with F6 the
+      // first six columns and P66 P's position-velocity block.
+      const Eigen::Matrix<double, 9, 6> FP = F.leftCols<6>().lazyProduct(g.P.topLeftCorner<6, 6>());
+      g.P = FP.lazyProduct(F.leftCols<6>().transpose()) + process_noise(m, dt, noise);
     }
   } else {
     std::array<Vec9, kSigma> s = sigma_points(g);
@@ -143,8 +156,10 @@ SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMea
     in.y = residual(z.z, measure(g.x, z.sensor), z.dim);
     // Coefficient-based products: at these fixed sizes Eigen would otherwise take its blocked
     // matrix-matrix (GEMM) path, built for large matrices (several times slower here).
-    in.Pxz = g.P.lazyProduct(H.transpose());
-    in.S = H.lazyProduct(in.Pxz) + R;
+    // H's acceleration columns are zero (measure_jacobian): only P's first six columns and Pxz's
+    // first six rows enter.
+    in.Pxz = g.P.leftCols<6>().lazyProduct(H.leftCols<6>().transpose());
+    in.S = H.leftCols<6>().lazyProduct(in.Pxz.topRows<6>()) + R;
   } else {
     const std::array<Vec9, kSigma> s = sigma_points(g);
     std::array<Vec4, kSigma> h;
@@ -175,14 +190,15 @@ SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMea
 
 Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in) {
   // S is block diagonal (dim x dim, then identity), so the inverse is exact on the used block.
+  if (in.factored) return in.Pxz.lazyProduct(in.S_inv);
   return in.S.ldlt().solve(in.Pxz.transpose()).transpose();
 }
 
 void update(Gaussian& g, const SphericalInnovation& in) {
   const Eigen::Matrix<double, 9, 4> K = gain(in);
   g.x += K * in.y;
-  const Eigen::Matrix<double, 9, 4> KS = K.lazyProduct(in.S);
-  g.P -= KS.lazyProduct(K.transpose());
+  // K S K' = Pxz S^-1 S K' = Pxz K' (S symmetric): one 9x4x9 product instead of two.
+  g.P -= K.lazyProduct(in.Pxz.transpose());
   symmetrize(g.P);
 }
 

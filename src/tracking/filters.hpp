@@ -4,7 +4,7 @@
 //    transform (Julier & Uhlmann 2004; van der Merwe 2004, alpha = 1, beta = 2, kappa = 0) through f;
 //  - innovate: predicted measurement, innovation covariance S and state-measurement cross
 //    covariance Pxz (EKF: P H'; UKF: from sigma points through h), with the chi-square distance;
-//  - update: K = Pxz S^-1, x += K y, P -= K S K' (the same for both filters).
+//  - update: K = Pxz S^-1, x += K y, P -= K S K' = K Pxz' (the same for both filters).
 // A 3-component measurement is carried in the 4-slot types with a unit, uncorrelated 4th slot.
 #include <string_view>
 
@@ -29,6 +29,10 @@ struct SphericalInnovation {
   Eigen::Matrix<double, 9, 4> Pxz = Eigen::Matrix<double, 9, 4>::Zero();
   double mahalanobis2 = 0.0;     // y' S^-1 y
   double log_det_S = 0.0;        // ln det of the dim x dim block
+  // S^-1 from the one factorisation innovate() makes (factored true); an innovation built by hand
+  // (factored false) is factored again where its gain is needed.
+  Mat4 S_inv = Mat4::Identity();
+  bool factored = false;
 
   // Gaussian likelihood N(y; 0, S) over dim components.
   double likelihood() const;

@@ -158,7 +158,8 @@ void imm_pda_update(ImmState& s, const std::vector<ImmInnovations>& in, const st
       const Eigen::Matrix<double, 9, 4> K = gain(in[i][j]);
       const Vec9 d = K * in[i][j].y;
       dx += beta[i + 1] * d;
-      P += beta[i + 1] * (g.P - K * in[i][j].S * K.transpose() + d * d.transpose());
+      // K S K' = K Pxz' (K = Pxz S^-1, S symmetric).
+      P += beta[i + 1] * (g.P - K.lazyProduct(in[i][j].Pxz.transpose()) + d * d.transpose());
     }
     g.x += dx;
     g.P = P - dx * dx.transpose();

@@ -49,37 +49,27 @@ struct LocalAir {
   Vec3 up;  // gradient of the altitude in the frame
 };
 
-LocalAir local_air(const Vec3& p, const MotionContext& ctx) {
-  if (!ctx.frame) return {p.z(), Vec3::UnitZ()};
-  const Vec3 pe = ctx.frame->to_ecef(p);
-  return {pe.norm() - ellipsoid_radius(pe), ctx.frame->vector_to_enu(pe.normalized())};
-}
-
-Vec3 gravity_part(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
-  if (!ctx.frame) return Vec3(0.0, 0.0, -kStandardGravity);
-  const GravityModel g{};
-  return ctx.frame->vector_to_enu(free_fall_acceleration(ctx.frame->to_ecef(p), ctx.frame->vector_to_ecef(v), g));
-}
-
 // d(acceleration)/d(p, v) of the ballistic model: gravity gradient mu/r^3 (3 rr' - I), Coriolis
 // -2 [w x], drag -(rho/2b)(|v| I + v v'/|v|) and the drag change with altitude.
 Eigen::Matrix<double, 3, 6> ballistic_gradient(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
   Eigen::Matrix<double, 3, 6> J = Eigen::Matrix<double, 3, 6>::Zero();
+  LocalAir air{p.z(), Vec3::UnitZ()};   // as local_air, sharing the ECEF point with gravity
   if (ctx.frame) {
     const Vec3 pe = ctx.frame->to_ecef(p);
     const double r = pe.norm();
     const Vec3 u = ctx.frame->vector_to_enu(pe / r);
+    air = {r - ellipsoid_radius(pe), u};
     J.leftCols<3>() = kEarthMu / (r * r * r) * (3.0 * u * u.transpose() - Mat3::Identity());
     const Vec3 w = ctx.frame->vector_to_enu(Vec3(0.0, 0.0, kEarthRotationRate));
     Mat3 wx;
     wx << 0.0, -w.z(), w.y(), w.z(), 0.0, -w.x(), -w.y(), w.x(), 0.0;
     J.rightCols<3>() = -2.0 * wx;
   }
-  const LocalAir air = local_air(p, ctx);
   const double speed = v.norm();
   if (speed > 1e-6) {
-    const double rho = us1976(air.altitude_m).density_kg_m3;
-    const double drho = (us1976(air.altitude_m + 50.0).density_kg_m3 - us1976(air.altitude_m - 50.0).density_kg_m3) / 100.0;
+    // Density and its altitude derivative from the tabulated standard (no pow per call).
+    const DensitySlope d = us1976_density_slope(air.altitude_m);
+    const double rho = d.density_kg_m3, drho = d.slope_kg_m4;
     const double k = 1.0 / (2.0 * ctx.ballistic_beta_kg_m2);
     J.rightCols<3>() += -k * rho * (speed * Mat3::Identity() + v * v.transpose() / speed);
     J.leftCols<3>() += -k * drho * speed * v * air.up.transpose();
@@ -116,8 +106,13 @@ double turn_rate(const Vec9& x) {
 }
 
 Vec3 ballistic_acceleration(const Vec3& p, const Vec3& v, const MotionContext& ctx) {
-  const double rho = us1976(local_air(p, ctx).altitude_m).density_kg_m3;
-  return gravity_part(p, v, ctx) - rho * v.norm() / (2.0 * ctx.ballistic_beta_kg_m2) * v;
+  const double k = v.norm() / (2.0 * ctx.ballistic_beta_kg_m2);
+  if (!ctx.frame) return Vec3(0.0, 0.0, -kStandardGravity) - us1976_density_slope(p.z()).density_kg_m3 * k * v;
+  // The ECEF point once for both the altitude and gravity (as local_air and gravity_part).
+  const Vec3 pe = ctx.frame->to_ecef(p);
+  const double rho = us1976_density_slope(pe.norm() - ellipsoid_radius(pe)).density_kg_m3;
+  const GravityModel g{};
+  return ctx.frame->vector_to_enu(free_fall_acceleration(pe, ctx.frame->vector_to_ecef(v), g)) - rho * k * v;
 }
 
 Vec9 propagate(MotionModel m, const Vec9& x, double dt, const MotionContext& ctx) {
@@ -202,9 +197,10 @@ Mat3 axis_process_noise(MotionModel m, double dt, const MotionNoise& n) {
     case MotionModel::ConstantAcceleration:
     case MotionModel::CoordinatedTurn: {
       // White jerk (BLK eq. 6.2.3-8).
+      // Powers of T by products (no pow calls).
       const double s = m == MotionModel::ConstantAcceleration ? n.ca_q : n.ct_q;
-      q << std::pow(T, 5) / 20.0, std::pow(T, 4) / 8.0, std::pow(T, 3) / 6.0, std::pow(T, 4) / 8.0, std::pow(T, 3) / 3.0,
-          T * T / 2.0, std::pow(T, 3) / 6.0, T * T / 2.0, T;
+      const double T2 = T * T, T3 = T2 * T, T4 = T3 * T, T5 = T4 * T;
+      q << T5 / 20.0, T4 / 8.0, T3 / 6.0, T4 / 8.0, T3 / 3.0, T2 / 2.0, T3 / 6.0, T2 / 2.0, T;
       q *= s;
       break;
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/units.hpp"
+#include "world/fast_geodesy.hpp"
 
 namespace skyshield {
 
@@ -94,7 +95,7 @@ bool WaypointMotion::step(double dt) {
   ecef_.reset();
   t_ += dt;
   const Geodetic& target = route_[next_];
-  const GeodesicResult to_wp = geodesic_inverse(pos_, target);
+  const GeodesicResult to_wp = geodesic_aim(pos_, target);   // per step: world/fast_geodesy.hpp
   const bool last_leg = next_ + 1 == route_.size();
   if (!terminal_ && last_leg && p_.terminal.kind != TerminalKind::None && to_wp.distance_m <= p_.terminal.start_range_m) {
     terminal_ = true;
@@ -123,7 +124,7 @@ bool WaypointMotion::step(double dt) {
     if (finished()) return true;
   }
   const double alt = pos_.alt_m + vertical_speed_ * dt;
-  pos_ = geodesic_direct(pos_, heading_deg_, advance);
+  pos_ = geodesic_step(pos_, heading_deg_, advance);
   pos_.alt_m = alt;
   // The ground stops a descent that overshoots; a dive that meets the ground before its target ends
   // there (the impact).

@@ -3,7 +3,8 @@
 // next waypoint's geodesic azimuth at most at the rate of a level coordinated turn at the type's
 // load factor (omega = g sqrt(n^2 - 1) / v, n capped by the bank limit), the altitude moves toward
 // the waypoint's altitude (or the terrain-following height) within the climb and descent limits,
-// and each step moves along the geodesic (GeographicLib). On the last leg a terminal manoeuvre
+// and each step moves along the geodesic (per-step geodesy of world/fast_geodesy.hpp, checked
+// against GeographicLib). On the last leg a terminal manoeuvre
 // (pop-up, weave, dive) may take over; on missile warning an evasive turn may interrupt the route.
 #include <optional>
 #include <utility>

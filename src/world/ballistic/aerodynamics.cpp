@@ -27,7 +27,7 @@ double fast_altitude(const Vec3& p) {
 Vec3 drag_acceleration(const Vec3& pos, const Vec3& vel, double mass, const DragModel& d) {
   const double h = fast_altitude(pos);
   if (h > 200e3) return Vec3::Zero();  // density below 3e-10 kg/m^3: nothing to integrate
-  const AtmosphereState air = us1976(h);
+  const AtmosphereState air = us1976_fast(h);   // tabulated density (core/atmosphere.hpp)
   const double v = vel.norm();
   if (v <= 0.0) return Vec3::Zero();
   double k = 0.0;  // drag force / (v^2 mass)

@@ -93,7 +93,7 @@ BallisticFlight::Deriv BallisticFlight::derivative(double t, const Vec3& p, cons
       const double speed = v.norm();
       dir = speed > 1.0 ? Vec3(v / speed) : Vec3(pad_.enu_to_ecef().col(2));
     }
-    const double ambient = s.vacuum_thrust_n > s.thrust_n ? us1976(fast_altitude(p)).pressure_pa : 101325.0;
+    const double ambient = s.vacuum_thrust_n > s.thrust_n ? us1976_fast(fast_altitude(p)).pressure_pa : 101325.0;
     a += s.thrust_at(ambient) / m * dir;
     dm = -s.mass_flow();
   }
