@@ -33,10 +33,13 @@ int expected_misses(double dt, double revisit_s) {
   return std::clamp(static_cast<int>(std::lround(dt / revisit_s)) - 1, 0, 30);
 }
 
-bool may_pair(const Vec3& d, double trace_r0, double trace_r, double dt, double sigma_v, double sigma_a, double gate) {
-  const double accel = 0.5 * sigma_a * dt * dt;
-  const double trace_s = trace_r0 + trace_r + 3.0 * (sigma_v * sigma_v * dt * dt + accel * accel);
-  return d.squaredNorm() <= 2.0 * gate * trace_s;
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate) {
+  const double spread = sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0;
+  // d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
+  // rejected without solving.
+  if (d.squaredNorm() > gate * (r0.trace() + r.trace() + spread)) return std::numeric_limits<double>::infinity();
+  const Mat3 S = r0 + r + spread * Mat3::Identity();
+  return d.dot(S.ldlt().solve(d));
 }
 
 Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
@@ -75,25 +78,14 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
   const double pd = params_.jpda_detection_probability;
   for (std::size_t b = 0; b < in.z.size(); ++b) {
     if (assoc.claimed[b]) continue;
-    const double gate = in.z[b].dim == 4 ? params_.gate_chi2_range_rate : params_.gate_chi2;
-    const double trace_r = z_cov[b].trace();
     int best = -1;
     double best_m2 = std::numeric_limits<double>::infinity();
-    ImmState best_state;
-    ImmInnovations best_inn;
     for (std::size_t k = 0; k < waiting; ++k) {
       const Initiator& c = initiators_[k];
       if (c.used || !(c.t < t)) continue;
-      const double dt = t - c.t;
-      if (!may_pair(in.z_position[b] - c.z, c.R.trace(), trace_r, dt, params_.init_velocity_sigma_mps, params_.init_accel_sigma_mps2, gate))
-        continue;
-      // The one-point track the initiator would have started, predicted to t and gated as the
-      // association gates it.
-      ImmState s = new_track(c.z, c.R, c.t).imm;
-      imm_predict(s, dt, initiation_, ctx_);
-      const ImmInnovations inn = imm_innovate(s, in.z[b], initiation_);
-      if (inn[0].mahalanobis2 > gate || !(inn[0].likelihood() > 0.0) || inn[0].mahalanobis2 >= best_m2) continue;
-      best = static_cast<int>(k), best_m2 = inn[0].mahalanobis2, best_state = s, best_inn = inn;
+      const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
+                                            params_.imm.noise.cv_q, params_.gate_chi2);
+      if (m2 <= params_.gate_chi2 && m2 < best_m2) best = static_cast<int>(k), best_m2 = m2;
     }
     if (best < 0) {
       initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false});
@@ -102,15 +94,18 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
     }
     Initiator& c = initiators_[static_cast<std::size_t>(best)];
     c.used = true;
+    // The one-point track the initiator would have started, predicted to t and updated with the
+    // detection.
     Track tr = new_track(c.z, c.R, c.t);
-    imm_update(best_state, best_inn);
-    tr.imm = best_state;
+    imm_predict(tr.imm, t - c.t, initiation_, ctx_);
+    const ImmInnovations inn = imm_innovate(tr.imm, in.z[b], initiation_);
+    imm_update(tr.imm, inn);
     tr.t = t;
     tr.combine();
     const int misses = expected_misses(t - c.t, c.revisit_s);
     tr.hits = 2;
     tr.history = (1u << (misses + 1)) | 1u;
-    tr.score = misses * score_miss(pd) + score_hit(pd, best_inn[0].likelihood(), density);
+    tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);
     tr.last_update_t = t;
     update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
     const Measurement& m = batch.detections[b];

@@ -6,8 +6,9 @@
 //    of Modern Tracking Systems", sec. 6.3; Bar-Shalom, Willett & Tian 2011 sec. 3.3): a tentative
 //    track starts when a detection of a later batch, itself taken by no track, falls inside the
 //    initiator's kinematic gate - the chi-square gate of the one-point track the initiator would have
-//    started (velocity sigma sized from max_speed_mps, loader.cpp), i.e. an offset of at most about
-//    the largest speed times the time between them, plus the measurement noise. The track then holds
+//    started, on positions (two_point_distance2; velocity sigma sized from max_speed_mps,
+//    loader.cpp), i.e. an offset of at most about the largest speed times the time between them,
+//    plus the measurement noise. The track then holds
 //    exactly the state, hit history and score that one-point track would have had after its second
 //    detection; a lone false alarm never becomes a track. An initiator lasts as long as a one-point
 //    tentative track would without a hit: delete_misses_tentative + 1/2 revisits of its radar (its
@@ -45,10 +46,12 @@ double revisit_period_s(const Coverage& c);
 // revisit is not known.
 int expected_misses(double dt, double revisit_s);
 
-// A cheap necessary condition of the chi-square gate (d' S^-1 d <= g implies |d|^2 <= g trace S):
-// the squared offset against g times an upper bound of the trace of the one-point track's predicted
-// measurement covariance (position noise of both detections, velocity and acceleration sigma over dt),
-// doubled for the spherical linearisation. Speed only: pairs it passes are tested exactly.
-bool may_pair(const Vec3& d, double trace_r0, double trace_r, double dt, double sigma_v, double sigma_a, double gate);
+// The two-point gate: the squared Mahalanobis distance of the offset d between the initiator and a
+// detection dt later, under "one object moving at an unknown velocity": S = R0 + R + (sigma_v^2 dt^2 +
+// q dt^3 / 3) I (the position covariance of the one-point constant-velocity track predicted over dt,
+// velocity sigma sigma_v, white-acceleration density q (BLK eq. 6.2.2-12), plus the detection's).
+// With sigma_v = max_speed / sqrt(gate) the gate takes an offset of about the largest speed times dt
+// plus the noise. Infinity when the distance surely exceeds `gate` (not worked out).
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate);
 
 }  // namespace skyshield
