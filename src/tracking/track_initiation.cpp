@@ -76,46 +76,55 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
   const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   const double lasts = revisit > 0.0 ? std::min(coast, (params_.delete_misses_tentative + 0.5) * revisit) : coast;
   const double pd = params_.jpda_detection_probability;
+  // Every pair in the gate starts a track (Blackman & Popoli sec. 6.3: the pairs of a cluster - a
+  // warhead beside its booster - compete afterwards through the association, the wrong ones dying
+  // by misses); an initiator paired once is not paired again (the track holds its object on).
+  std::vector<char> paired(waiting, 0);
   for (std::size_t b = 0; b < in.z.size(); ++b) {
     if (assoc.claimed[b]) continue;
-    int best = -1;
-    double best_m2 = std::numeric_limits<double>::infinity();
+    bool any = false;
     for (std::size_t k = 0; k < waiting; ++k) {
       const Initiator& c = initiators_[k];
-      if (c.used || !(c.t < t)) continue;
+      if (!(c.t < t)) continue;
       const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
                                             params_.imm.noise.cv_q, params_.gate_chi2);
-      if (m2 <= params_.gate_chi2 && m2 < best_m2) best = static_cast<int>(k), best_m2 = m2;
+      if (m2 > params_.gate_chi2) continue;
+      any = true;
+      paired[k] = 1;
+      start_pair(c, batch, b, density, pd);
     }
-    if (best < 0) {
+    if (!any) {
       initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false});
       ++stats_.initiators;
-      continue;
     }
-    Initiator& c = initiators_[static_cast<std::size_t>(best)];
-    c.used = true;
-    // The one-point track the initiator would have started, predicted to t and updated with the
-    // detection.
-    Track tr = new_track(c.z, c.R, c.t);
-    imm_predict(tr.imm, t - c.t, initiation_, ctx_);
-    const ImmInnovations inn = imm_innovate(tr.imm, in.z[b], initiation_);
-    imm_update(tr.imm, inn);
-    tr.t = t;
-    tr.combine();
-    const int misses = expected_misses(t - c.t, c.revisit_s);
-    tr.hits = 2;
-    tr.history = (1u << (misses + 1)) | 1u;
-    tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);
-    tr.last_update_t = t;
-    update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
-    const Measurement& m = batch.detections[b];
-    if (batch.snr_1m2_at_1m > 0.0 && m.rae.range_m > 0.0)
-      tr.signature.add(batch.frequency_hz, rcs_dbsm_from_snr(m.snr_db, m.rae.range_m, batch.snr_1m2_at_1m));
-    reclassify(tr);
-    const int id = start_track(std::move(tr));
-    confirm_if_evident(tracks_[static_cast<std::size_t>(index_of(id))], t);
-    refresh(static_cast<std::size_t>(index_of(id)));
   }
+  for (std::size_t k = 0; k < waiting; ++k) initiators_[k].used = initiators_[k].used || paired[k];
+}
+
+void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,
+                         double pd) {
+  const double t = batch.t0;
+  // The one-point track the initiator would have started, predicted to t and updated with the
+  // detection.
+  Track tr = new_track(c.z, c.R, c.t);
+  imm_predict(tr.imm, t - c.t, initiation_, ctx_);
+  const ImmInnovations inn = imm_innovate(tr.imm, in_.z[b], initiation_);
+  imm_update(tr.imm, inn);
+  tr.t = t;
+  tr.combine();
+  const int misses = expected_misses(t - c.t, c.revisit_s);
+  tr.hits = 2;
+  tr.history = (1u << (misses + 1)) | 1u;
+  tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);
+  tr.last_update_t = t;
+  update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
+  const Measurement& m = batch.detections[b];
+  if (batch.snr_1m2_at_1m > 0.0 && m.rae.range_m > 0.0)
+    tr.signature.add(batch.frequency_hz, rcs_dbsm_from_snr(m.snr_db, m.rae.range_m, batch.snr_1m2_at_1m));
+  reclassify(tr);
+  const int id = start_track(std::move(tr));
+  confirm_if_evident(tracks_[static_cast<std::size_t>(index_of(id))], t);
+  refresh(static_cast<std::size_t>(index_of(id)));
 }
 
 }  // namespace skyshield

@@ -212,6 +212,9 @@ class Tracker {
   // Starts tracks, or keeps initiators, from the detections of a batch no track took
   // (tracking/track_initiation.cpp).
   void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density);
+  // Starts the track of an initiator and detection b of the batch: the one-point track the initiator
+  // would have started, after its update with the detection.
+  void start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density, double pd);
   // The candidates of a batch (indices) and whether each lies strictly inside the looked-at volume
   // (tracking/tracker_candidates.cpp).
   // Fills cand_ and strictly_.
