@@ -132,5 +132,28 @@ TEST(TwoPointInitiation, ConfirmsAtTheSameLookWithTheSameEstimate) {
   EXPECT_EQ(one.tracks()[0].first_t, two.tracks()[0].first_t);
 }
 
+// Two objects 3 km apart, one moving 5 km across the line of sight in 4 s, the other still: the
+// moving one's second detection is nearer the still one's first. Every pair in the gate starts a
+// track, so both true pairs are tracks (velocities (a2 - a1) / 4 s and ~0); pairing each detection
+// with its nearest free initiator paired them the wrong way round (a warhead's second detection
+// taken by its booster's initiator in bmd.yaml).
+TEST(TwoPointInitiation, EveryPairInTheGateStartsATrack) {
+  const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
+  Tracker two(frame, params(Initiation::TwoPoint));
+  const double r = 100e3, el = 0.0;
+  two.process(look(frame, 0.0, {{r, 1.00, el}, {r, 1.03, el}}));
+  two.process(look(frame, 4.0, {{r, 1.05, el}, {r, 1.03, el}}));
+  auto enu = [&](double az) { return Vec3(r * std::sin(az), r * std::cos(az), 0.0); };   // el = 0
+  const Vec3 v_moving = (enu(1.05) - enu(1.00)) / 4.0;   // 1,250 m/s
+  bool moving = false, still = false;
+  for (const Track& tr : two.tracks()) {
+    moving = moving || ((tr.velocity() - v_moving).norm() < 100.0 && (tr.position() - enu(1.05)).norm() < 500.0);
+    still = still || (tr.velocity().norm() < 100.0 && (tr.position() - enu(1.03)).norm() < 500.0);
+  }
+  EXPECT_TRUE(moving);
+  EXPECT_TRUE(still);
+  EXPECT_EQ(two.stats().started, 4);   // a1-a2, a1-b2, b1-a2, b1-b2: all four offsets are in the gate
+}
+
 }  // namespace
 }  // namespace skyshield
