@@ -172,30 +172,29 @@ void Tracker::add_signature(Track& tr, const MeasurementBatch& batch, const std:
   tr.signature.add(batch.frequency_hz, rcs_dbsm_from_snr(m.snr_db, m.rae.range_m, batch.snr_1m2_at_1m));
 }
 
-void Tracker::start_track(const Vec3& z, const Mat3& R, double t) {
-  Gaussian g;
-  g.x.setZero();
-  g.x.head<3>() = z;
-  g.P.setZero();
-  g.P.topLeftCorner<3, 3>() = R;
-  g.P.block<3, 3>(3, 3) = params_.init_velocity_sigma_mps * params_.init_velocity_sigma_mps * Mat3::Identity();
-  g.P.block<3, 3>(6, 6) = params_.init_accel_sigma_mps2 * params_.init_accel_sigma_mps2 * Mat3::Identity();
-  Track tr;
+int Tracker::start_track(Track tr) {
   tr.id = next_id_++;
-  tr.t = t;
-  tr.imm = imm_start(g, initiation_);
-  tr.combine();
-  tr.hits = 1;
-  tr.history = 1u;
-  tr.first_t = t;
-  tr.last_update_t = t;
-  tracks_.push_back(tr);
-  index_[tr.id] = static_cast<int>(tracks_.size()) - 1;
+  tracks_.push_back(std::move(tr));
+  const Track& added = tracks_.back();
+  index_[added.id] = static_cast<int>(tracks_.size()) - 1;
   summary_.emplace_back();
   columns_.push_back();
   refresh(tracks_.size() - 1);
-  events_.push_back({TrackEvent::Kind::Initiated, tr.id, t});
+  events_.push_back({TrackEvent::Kind::Initiated, added.id, added.t});
   ++stats_.started;
+  return added.id;
+}
+
+void Tracker::confirm_if_evident(Track& tr, double t) {
+  const std::uint32_t window = (params_.confirm_n >= 32) ? ~0u : ((1u << params_.confirm_n) - 1u);
+  const bool evidence = params_.track_management == TrackManagement::Score
+                            ? tr.score >= wald_thresholds(params_.false_track_probability, params_.true_track_loss_probability).confirm
+                            : std::popcount(tr.history & window) >= params_.confirm_m;
+  if (tr.status != TrackStatus::Tentative || !evidence) return;
+  ++stats_.confirmed;
+  tr.status = TrackStatus::Confirmed;
+  tr.imm = imm_start(tr.imm.combined(), params_.imm);
+  events_.push_back({TrackEvent::Kind::Confirmed, tr.id, t});
 }
 
 void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known) {
@@ -338,11 +337,9 @@ void Tracker::process(const MeasurementBatch& batch) {
   }
 
   const AssociationResult assoc = associate(in, params_, stats_);
-  const std::uint32_t window = (params_.confirm_n >= 32) ? ~0u : ((1u << params_.confirm_n) - 1u);
   // The track score's false-alarm density: this radar's detections outside every gate so far.
   const double pd = params_.jpda_detection_probability;
   const double density = false_alarm_density(batch.radar_index, assoc.outside_gates, in.clutter_volume);
-  const ScoreThresholds score_at = wald_thresholds(params_.false_track_probability, params_.true_track_loss_probability);
   std::vector<double> likelihoods;
   for (std::size_t a = 0; a < cand.size(); ++a) {
     Track& tr = tracks_[cand[a]];
@@ -386,14 +383,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
       add_signature(tr, batch, w);
       if (tr.hits >= 2) reclassify(tr);
-      const bool evidence = params_.track_management == TrackManagement::Score ? tr.score >= score_at.confirm
-                                                                                 : std::popcount(tr.history & window) >= params_.confirm_m;
-      if (tr.status == TrackStatus::Tentative && evidence) {
-        ++stats_.confirmed;
-        tr.status = TrackStatus::Confirmed;
-        tr.imm = imm_start(tr.imm.combined(), params_.imm);
-        events_.push_back({TrackEvent::Kind::Confirmed, tr.id, t});
-      }
+      confirm_if_evident(tr, t);
     } else {
       ++tr.consecutive_misses;
     }
@@ -405,9 +395,8 @@ void Tracker::process(const MeasurementBatch& batch) {
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(cand[a]);
   delete_lost(t, merge_duplicates(updated, t), batch.coverage.known);
 
-  // New tentative tracks from detections no track took: position measured, velocity unknown.
-  for (std::size_t b = 0; b < in.z.size(); ++b)
-    if (!assoc.claimed[b]) start_track(in.z_position[b], z_cov[b], t);
+  // New tentative tracks (or initiators) from detections no track took (tracking/track_initiation.cpp).
+  initiate(batch, assoc, z_cov, density);
 }
 
 }  // namespace skyshield

@@ -18,6 +18,7 @@
 #include "tracking/association.hpp"
 #include "tracking/classify.hpp"
 #include "tracking/track.hpp"
+#include "tracking/track_initiation.hpp"
 
 namespace skyshield {
 
@@ -41,6 +42,7 @@ struct TrackerParams {
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA
   long long jpda_max_events = 20000;   // larger clusters fall back to GNN (counted in stats)
   TrackManagement track_management = TrackManagement::Score;
+  Initiation initiation = Initiation::OnePoint;   // tracking/track_initiation.hpp
   double false_track_probability = 1e-6;   // score: Wald's alpha, a clutter track confirmed ...
   double true_track_loss_probability = 0.01;  // ... and beta, a real track dropped while tentative
   int confirm_m = 3;                   // M of N: confirm with M hits ...
@@ -87,6 +89,7 @@ struct TrackerStats {
   long long jpda_fallbacks = 0;   // clusters too large for exact JPDA, associated by GNN
   int largest_cluster = 0;        // tracks + detections
   long long started = 0;          // tentative tracks started
+  long long initiators = 0;       // detections held as two-point initiators (none paired yet)
   long long confirmed = 0;        // ... confirmed
   long long tentative_looks = 0;  // covered looks at tentative tracks (their lifetime, in looks)
 };
@@ -200,7 +203,18 @@ class Tracker {
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   // The ballistic model flies a track with its estimated ballistic coefficient once significant.
   MotionContext context_for(const Track& tr) const { return drag_context(ctx_, tr.drag); }
-  void start_track(const Vec3& z, const Mat3& R, double t);
+  // A one-point tentative track at a detection (no number yet): position measured, velocity unknown.
+  Track new_track(const Vec3& z, const Mat3& R, double t) const;
+  // Numbers and adds a tentative track (Initiated event at its t); returns its number.
+  int start_track(Track tr);
+  // Confirms a tentative track whose evidence (score or M of N) suffices.
+  void confirm_if_evident(Track& tr, double t);
+  // Starts tracks, or keeps initiators, from the detections of a batch no track took
+  // (tracking/track_initiation.cpp).
+  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density);
+  // Starts the track of an initiator and detection b of the batch: the one-point track the initiator
+  // would have started, after its update with the detection.
+  void start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density, double pd);
   // The candidates of a batch (indices) and whether each lies strictly inside the looked-at volume
   // (tracking/tracker_candidates.cpp).
   // Fills cand_ and strictly_.
@@ -225,6 +239,7 @@ class Tracker {
   MotionContext ctx_;
   int ballistic_model_ = -1;
   std::vector<Track> tracks_;
+  std::vector<Initiator> initiators_;   // two-point initiation: detections waiting for a second
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
   std::unordered_map<int, int> index_;  // track id -> i (index_of in O(1): a crowd looks up thousands a step)
   ScanColumns columns_;                 // of tracks_[i] at i, reset when it changes

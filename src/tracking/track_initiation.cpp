@@ -1,0 +1,130 @@
+// Track initiation, one-point or two-point (tracking/track_initiation.hpp), and the tracker's step
+// that starts tracks from the detections of a batch no track took.
+#include "tracking/track_initiation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "tracking/signature.hpp"
+#include "tracking/track_score.hpp"
+#include "tracking/tracker.hpp"
+
+namespace skyshield {
+
+bool initiation_from_string(std::string_view s, Initiation& out) {
+  if (s == "one_point") out = Initiation::OnePoint;
+  else if (s == "two_point") out = Initiation::TwoPoint;
+  else return false;
+  return true;
+}
+
+const char* to_string(Initiation i) { return i == Initiation::OnePoint ? "one_point" : "two_point"; }
+
+double revisit_period_s(const Coverage& c) {
+  if (!c.known || c.sweep_rate_rad_s <= 0.0) return 0.0;
+  const double width = c.frame_width_rad > 0.0 ? c.frame_width_rad : 2.0 * std::numbers::pi;
+  return width / c.sweep_rate_rad_s;
+}
+
+int expected_misses(double dt, double revisit_s) {
+  if (revisit_s <= 0.0) return 0;
+  return std::clamp(static_cast<int>(std::lround(dt / revisit_s)) - 1, 0, 30);
+}
+
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate) {
+  const double spread = sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0;
+  // d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
+  // rejected without solving.
+  if (d.squaredNorm() > gate * (r0.trace() + r.trace() + spread)) return std::numeric_limits<double>::infinity();
+  const Mat3 S = r0 + r + spread * Mat3::Identity();
+  return d.dot(S.ldlt().solve(d));
+}
+
+Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
+  Gaussian g;
+  g.x.setZero();
+  g.x.head<3>() = z;
+  g.P.setZero();
+  g.P.topLeftCorner<3, 3>() = R;
+  g.P.block<3, 3>(3, 3) = params_.init_velocity_sigma_mps * params_.init_velocity_sigma_mps * Mat3::Identity();
+  g.P.block<3, 3>(6, 6) = params_.init_accel_sigma_mps2 * params_.init_accel_sigma_mps2 * Mat3::Identity();
+  Track tr;
+  tr.t = t;
+  tr.imm = imm_start(g, initiation_);
+  tr.combine();
+  tr.hits = 1;
+  tr.history = 1u;
+  tr.first_t = t;
+  tr.last_update_t = t;
+  return tr;
+}
+
+void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
+                       double density) {
+  const double t = batch.t0;
+  const AssociationInput& in = in_;
+  if (params_.initiation == Initiation::OnePoint) {
+    for (std::size_t b = 0; b < in.z.size(); ++b)
+      if (!assoc.claimed[b]) start_track(new_track(in.z_position[b], z_cov[b], t));
+    return;
+  }
+  std::erase_if(initiators_, [&](const Initiator& c) { return c.used || c.expires_t < t; });
+  const std::size_t waiting = initiators_.size();   // this batch's own are not paired with it
+  const double revisit = revisit_period_s(batch.coverage);
+  const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
+  const double lasts = revisit > 0.0 ? std::min(coast, (params_.delete_misses_tentative + 0.5) * revisit) : coast;
+  const double pd = params_.jpda_detection_probability;
+  // Every pair in the gate starts a track (Blackman & Popoli sec. 6.3: the pairs of a cluster - a
+  // warhead beside its booster - compete afterwards through the association, the wrong ones dying
+  // by misses); an initiator paired once is not paired again (the track holds its object on).
+  std::vector<char> paired(waiting, 0);
+  for (std::size_t b = 0; b < in.z.size(); ++b) {
+    if (assoc.claimed[b]) continue;
+    bool any = false;
+    for (std::size_t k = 0; k < waiting; ++k) {
+      const Initiator& c = initiators_[k];
+      if (!(c.t < t)) continue;
+      const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
+                                            params_.imm.noise.cv_q, params_.gate_chi2);
+      if (m2 > params_.gate_chi2) continue;
+      any = true;
+      paired[k] = 1;
+      start_pair(c, batch, b, density, pd);
+    }
+    if (!any) {
+      initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false});
+      ++stats_.initiators;
+    }
+  }
+  for (std::size_t k = 0; k < waiting; ++k) initiators_[k].used = initiators_[k].used || paired[k];
+}
+
+void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,
+                         double pd) {
+  const double t = batch.t0;
+  // The one-point track the initiator would have started, predicted to t and updated with the
+  // detection.
+  Track tr = new_track(c.z, c.R, c.t);
+  imm_predict(tr.imm, t - c.t, initiation_, ctx_);
+  const ImmInnovations inn = imm_innovate(tr.imm, in_.z[b], initiation_);
+  imm_update(tr.imm, inn);
+  tr.t = t;
+  tr.combine();
+  const int misses = expected_misses(t - c.t, c.revisit_s);
+  tr.hits = 2;
+  tr.history = (1u << (misses + 1)) | 1u;
+  tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);
+  tr.last_update_t = t;
+  update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
+  const Measurement& m = batch.detections[b];
+  if (batch.snr_1m2_at_1m > 0.0 && m.rae.range_m > 0.0)
+    tr.signature.add(batch.frequency_hz, rcs_dbsm_from_snr(m.snr_db, m.rae.range_m, batch.snr_1m2_at_1m));
+  reclassify(tr);
+  const int id = start_track(std::move(tr));
+  confirm_if_evident(tracks_[static_cast<std::size_t>(index_of(id))], t);
+  refresh(static_cast<std::size_t>(index_of(id)));
+}
+
+}  // namespace skyshield

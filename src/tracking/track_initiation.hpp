@@ -1,0 +1,57 @@
+#pragma once
+// Track initiation (tracking/tracker.hpp): how the detections no track takes start tentative tracks.
+//  - one_point: every such detection starts a tentative track at once (position measured, velocity
+//    unknown), which the next looks confirm or delete.
+//  - two_point: such a detection is only an initiator (Blackman & Popoli 1999, "Design and Analysis
+//    of Modern Tracking Systems", sec. 6.3; Bar-Shalom, Willett & Tian 2011 sec. 3.3): a tentative
+//    track starts when a detection of a later batch, itself taken by no track, falls inside the
+//    initiator's kinematic gate - the chi-square gate of the one-point track the initiator would have
+//    started, on positions (two_point_distance2; velocity sigma sized from max_speed_mps,
+//    loader.cpp), i.e. an offset of at most about the largest speed times the time between them,
+//    plus the measurement noise. The track then holds
+//    exactly the state, hit history and score that one-point track would have had after its second
+//    detection; a lone false alarm never becomes a track. An initiator lasts as long as a one-point
+//    tentative track would without a hit: delete_misses_tentative + 1/2 revisits of its radar (its
+//    sweep's frame time), at most the tentative coast limit.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/vec.hpp"
+#include "sensors/measurement.hpp"
+
+namespace skyshield {
+
+enum class Initiation { OnePoint, TwoPoint };
+bool initiation_from_string(std::string_view s, Initiation& out);
+const char* to_string(Initiation i);
+
+// A detection no track took, waiting for a second one.
+struct Initiator {
+  Vec3 z;              // position in the tracker's frame
+  Mat3 R;              // its covariance
+  double t = 0.0;      // batch time
+  double revisit_s = 0.0;   // its radar's frame time (0: not known)
+  double expires_t = 0.0;   // no pairing after this
+  int radar_index = -1;
+  bool used = false;
+};
+
+// The time between two looks of a radar's sweep at one direction (its frame width over its sweep
+// rate), or 0 when the batch does not say (track dwells, detection files).
+double revisit_period_s(const Coverage& c);
+
+// Covered looks of the initiator's radar expected between the initiator and a detection dt later
+// without a hit (each a miss of the one-point track): round(dt / revisit) - 1, at least 0; 0 when the
+// revisit is not known.
+int expected_misses(double dt, double revisit_s);
+
+// The two-point gate: the squared Mahalanobis distance of the offset d between the initiator and a
+// detection dt later, under "one object moving at an unknown velocity": S = R0 + R + (sigma_v^2 dt^2 +
+// q dt^3 / 3) I (the position covariance of the one-point constant-velocity track predicted over dt,
+// velocity sigma sigma_v, white-acceleration density q (BLK eq. 6.2.2-12), plus the detection's).
+// With sigma_v = max_speed / sqrt(gate) the gate takes an offset of about the largest speed times dt
+// plus the noise. Infinity when the distance surely exceeds `gate` (not worked out).
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate);
+
+}  // namespace skyshield
