@@ -176,6 +176,28 @@ void CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const
   acceptable = false;
 }
 
+void CommandPost::spare_decoys(const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
+                               std::vector<const Track*>& tracks) {
+  if (doctrine_.decoy_threshold >= 1.0 || !doctrine_.decoy_discrimination.enabled) return;
+  decoys_.update(picture, doctrine_.decoy_discrimination);
+  const double th = doctrine_.decoy_threshold;
+  // A real threat remains: a track threatening an asset, not assessed killed, judged no decoy.
+  const bool real_remains = std::any_of(assessment_.begin(), assessment_.end(), [&](const ThreatAssessment& a) {
+    const auto it = slot_.find(a.track_id);
+    const bool killed = it != slot_.end() && engagements_[it->second].assessed_killed;
+    return a.asset_index >= 0 && !killed && decoys_.p_decoy(a.track_id) <= th;
+  });
+  if (!real_remains) return;
+  std::size_t k = 0;
+  for (std::size_t j = 0; j < threats.size(); ++j) {
+    if (decoys_.p_decoy(tracks[j]->id) > th) continue;
+    threats[k] = threats[j];
+    tracks[k++] = tracks[j];
+  }
+  threats.resize(k);
+  tracks.resize(k);
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   ShotPlan plan = plan_shots(in);
   if (!plan.any) return {};
@@ -225,6 +247,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       }
     }
   }
+  spare_decoys(*picture, threats, threat_tracks);
   keep_most_urgent(threats, threat_tracks);
   std::vector<int> remote = in.remote;
   std::sort(remote.begin(), remote.end());
