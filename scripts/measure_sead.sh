@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The SEAD table of docs/sead.md: scenarios/sead.yaml over RUNS seeds (1..RUNS), with the battalions'
 # EMCON doctrine as written (shutdown) and with it off, and EMCON as written without the air-launched
-# decoy discrimination (decoy_threshold 1). Per configuration: mean and 95 % confidence
+# decoy discrimination (decoy_threshold 1, decoy_wait_s 0). Per configuration: mean and 95 % confidence
 # interval (Student t) of radars lost, decoy emitters destroyed by ARMs, leakers (strike threats that reached
 # their target or release point: ARMs and decoys not counted), rounds spent on air-launched decoys,
 # interceptors self-destructed (lost guidance or target), friendly patrol fighters killed by our rounds
@@ -17,7 +17,7 @@ sed 's/mode: shutdown/mode: off/' scenarios/sead.yaml > "$WORK/sead_off.yaml"
 sed -i "s|library: \[library/|library: [$PWD/scenarios/library/|; s|, library/|, $PWD/scenarios/library/|g" "$WORK/sead_off.yaml"
 cp scenarios/sead.yaml "$WORK/sead_on.yaml"
 sed -i "s|library: \[library/|library: [$PWD/scenarios/library/|; s|, library/|, $PWD/scenarios/library/|g" "$WORK/sead_on.yaml"
-sed 's/decoy_threshold: [0-9.]*/decoy_threshold: 1.0/' "$WORK/sead_on.yaml" > "$WORK/sead_nodisc.yaml"
+sed 's/decoy_threshold: [0-9.]*/decoy_threshold: 1.0/; s/decoy_wait_s: [0-9.]*/decoy_wait_s: 0.0/' "$WORK/sead_on.yaml" > "$WORK/sead_nodisc.yaml"
 for cfg in on off nodisc; do
   seq 1 "$RUNS" | xargs -P "$JOBS" -I{} "$BIN" run "$WORK/sead_$cfg.yaml" --seed {} --out "$WORK/$cfg/{}" >/dev/null
 done

@@ -309,6 +309,9 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       e.last_refusal = refused.reason;
       refusals_.push_back(refused);
     }
+    const DecoyBelief* judged = doctrine_.decoy_threshold < 1.0 && doctrine_.decoy_wait_s > 0.0 ? decoys_.belief(threats[j]->track_id) : nullptr;
+    if (judged && !judged->resolved && launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, doctrine_.decoy_wait_s))
+      for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     if (std::find(in.outer_cover.begin(), in.outer_cover.end(), threats[j]->track_id) != in.outer_cover.end() &&
         launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, in.outer_hold_margin_s))
       for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;

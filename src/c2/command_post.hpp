@@ -89,6 +89,10 @@ struct DoctrineParams {
   // Air-launched decoys (c2/decoy_discrimination.hpp): while some eligible threat has P(decoy) at most
   // decoy_threshold, threats above it are not engaged (1 = off: every track is engaged).
   double decoy_threshold = 1.0;
+  // With decoy_threshold: an air-breathing track not yet resolved (no radar band with the table's
+  // min_samples RCS estimates) is not engaged while a launch would still be feasible decoy_wait_s
+  // later (look before shooting). 0 = off.
+  double decoy_wait_s = 0.0;
   DecoyDiscriminationParams decoy_discrimination;  // from the scenario's library (scenario/loader.cpp)
 
   int salvo_for(ThreatClass c) const {

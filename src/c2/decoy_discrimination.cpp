@@ -77,6 +77,8 @@ const std::vector<DecoyBelief>& DecoyDiscriminator::update(const std::vector<Tra
     if (normal_acceleration_mps2(t) > p.manoeuvre_g * kStandardGravity) manoeuvred_.insert(t.id);
     DecoyBelief b;
     b.track_id = t.id;
+    b.resolved = std::any_of(t.signature.bands.begin(), t.signature.bands.end(),
+                             [&](const SignatureBand& s) { return s.count >= p.min_samples; });
     b.p_decoy = decoy_probability(air_kind_log_posteriors(t, manoeuvred_.count(t.id) > 0, p, &b.features), p);
     beliefs_.push_back(b);
   }
@@ -85,10 +87,15 @@ const std::vector<DecoyBelief>& DecoyDiscriminator::update(const std::vector<Tra
   return beliefs_;
 }
 
-double DecoyDiscriminator::p_decoy(int track_id) const {
+const DecoyBelief* DecoyDiscriminator::belief(int track_id) const {
   const auto it = std::lower_bound(beliefs_.begin(), beliefs_.end(), track_id,
                                    [](const DecoyBelief& b, int id) { return b.track_id < id; });
-  return it != beliefs_.end() && it->track_id == track_id ? it->p_decoy : 0.0;
+  return it != beliefs_.end() && it->track_id == track_id ? &*it : nullptr;
+}
+
+double DecoyDiscriminator::p_decoy(int track_id) const {
+  const DecoyBelief* b = belief(track_id);
+  return b ? b->p_decoy : 0.0;
 }
 
 }  // namespace skyshield

@@ -44,6 +44,7 @@ struct DecoyBelief {
   int track_id = -1;
   double p_decoy = 0.0;            // P(decoy) given the features
   int features = 0;                // feature terms used (speed 1, 2 per RCS band, manoeuvre 1)
+  bool resolved = false;           // some radar band has min_samples RCS estimates (speed alone: not resolved)
 };
 
 // Air-breathing confirmed track: the tracks the classifier judges.
@@ -63,6 +64,8 @@ class DecoyDiscriminator {
   const std::vector<DecoyBelief>& update(const std::vector<Track>& tracks, const DecoyDiscriminationParams& p);
   // P(decoy) of the last update, 0 for a track not judged.
   double p_decoy(int track_id) const;
+  // The last update's belief about the track, nullptr for a track not judged.
+  const DecoyBelief* belief(int track_id) const;
   const std::vector<DecoyBelief>& beliefs() const { return beliefs_; }
 
  private:

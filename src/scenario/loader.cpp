@@ -230,6 +230,8 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   if (b.doctrine.decoy_threshold < 1.0 && !s.air_decoy_discrimination.enabled)
     n.required("doctrine").required("decoy_threshold").fail("needs an air_decoy_discrimination table in the library (e.g. library/air_decoys.yaml)");
   b.doctrine.decoy_discrimination = s.air_decoy_discrimination;
+  if (b.doctrine.decoy_wait_s > 0.0 && b.doctrine.decoy_threshold >= 1.0)
+    n.required("doctrine").required("decoy_wait_s").fail("needs decoy_threshold below 1 (the wait is for the decoy discrimination)");
   b.tracker = parse_tracker(n.optional("tracker"));
   if (const auto sec = n.optional("sector")) {
     sec->allow_only({"center_deg", "width_deg"});

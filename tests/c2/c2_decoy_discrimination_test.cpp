@@ -138,10 +138,11 @@ struct Scene {
   std::vector<Launcher> launchers = test::launchers_at_base(4);
   std::vector<Track> tracks;
   CommandPost cp;
-  explicit Scene(double threshold)
+  explicit Scene(double threshold, double wait_s = 0.0)
       : cp({{"base", Geodetic{-25.0, 135.0, 0.0}, 10.0, 3000.0}}, {Vec3::Zero()}, [&] {
           DoctrineParams d;
           d.decoy_threshold = threshold;
+          d.decoy_wait_s = wait_s;
           d.decoy_discrimination = table();
           return d;
         }()) {}
@@ -185,6 +186,27 @@ TEST(DecoyDoctrine, DecoysAreSparedWhileARealThreatRemainsAndEngagedWhenNoneDoes
   EXPECT_EQ(without.targets(0.0), std::vector<int>({1, 2}));   // the same table, threshold 1: both
   EXPECT_TRUE(without.cp.last_decoy_beliefs().empty());
   EXPECT_EQ(alone.targets(0.0), std::vector<int>({1}));        // no real threat left: the decoy is engaged
+}
+
+TEST(DecoyDoctrine, AnUnresolvedTrackWaitsWhileALaterLaunchIsStillFeasible) {
+  // A fresh track (no RCS looks yet: P(decoy) from its speed alone, not resolved) 40 km out waits
+  // with decoy_wait_s 10 (a launch 10 s later still reaches it); without the wait it is engaged.
+  Scene wait(0.8, 10.0), no_wait(0.8, 0.0);
+  for (Scene* s : {&wait, &no_wait}) s->tracks = {air_track(1, 240.0, 2.0, 40e3)};
+  EXPECT_TRUE(wait.targets(0.0).empty());
+  ASSERT_EQ(wait.cp.last_decoy_beliefs().size(), 1u);
+  EXPECT_FALSE(wait.cp.last_decoy_beliefs()[0].resolved);
+  EXPECT_EQ(no_wait.targets(0.0), std::vector<int>({1}));
+  // Once resolved (60 looks of a fighter-like echo) it is engaged at once.
+  wait.tracks[0].signature = drawn_signature(1, 5.0, 60, 3);
+  wait.tracks[0].x(4) = -300.0;
+  EXPECT_EQ(wait.targets(1.0), std::vector<int>({1}));
+  EXPECT_TRUE(wait.cp.last_decoy_beliefs()[0].resolved);
+  // 10 km out (42 s from overhead at 240 m/s), a launch 60 s later would come after it has passed:
+  // a wait of 60 s is not taken, the track is engaged now.
+  Scene late(0.8, 60.0);
+  late.tracks = {air_track(1, 240.0, 2.0, 10e3)};
+  EXPECT_EQ(late.targets(0.0), std::vector<int>({1}));
 }
 
 }  // namespace
