@@ -245,8 +245,9 @@ class CommandPost {
   std::vector<ThreatAssessment> assessment_;
   std::vector<Discrimination> discrimination_;   // of the last decide (ballistic tracks)
   DecoyDiscriminator decoys_;   // air-launched decoys (per-track evidence)
-  // Drops the threats judged decoys (decoy_threshold) while another eligible threat is not.
-  void spare_decoys(const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
+  // Drops the threats judged decoys (decoy_threshold) while a real threat remains (a threatening
+  // track judged no decoy and not identified friend or assumed friend).
+  void spare_decoys(const CommandPostInputs& in, const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
                     std::vector<const Track*>& tracks);
   // With a discrimination table: the picture with ballistic objects kept ballistic (a track once
   // classified ballistic stays so when it slows down in the air; a falling object is one), which
