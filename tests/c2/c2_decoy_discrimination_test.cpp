@@ -146,9 +146,11 @@ struct Scene {
           d.decoy_discrimination = table();
           return d;
         }()) {}
+  std::vector<std::pair<int, Identity>> ids;   // identities handed to the command post (none: not given)
   std::vector<int> targets(double t) {
     CommandPostInputs in;
     in.t = t;
+    if (!ids.empty()) in.identities = &ids;
     in.tracks = &tracks;
     in.classes = &classes;
     in.launchers = launcher_status(launchers, in.t);
@@ -186,6 +188,24 @@ TEST(DecoyDoctrine, DecoysAreSparedWhileARealThreatRemainsAndEngagedWhenNoneDoes
   EXPECT_EQ(without.targets(0.0), std::vector<int>({1, 2}));   // the same table, threshold 1: both
   EXPECT_TRUE(without.cp.last_decoy_beliefs().empty());
   EXPECT_EQ(alone.targets(0.0), std::vector<int>({1}));        // no real threat left: the decoy is engaged
+}
+
+TEST(DecoyDoctrine, AFriendIsNoRealThreatThatKeepsTheDecoysSpared) {
+  // The same decoy and fighter-like tracks, the fighter identified friend (a patrol answering IFF):
+  // it is not engaged, and it does not count as a real threat remaining, so the decoy is.
+  Scene s(0.8);
+  Track decoy = air_track(1, 240.0, 2.0, 40e3), patrol = air_track(2, 300.0, 2.0, 40e3);
+  decoy.signature = drawn_signature(3, 3.0, 60, 1);
+  patrol.x(0) = 2000.0;
+  patrol.signature = drawn_signature(1, 5.0, 60, 2);
+  s.tracks = {decoy, patrol};
+  s.ids = {{1, Identity::Suspect}, {2, Identity::Friend}};
+  EXPECT_EQ(s.targets(0.0), std::vector<int>({1}));
+  // The patrol unidentified (suspect): a real threat remains, the decoy is spared.
+  Scene u(0.8);
+  u.tracks = {decoy, patrol};
+  u.ids = {{1, Identity::Suspect}, {2, Identity::Suspect}};
+  EXPECT_EQ(u.targets(0.0), std::vector<int>({2}));
 }
 
 TEST(DecoyDoctrine, AnUnresolvedTrackWaitsWhileALaterLaunchIsStillFeasible) {
