@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The SEAD table of docs/sead.md: scenarios/sead.yaml over RUNS seeds (1..RUNS), with the battalions'
-# EMCON doctrine as written (shutdown) and with it off. Per configuration: mean and 95 % confidence
+# EMCON doctrine as written (shutdown) and with it off, and EMCON as written without the air-launched
+# decoy discrimination (decoy_threshold 1, decoy_wait_s 0). Per configuration: mean and 95 % confidence
 # interval (Student t) of radars lost, decoy emitters destroyed by ARMs, leakers (strike threats that reached
 # their target or release point: ARMs and decoys not counted), rounds spent on air-launched decoys,
-# interceptors self-destructed (lost guidance or target). Usage: scripts/measure_sead.sh [RUNS] [JOBS]; needs build/release.
+# interceptors self-destructed (lost guidance or target), friendly patrol fighters killed by our rounds
+# (fratricide) and friendlies engaged. Usage: scripts/measure_sead.sh [RUNS] [JOBS]; needs build/release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
@@ -15,7 +17,8 @@ sed 's/mode: shutdown/mode: off/' scenarios/sead.yaml > "$WORK/sead_off.yaml"
 sed -i "s|library: \[library/|library: [$PWD/scenarios/library/|; s|, library/|, $PWD/scenarios/library/|g" "$WORK/sead_off.yaml"
 cp scenarios/sead.yaml "$WORK/sead_on.yaml"
 sed -i "s|library: \[library/|library: [$PWD/scenarios/library/|; s|, library/|, $PWD/scenarios/library/|g" "$WORK/sead_on.yaml"
-for cfg in on off; do
+sed 's/decoy_threshold: [0-9.]*/decoy_threshold: 1.0/; s/decoy_wait_s: [0-9.]*/decoy_wait_s: 0.0/' "$WORK/sead_on.yaml" > "$WORK/sead_nodisc.yaml"
+for cfg in on off nodisc; do
   seq 1 "$RUNS" | xargs -P "$JOBS" -I{} "$BIN" run "$WORK/sead_$cfg.yaml" --seed {} --out "$WORK/$cfg/{}" >/dev/null
 done
 python3 - "$WORK" "$RUNS" <<'PY'
@@ -29,9 +32,11 @@ def ci(xs):
     if len(xs) < 2: return m, 0.0
     t = T[len(xs) - 2] if len(xs) - 1 <= len(T) else 1.960
     return m, t * statistics.stdev(xs) / math.sqrt(len(xs))
-metrics = ["radars lost", "decoy emitters destroyed (of 4)", "leakers", "rounds on air-launched decoys", "interceptors self-destructed"]
+metrics = ["radars lost", "decoy emitters destroyed (of 4)", "leakers", "rounds on air-launched decoys", "interceptors self-destructed",
+           "fratricide (friendly fighters killed)", "friendlies engaged"]
 rows = {}
-for cfg in ("on", "off"):
+cfgs = ("on", "off", "nodisc")
+for cfg in cfgs:
     vals = {m: [] for m in metrics}
     for k in range(1, runs + 1):
         d = f"{work}/{cfg}/{k}"
@@ -42,11 +47,13 @@ for cfg in ("on", "off"):
         vals["leakers"].append(sum(t["outcome"] == "leaked" and t["type"] not in ("anti_radiation_missile", "air_launched_decoy") for t in s["threats"]))
         vals["rounds on air-launched decoys"].append(s["decoys"]["interceptors_fired"])
         vals["interceptors self-destructed"].append(s["interceptors"]["self_destructs"])
+        vals["fratricide (friendly fighters killed)"].append(s.get("friendly", {}).get("fratricide", 0))
+        vals["friendlies engaged"].append(s.get("friendly", {}).get("engaged", 0))
     rows[cfg] = {m: ci(v) for m, v in vals.items()}
 print(f"scenarios/sead.yaml, seeds 1..{runs}: mean [95 % CI]")
-print(f"| metric | EMCON shutdown | EMCON off |")
-print(f"|---|---|---|")
+print(f"| metric | EMCON shutdown | EMCON off | EMCON shutdown, no decoy discrimination |")
+print(f"|---|---|---|---|")
 for m in metrics:
-    cells = [f"{rows[c][m][0]:.2f} [{rows[c][m][0]-rows[c][m][1]:.2f}, {rows[c][m][0]+rows[c][m][1]:.2f}]" for c in ("on", "off")]
-    print(f"| {m} | {cells[0]} | {cells[1]} |")
+    cells = [f"{rows[c][m][0]:.2f} [{rows[c][m][0]-rows[c][m][1]:.2f}, {rows[c][m][0]+rows[c][m][1]:.2f}]" for c in cfgs]
+    print(f"| {m} | {cells[0]} | {cells[1]} | {cells[2]} |")
 PY

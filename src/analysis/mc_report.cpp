@@ -40,6 +40,10 @@ Json stats_json(const std::vector<double>& v) {
   return Json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", s.has_ci ? Json{s.ci95.lo, s.ci95.hi} : Json()}, {"min", s.min}, {"max", s.max}};
 }
 
+// The SEAD side is reported when some run had ARMs, air-launched decoys or a silent radar.
+bool has_sead_side(const MonteCarloResult& r) {
+  return std::any_of(r.rows.begin(), r.rows.end(), [](const RunRow& x) { return x.sead; });
+}
 // The friendly side is reported when some run had friendly flights or withheld a hostile.
 bool has_friendly_side(const MonteCarloResult& r) {
   return std::any_of(r.rows.begin(), r.rows.end(), [](const RunRow& x) { return x.friendlies > 0 || x.hostiles_withheld > 0; });
@@ -120,6 +124,16 @@ std::string mc_json(const MonteCarloResult& r) {
     f["hostiles_withheld_unengaged_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.hostiles_withheld; }));
     j["friendly"] = f;
   }
+  if (has_sead_side(r)) {  // docs/sead.md
+    Json d;
+    d["arms_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.arms; }));
+    d["arms_killed_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.arms_killed; }));
+    d["radars_lost_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.radars_lost; }));
+    d["radar_silent_s_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.radar_silent_s; }));
+    d["decoy_emitters_hit_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.decoy_emitters_hit; }));
+    d["rounds_at_air_decoys_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.rounds_at_air_decoys; }));
+    j["sead"] = d;
+  }
   j["threat_cost_killed_per_run"] = stats_json(per_run(r, [](const RunRow& x) { return x.threat_cost_killed; }));
   j["cost_exchange_ratio"] = destroyed > 0.0 ? Json(spent / destroyed) : Json();
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws on non-UTF-8 names
@@ -134,16 +148,21 @@ std::string runs_csv(const MonteCarloResult& r) {
   for (const std::string& l : r.layers) s += fmt::format(",{},{}", csv_field(l + "_fired"), csv_field(l + "_kills"));
   const bool friendly = has_friendly_side(r);
   s += ",fired,cost,asset_hits,end_time_s,threat_cost_killed";
-  s += friendly ? ",friendlies,fratricide,friendlies_engaged,rounds_at_friends,hostiles_withheld\n" : "\n";
+  const bool sead = has_sead_side(r);
+  s += friendly ? ",friendlies,fratricide,friendlies_engaged,rounds_at_friends,hostiles_withheld" : "";
+  s += sead ? ",arms,arms_killed,radars_lost,radar_silent_s,decoy_emitters_hit,rounds_at_air_decoys\n" : "\n";
   for (const RunRow& row : r.rows) {
     s += fmt::format("{},{}", row.run, row.seed);
     for (int c = 0; c < kThreatClassCount; ++c)
       s += fmt::format(",{},{},{},{},{}", row.count[c], row.killed[c], row.leaked[c], row.engaged[c], row.fired_at[c]);
     for (std::size_t l = 0; l < r.layers.size(); ++l) s += fmt::format(",{},{}", row.fired_by_layer[l], row.kills_by_layer[l]);
     s += fmt::format(",{},{:.3f},{},{:.2f},{:.3f}", row.fired, row.cost, row.asset_hits, row.end_time_s, row.threat_cost_killed);
-    s += friendly ? fmt::format(",{},{},{},{},{}\n", row.friendlies, row.fratricide, row.friendly_engaged, row.rounds_at_friends,
+    s += friendly ? fmt::format(",{},{},{},{},{}", row.friendlies, row.fratricide, row.friendly_engaged, row.rounds_at_friends,
                                 row.hostiles_withheld)
-                  : "\n";
+                  : "";
+    s += sead ? fmt::format(",{},{},{},{:.2f},{},{}\n", row.arms, row.arms_killed, row.radars_lost, row.radar_silent_s,
+                            row.decoy_emitters_hit, row.rounds_at_air_decoys)
+              : "\n";
   }
   return s;
 }
@@ -200,6 +219,20 @@ std::string mc_table(const MonteCarloResult& r) {
     s += line("friends engaged/run", [](const RunRow& x) { return x.friendly_engaged; });
     s += line("rounds at friends/run", [](const RunRow& x) { return x.rounds_at_friends; });
     s += line("hostiles withheld/run", [](const RunRow& x) { return x.hostiles_withheld; });
+  }
+  if (has_sead_side(r)) {  // docs/sead.md
+    const auto line = [&](const char* name, auto f) {
+      const SampleStats st = sample_stats(per_run(r, f));
+      return fmt::format("{:<23}{:.2f} +- {:.2f} (sd; {})\n", name, st.mean, st.sd,
+                         st.has_ci ? fmt::format("95% Student-t CI of the mean [{:.2f}, {:.2f}]", st.ci95.lo, st.ci95.hi)
+                                   : std::string("no interval from one run"));
+    };
+    s += line("ARMs per run", [](const RunRow& x) { return x.arms; });
+    s += line("ARMs killed/run", [](const RunRow& x) { return x.arms_killed; });
+    s += line("radars lost/run", [](const RunRow& x) { return x.radars_lost; });
+    s += line("radar-s silent/run", [](const RunRow& x) { return x.radar_silent_s; });
+    s += line("decoy emitters hit/run", [](const RunRow& x) { return x.decoy_emitters_hit; });
+    s += line("rounds at decoys/run", [](const RunRow& x) { return x.rounds_at_air_decoys; });
   }
   s += fmt::format("asset untouched        {:.3f} of runs (95% Wilson [{:.3f}, {:.3f}])\n",
                    r.rows.empty() ? 0.0 : static_cast<double>(survived) / r.rows.size(), sw.lo, sw.hi);

@@ -50,6 +50,13 @@ RunRow row_of(const RunRecord& r, int index, std::uint64_t seed) {
   row.friendly_engaged = s.friendly.engaged;
   row.rounds_at_friends = s.friendly.rounds_at_friends;
   row.hostiles_withheld = s.friendly.hostiles_withheld;
+  row.sead = s.sead.any();
+  row.arms = s.sead.arms;
+  row.arms_killed = s.sead.arms_killed;
+  row.radars_lost = s.sead.radars_lost;
+  row.decoy_emitters_hit = s.sead.decoy_emitters_hit;
+  row.rounds_at_air_decoys = s.sead.rounds_at_air_decoys;
+  row.radar_silent_s = s.sead.radar_silent_s;
   row.cost = s.interceptors.cost;
   for (const ThreatRecord& t : r.threats) {
     if (t.outcome == "leaked" && t.impact_miss_m >= 0.0) ++row.asset_hits;

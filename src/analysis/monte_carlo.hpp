@@ -26,6 +26,10 @@ struct RunRow {
   double end_time_s = 0.0;
   // The friendly side (record/summary.hpp FriendlySummary; docs/identification.md).
   int friendlies = 0, fratricide = 0, friendly_engaged = 0, rounds_at_friends = 0, hostiles_withheld = 0;
+  // The SEAD side (record/sead_summary.hpp; docs/sead.md).
+  bool sead = false;
+  int arms = 0, arms_killed = 0, radars_lost = 0, decoy_emitters_hit = 0, rounds_at_air_decoys = 0;
+  double radar_silent_s = 0.0;
 };
 
 struct MonteCarloResult {

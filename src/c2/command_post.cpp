@@ -176,6 +176,34 @@ void CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const
   acceptable = false;
 }
 
+void CommandPost::spare_decoys(const CommandPostInputs& in, const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
+                               std::vector<const Track*>& tracks) {
+  if (doctrine_.decoy_threshold >= 1.0 || !doctrine_.decoy_discrimination.enabled) return;
+  decoys_.update(picture, doctrine_.decoy_discrimination);
+  const double th = doctrine_.decoy_threshold;
+  // A real threat remains: a track threatening an asset, not assessed killed, judged no decoy, not
+  // identified friend or assumed friend.
+  const auto friendly = [&](int id) {
+    if (!in.identities) return false;
+    const auto it = std::lower_bound(in.identities->begin(), in.identities->end(), std::make_pair(id, Identity::Unknown));
+    return it != in.identities->end() && it->first == id && (it->second == Identity::Friend || it->second == Identity::AssumedFriend);
+  };
+  const bool real_remains = std::any_of(assessment_.begin(), assessment_.end(), [&](const ThreatAssessment& a) {
+    const auto it = slot_.find(a.track_id);
+    const bool killed = it != slot_.end() && engagements_[it->second].assessed_killed;
+    return a.asset_index >= 0 && !killed && decoys_.p_decoy(a.track_id) <= th && !friendly(a.track_id);
+  });
+  if (!real_remains) return;
+  std::size_t k = 0;
+  for (std::size_t j = 0; j < threats.size(); ++j) {
+    if (decoys_.p_decoy(tracks[j]->id) > th) continue;
+    threats[k] = threats[j];
+    tracks[k++] = tracks[j];
+  }
+  threats.resize(k);
+  tracks.resize(k);
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   ShotPlan plan = plan_shots(in);
   if (!plan.any) return {};
@@ -225,6 +253,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       }
     }
   }
+  spare_decoys(in, *picture, threats, threat_tracks);
   keep_most_urgent(threats, threat_tracks);
   std::vector<int> remote = in.remote;
   std::sort(remote.begin(), remote.end());
@@ -286,6 +315,9 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       e.last_refusal = refused.reason;
       refusals_.push_back(refused);
     }
+    const DecoyBelief* judged = doctrine_.decoy_threshold < 1.0 && doctrine_.decoy_wait_s > 0.0 ? decoys_.belief(threats[j]->track_id) : nullptr;
+    if (judged && !judged->resolved && launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, doctrine_.decoy_wait_s))
+      for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     if (std::find(in.outer_cover.begin(), in.outer_cover.end(), threats[j]->track_id) != in.outer_cover.end() &&
         launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, in.outer_hold_margin_s))
       for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;

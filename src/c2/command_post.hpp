@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "c2/defended_asset.hpp"
+#include "c2/decoy_discrimination.hpp"
 #include "c2/emcon.hpp"
 #include "c2/discrimination.hpp"
 #include "c2/retarget.hpp"
@@ -85,6 +86,14 @@ struct DoctrineParams {
   double remote_basket_probability = 0.9;
   // Weapons control status by time window and sector (c2/weapons_control.hpp; default: free).
   WeaponsControl weapons_control;
+  // Air-launched decoys (c2/decoy_discrimination.hpp): while some eligible threat has P(decoy) at most
+  // decoy_threshold, threats above it are not engaged (1 = off: every track is engaged).
+  double decoy_threshold = 1.0;
+  // With decoy_threshold: an air-breathing track not yet resolved (no radar band with the table's
+  // min_samples RCS estimates) is not engaged while a launch would still be feasible decoy_wait_s
+  // later (look before shooting). 0 = off.
+  double decoy_wait_s = 0.0;
+  DecoyDiscriminationParams decoy_discrimination;  // from the scenario's library (scenario/loader.cpp)
 
   int salvo_for(ThreatClass c) const {
     const int n = salvo_by_class[static_cast<int>(c)];
@@ -199,6 +208,8 @@ class CommandPost {
   const std::vector<ThreatAssessment>& last_assessment() const { return assessment_; }
   // P(warhead) of each confirmed ballistic track at the last decide (empty without a table).
   const std::vector<Discrimination>& last_discrimination() const { return discrimination_; }
+  // P(decoy) of each confirmed air-breathing track at the last decide (empty without decoy_threshold).
+  const std::vector<DecoyBelief>& last_decoy_beliefs() const { return decoys_.beliefs(); }
   // Refusals newly reported by the last decide (a track's reason is reported when it changes).
   const std::vector<RefusedShot>& last_refusals() const { return refusals_; }
   const std::vector<EngagementState>& engagements() const { return engagements_; }
@@ -233,6 +244,11 @@ class CommandPost {
   DoctrineParams doctrine_;
   std::vector<ThreatAssessment> assessment_;
   std::vector<Discrimination> discrimination_;   // of the last decide (ballistic tracks)
+  DecoyDiscriminator decoys_;   // air-launched decoys (per-track evidence)
+  // Drops the threats judged decoys (decoy_threshold) while a real threat remains (a threatening
+  // track judged no decoy and not identified friend or assumed friend).
+  void spare_decoys(const CommandPostInputs& in, const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
+                    std::vector<const Track*>& tracks);
   // With a discrimination table: the picture with ballistic objects kept ballistic (a track once
   // classified ballistic stays so when it slows down in the air; a falling object is one), which
   // the decision then uses instead of the tracker's classes.

@@ -66,6 +66,7 @@ struct ThreatRecord {
   bool friendly = false;             // a friendly flight (docs/identification.md): reported apart; outcome
                                      // "recovered" at the end of its route, "killed" by our rounds (fratricide)
   std::string mission;               // friendly: cap | strike_return | transport
+  bool arm = false;                  // an anti-radiation missile (its type has a seeker, docs/sead.md)
   double outcome_time_s = -1.0;
   std::string killed_by_layer;
   int interceptors_fired = 0;

@@ -91,6 +91,7 @@ Summary summarize(const RunRecord& run) {
     add_threat(s.total, t, layer, nl, total_det);
   }
   s.bmd = ballistic_defence(run);
+  s.sead = sead_summary(run);
   if (s.decoys.detected > 0) s.decoys.first_detection_mean_s = decoy_det / s.decoys.detected;
   for (int c = 0; c < kThreatClassCount; ++c)
     if (s.by_class[c].detected > 0) s.by_class[c].first_detection_mean_s = det_sum[c] / s.by_class[c].detected;
@@ -144,6 +145,13 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
                        "hostiles withheld by weapons control and never engaged: {} ({} leaked)\n",
                        f.flights, f.fratricide, f.engaged, f.rounds_at_friends, f.recovered, f.hostiles_withheld,
                        f.hostiles_withheld_leaked);
+  }
+  if (s.sead.any()) {  // docs/sead.md
+    const SeadSummary& d = s.sead;
+    out += fmt::format("SEAD: ARMs {} (killed {}, reached their end {}); radars lost {} (restored {}), silent under EMCON {:.0f} radar-s; "
+                       "decoy emitters destroyed {}; rounds at air-launched decoys {} (of {} decoys)\n",
+                       d.arms, d.arms_killed, d.arms_leaked, d.radars_lost, d.radars_restored, d.radar_silent_s,
+                       d.decoy_emitters_hit, d.rounds_at_air_decoys, d.air_decoys);
   }
   out += fmt::format("\n{:<18} {:>6} {:>6} {:>6} {:>8} {:>7} {:>8}\n", "interceptor layer", "fired", "kills", "misses",
                      "aborted", "flying", "cost");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "record/run_record.hpp"
+#include "record/sead_summary.hpp"
 
 namespace skyshield {
 
@@ -60,6 +61,7 @@ struct Summary {
   LayerSummary interceptors;            // all layers
   BallisticDefenceSummary bmd;          // warheads = 0: no ballistic threat
   FriendlySummary friendly;             // flights = 0 and hostiles_withheld = 0: nothing to report
+  SeadSummary sead;                     // ARMs, EMCON, decoys (record/sead_summary.hpp); !any(): nothing to report
 };
 
 Summary summarize(const RunRecord& run);

@@ -107,6 +107,12 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
                      {"rounds_at_friends", f.rounds_at_friends}, {"recovered", f.recovered},
                      {"hostiles_withheld_unengaged", f.hostiles_withheld}, {"hostiles_withheld_leaked", f.hostiles_withheld_leaked}};
   }
+  if (s.sead.any()) {  // docs/sead.md
+    const SeadSummary& d = s.sead;
+    j["sead"] = {{"arms", d.arms}, {"arms_killed", d.arms_killed}, {"arms_leaked", d.arms_leaked}, {"radars_lost", d.radars_lost},
+                 {"radars_restored", d.radars_restored}, {"radar_silent_s", d.radar_silent_s}, {"decoy_emitters_hit", d.decoy_emitters_hit},
+                 {"air_decoys", d.air_decoys}, {"rounds_at_air_decoys", d.rounds_at_air_decoys}};
+  }
   nlohmann::ordered_json layers = nlohmann::ordered_json::object();
   auto layer_json = [](const LayerSummary& l) {
     return nlohmann::ordered_json{{"fired", l.fired}, {"kills", l.kills}, {"misses", l.misses},

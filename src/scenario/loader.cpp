@@ -16,6 +16,7 @@
 #include "scenario/sead_parser.hpp"
 #include "scenario/interceptor_parser.hpp"
 #include "scenario/library_parsers.hpp"
+#include "scenario/decoy_discrimination_parser.hpp"
 #include "scenario/discrimination_parser.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/positions.hpp"
@@ -50,6 +51,7 @@ void parse_library(const YamlNode& root, Scenario& s) {
   parse_library_section(root, "radar_types", s.radar_types, parse_radar_type);
   parse_library_section(root, "threat_types", s.threat_types, parse_threat_type);
   if (const auto d = root.optional("discrimination")) parse_discrimination(*d, s.discrimination);
+  if (const auto d = root.optional("air_decoy_discrimination")) parse_air_decoy_discrimination(*d, s.air_decoy_discrimination);
 }
 
 void parse_simulation(const YamlNode& n, SimSettings& sim) {
@@ -227,6 +229,11 @@ BattalionSpec parse_battalion(const YamlNode& n, const Scenario& s, Places& plac
   if (b.doctrine.rv_threshold > 0.0 && !s.discrimination.enabled)
     n.required("doctrine").required("rv_threshold").fail("needs a discrimination table in the library (e.g. library/discrimination.yaml)");
   b.doctrine.discrimination = s.discrimination;
+  if (b.doctrine.decoy_threshold < 1.0 && !s.air_decoy_discrimination.enabled)
+    n.required("doctrine").required("decoy_threshold").fail("needs an air_decoy_discrimination table in the library (e.g. library/air_decoys.yaml)");
+  b.doctrine.decoy_discrimination = s.air_decoy_discrimination;
+  if (b.doctrine.decoy_wait_s > 0.0 && b.doctrine.decoy_threshold >= 1.0)
+    n.required("doctrine").required("decoy_wait_s").fail("needs decoy_threshold below 1 (the wait is for the decoy discrimination)");
   b.tracker = parse_tracker(n.optional("tracker"));
   if (const auto sec = n.optional("sector")) {
     sec->allow_only({"center_deg", "width_deg"});
@@ -260,7 +267,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     return set;
   });
   root.allow_only({"scenario", "library", "simulation", "interceptor_classes", "radar_types", "threat_types", "discrimination",
-                   "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments",
+                   "air_decoy_discrimination", "assets", "battalions", "threats", "network", "terrain", "track_metrics", "regiments",
                    "corridors", "friendlies", "identification", "decoy_emitters"});
   Scenario s;
   s.source_path = path;
@@ -279,7 +286,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
       entry.require_file(file, "library");
       const YamlNode lib_root = YamlNode::load_file(file);
       s.files.push_back(file);
-      lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types", "discrimination"});
+      lib_root.allow_only({"interceptor_classes", "radar_types", "threat_types", "discrimination", "air_decoy_discrimination"});
       parse_library(lib_root, s);
     }
   }

@@ -118,6 +118,7 @@ struct Scenario {
   TerrainParams terrain;            // ground under terrain-following flight (flat at 0 m by default)
   std::vector<DecoyEmitterSpec> decoy_emitters;  // ground decoys radiating like radars (docs/sead.md)
   DiscriminationParams discrimination;  // ballistic object kinds (library `discrimination:`; c2/discrimination.hpp)
+  DecoyDiscriminationParams air_decoy_discrimination;  // library `air_decoy_discrimination:` (c2/decoy_discrimination.hpp)
   IdentificationParams identification;  // corridors, rule table, hostile origin (docs/identification.md)
   IffParams iff;                        // the battalions' interrogators (sensors/iff.hpp)
 };

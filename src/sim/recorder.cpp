@@ -58,6 +58,7 @@ void Recorder::add_threat_record(int id, const ThreatSpec& spec, const ThreatTyp
   r.carrier = spec.parent;
   r.friendly = spec.friendly;
   r.mission = spec.mission;
+  r.arm = type.arm.present();
   rec_.threats.push_back(r);
   threat_trajectory_.push_back(trajectories_ ? static_cast<int>(rec_.trajectories.size()) : -1);
   if (trajectories_) rec_.trajectories.push_back({r.name, std::string(to_string(r.cls)), {}});
