@@ -15,12 +15,13 @@ const char* to_string(KillEvidence e) {
     case KillEvidence::KinematicChange: return "kinematic change after the intercept";
     case KillEvidence::BreakUp: return "break-up: new tracks at the predicted position";
     case KillEvidence::RcsChange: return "RCS change after the intercept";
+    case KillEvidence::SelfDestructed: return "the round self-destructed, no intercept";
   }
   return "unknown";
 }
 
 bool looks_killed(KillEvidence e) {
-  return e != KillEvidence::StillDetected;
+  return e != KillEvidence::StillDetected && e != KillEvidence::SelfDestructed;
 }
 
 namespace {
@@ -98,6 +99,7 @@ KillEvidence observe_engaged_track(const std::vector<Track>& tracks, int track_i
 KillAssessment assess_kill(KillEvidence evidence, const KillAssessmentParams& p, double u) {
   KillAssessment a;
   a.evidence = evidence;
+  if (evidence == KillEvidence::SelfDestructed) return a;  // known, not observed: no assessor error
   const bool killed_by_evidence = looks_killed(evidence);
   a.assessor_error = u < (killed_by_evidence ? p.missed_kill_probability : p.false_kill_probability);
   a.killed = killed_by_evidence != a.assessor_error;

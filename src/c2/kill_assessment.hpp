@@ -65,6 +65,8 @@ enum class KillEvidence {
   KinematicChange,  // updated after the intercept, but off the pre-intercept motion
   BreakUp,          // lost or coasting, and two or more tracks born near the predicted position
   RcsChange,        // updated after the intercept on the pre-intercept motion, but its RCS changed
+  SelfDestructed,   // the round self-destructed without an intercept (its fire control knows): not a kill,
+                    // whatever the radar shows (launch_on_remote: the guide's track lost, which cost the uplink)
 };
 const char* to_string(KillEvidence e);
 bool looks_killed(KillEvidence e);

@@ -91,6 +91,7 @@ struct RegimentSpec {
   double link_latency_s = 0.0;
   double order_loss = 0.0;           // probability that a fire order message is lost (seeded)
   double cost_weight = 0.0;          // WTA value units per interceptor cost unit (0 = value only)
+  double reserve_weight = 0.0;       // value of the rounds each battalion keeps (c2/network/reserve.hpp; 0 = none)
   WtaSolver wta_solver = WtaSolver::Greedy;
 };
 

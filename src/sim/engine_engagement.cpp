@@ -251,7 +251,8 @@ void Engine::fly_interceptors(double t1) {
     if (observer.battalion)
       if (const Track* tr = observer.battalion->tracker.find(observer.track_id)) before = *tr;
     assessments_.push_back({out.t + b.spec->doctrine.kill_assessment_delay_s, f.battalion, f.missile.track_id(), out.t, f.record, before,
-                            observer.battalion ? observer.battalion->index : -1, observer.track_id});
+                            observer.battalion ? observer.battalion->index : -1, observer.track_id,
+                            out.state == InterceptorState::SelfDestructed && is_remote_track_id(f.missile.track_id())});
   }
 }
 
@@ -266,7 +267,10 @@ void Engine::deliver_assessments(double t) {
     static const std::vector<Track> kNoTracks;
     const std::vector<Track>& seen_tracks = a.observer >= 0 ? battalions_[a.observer]->tracker.tracks() : kNoTracks;
     const int seen_id = a.observer >= 0 ? a.observed_track : a.track_id;
-    const KillEvidence seen = a.before ? observe_engaged_track(seen_tracks, seen_id, a.intercept_t, *a.before)
+    // A round on a remote number that self-destructed (lost its uplink) is known to have intercepted
+    // nothing: its guide's track, lost or renumbered, says nothing of the target (launch_on_remote).
+    const KillEvidence seen = a.self_destructed ? KillEvidence::SelfDestructed
+                            : a.before ? observe_engaged_track(seen_tracks, seen_id, a.intercept_t, *a.before)
                                        : observe_engaged_track(seen_tracks, seen_id, a.intercept_t);
     const KillAssessment ka = assess_kill(seen, {er.false_kill_probability, er.missed_kill_probability}, assessment_rng_.uniform());
     b.command_post.report_outcome(a.track_id, ka.killed);

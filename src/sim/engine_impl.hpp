@@ -49,6 +49,7 @@ struct PendingAssessment {
   // battalion's own, or for a remote track number (launch_on_remote) its holder at the intercept.
   int observer = -1;
   int observed_track = -1;
+  bool self_destructed = false;  // a round on a remote number that self-destructed: known not to have intercepted
 };
 
 // Splits a step's wall time between the parts (a no-op without a profile).
@@ -124,6 +125,10 @@ class Engine {
   // Charges b's engagement radar with the rounds of other battalions it guides (a missile channel
   // each, a target channel per target).
   void charge_remote_guidance(const Battalion& b, const std::vector<BattalionStatus>& network, int& missiles, int& targets) const;
+  // launch_on_remote: b's own track numbers that its engagement radar must dwell on for the other
+  // battalions' rounds fired on remote numbers it holds: while they fly (its track gives their uplink)
+  // and until their kill assessment (it observes the target after the intercept).
+  std::vector<int> remote_dwell_tracks(const Battalion& b) const;
   void reload_launchers(double t);
   void launch_due(double t);
   void fly_interceptors(double t1);

@@ -35,6 +35,7 @@ void Engine::decide_regiments(double t) {
     if (!members.empty()) {
       RegimentParams params;
       params.cost_weight = g.cost_weight;
+      params.reserve_weight = g.reserve_weight;
       params.solver = g.wta_solver;
       params.limits.max_nodes = 20000;  // the exact solver's deterministic budget, as a battalion's default
       assignment = joint_assignment(members, picture_, params);

@@ -86,4 +86,17 @@ void Engine::charge_remote_guidance(const Battalion& b, const std::vector<Battal
   targets += static_cast<int>(std::unique(guided.begin(), guided.end()) - guided.begin());
 }
 
+std::vector<int> Engine::remote_dwell_tracks(const Battalion& b) const {
+  std::vector<int> out;
+  if (!launch_remote_any_) return out;
+  for (const Flight& f : flights_) {
+    if (f.battalion == b.index || !f.missile.flying() || !is_remote_track_id(f.missile.track_id())) continue;
+    const Battalion::Holder h = battalions_[static_cast<std::size_t>(f.battalion)]->holder(f.missile.track_id());
+    if (h.battalion == &b) out.push_back(h.track_id);
+  }
+  for (const PendingAssessment& a : assessments_)
+    if (a.observer == b.index && a.battalion != b.index && is_remote_track_id(a.track_id)) out.push_back(a.observed_track);
+  return out;
+}
+
 }  // namespace skyshield::engine_detail

@@ -67,3 +67,16 @@ TEST(KillAssessment, ErrorProbabilitiesAreHonoured) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+TEST(KillAssessment, ASelfDestructedRoundIsNeverAKill) {
+  // Known to the fire control, not observed: no kill, and no assessor error even with the radar's
+  // error probabilities at 1 (u = 0 would draw an error for any observed evidence).
+  const KillAssessment a = assess_kill(KillEvidence::SelfDestructed, {1.0, 1.0}, 0.0);
+  EXPECT_FALSE(a.killed);
+  EXPECT_FALSE(a.assessor_error);
+  EXPECT_FALSE(looks_killed(KillEvidence::SelfDestructed));
+}
+}  // namespace
+}  // namespace skyshield

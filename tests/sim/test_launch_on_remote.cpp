@@ -58,6 +58,26 @@ TEST(LaunchOnRemote, EastLaunchesOnWestsTracksBeforeItsOwnRadarsHoldThem) {
   EXPECT_EQ(launches, east);
 }
 
+TEST(LaunchOnRemote, NoFalseKillsFromTheGuidesTrack) {
+  // Seed 1, before this fix, 3 of east's 8 remote-number rounds were assessed killed while their
+  // target still flew (a false kill takes the target out of every battalion's engagement):
+  //  - I1 and I3 self-destructed when west's track that gave their uplink broke (renumbered); the
+  //    assessment read that track, now deleted, as "track lost": a kill. A self-destructed round is
+  //    known to its fire control to have intercepted nothing.
+  //  - I4 missed; west's engagement radar did not dwell on a target it did not engage itself, so in
+  //    the 3 s assessment delay the surveillance scan (10 s) gave west's track no detection: "track
+  //    coasting since the intercept", a kill. The guide's engagement radar now dwells on the targets
+  //    of the rounds it guides for others and of their pending kill assessments.
+  // The recorder scores each assessment against the truth (record/kill_assessment tally).
+  const RunRecord r = run("{launch_on_remote: true}");
+  EXPECT_GE(r.kill_assessment.assessed, 8);
+  EXPECT_EQ(r.kill_assessment.false_kills, 0);
+  for (const Event& e : r.events)
+    if (e.type == EventType::AssessedKilled) {
+      EXPECT_EQ(e.detail.find("false kill"), std::string::npos) << e.detail;
+    }
+}
+
 TEST(LaunchOnRemote, RefusedWhenTheRemoteTrackCannotFillTheSeekerBasket) {
   // A required basket probability of 1 cannot be met by any track with an error: every shot on a
   // remote track is refused, with its reason on record, and east fires nothing.

@@ -1,5 +1,6 @@
 #include "c2/network/regiment.hpp"
 #include "c2/network/remote_track.hpp"
+#include "c2/network/reserve.hpp"
 
 #include <algorithm>
 #include <map>
@@ -178,6 +179,19 @@ std::vector<std::vector<int>> joint_assignment(const std::vector<MemberPlan>& me
   for (const MemberPlan& m : members)
     for (int w : m.plan->weapons) cost.push_back((*m.inputs->classes)[m.inputs->launchers[w].interceptor_class].unit_cost);
   weigh_cost(p, cost, params.cost_weight, assignment);
+  if (params.reserve_weight > 0.0) {  // which battalion fires, valuing the rounds each keeps
+    ReserveRows rows;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      const ShotPlan& plan = *members[k].plan;
+      rows.member_of_row.insert(rows.member_of_row.end(), plan.weapons.size(), static_cast<int>(k));
+      int stock = 0;
+      for (const LauncherStatus& l : members[k].inputs->launchers) stock += l.rounds_left;
+      rows.stock.push_back(stock);
+      rows.max_weapons.push_back(plan.problem.max_weapons);
+      rows.max_targets.push_back(plan.problem.max_targets);
+    }
+    rebalance_for_reserve(p, rows, params.reserve_weight, assignment);
+  }
   // Each battalion's share, cut to its own free missile and target channels (weapon order). Shots
   // cut there leave value the solve counted on: the weapons still free (of battalions with channels
   // left) are assigned again on the residual problem, until nothing more is taken.

@@ -7,7 +7,8 @@
 // (c2/wta_solvers.hpp) and hands each battalion the part of the assignment for its launchers. Its
 // objective can weigh interceptor cost against threat value: a shot whose expected value saved
 // (V_j p_ij prod_{other shots k on j} (1 - p_kj)) is below cost_weight x its interceptor's unit cost
-// is withdrawn (cheapest saving first, one at a time).
+// is withdrawn (cheapest saving first, one at a time). With reserve_weight > 0 the solve's shots are
+// then moved between battalions to value the rounds each keeps (c2/network/reserve.hpp).
 // Channel limits stay per battalion: a battalion's share beyond its own free missile or target
 // channels is dropped (weapon order), as its engagement radar could not guide it. The solve sees only
 // the regiment's channel totals, so a cut can leave a target the solve counted on unengaged while
@@ -24,6 +25,7 @@ namespace skyshield {
 
 struct RegimentParams {
   double cost_weight = 0.0;   // value units per interceptor cost unit; 0 = value only
+  double reserve_weight = 0.0;  // reserve valuation (c2/network/reserve.hpp); 0 = none
   WtaSolver solver = WtaSolver::Greedy;
   WtaLimits limits{};
 };
