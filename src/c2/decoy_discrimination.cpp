@@ -7,16 +7,6 @@
 
 namespace skyshield {
 
-namespace {
-constexpr double kLogSqrt2Pi = 0.91893853320467274;
-double log_normal_pdf(double x, double mean, double var) {
-  return -0.5 * (x - mean) * (x - mean) / var - 0.5 * std::log(var) - kLogSqrt2Pi;
-}
-// The sampling variance of a sample standard deviation of the dB echo, x sigma^2 / n (as
-// c2/discrimination.cpp: (kurtosis - 1) / 4 with the Gumbel kurtosis 5.4).
-constexpr double kStdSamplingFactor = 1.1;
-}  // namespace
-
 bool air_breathing(const Track& t) {
   return t.status == TrackStatus::Confirmed &&
          (t.classified == ThreatClass::Aircraft || t.classified == ThreatClass::CruiseMissile);
@@ -41,13 +31,13 @@ std::vector<double> air_kind_log_posteriors(const Track& tr, bool manoeuvred, co
   std::vector<double> lp;
   for (const AirKind& k : p.kinds) {
     double l = std::log(std::max(k.prior, 1e-300));
-    l += log_normal_pdf(speed, k.speed_mps.mean, k.speed_mps.sigma * k.speed_mps.sigma + speed_var);
+    l += gaussian_log_pdf(speed, k.speed_mps.mean, k.speed_mps.sigma * k.speed_mps.sigma + speed_var);
     for (const SignatureBand& b : tr.signature.bands) {
       if (b.count < p.min_samples) continue;
       const double f2 = k.fluctuation_db.mean * k.fluctuation_db.mean;
-      l += log_normal_pdf(b.mean_db, k.rcs_dbsm.mean, k.rcs_dbsm.sigma * k.rcs_dbsm.sigma + f2 / b.count);
-      l += log_normal_pdf(b.std_db(), k.fluctuation_db.mean,
-                          k.fluctuation_db.sigma * k.fluctuation_db.sigma + kStdSamplingFactor * f2 / b.count);
+      l += gaussian_log_pdf(b.mean_db, k.rcs_dbsm.mean, k.rcs_dbsm.sigma * k.rcs_dbsm.sigma + f2 / b.count);
+      l += gaussian_log_pdf(b.std_db(), k.fluctuation_db.mean,
+                          k.fluctuation_db.sigma * k.fluctuation_db.sigma + kEchoStdSamplingFactor * f2 / b.count);
     }
     l += std::log(std::clamp(manoeuvred ? k.p_manoeuvre : 1.0 - k.p_manoeuvre, 1e-12, 1.0));
     lp.push_back(l);

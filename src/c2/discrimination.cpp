@@ -6,16 +6,12 @@
 
 namespace skyshield {
 
-namespace {
-constexpr double kLogSqrt2Pi = 0.91893853320467274;
-double log_normal_pdf(double x, double mean, double var) {
+double gaussian_log_pdf(double x, double mean, double var) {
+  constexpr double kLogSqrt2Pi = 0.91893853320467274;
   return -0.5 * (x - mean) * (x - mean) / var - 0.5 * std::log(var) - kLogSqrt2Pi;
 }
-// (kurtosis - 1) / 4 for the log of an exponential power (Gumbel kurtosis 5.4): the sampling variance
-// of a sample standard deviation is this x sigma^2 / n (e.g. Kenney & Keeping, Mathematics of
-// Statistics, the variance of s for a non-normal parent).
-constexpr double kStdSamplingFactor = 1.1;
 
+namespace {
 bool ballistic(const Track& t) { return t.status == TrackStatus::Confirmed && t.classified == ThreatClass::BallisticMissile; }
 }  // namespace
 
@@ -31,14 +27,14 @@ std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, con
     for (const SignatureBand& b : tr.signature.bands) {
       if (b.count < p.min_samples) continue;
       const double f2 = k.fluctuation_db.mean * k.fluctuation_db.mean;
-      l += log_normal_pdf(b.mean_db, k.rcs_dbsm.mean, k.rcs_dbsm.sigma * k.rcs_dbsm.sigma + f2 / b.count);
-      l += log_normal_pdf(b.std_db(), k.fluctuation_db.mean,
-                          k.fluctuation_db.sigma * k.fluctuation_db.sigma + kStdSamplingFactor * f2 / b.count);
+      l += gaussian_log_pdf(b.mean_db, k.rcs_dbsm.mean, k.rcs_dbsm.sigma * k.rcs_dbsm.sigma + f2 / b.count);
+      l += gaussian_log_pdf(b.std_db(), k.fluctuation_db.mean,
+                          k.fluctuation_db.sigma * k.fluctuation_db.sigma + kEchoStdSamplingFactor * f2 / b.count);
     }
     if (tr.drag.measurements >= p.min_drag_measurements && tr.drag.variance > 0.0)
-      l += log_normal_pdf(tr.drag.inv_beta, k.inv_beta.mean, k.inv_beta.sigma * k.inv_beta.sigma + tr.drag.variance);
+      l += gaussian_log_pdf(tr.drag.inv_beta, k.inv_beta.mean, k.inv_beta.sigma * k.inv_beta.sigma + tr.drag.variance);
     else if (p.speed_feature)
-      l += log_normal_pdf(speed, k.speed_mps.mean, k.speed_mps.sigma * k.speed_mps.sigma + speed_var);
+      l += gaussian_log_pdf(speed, k.speed_mps.mean, k.speed_mps.sigma * k.speed_mps.sigma + speed_var);
     l += std::log(std::clamp(has_companion ? k.p_companion : 1.0 - k.p_companion, 1e-12, 1.0));
     lp.push_back(l);
   }

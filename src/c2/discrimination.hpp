@@ -62,6 +62,13 @@ struct Discrimination {
   int features = 0;                // feature terms used
 };
 
+// ln N(x; mean, var): the Gaussian log density both discriminators (ballistic and air decoy) sum per feature.
+double gaussian_log_pdf(double x, double mean, double var);
+// (kurtosis - 1) / 4 for the log of an exponential power (Gumbel kurtosis 5.4): the sampling variance
+// of a sample standard deviation of the dB echo is this x sigma^2 / n (e.g. Kenney & Keeping, Mathematics
+// of Statistics, the variance of s for a non-normal parent).
+inline constexpr double kEchoStdSamplingFactor = 1.1;
+
 // The log likelihood of each kind (prior included) for one track, given whether it has a companion.
 std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, const DiscriminationParams& p);
 // P(lethal) from the kinds' unnormalised log posteriors (log-sum-exp).

@@ -4,25 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "scenario/discrimination_parser.hpp"
+
 namespace skyshield {
 
-namespace {
-GaussianFeature feature(const YamlNode& n, double lo, double hi, double max_sigma) {
-  n.allow_only({"mean", "sigma"});
-  GaussianFeature f;
-  f.mean = n.number_at("mean", lo, hi);
-  const YamlNode s = n.required("sigma");
-  f.sigma = s.number(0.0, max_sigma);
-  if (!(f.sigma > 0.0)) s.fail("must be > 0");
-  return f;
-}
-
-double probability(const YamlNode& n) {
-  const double p = n.number(-1e300, 1e300);
-  if (!(p >= 0.0 && p <= 1.0)) n.fail(fmt::format("a probability must be in [0, 1] (got {})", p));
-  return p;
-}
-}  // namespace
 
 void parse_air_decoy_discrimination(const YamlNode& n, DecoyDiscriminationParams& out) {
   if (out.enabled) n.fail("a second air_decoy_discrimination table (one per scenario, library files included)");
@@ -39,11 +24,11 @@ void parse_air_decoy_discrimination(const YamlNode& n, DecoyDiscriminationParams
     AirKind o;
     o.name = name;
     o.decoy = k.required("decoy").boolean();
-    o.prior = probability(k.required("prior"));
-    o.speed_mps = feature(k.required("speed_mps"), 0.0, 10000.0, 10000.0);
-    o.rcs_dbsm = feature(k.required("rcs_dbsm"), -80.0, 60.0, 60.0);
-    o.fluctuation_db = feature(k.required("fluctuation_db"), 0.0, 30.0, 30.0);
-    o.p_manoeuvre = probability(k.required("p_manoeuvre"));
+    o.prior = parse_probability(k.required("prior"));
+    o.speed_mps = parse_gaussian_feature(k.required("speed_mps"), 0.0, 10000.0, 10000.0);
+    o.rcs_dbsm = parse_gaussian_feature(k.required("rcs_dbsm"), -80.0, 60.0, 60.0);
+    o.fluctuation_db = parse_gaussian_feature(k.required("fluctuation_db"), 0.0, 30.0, 30.0);
+    o.p_manoeuvre = parse_probability(k.required("p_manoeuvre"));
     prior_sum += o.prior;
     (o.decoy ? decoy : real) = true;
     d.kinds.push_back(o);

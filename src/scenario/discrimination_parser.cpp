@@ -6,8 +6,7 @@
 
 namespace skyshield {
 
-namespace {
-GaussianFeature feature(const YamlNode& n, double lo, double hi, double max_sigma) {
+GaussianFeature parse_gaussian_feature(const YamlNode& n, double lo, double hi, double max_sigma) {
   n.allow_only({"mean", "sigma"});
   GaussianFeature f;
   f.mean = n.number_at("mean", lo, hi);
@@ -17,12 +16,11 @@ GaussianFeature feature(const YamlNode& n, double lo, double hi, double max_sigm
   return f;
 }
 
-double probability(const YamlNode& n) {
+double parse_probability(const YamlNode& n) {
   const double p = n.number(-1e300, 1e300);
   if (!(p >= 0.0 && p <= 1.0)) n.fail(fmt::format("a probability must be in [0, 1] (got {})", p));
   return p;
 }
-}  // namespace
 
 void parse_discrimination(const YamlNode& n, DiscriminationParams& out) {
   if (out.enabled) n.fail("a second discrimination table (one per scenario, library files included)");
@@ -41,18 +39,18 @@ void parse_discrimination(const YamlNode& n, DiscriminationParams& out) {
     ObjectKind o;
     o.name = name;
     o.lethal = k.required("lethal").boolean();
-    o.prior = probability(k.required("prior"));
-    o.rcs_dbsm = feature(k.required("rcs_dbsm"), -80.0, 60.0, 60.0);
-    o.fluctuation_db = feature(k.required("fluctuation_db"), 0.0, 30.0, 30.0);
-    o.inv_beta = feature(k.required("inv_beta_m2_kg"), 0.0, 1.0, 1.0);
-    o.p_companion = probability(k.required("p_companion"));
+    o.prior = parse_probability(k.required("prior"));
+    o.rcs_dbsm = parse_gaussian_feature(k.required("rcs_dbsm"), -80.0, 60.0, 60.0);
+    o.fluctuation_db = parse_gaussian_feature(k.required("fluctuation_db"), 0.0, 30.0, 30.0);
+    o.inv_beta = parse_gaussian_feature(k.required("inv_beta_m2_kg"), 0.0, 1.0, 1.0);
+    o.p_companion = parse_probability(k.required("p_companion"));
     // speed_mps: all kinds or none (naive Bayes needs the term for every kind).
     const auto speed = k.optional("speed_mps");
     if (d.kinds.empty()) d.speed_feature = speed.has_value();
     else if (speed.has_value() != d.speed_feature)
       k.fail(d.speed_feature ? "no speed_mps, which the kinds before it give (all kinds or none)"
                              : "speed_mps, which the kinds before it do not give (all kinds or none)");
-    if (speed) o.speed_mps = feature(*speed, 0.0, 20000.0, 20000.0);
+    if (speed) o.speed_mps = parse_gaussian_feature(*speed, 0.0, 20000.0, 20000.0);
     prior_sum += o.prior;
     (o.lethal ? lethal : other) = true;
     d.kinds.push_back(o);

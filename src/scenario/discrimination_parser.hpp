@@ -9,5 +9,9 @@
 namespace skyshield {
 
 void parse_discrimination(const YamlNode& n, DiscriminationParams& out);
+// A `{mean, sigma}` feature (mean in [lo, hi], 0 < sigma <= max_sigma), shared with the air-decoy table.
+GaussianFeature parse_gaussian_feature(const YamlNode& n, double lo, double hi, double max_sigma);
+// A probability in [0, 1], refused with file:line otherwise.
+double parse_probability(const YamlNode& n);
 
 }  // namespace skyshield
