@@ -50,7 +50,7 @@ std::uint64_t files_hash(const std::vector<std::string>& paths) {
 }
 
 std::string journal_header(const JournalKey& k) {
-  return fmt::format("# skyshield mc journal v3 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
+  return fmt::format("# skyshield mc journal v4 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
                      k.base_seed, join_layers(k.layers));
 }
 
@@ -59,13 +59,17 @@ std::string journal_line(const RunRow& r) {
   for (int c = 0; c < kThreatClassCount; ++c)
     s += fmt::format(",{},{},{},{},{}", r.count[c], r.killed[c], r.leaked[c], r.engaged[c], r.fired_at[c]);
   for (std::size_t l = 0; l < r.fired_by_layer.size(); ++l) s += fmt::format(",{},{}", r.fired_by_layer[l], r.kills_by_layer[l]);
-  s += fmt::format(",{},{},{},{},{}\n", r.fired, r.cost, r.asset_hits, r.end_time_s, r.threat_cost_killed);
+  s += fmt::format(",{},{},{},{},{}", r.fired, r.cost, r.asset_hits, r.end_time_s, r.threat_cost_killed);
+  // The friendly and SEAD figures (v4): without them a resumed or MPI-gathered batch reported zeros.
+  s += fmt::format(",{},{},{},{},{}", r.friendlies, r.fratricide, r.friendly_engaged, r.rounds_at_friends, r.hostiles_withheld);
+  s += fmt::format(",{},{},{},{},{},{},{}\n", r.sead ? 1 : 0, r.arms, r.arms_killed, r.radars_lost, r.decoy_emitters_hit,
+                   r.rounds_at_air_decoys, r.radar_silent_s);
   return s;
 }
 
 RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const std::string& where) {
   const std::vector<std::string> f = parse_csv_record(line, where + ": journal");
-  const std::size_t expected = 2 + 5 * kThreatClassCount + 2 * n_layers + 5;
+  const std::size_t expected = 2 + 5 * kThreatClassCount + 2 * n_layers + 5 + 5 + 7;
   if (f.size() != expected) throw InputError(fmt::format("{}: journal: {} fields, expected {}", where, f.size(), expected));
   RunRow r;
   std::size_t i = 0;
@@ -87,6 +91,20 @@ RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const s
   r.asset_hits = parse<int>(f[i++], where);
   r.end_time_s = parse<double>(f[i++], where);
   r.threat_cost_killed = parse<double>(f[i++], where);
+  r.friendlies = parse<int>(f[i++], where);
+  r.fratricide = parse<int>(f[i++], where);
+  r.friendly_engaged = parse<int>(f[i++], where);
+  r.rounds_at_friends = parse<int>(f[i++], where);
+  r.hostiles_withheld = parse<int>(f[i++], where);
+  const int sead = parse<int>(f[i++], where);
+  if (sead != 0 && sead != 1) throw InputError(fmt::format("{}: journal: SEAD flag '{}' is not 0 or 1", where, f[i - 1]));
+  r.sead = sead == 1;
+  r.arms = parse<int>(f[i++], where);
+  r.arms_killed = parse<int>(f[i++], where);
+  r.radars_lost = parse<int>(f[i++], where);
+  r.decoy_emitters_hit = parse<int>(f[i++], where);
+  r.rounds_at_air_decoys = parse<int>(f[i++], where);
+  r.radar_silent_s = parse<double>(f[i++], where);
   return r;
 }
 
@@ -108,7 +126,7 @@ std::vector<RunRow> read_journal(const std::string& path, const JournalKey& key)
     ++line_no;
     if (line_no == 1) {
       if (line + "\n" != journal_header(key))
-        throw InputError(fmt::format("{}:1: journal of another batch (scenario file, seed or layers differ): use another "
+        throw InputError(fmt::format("{}:1: journal of another batch (scenario file, seed or layers differ, or an older journal format): use another "
                                      "--out directory or delete the journal",
                                      path));
       continue;

@@ -52,6 +52,23 @@ TEST(Journal, RoundTripIsExact) {
   }
 }
 
+// A resumed or MPI-gathered batch reads its runs back from journal lines: the friendly and SEAD
+// figures must survive the round trip (before journal v4 they came back as zeros).
+TEST(Journal, FriendlyAndSeadFiguresSurviveTheRoundTrip) {
+  RunRow r = run_monte_carlo(minimal(), 1, 1, 3).rows.at(0);
+  r.friendlies = 4; r.fratricide = 1; r.friendly_engaged = 2; r.rounds_at_friends = 3; r.hostiles_withheld = 5;
+  r.sead = true; r.arms = 6; r.arms_killed = 2; r.radars_lost = 1; r.decoy_emitters_hit = 3; r.rounds_at_air_decoys = 7;
+  r.radar_silent_s = 123.456789012345;
+  std::string line = journal_line(r);
+  line.pop_back();  // the newline
+  const RunRow back = parse_journal_line(line, r.fired_by_layer.size(), "test");
+  EXPECT_EQ(back.friendlies, 4); EXPECT_EQ(back.fratricide, 1); EXPECT_EQ(back.friendly_engaged, 2);
+  EXPECT_EQ(back.rounds_at_friends, 3); EXPECT_EQ(back.hostiles_withheld, 5);
+  EXPECT_TRUE(back.sead); EXPECT_EQ(back.arms, 6); EXPECT_EQ(back.arms_killed, 2); EXPECT_EQ(back.radars_lost, 1);
+  EXPECT_EQ(back.decoy_emitters_hit, 3); EXPECT_EQ(back.rounds_at_air_decoys, 7);
+  EXPECT_EQ(back.radar_silent_s, 123.456789012345);
+}
+
 TEST(Journal, CutOffLineIsDroppedAndForeignJournalRefused) {
   const MonteCarloResult mc = run_monte_carlo(minimal(), 2, 1, 4);
   const std::string path = temp_path("cut.journal");
