@@ -8,6 +8,8 @@
 #include "tracking/tracker.hpp"
 #include "world/ballistic/flight.hpp"
 
+#include "../tracking/full_circle_look.hpp"
+
 namespace skyshield::reentry_scene {
 
 // The MRBM class's re-entry vehicle: beta 3500 kg/m^2 (scenarios/library/threats.yaml,
@@ -37,24 +39,9 @@ inline Tracked track_reentry_vehicle(const LocalFrame& frame) {
   BallisticFlight rv = reentry_vehicle(frame);
   double t = 0.0;
   while (rv.altitude_m() > 29e3) {
-    MeasurementBatch b;
-    b.radar_index = 0;
-    b.t0 = t;
-    b.t1 = t + 0.05;
-    b.radar_frame = frame;
-    b.coverage.full_circle = true;
-    b.coverage.max_range_m = 500e3;
-    b.coverage.min_el_rad = -0.1;
-    b.coverage.max_el_rad = 1.5;
-    Measurement m;
-    m.t = t;
-    m.sigma_range_m = 30.0;
-    m.sigma_az_rad = 1e-3;
-    m.sigma_el_rad = 1e-3;
     const RangeAzEl r = range_az_el_from_enu(frame.to_enu(rv.pos()));
-    m.rae = {r.range_m + 30.0 * rng.normal(), r.az_rad + 1e-3 * rng.normal(), r.el_rad + 1e-3 * rng.normal()};
-    b.detections.push_back(m);
-    tracker.process(b);
+    tracker.process(test::full_circle_look(
+        frame, t, {{r.range_m + 30.0 * rng.normal(), r.az_rad + 1e-3 * rng.normal(), r.el_rad + 1e-3 * rng.normal()}}));
     rv.step(0.5);
     t += 0.5;
   }

@@ -8,6 +8,8 @@
 #include "scenario/loader.hpp"
 #include "tracking/tracker.hpp"
 
+#include "../tracking/full_circle_look.hpp"
+
 using namespace skyshield;
 
 namespace {
@@ -20,24 +22,8 @@ int confirmed_after_ten_looks(const TrackerParams& p, double speed) {
   Tracker tracker{frame, p};
   for (int k = 0; k < 10; ++k) {
     const double t = k;
-    MeasurementBatch b;
-    b.radar_index = 0;
-    b.t0 = t;
-    b.t1 = t + 0.05;
-    b.radar_frame = frame;
-    b.coverage.full_circle = true;
-    b.coverage.max_range_m = 500e3;
-    b.coverage.min_el_rad = -0.1;
-    b.coverage.max_el_rad = 1.5;
-    Measurement m;  // noise-free: the gate alone decides
-    m.t = t;
-    m.sigma_range_m = 30.0;
-    m.sigma_az_rad = 1e-3;
-    m.sigma_el_rad = 1e-3;
-    const RangeAzEl r = range_az_el_from_enu(Vec3(60e3 - speed * t, 80e3, 30e3));
-    m.rae = {r.range_m, r.az_rad, r.el_rad};
-    b.detections.push_back(m);
-    tracker.process(b);
+    // Noise-free: the gate alone decides.
+    tracker.process(test::full_circle_look(frame, t, {range_az_el_from_enu(Vec3(60e3 - speed * t, 80e3, 30e3))}));
   }
   int n = 0;
   for (const Track& tr : tracker.tracks()) n += tr.status == TrackStatus::Confirmed;

@@ -8,8 +8,12 @@
 #include "tracking/track_initiation.hpp"
 #include "tracking/tracker.hpp"
 
+#include "full_circle_look.hpp"
+
 namespace skyshield {
 namespace {
+
+using test::full_circle_look;
 
 // Reference: with R0 = R = s^2 I the innovation covariance of the one-point CV track is the scalar
 // (2 s^2 + sv^2 dt^2 + q dt^3 / 3) I (BLK eq. 6.2.2-12 for the CWNA position variance q dt^3 / 3),
@@ -45,28 +49,6 @@ TEST(TwoPointInitiation, RevisitAndExpectedMisses) {
   EXPECT_EQ(expected_misses(29.7, 0.0), 0);
 }
 
-MeasurementBatch look(const LocalFrame& frame, double t, const std::vector<RangeAzEl>& dets) {
-  MeasurementBatch b;
-  b.radar_index = 0;
-  b.t0 = t;
-  b.t1 = t + 0.05;
-  b.radar_frame = frame;
-  b.coverage.full_circle = true;
-  b.coverage.max_range_m = 500e3;
-  b.coverage.min_el_rad = -0.1;
-  b.coverage.max_el_rad = 1.5;
-  for (const RangeAzEl& r : dets) {
-    Measurement m;
-    m.t = t;
-    m.rae = r;
-    m.sigma_range_m = 30.0;
-    m.sigma_az_rad = 1e-3;
-    m.sigma_el_rad = 1e-3;
-    b.detections.push_back(m);
-  }
-  return b;
-}
-
 TrackerParams params(Initiation i) {
   TrackerParams p;
   p.track_management = TrackManagement::MOfN;
@@ -79,8 +61,8 @@ TEST(TwoPointInitiation, LoneFalseAlarmStartsNoTrack) {
   const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
   Tracker one(frame, params(Initiation::OnePoint)), two(frame, params(Initiation::TwoPoint));
   for (Tracker* tr : {&one, &two}) {
-    tr->process(look(frame, 0.0, {{100e3, 1.0, 0.05}}));
-    for (int k = 1; k <= 4; ++k) tr->process(look(frame, 4.0 * k, {}));
+    tr->process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+    for (int k = 1; k <= 4; ++k) tr->process(full_circle_look(frame, 4.0 * k, {}));
   }
   EXPECT_EQ(one.stats().started, 1);
   EXPECT_EQ(two.stats().started, 0);
@@ -94,10 +76,10 @@ TEST(TwoPointInitiation, PairsOnlyInsideTheKinematicGate) {
   const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
   const double az_near = 1.0 + 10e3 / 100e3, az_far = 1.0 + 30e3 / 100e3;
   Tracker near(frame, params(Initiation::TwoPoint)), far(frame, params(Initiation::TwoPoint));
-  near.process(look(frame, 0.0, {{100e3, 1.0, 0.05}}));
-  near.process(look(frame, 4.0, {{100e3, az_near, 0.05}}));
-  far.process(look(frame, 0.0, {{100e3, 1.0, 0.05}}));
-  far.process(look(frame, 4.0, {{100e3, az_far, 0.05}}));
+  near.process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+  near.process(full_circle_look(frame, 4.0, {{100e3, az_near, 0.05}}));
+  far.process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+  far.process(full_circle_look(frame, 4.0, {{100e3, az_far, 0.05}}));
   EXPECT_EQ(near.stats().started, 1);
   EXPECT_EQ(far.stats().started, 0);
   EXPECT_EQ(far.stats().initiators, 2);
@@ -112,8 +94,8 @@ TEST(TwoPointInitiation, ConfirmsAtTheSameLookWithTheSameEstimate) {
   for (int k = 0; k < 6; ++k) {
     const double t = 4.0 * k;
     const RangeAzEl z{r0 - 250.0 * t, az, el};
-    one.process(look(frame, t, {z}));
-    two.process(look(frame, t, {z}));
+    one.process(full_circle_look(frame, t, {z}));
+    two.process(full_circle_look(frame, t, {z}));
   }
   ASSERT_EQ(one.tracks().size(), 1u);
   ASSERT_EQ(two.tracks().size(), 1u);
@@ -141,8 +123,8 @@ TEST(TwoPointInitiation, EveryPairInTheGateStartsATrack) {
   const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
   Tracker two(frame, params(Initiation::TwoPoint));
   const double r = 100e3, el = 0.0;
-  two.process(look(frame, 0.0, {{r, 1.00, el}, {r, 1.03, el}}));
-  two.process(look(frame, 4.0, {{r, 1.05, el}, {r, 1.03, el}}));
+  two.process(full_circle_look(frame, 0.0, {{r, 1.00, el}, {r, 1.03, el}}));
+  two.process(full_circle_look(frame, 4.0, {{r, 1.05, el}, {r, 1.03, el}}));
   auto enu = [&](double az) { return Vec3(r * std::sin(az), r * std::cos(az), 0.0); };   // el = 0
   const Vec3 v_moving = (enu(1.05) - enu(1.00)) / 4.0;   // 1,250 m/s
   bool moving = false, still = false;

@@ -9,8 +9,12 @@
 #include "tracking/track_score.hpp"
 #include "tracking/tracker.hpp"
 
+#include "full_circle_look.hpp"
+
 namespace skyshield {
 namespace {
+
+using test::full_circle_look;
 
 TEST(TrackScore, WaldThresholds) {
   // Wald 1947, "Sequential Analysis", eq. 3.6-3.7: accept H1 at ln A, A = (1 - beta) / alpha; accept
@@ -94,36 +98,14 @@ TEST(TrackScore, SequentialTestKeepsWaldsErrorBounds) {
 // The tracker: a tentative track started by a lone false alarm is deleted at its second covered
 // look without a detection (score 2 ln(1 - 0.9) = -4.61 <= ln(0.01 / (1 - 1e-6)) = -4.605), where
 // M-of-N deletion held it for three (delete_misses_tentative).
-MeasurementBatch empty_full_look(const LocalFrame& frame, double t, const std::vector<RangeAzEl>& dets = {}) {
-  MeasurementBatch b;
-  b.radar_index = 0;
-  b.t0 = t;
-  b.t1 = t + 0.05;
-  b.radar_frame = frame;
-  b.coverage.full_circle = true;
-  b.coverage.max_range_m = 500e3;
-  b.coverage.min_el_rad = -0.1;
-  b.coverage.max_el_rad = 1.5;
-  for (const RangeAzEl& r : dets) {
-    Measurement m;
-    m.t = t;
-    m.rae = r;
-    m.sigma_range_m = 30.0;
-    m.sigma_az_rad = 1e-3;
-    m.sigma_el_rad = 1e-3;
-    b.detections.push_back(m);
-  }
-  return b;
-}
-
 TEST(TrackScore, ClutterTrackDiesAtItsSecondMiss) {
   const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
   Tracker tracker(frame, TrackerParams{});
-  tracker.process(empty_full_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+  tracker.process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
   ASSERT_EQ(tracker.tracks().size(), 1u);
-  tracker.process(empty_full_look(frame, 4.0));
+  tracker.process(full_circle_look(frame, 4.0));
   EXPECT_EQ(tracker.tracks().size(), 1u);
-  tracker.process(empty_full_look(frame, 8.0));
+  tracker.process(full_circle_look(frame, 8.0));
   EXPECT_EQ(tracker.tracks().size(), 0u);
 }
 
@@ -132,10 +114,10 @@ TEST(TrackScore, MOfNStillAvailable) {
   TrackerParams p;
   p.track_management = TrackManagement::MOfN;
   Tracker tracker(frame, p);
-  tracker.process(empty_full_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
-  for (int k = 1; k <= 2; ++k) tracker.process(empty_full_look(frame, 4.0 * k));
+  tracker.process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+  for (int k = 1; k <= 2; ++k) tracker.process(full_circle_look(frame, 4.0 * k));
   EXPECT_EQ(tracker.tracks().size(), 1u);   // two misses of three
-  tracker.process(empty_full_look(frame, 12.0));
+  tracker.process(full_circle_look(frame, 12.0));
   EXPECT_EQ(tracker.tracks().size(), 0u);
 }
 
