@@ -47,14 +47,7 @@ std::vector<double> air_kind_log_posteriors(const Track& tr, bool manoeuvred, co
 
 double decoy_probability(const std::vector<double>& log_post, const DecoyDiscriminationParams& p) {
   if (log_post.empty()) return 0.0;
-  const double top = *std::max_element(log_post.begin(), log_post.end());
-  double all = 0.0, decoy = 0.0;
-  for (std::size_t i = 0; i < log_post.size(); ++i) {
-    const double w = std::exp(log_post[i] - top);
-    all += w;
-    if (p.kinds[i].decoy) decoy += w;
-  }
-  return decoy / all;
+  return posterior_share(log_post, [&](std::size_t i) { return p.kinds[i].decoy; });
 }
 
 const std::vector<DecoyBelief>& DecoyDiscriminator::update(const std::vector<Track>& tracks, const DecoyDiscriminationParams& p) {

@@ -42,14 +42,7 @@ std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, con
 }
 
 double lethal_probability(const std::vector<double>& log_post, const DiscriminationParams& p) {
-  const double top = *std::max_element(log_post.begin(), log_post.end());
-  double all = 0.0, lethal = 0.0;
-  for (std::size_t i = 0; i < log_post.size(); ++i) {
-    const double w = std::exp(log_post[i] - top);
-    all += w;
-    if (p.kinds[i].lethal) lethal += w;
-  }
-  return lethal / all;
+  return posterior_share(log_post, [&](std::size_t i) { return p.kinds[i].lethal; });
 }
 
 bool falling_object(const Track& tr, double frame_origin_alt_m, double min_alt_m) {

@@ -22,6 +22,8 @@
 //    drag feature takes over. speed ~ N(m_k, s_k^2 + the track's speed variance).
 // Kinds and parameters come from the library (scenarios/library/discrimination.yaml), with sources
 // or marked notional. Works on tracks only (the command centre never sees truth).
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,20 @@ double gaussian_log_pdf(double x, double mean, double var);
 // of a sample standard deviation of the dB echo is this x sigma^2 / n (e.g. Kenney & Keeping, Mathematics
 // of Statistics, the variance of s for a non-normal parent).
 inline constexpr double kEchoStdSamplingFactor = 1.1;
+
+// The posterior probability of the kinds i with in_set(i), from unnormalised log posteriors (one per
+// kind); shared by the lethal share (ballistic) and the decoy share (air-breathing).
+template <class InSet>
+double posterior_share(const std::vector<double>& log_post, InSet in_set) {
+  const double top = *std::max_element(log_post.begin(), log_post.end());
+  double all = 0.0, share = 0.0;
+  for (std::size_t i = 0; i < log_post.size(); ++i) {
+    const double w = std::exp(log_post[i] - top);
+    all += w;
+    if (in_set(i)) share += w;
+  }
+  return share / all;
+}
 
 // The log likelihood of each kind (prior included) for one track, given whether it has a companion.
 std::vector<double> kind_log_posteriors(const Track& tr, bool has_companion, const DiscriminationParams& p);
