@@ -31,5 +31,14 @@ corpus="build/fuzz/corpus/$target"
 mkdir -p "$corpus"
 cp -n "${seeds[@]}" "$corpus"/ 2>/dev/null || true
 # -timeout: an input that takes this long is a finding (a hang); -rss_limit_mb bounds the memory.
-exec "build/fuzz/fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
-  -artifact_prefix=build/fuzz/ -print_final_stats=1
+# The outer timeout: after an out-of-memory finding libFuzzer prints a heap profile, which can stop the
+# world for ever (it did in CI: an 800-byte scenario took yaml-cpp past 2 GB and the job ran out of
+# time). Killed at SECONDS + 180 s, the run fails with the seed it printed, which replays the finding.
+status=0
+timeout -s KILL $((seconds + 180)) "build/fuzz/fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=20 \
+  -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ -print_final_stats=1 || status=$?
+if [ "$status" -eq 137 ]; then
+  echo "fuzz.sh: fuzz_$target did not finish within $((seconds + 180)) s (a finding whose report hung); replay it" \
+       "with the 'Seed:' above: build/fuzz/fuzz/fuzz_$target $corpus -seed=N -max_total_time=$seconds" >&2
+fi
+exit "$status"

@@ -16,6 +16,7 @@
 #include "scenario/limits.hpp"
 #include "scenario/schema.hpp"
 #include "scenario/text_file.hpp"
+#include "scenario/yaml_documents.hpp"
 
 namespace skyshield {
 
@@ -42,17 +43,6 @@ std::string shown(const YAML::Node& n) {
   if (!n.IsScalar()) return "a non-scalar";
   const std::string& s = n.Scalar();
   return s.size() <= 40 ? s : s.substr(0, 40) + "...";
-}
-
-// The line of the marker that starts a second document when yaml-cpp gives it no position (an
-// empty document): the last line opening with '---' or '...'.
-int second_document_line(const std::string& text) {
-  int line = 1, found = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((i == 0 || text[i - 1] == '\n') && (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0)) found = line;
-    if (text[i] == '\n') ++line;
-  }
-  return found;
 }
 
 // Whether the quoted scalar opening at byte `at` of the text is closed before the end of the file
@@ -139,13 +129,8 @@ YamlNode YamlNode::load_file(const std::string& path, const std::function<Overri
   const std::string text = read_text_file(path, limits::kMaxYamlFileBytes, "YAML");
   check_text(path, text);
   try {
-    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
-    if (docs.size() > 1) {
-      const int line = docs[1].Mark().line >= 0 ? docs[1].Mark().line + 1 : second_document_line(text);
-      throw InputError(
-          fmt::format("{}:{}:1: a second YAML document ('---' or '...' and more): a file holds one document", path, line));
-    }
-    YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
+    check_single_document(path, text);  // not YAML::LoadAll: see yaml_documents.hpp
+    YAML::Node root = YAML::Load(text);
     if (!root.IsMap()) throw InputError(fmt::format("{}:1:1: the document must be a map of sections", path));
     check_structure(YamlNode(root, file, ""), text);
     if (edit) file = std::make_shared<const YamlSource>(YamlSource{path, edit(root)});
