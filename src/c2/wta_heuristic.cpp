@@ -1,9 +1,10 @@
 // The WTA heuristic (c2/wta_solvers.hpp): no search tree, a fixed amount of work (deterministic).
 // Multi-exchange search (c2/wta_exchange.cpp) from two starts, the better kept:
 //  - maximum marginal return (greedy, c2/wta.hpp);
-//  - the slot assignment (c2/wta_transport.hpp, one slot per target: a linear assignment), only when
-//    the weapons fit one to a target (then it costs about what the search does; with more weapons than
-//    targets its O(n^2 m) assignment dominates and greedy's start is as good on the families).
+//  - the slot assignment (c2/wta_transport.hpp, one slot per target: a linear assignment solved by
+//    Jonker-Volgenant, c2/linear_assignment.hpp), only when the weapons fit one to a target (with more
+//    weapons than targets, two slots per target: slower and no better a start than greedy's on the
+//    three-copy families, measured).
 // Then ruin and recreate (Schrimpf, Schneider, Stamm-Wilbrandt & Dueck 2000, J. Comput. Phys. 159(2)):
 // the weapons of a few targets of similar value are taken off and the exchange search rebuilds the
 // assignment; kept when better. Its iterations come from a fixed work budget (units x targets per
