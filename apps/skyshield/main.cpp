@@ -158,28 +158,50 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
 }
 
 int cmd_sweep(const std::string& path, const std::vector<std::string>& param_texts, int runs, int threads,
-              std::optional<std::uint64_t> seed, const std::string& out_dir) {
+              std::optional<std::uint64_t> seed, const std::string& out_dir, int* argc, char*** argv) {
   using namespace skyshield;
   std::vector<SweepParam> params;
   for (const std::string& t : param_texts) params.push_back(parse_sweep_param(t));
   const Scenario base = load_scenario(path);
   name_sweep_params(path, params);  // tables and pictures name list elements: threats[drone].count
   const std::filesystem::path dir = make_output_dir(out_dir);
-  ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
-  install_interrupt_handler();
-  const std::optional<std::int64_t> interrupt_after = test_interrupt_after_runs();  // test-only (output_dir.hpp)
-  const std::vector<SweepPoint> points =
-      run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) {
-        bar.update(done, total);
-        if (interrupt_after && done == *interrupt_after && !interrupt_requested()) raise_test_interrupt();
-      }, interrupt_requested);
-  bar.update(1, 1);
+  std::vector<SweepPoint> points;
+  int ranks = 1;
+#ifdef SKYSHIELD_HAVE_MPI
+  if (launched_by_mpi()) {
+    // Under mpirun: each point's runs are spread over the ranks (run i on rank i mod K) and gathered
+    // on rank 0, which writes; the outputs are byte-identical to one process's.
+    MpiSession mpi(argc, argv);
+    ranks = mpi.size();
+    ProgressBar bar(fmt::format("rank {}/{}: sweep of '{}'", mpi.rank(), mpi.size(), base.name), "runs");
+    const SweepBatch on_ranks = [&mpi](const Scenario& s, int n, int t, std::uint64_t sd, const MonteCarloOptions& o) {
+      return run_monte_carlo_mpi(mpi, s, n, t, sd, o);
+    };
+    std::function<void(int, int)> progress;
+    if (mpi.rank() == 0) progress = [&](int done, int total) { bar.update(done, total); };
+    points = run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), progress, {}, on_ranks);
+    if (mpi.rank() != 0) return 0;
+    bar.update(1, 1);
+  } else
+#endif
+  {
+    (void)argc;
+    (void)argv;
+    ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
+    install_interrupt_handler();
+    const std::optional<std::int64_t> interrupt_after = test_interrupt_after_runs();  // test-only (output_dir.hpp)
+    points = run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) {
+      bar.update(done, total);
+      if (interrupt_after && done == *interrupt_after && !interrupt_requested()) raise_test_interrupt();
+    }, interrupt_requested);
+    bar.update(1, 1);
+  }
   OutputSet set(dir, test_output_hooks());
   set.add("sweep.csv", sweep_csv(params, points));
   set.add("sweep.svg", sweep_svg(params, points));
   set.commit();
-  std::cout << fmt::format("Sweep of '{}': {} points x {} runs from seed {}\n\n", base.name, points.size(), runs,
-                           seed.value_or(base.sim.seed));
+  std::cout << fmt::format("Sweep of '{}': {} points x {} runs from seed {}{}\n\n", base.name, points.size(), runs,
+                           seed.value_or(base.sim.seed), ranks > 1 ? fmt::format(" on {} MPI ranks", ranks) : "");
   std::cout << sweep_table(params, points);
   std::cout << fmt::format("\nWrote {0}/sweep.csv, {0}/sweep.svg\n", out_dir);
   return 0;
@@ -294,7 +316,7 @@ int main(int argc, char** argv) {
     if (*run) return cmd_run(run_path, seed, out_dir, run_detections, dis_cli);
     if (*track) return cmd_track(track_path, track_truth, track_scenario, track_out);
     if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
-    if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out);
+    if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out, &argc, &argv);
     if (*wta) return wta_cli.run();
     if (*coverage) return skyshield::cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
     // Data the user did not name is found next to the program, not in the current folder.

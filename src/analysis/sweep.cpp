@@ -102,7 +102,7 @@ void name_sweep_params(const std::string& scenario_path, std::vector<SweepParam>
 
 std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& given, int runs,
                                   int threads, std::uint64_t seed, const std::function<void(int, int)>& progress,
-                                  const std::function<bool()>& should_stop) {
+                                  const std::function<bool()>& should_stop, const SweepBatch& batch) {
   std::vector<SweepParam> params = given;  // labelled by name for the messages
   for (SweepParam& p : params)
     if (p.label.empty()) {
@@ -148,7 +148,7 @@ std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::v
     MonteCarloOptions opt;
     if (progress) opt.progress = [&, k](int done, int) { progress(static_cast<int>(k) * runs + done, total_runs); };
     opt.should_stop = should_stop;
-    points[k].result = run_monte_carlo(scenarios[k], runs, threads, seed, opt);
+    points[k].result = batch ? batch(scenarios[k], runs, threads, seed, opt) : run_monte_carlo(scenarios[k], runs, threads, seed, opt);
     if (should_stop && should_stop())
       throw Interrupted(fmt::format("{} at sweep point {} of {} ({}), {} of its {} runs finished: the sweep is incomplete, no "
                                     "outputs written",

@@ -28,12 +28,17 @@ struct SweepPoint {
   MonteCarloResult result;
 };
 
+// How one point's batch is run: run_monte_carlo by default; under MPI, run_monte_carlo_mpi
+// (analysis/mpi_batch.hpp), which spreads each point's runs over the ranks and gathers them on rank 0.
+using SweepBatch =
+    std::function<MonteCarloResult(const Scenario&, int runs, int threads, std::uint64_t seed, const MonteCarloOptions&)>;
+
 // progress(done, total) counts runs over the whole sweep. The points times runs may not exceed
 // kMaxMonteCarloRuns (InputError before any run). should_stop is polled between and inside runs:
 // true ends the sweep with Interrupted (core/interrupt.hpp) naming the point reached.
 std::vector<SweepPoint> run_sweep(const std::string& scenario_path, const std::vector<SweepParam>& params, int runs,
                                   int threads, std::uint64_t seed, const std::function<void(int, int)>& progress = {},
-                                  const std::function<bool()>& should_stop = {});
+                                  const std::function<bool()>& should_stop = {}, const SweepBatch& batch = {});
 
 std::string sweep_csv(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
 std::string sweep_table(const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
