@@ -10,6 +10,10 @@
 
 namespace skyshield::engine_detail {
 
+namespace {
+constexpr const char* kDestructFriend = "identified_friend";  // reason of a command destruct (events.csv)
+}  // namespace
+
 bool Engine::decision_due(double t) const {
   for (const auto& b : battalions_)
     if (t + 1e-9 >= b->next_decision_t) return true;
@@ -233,7 +237,18 @@ void Engine::fly_interceptors(double t1) {
       else if (!(b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)))
         uplink = uplink_for(b, f.missile.track_id(), t, &network);
     }
-    f.missile.step(t, dt_, uplink, views_);
+    // Identified friend since the launch (an IFF reply that came late): destroyed on command over the
+    // uplink, when the battalion has one to the missile (docs/identification.md). Own track numbers
+    // only: identities are not shared over the network picture.
+    bool destructed = false;
+    if (uplink && !is_remote_track_id(f.missile.track_id())) {
+      const Identity id = identifiers_[static_cast<std::size_t>(f.battalion)].identity(f.missile.track_id());
+      if (id == Identity::Friend || id == Identity::AssumedFriend) {
+        f.missile.command_destruct(t, kDestructFriend);
+        destructed = true;
+      }
+    }
+    if (!destructed) f.missile.step(t, dt_, uplink, views_);
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();
     if (out.state == InterceptorState::Killed) {
@@ -246,6 +261,7 @@ void Engine::fly_interceptors(double t1) {
                    views_.end());
     }
     rec_.interceptor_outcome(f.record, f.trajectory, f.missile, threats_);
+    if (destructed) continue;  // the battalion destroyed it itself: nothing to assess
     std::optional<Track> before;
     const Battalion::Holder observer = b.holder(f.missile.track_id());  // b itself but for a remote track number
     if (observer.battalion)

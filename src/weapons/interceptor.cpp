@@ -53,6 +53,10 @@ const TruthView* Interceptor::find(std::span<const TruthView> targets, int id) {
   return nullptr;
 }
 
+void Interceptor::command_destruct(double t, const char* reason) {
+  if (flying()) finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), reason);
+}
+
 void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss, const char* reason) {
   outcome_ = {s, t, truth_id, miss, reason};
 }

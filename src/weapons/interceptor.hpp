@@ -77,6 +77,9 @@ class Interceptor {
   // seeker drops its lock and searches around the new uplink, the fuze forgets the old target, and
   // the mid-course re-plans its arc at once.
   void retarget(int track_id);
+  // Command destruct over the uplink (the engine calls it when the engaged track is identified friend
+  // in flight): the flight ends now, self-destructed, with `reason`. Nothing when no longer flying.
+  void command_destruct(double t, const char* reason);
   // The engaged track is a ballistic missile: augmented PN uses gravity as its acceleration.
   void set_target_ballistic(bool b) { target_ballistic_ = b; }
   // Magnitude of the lateral acceleration achieved at the last sub-step (m/s^2), after the limits.

@@ -105,6 +105,25 @@ TEST(Interceptor, SelfDestructsAfterThreeSecondsBlind) {
   EXPECT_NEAR(m.outcome().t, 3.0, 0.051);
 }
 
+TEST(Interceptor, CommandDestructEndsTheFlightAtOnceAndOnlyOnce) {
+  // The engine destroys a missile whose track was identified friend after the launch: the flight ends
+  // at the commanded time with the given reason; a second command, or a later step, changes nothing.
+  const InterceptorClass c = long_range();
+  Interceptor m(1, &c, 7, 0.0, kFrame.to_ecef(Vec3(0, 0, 5)), kFrame.to_ecef(Vec3(0, 80e3, 8000)), Rng(4));
+  const std::vector<TruthView> none;
+  const Uplink up(kFrame.to_ecef(Vec3(0, 80e3, 8000)), Vec3::Zero());
+  for (int k = 0; k < 20; ++k) m.step(k * 0.05, 0.05, up, none);
+  ASSERT_TRUE(m.flying());
+  m.command_destruct(1.0, "identified_friend");
+  EXPECT_EQ(m.outcome().state, InterceptorState::SelfDestructed);
+  EXPECT_DOUBLE_EQ(m.outcome().t, 1.0);
+  EXPECT_STREQ(m.outcome().reason, "identified_friend");
+  m.command_destruct(2.0, "other");
+  m.step(2.0, 0.05, up, none);
+  EXPECT_DOUBLE_EQ(m.outcome().t, 1.0);
+  EXPECT_STREQ(m.outcome().reason, "identified_friend");
+}
+
 // Locked on, then the battalion loses its track: an active radar seeker homes on alone and hits; a
 // track-via-missile (or semi-active) one needs the radar and destroys itself 3 s later.
 InterceptorOutcome fly_losing_the_uplink_at_lock(SeekerType seeker) {
