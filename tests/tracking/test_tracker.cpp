@@ -2,6 +2,8 @@
 // no miss when a track was not looked at, deletion, false alarms, and two close targets.
 #include <gtest/gtest.h>
 
+#include "full_circle_look.hpp"
+
 #include <numbers>
 
 #include "core/rng.hpp"
@@ -19,27 +21,15 @@ struct Scene {
 
   MeasurementBatch batch(double t, const std::vector<Vec3>& targets_enu, bool full_circle = true,
                          double sweep_from = 0.0, double sweep_to = 0.0) {
-    MeasurementBatch b;
-    b.radar_index = 0;
-    b.t0 = t;
-    b.t1 = t + 0.05;
-    b.radar_frame = frame;
+    std::vector<RangeAzEl> dets;
+    for (const Vec3& p : targets_enu) {
+      const RangeAzEl r = range_az_el_from_enu(p);
+      dets.push_back({r.range_m + 30.0 * rng.normal(), r.az_rad + 1e-3 * rng.normal(), r.el_rad + 1e-3 * rng.normal()});
+    }
+    MeasurementBatch b = test::full_circle_look(frame, t, dets);
     b.coverage.full_circle = full_circle;
     b.coverage.sweep_from_rad = sweep_from;
     b.coverage.sweep_to_rad = sweep_to;
-    b.coverage.max_range_m = 500e3;
-    b.coverage.min_el_rad = -0.1;
-    b.coverage.max_el_rad = 1.5;
-    for (const Vec3& p : targets_enu) {
-      Measurement m;
-      m.t = t;
-      m.sigma_range_m = 30.0;
-      m.sigma_az_rad = 1e-3;
-      m.sigma_el_rad = 1e-3;
-      const RangeAzEl r = range_az_el_from_enu(p);
-      m.rae = {r.range_m + 30.0 * rng.normal(), r.az_rad + 1e-3 * rng.normal(), r.el_rad + 1e-3 * rng.normal()};
-      b.detections.push_back(m);
-    }
     return b;
   }
   int confirmed() const {
