@@ -153,9 +153,9 @@ const std::vector<Track>& CommandPost::ballistic_view(const CommandPostInputs& i
   return view_;
 }
 
-void CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
-                                              std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const {
-  if (!doctrine_.weapons_control.configured() && !in.identities) return;
+double CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
+                                                std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const {
+  if (!doctrine_.weapons_control.configured() && !in.identities) return -1.0;
   Identity id = Identity::Unknown;
   if (in.identities) {
     const auto it = std::lower_bound(in.identities->begin(), in.identities->end(), std::make_pair(track.id, Identity::Unknown));
@@ -163,17 +163,26 @@ void CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const
   }
   const Vec3 p = track.position();
   const WeaponsControlStatus wcs = status_at(doctrine_.weapons_control, in.t, std::atan2(p.x(), p.y()) * kRadToDeg);
-  if (may_engage(wcs, id)) return;
+  double pending = -1.0;
+  if (wcs == WeaponsControlStatus::Free && id == Identity::Unknown && in.iff_pending &&
+      doctrine_.weapons_control.iff_wait != IffWait::Never) {
+    const auto it = std::lower_bound(in.iff_pending->begin(), in.iff_pending->end(), std::make_pair(track.id, -1e300));
+    if (it != in.iff_pending->end() && it->first == track.id) pending = it->second;
+  }
+  const bool awaiting = pending >= 0.0 && doctrine_.weapons_control.iff_wait == IffWait::Always;
+  if (may_engage(wcs, id) && !awaiting) return pending;
+  const Refusal why = awaiting ? Refusal::AwaitingIff : Refusal::WeaponsControl;
   for (std::size_t i = 0; i < weapons.size(); ++i) {
     if (!solutions[i].feasible) continue;
-    if (refused.reason != Refusal::WeaponsControl) {
+    if (refused.reason != why) {
       const InterceptSolution& s = solutions[i];
-      refused = {track.id, weapons[i], Refusal::WeaponsControl, in.t + in.launchers[weapons[i]].reaction_time_s,
-                 s.time_of_flight_s, 0.0, s.altitude_m, s.intercept_time_s, id, wcs};
+      refused = {track.id, weapons[i], why, in.t + in.launchers[weapons[i]].reaction_time_s,
+                 s.time_of_flight_s, awaiting ? pending : 0.0, s.altitude_m, s.intercept_time_s, id, wcs};
     }
     solutions[i].feasible = false;
   }
   acceptable = false;
+  return -1.0;
 }
 
 void CommandPost::spare_decoys(const CommandPostInputs& in, const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
@@ -306,8 +315,8 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
         p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
             engagement_pk(cls, threats[j]->cls, *threat_tracks[j], sol[j][i], site);
     }
-    if (acceptable) withhold_by_weapons_control(in, *threat_tracks[j], weapons, sol[j], refused, acceptable);
-    if (!acceptable && refused.reason == Refusal::WeaponsControl)
+    const double iff_due_s = acceptable ? withhold_by_weapons_control(in, *threat_tracks[j], weapons, sol[j], refused, acceptable) : -1.0;
+    if (!acceptable && (refused.reason == Refusal::WeaponsControl || refused.reason == Refusal::AwaitingIff))
       for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     EngagementState& e = engagement(threats[j]->track_id);
     if (acceptable) e.last_refusal = Refusal::None;
@@ -317,6 +326,10 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
     }
     const DecoyBelief* judged = doctrine_.decoy_threshold < 1.0 && doctrine_.decoy_wait_s > 0.0 ? decoys_.belief(threats[j]->track_id) : nullptr;
     if (judged && !judged->resolved && launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, doctrine_.decoy_wait_s))
+      for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
+    // Weapons free, iff_wait: while_feasible: an unknown track whose IFF answer is pending is held
+    // while a launch would still be feasible once the answer is due.
+    if (iff_due_s >= 0.0 && launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, iff_due_s))
       for (std::size_t i = 0; i < weapons.size(); ++i) p.pk(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = 0.0;
     if (std::find(in.outer_cover.begin(), in.outer_cover.end(), threats[j]->track_id) != in.outer_cover.end() &&
         launch_feasible_after(in, *threats[j], paths[j], weapons, sol[j], false, in.outer_hold_margin_s))

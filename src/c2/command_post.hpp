@@ -158,6 +158,10 @@ struct CommandPostInputs {
   // Identities of the tracks (c2/identification.hpp), sorted by track id; a track not listed (or no
   // list) is unknown. Shots the doctrine's weapons control forbids are refused (weapons_control).
   const std::vector<std::pair<int, Identity>>* identities = nullptr;
+  // Tracks whose IFF answer is pending (c2/identification.hpp, Identifier::iff_pending_s), sorted
+  // by track id, with the seconds until their evidence settles: weapons free holds an unknown one
+  // per the doctrine's iff_wait.
+  const std::vector<std::pair<int, double>>* iff_pending = nullptr;
 };
 
 // One decision's candidate shots, before the weapon-target assignment (CommandPost::plan_shots):
@@ -234,8 +238,10 @@ class CommandPost {
   bool in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const;
   // A shot the weapons control status forbids on this track's identity: its solutions are withdrawn
   // and `refused` says weapons_control (the first feasible launcher's).
-  void withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
-                                   std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const;
+  // Under iff_wait: always the same for an unknown track whose IFF answer is pending (awaiting_iff).
+  // Returns the seconds until that answer is due when the track is such a one under free, else -1.
+  double withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
+                                     std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const;
   // Zero the Pk of launchers whose class's remaining stock is held in reserve for other threat classes.
   void apply_reserves(const CommandPostInputs& in, const std::vector<int>& weapons,
                       const std::vector<const ThreatAssessment*>& threats, Eigen::MatrixXd& pk) const;

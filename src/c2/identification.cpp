@@ -134,6 +134,15 @@ int Identifier::interrogations(int track_id) const {
   return it == state_.end() ? 0 : it->second.replies + it->second.silent;
 }
 
+double Identifier::iff_pending_s(int track_id, double t, double period_s) const {
+  const int need = p_ ? p_->min_no_reply : 2;
+  const auto it = state_.find(track_id);
+  if (it == state_.end()) return std::max(need - 1, 0) * period_s;  // first interrogation now
+  const State& s = it->second;
+  if (s.replies > 0 || s.silent >= need) return -1.0;
+  return std::max(s.next_t - t, 0.0) + (need - s.silent - 1) * period_s;
+}
+
 void Identifier::update(const std::vector<Track>& tracks, const LocalFrame& frame) {
   ids_.clear();
   if (!p_) return;

@@ -106,6 +106,9 @@ class Identifier {
   // A track is interrogated as soon as it is held, then again when its next interrogation is due.
   bool interrogation_due(int track_id, double t) const;
   int interrogations(int track_id) const;
+  // Seconds from t until the track's IFF evidence settles (a reply, or min_no_reply silent
+  // interrogations), interrogated every period_s from its next due time; -1 when already settled.
+  double iff_pending_s(int track_id, double t, double period_s) const;
   // Evaluates every confirmed track of the picture (frame: the battalion's ENU at its command post).
   void update(const std::vector<Track>& tracks, const LocalFrame& frame);
   void drop(int track_id) { state_.erase(track_id); }

@@ -23,6 +23,7 @@ const char* to_string(Refusal r) {
     case Refusal::TargetClass: return "target_class";
     case Refusal::RemoteAccuracy: return "remote_accuracy";
     case Refusal::WeaponsControl: return "weapons_control";
+    case Refusal::AwaitingIff: return "awaiting_iff";
   }
   return "unknown";
 }

@@ -29,13 +29,15 @@
 //                     uplinked position too often (doctrine remote_basket_probability).
 //  - weapons_control  a shot that could be made, withheld because the battalion's weapons control
 //                     status forbids engaging a track of its identity (c2/weapons_control.hpp).
+//  - awaiting_iff     under weapons free with iff_wait: always, an unknown track whose IFF answer is
+//                     still pending (c2/weapons_control.hpp).
 // Out of reach and no convergence are not refusals: the threat is simply not engageable yet.
 #include "c2/fire_control.hpp"
 
 namespace skyshield {
 
-enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass, RemoteAccuracy, WeaponsControl };
-inline constexpr int kRefusalCount = 13;
+enum class Refusal { None, ReactionTime, MinRange, AltitudeFloor, AltitudeCeiling, ThinAir, Turnover, MinFlightTime, ShortWindow, TurnLimit, TargetClass, RemoteAccuracy, WeaponsControl, AwaitingIff };
+inline constexpr int kRefusalCount = 14;
 const char* to_string(Refusal r);
 
 struct ShotRules {

@@ -20,6 +20,21 @@ std::optional<WeaponsControlStatus> weapons_control_from_string(const std::strin
   return std::nullopt;
 }
 
+const char* to_string(IffWait w) {
+  switch (w) {
+    case IffWait::Never: return "never";
+    case IffWait::WhileFeasible: return "while_feasible";
+    case IffWait::Always: return "always";
+  }
+  return "while_feasible";
+}
+
+std::optional<IffWait> iff_wait_from_string(const std::string& s) {
+  for (IffWait w : {IffWait::Never, IffWait::WhileFeasible, IffWait::Always})
+    if (s == to_string(w)) return w;
+  return std::nullopt;
+}
+
 namespace {
 bool in_azimuths(double center_deg, double width_deg, double az_deg) {
   return width_deg >= 360.0 || std::abs(std::remainder(az_deg - center_deg, 360.0)) <= 0.5 * width_deg;

@@ -17,6 +17,16 @@ enum class WeaponsControlStatus { Hold, Tight, Free };
 const char* to_string(WeaponsControlStatus s);
 std::optional<WeaponsControlStatus> weapons_control_from_string(const std::string& s);
 
+// Under `free`, an unknown track whose IFF answer is still pending (the interrogator is up, the track
+// in its range, fewer than min_no_reply silent interrogations and no reply yet):
+//   never          - engaged at once (the answer may come while the round flies: command destruct);
+//   while_feasible - held while a launch would still be feasible once the answer is due, fired at
+//                    once when waiting would lose the shot (default);
+//   always         - never engaged before its evidence is no_reply (refusal `awaiting_iff`).
+enum class IffWait { Never, WhileFeasible, Always };
+const char* to_string(IffWait w);
+std::optional<IffWait> iff_wait_from_string(const std::string& s);
+
 // A status over a time window [from_s, to_s) and the azimuths center_deg +- width_deg / 2 from the
 // battalion's command post (width 360 = all round).
 struct WeaponsControlWindow {
@@ -29,6 +39,7 @@ struct WeaponsControlWindow {
 struct WeaponsControl {
   WeaponsControlStatus base = WeaponsControlStatus::Free;   // outside every window
   std::vector<WeaponsControlWindow> windows;
+  IffWait iff_wait = IffWait::WhileFeasible;
   bool configured() const { return base != WeaponsControlStatus::Free || !windows.empty(); }
 };
 

@@ -79,7 +79,7 @@ Summary summarize(const RunRecord& run) {
       f.rounds_at_friends += t.interceptors_fired;
       continue;
     }
-    if (!t.decoy && t.interceptors_fired == 0 && t.refusals.count("weapons_control")) {
+    if (!t.decoy && t.interceptors_fired == 0 && (t.refusals.count("weapons_control") || t.refusals.count("awaiting_iff"))) {
       ++s.friendly.hostiles_withheld;
       s.friendly.hostiles_withheld_leaked += t.outcome == "leaked";
     }

@@ -182,8 +182,13 @@ void parse_friendly_side(const YamlNode& root, Scenario& s, const Places& places
 }
 
 WeaponsControl parse_weapons_control(const YamlNode& n) {
-  n.allow_only({"default", "windows"});
+  n.allow_only({"default", "windows", "iff_wait"});
   WeaponsControl wc;
+  if (const auto w = n.optional("iff_wait")) {
+    const auto iw = iff_wait_from_string(w->str());
+    if (!iw) w->fail("must be one of never, while_feasible, always (got '" + w->str() + "')");
+    wc.iff_wait = *iw;
+  }
   auto status = [](const YamlNode& v) {
     const auto st = weapons_control_from_string(v.str());
     if (!st) v.fail("must be one of hold, tight, free (got '" + v.str() + "')");

@@ -44,6 +44,7 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
   std::stable_sort(decision_order_.begin(), decision_order_.end(), [&](int a, int b) { return reach(a) > reach(b); });
   rec_.add_sites(battalions_);
   identifiers_.assign(battalions_.size(), Identifier(&s.identification));
+  iff_pending_.assign(battalions_.size(), {});
   for (const Threat& th : threats_) {  // one draw per aircraft from its own stream (sensors/iff.hpp)
     Rng rng = Rng::stream(seed_, "transponder", static_cast<std::uint64_t>(th.id()));
     transponders_.push_back(draw_transponder(th.spec().friendly, th.spec().iff_failure, th.spec().iff_spoof, rng));

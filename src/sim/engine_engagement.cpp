@@ -132,7 +132,10 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
   }
   if (b.spec->doctrine.launch_on_remote) add_launchable_remote(b, t, network, in, remote);
   in.sectors = responsible_sectors(network, b.index);
-  if (s_.identification.enabled) in.identities = &identifiers_[b.index].identities();
+  if (s_.identification.enabled) {
+    in.identities = &identifiers_[b.index].identities();
+    in.iff_pending = &iff_pending_[b.index];
+  }
   if (s_.network.outer_layers_first) {
     in.outer_cover = covered_by_outer_layers(network, b.index, mine, s_.interceptor_classes);
     in.outer_hold_margin_s = s_.network.outer_hold_margin_s;

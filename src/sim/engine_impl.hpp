@@ -172,6 +172,8 @@ class Engine {
   bool arms_ = false;                     // the raid holds anti-radiation missiles
   std::vector<int> regiment_of_;          // per battalion: its regiment, -1 when none
   std::vector<Identifier> identifiers_;   // per battalion: identification of its tracks (c2/identification.hpp)
+  // per battalion: tracks whose IFF answer is pending, with seconds until it is due (sorted by track)
+  std::vector<std::vector<std::pair<int, double>>> iff_pending_;
   std::vector<Transponder> transponders_; // per threat: its IFF transponder (sensors/iff.hpp), drawn once per run
   std::vector<double> regiment_next_t_;   // per regiment: its next decision   // some battalion engages on remote tracks: the air picture is kept
 };

@@ -182,6 +182,8 @@ void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const
     why = "the remote track's error leaves the target outside the seeker's basket";
   else if (r.reason == Refusal::WeaponsControl)
     why = fmt::format("weapons {}, track identified {}", to_string(r.control), to_string(r.identity));
+  else if (r.reason == Refusal::AwaitingIff)
+    why = fmt::format("weapons free, track unknown, its IFF answer due in {:.1f} s", r.needed_s);
   else if (r.reason == Refusal::ReactionTime)
     why = fmt::format("intercept at {:.2f} s, after the threat's arrival", r.intercept_time_s);
   else

@@ -65,7 +65,8 @@ TEST(WeaponsControl, ContradictingWindows) {
 
 // A cruise missile 60 km north, inbound; the battalion's status wc; the track's identity id (or none).
 std::vector<FireOrder> decide_under(const WeaponsControl& wc, std::optional<Identity> id, double t,
-                                    std::vector<RefusedShot>* refusals = nullptr, double bearing_deg = 0.0) {
+                                    std::vector<RefusedShot>* refusals = nullptr, double bearing_deg = 0.0,
+                                    std::optional<double> iff_due_s = std::nullopt) {
   std::vector<InterceptorClass> classes{test::kinematic_medium_range()};
   std::vector<Launcher> launchers = test::launchers_at_base(2);
   std::vector<Track> tracks(1);
@@ -89,6 +90,9 @@ std::vector<FireOrder> decide_under(const WeaponsControl& wc, std::optional<Iden
   in.free_missile_channels = 10;
   const std::vector<std::pair<int, Identity>> ids = id ? std::vector<std::pair<int, Identity>>{{10, *id}} : std::vector<std::pair<int, Identity>>{};
   in.identities = &ids;
+  const std::vector<std::pair<int, double>> pending = iff_due_s ? std::vector<std::pair<int, double>>{{10, *iff_due_s}}
+                                                                : std::vector<std::pair<int, double>>{};
+  in.iff_pending = &pending;
   std::vector<FireOrder> o = cp.decide(in);
   if (refusals) *refusals = cp.last_refusals();
   return o;
@@ -123,6 +127,50 @@ TEST(WeaponsControl, WindowGatesByTimeAndSector) {
   EXPECT_TRUE(decide_under(wc, Identity::Hostile, 10.0).empty());
   EXPECT_FALSE(decide_under(wc, Identity::Hostile, 100.0).empty());
   EXPECT_FALSE(decide_under(wc, Identity::Hostile, 10.0, nullptr, 90.0).empty());  // from the east: outside the window
+}
+
+// Weapons free and an unknown track whose IFF answer is pending (iff_wait). The cruise missile is
+// 60 km out at 250 m/s (240 s from the base): a launch 4 s later is still feasible, one 1,000 s later
+// is not (it would come after the threat's arrival).
+TEST(WeaponsControl, FreeWaitsForThePendingIffAnswer) {
+  WeaponsControl wc;  // free
+  std::vector<RefusedShot> refusals;
+  wc.iff_wait = IffWait::Never;
+  EXPECT_FALSE(decide_under(wc, Identity::Unknown, 0.0, nullptr, 0.0, 4.0).empty());
+  wc.iff_wait = IffWait::WhileFeasible;
+  EXPECT_TRUE(decide_under(wc, Identity::Unknown, 0.0, &refusals, 0.0, 4.0).empty());
+  EXPECT_TRUE(refusals.empty());  // held, not refused: the shot stays possible
+  EXPECT_FALSE(decide_under(wc, Identity::Unknown, 0.0, nullptr, 0.0, 1000.0).empty());  // waiting would lose it
+  EXPECT_FALSE(decide_under(wc, Identity::Unknown, 0.0).empty());                        // answer settled: no reply
+  EXPECT_FALSE(decide_under(wc, Identity::Hostile, 0.0, nullptr, 0.0, 4.0).empty());     // identified: no wait
+  wc.iff_wait = IffWait::Always;
+  EXPECT_TRUE(decide_under(wc, Identity::Unknown, 0.0, &refusals, 0.0, 1000.0).empty());
+  ASSERT_EQ(refusals.size(), 1u);
+  EXPECT_EQ(refusals[0].reason, Refusal::AwaitingIff);
+  EXPECT_STREQ(to_string(refusals[0].reason), "awaiting_iff");
+  EXPECT_DOUBLE_EQ(refusals[0].needed_s, 1000.0);
+  // Tight is untouched by the wait: an unknown is withheld as before (weapons_control).
+  wc.base = W::Tight;
+  EXPECT_TRUE(decide_under(wc, Identity::Unknown, 0.0, &refusals, 0.0, 4.0).empty());
+  ASSERT_EQ(refusals.size(), 1u);
+  EXPECT_EQ(refusals[0].reason, Refusal::WeaponsControl);
+}
+
+// Identifier::iff_pending_s: the seconds until min_no_reply silent interrogations, or a reply.
+TEST(WeaponsControl, IffPendingTime) {
+  IdentificationParams p;
+  p.enabled = true;
+  p.min_no_reply = 3;
+  Identifier id(&p);
+  EXPECT_DOUBLE_EQ(id.iff_pending_s(7, 0.0, 4.0), 8.0);   // none yet: now, +4, +8
+  id.interrogated(7, false, 4.0);
+  EXPECT_DOUBLE_EQ(id.iff_pending_s(7, 1.0, 4.0), 7.0);   // next at 4 (3 s), then +4
+  id.interrogated(7, false, 8.0);
+  EXPECT_DOUBLE_EQ(id.iff_pending_s(7, 8.5, 4.0), 0.0);   // overdue: at once
+  id.interrogated(7, false, 12.0);
+  EXPECT_DOUBLE_EQ(id.iff_pending_s(7, 9.0, 4.0), -1.0);  // three silences: settled (no_reply)
+  id.interrogated(8, true, 4.0);
+  EXPECT_DOUBLE_EQ(id.iff_pending_s(8, 1.0, 4.0), -1.0);  // a reply: settled (friend)
 }
 
 }  // namespace
