@@ -5,6 +5,8 @@
 #   sequential-remote    battalions in turn, engage_on_remote as in the file
 #   joint                regiment joint assignment as in the file (its reserve_weight), no engage_on_remote
 #   joint-value-only     joint without reserve valuation (reserve_weight removed: value destroyed only)
+#   joint-no-latency     joint as in the file but with orders reaching the battalions at once
+#                        (link_latency_s 0, as battalions deciding alone), no engage_on_remote
 #   joint-remote         the file as it is: joint + engage_on_remote
 #   joint-remote-launch  joint + engage_on_remote + launch_on_remote
 # Prints per variant the mean and 95 % Student-t interval of leakers, rounds fired and cost, and the
@@ -20,7 +22,7 @@ jobs=${3:-1}
 seed=${4:-1}
 variants=${5:-sequential sequential-remote joint joint-value-only joint-remote joint-remote-launch}
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=$root/build/release/apps/skyshield/skyshield
+bin=${SKYSHIELD_BIN:-$root/build/release/apps/skyshield/skyshield}   # another build: SKYSHIELD_BIN=...
 mkdir -p "$out"
 src=$root/scenarios/regiments.yaml
 tmp="$root/scenarios/.regiments-$$"
@@ -30,6 +32,7 @@ sed -e 's/, engage_on_remote: true//' -e "$no_regiments" "$src" > "$tmp-sequenti
 sed -e "$no_regiments" "$src" > "$tmp-sequential-remote.yaml"
 sed -e 's/, engage_on_remote: true//' "$src" > "$tmp-joint.yaml"
 sed -e 's/, engage_on_remote: true//' -e 's/, reserve_weight: [0-9.]*//' "$src" > "$tmp-joint-value-only.yaml"
+sed -e 's/, engage_on_remote: true//' -e 's/link_latency_s: [0-9.]*/link_latency_s: 0.0/' "$src" > "$tmp-joint-no-latency.yaml"
 cp "$src" "$tmp-joint-remote.yaml"
 sed -e 's/, engage_on_remote: true/, engage_on_remote: true, launch_on_remote: true/' "$src" > "$tmp-joint-remote-launch.yaml"
 run_variant() {
