@@ -248,7 +248,13 @@ void Engine::fly_interceptors(double t1) {
         destructed = true;
       }
     }
-    if (!destructed) f.missile.step(t, dt_, uplink, views_);
+    if (!destructed) {
+      const int lock = f.missile.seeker_lock(), breaks = f.missile.deception_breaks(), losses = f.missile.strobe_losses();
+      f.missile.step(t, dt_, uplink, views_);
+      if (lock >= 0 && (f.missile.deception_breaks() > breaks || f.missile.strobe_losses() > losses))
+        rec_.seeker_break_lock(f.record, t, threats_[static_cast<std::size_t>(lock)].spec().name,
+                               f.missile.deception_breaks() > breaks ? "deception" : "strobe_off", f.missile.cls().seeker_reacquire_s);
+    }
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();
     if (out.state == InterceptorState::Killed) {
