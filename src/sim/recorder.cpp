@@ -201,13 +201,11 @@ void Recorder::retarget(const Battalion& b, const Retarget& r, int record, doubl
                         truth >= 0 ? threats[truth].spec().name : "false track"));
 }
 
-void Recorder::seeker_break_lock(int record, double t, const std::string& target, const char* reason, double reacquire_s) {
+void Recorder::seeker_break_lock(int record, double t, const std::string& target, double reacquire_s) {
   const InterceptorRecord& ir = rec_.interceptors[static_cast<std::size_t>(record)];
-  const std::string why = std::string(reason) == "deception"
-                              ? fmt::format("deception: the repeater stopped after pulling the range/velocity gates off; "
-                                            "no re-acquisition for {:.2f} s", reacquire_s)
-                              : std::string(reason) + ": the jam strobe stopped and the skin echo is not acquirable";
-  add_event(t, EventType::SeekerBreakLock, ir.name, target, ir.layer, reacquire_s, why);
+  add_event(t, EventType::SeekerBreakLock, ir.name, target, ir.layer, reacquire_s,
+            fmt::format("deception: the repeater stopped after pulling the range/velocity gates off; no re-acquisition for {:.2f} s",
+                        reacquire_s));
 }
 
 void Recorder::radar_lost(const Battalion& b, int radar, double t, const std::string& cause) {
