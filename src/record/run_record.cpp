@@ -26,6 +26,7 @@ const char* to_string(EventType e) {
     case EventType::RadarRestored: return "radar_restored";
     case EventType::DecoyEmitterHit: return "decoy_emitter_hit";
     case EventType::Retarget: return "retarget";
+    case EventType::SeekerBreakLock: return "seeker_break_lock";
   }
   return "unknown";
 }

@@ -35,6 +35,8 @@ enum class EventType {
   RadarRestored,   // a lost radar is back in action (repair_s)
   DecoyEmitterHit, // an anti-radiation missile destroyed a ground decoy emitter
   Retarget,        // an interceptor in flight re-pointed to another track (c2/retarget.hpp)
+  SeekerBreakLock, // an interceptor's seeker lost its lock to a deception repeater's gate pull-off
+                   // (weapons/seeker_lock.hpp), reason first in the detail
 };
 const char* to_string(EventType e);
 

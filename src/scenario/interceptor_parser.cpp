@@ -52,6 +52,31 @@ void parse_motors_and_airframe(const YamlNode& n, InterceptorClass& c) {
   c.airframe.max_lateral_g = n.number_at("max_lateral_g", 0.1, 100.0);
 }
 
+// Electronic attack on the seeker (weapons/seeker_jamming.hpp): all optional; without
+// seeker_frequency_ghz the seeker is not affected by jammers, and the other keys would mean nothing.
+void parse_seeker_jamming(const YamlNode& n, InterceptorClass& c) {
+  const auto freq = n.optional("seeker_frequency_ghz");
+  if (freq) c.seeker_frequency_hz = freq->number(0.1, 300.0) * 1e9;
+  for (const char* key : {"seeker_erp_dbw", "seeker_bandwidth_mhz", "seeker_snr_db", "seeker_reacquire_s", "home_on_jam",
+                          "seeker_hoj_angle_noise_mrad"})
+    if (const auto v = n.optional(key); v && !freq)
+      v->fail("needs seeker_frequency_ghz (the band the seeker receives): without it no jammer acts on the seeker");
+  if (!freq) return;
+  const auto erp = n.optional("seeker_erp_dbw");
+  if (!erp) freq->fail("needs seeker_erp_dbw (the ERP of the echo's source, for the jammer-to-signal ratio)");
+  c.seeker_erp_w = std::pow(10.0, erp->number(-100.0, 200.0) / 10.0);
+  const auto bw = n.optional("seeker_bandwidth_mhz");
+  if (!bw) freq->fail("needs seeker_bandwidth_mhz (the receiver's noise bandwidth, for a barrage jammer's share)");
+  c.seeker_bandwidth_hz = bw->number(1e-3, 1e5) * 1e6;
+  c.seeker_snr_db = n.number_or("seeker_snr_db", -10.0, 40.0, c.seeker_snr_db);
+  c.seeker_reacquire_s = n.number_or("seeker_reacquire_s", 0.0, 600.0, c.seeker_reacquire_s);
+  if (const auto v = n.optional("home_on_jam")) c.home_on_jam = v->boolean();
+  if (const auto v = n.optional("seeker_hoj_angle_noise_mrad")) {
+    if (!c.home_on_jam) v->fail("needs home_on_jam: true");
+    c.seeker_hoj_angle_noise_rad = v->number(0.0, 100.0) * 1e-3;
+  }
+}
+
 void parse_launch_and_guidance(const YamlNode& n, InterceptorClass& c) {
   const YamlNode launch = n.required("launch");
   if (launch.str() == "vertical") c.vertical_launch = true;
@@ -87,6 +112,7 @@ void parse_launch_and_guidance(const YamlNode& n, InterceptorClass& c) {
   c.seeker_blind_range_m = n.number_or("seeker_blind_range_m", 0.0, 10e3, 0.0);
   c.seeker_gimbal_rad = n.number_or("seeker_gimbal_deg", 1.0, 180.0, 180.0) * kDegToRad;
   c.seeker_gimbal_rate_rps = n.number_or("seeker_gimbal_rate_dps", 0.0, 3600.0, 0.0) * kDegToRad;
+  parse_seeker_jamming(n, c);
   c.ground_clearance_m = n.number_or("ground_clearance_m", 0.0, 1000.0, c.ground_clearance_m);
   c.min_speed_mps = n.number_at("min_speed_mps", 1.0, 1e4);
   c.max_flight_time_s = n.number_at("max_flight_time_s", 1.0, 3600.0);
@@ -116,6 +142,8 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
                 "guidance_law", "nav_constant", "seeker_tau_s", "autopilot_tau_s", "seeker", "seeker_range_km",
                 "seeker_basket_km", "seeker_reference_rcs_m2", "seeker_illumination_km", "tvm_processing_gain_db", "seeker_angle_noise_mrad",
                 "seeker_glint_m", "seeker_blind_range_m", "seeker_gimbal_deg", "seeker_gimbal_rate_dps",
+                "seeker_frequency_ghz", "seeker_erp_dbw", "seeker_bandwidth_mhz", "seeker_snr_db", "home_on_jam",
+                "seeker_hoj_angle_noise_mrad", "seeker_reacquire_s",
                 "midcourse_uplink", "ground_clearance_m", "min_speed_mps", "max_flight_time_s", "endgame_min_g",
                 "lethal_radius_m", "pk", "pk_vs_miss", "unit_cost", "envelopes"});
   InterceptorClass c;

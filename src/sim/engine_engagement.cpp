@@ -251,7 +251,14 @@ void Engine::fly_interceptors(double t1) {
         destructed = true;
       }
     }
-    if (!destructed) f.missile.step(t, dt_, uplink, views_);
+    if (!destructed) {
+      // A deception break-lock is an event; a home-on-jam lock lost with its strobe is only counted (a
+      // repeater blinks every cycle: it would fill the log without changing the guidance).
+      const int lock = f.missile.seeker_lock(), breaks = f.missile.deception_breaks();
+      f.missile.step(t, dt_, uplink, views_);
+      if (lock >= 0 && f.missile.deception_breaks() > breaks)
+        rec_.seeker_break_lock(f.record, t, threats_[static_cast<std::size_t>(lock)].spec().name, f.missile.cls().seeker_reacquire_s);
+    }
     if (f.missile.flying()) continue;
     const InterceptorOutcome& out = f.missile.outcome();
     if (out.state == InterceptorState::Killed) {

@@ -203,6 +203,13 @@ void Recorder::retarget(const Battalion& b, const Retarget& r, int record, doubl
                         truth >= 0 ? threats[truth].spec().name : "false track"));
 }
 
+void Recorder::seeker_break_lock(int record, double t, const std::string& target, double reacquire_s) {
+  const InterceptorRecord& ir = rec_.interceptors[static_cast<std::size_t>(record)];
+  add_event(t, EventType::SeekerBreakLock, ir.name, target, ir.layer, reacquire_s,
+            fmt::format("deception: the repeater stopped after pulling the range/velocity gates off; no re-acquisition for {:.2f} s",
+                        reacquire_s));
+}
+
 void Recorder::radar_lost(const Battalion& b, int radar, double t, const std::string& cause) {
   add_event(t, EventType::RadarLost, b.spec->name + "/" + b.spec->radars[radar].name, "", "", 0.0, cause);
 }

@@ -39,6 +39,9 @@ class Recorder {
   // An interceptor in flight re-pointed (c2/retarget.hpp): record is its interceptor record.
   void retarget(const Battalion& b, const Retarget& r, int record, double t, const std::vector<TruthView>& views,
                 const std::vector<Threat>& threats);
+  // The seeker of interceptor `record` lost its lock on `target` at t to a deception repeater's gate
+  // pull-off (no re-acquisition for reacquire_s): a `seeker_break_lock` event, reason first in the detail.
+  void seeker_break_lock(int record, double t, const std::string& target, double reacquire_s);
   void radar_lost(const Battalion& b, int radar, double t, const std::string& cause);
   // to: the battalion taking over the sector, nullptr when none can.
   void handover(const Battalion& from, const Battalion* to, double t);

@@ -37,7 +37,7 @@ constexpr double kMinCorrectionS = 3.0;                // but no faster than thi
 Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, double t, const Vec3& launch_ecef,
                          const Vec3& aim_ecef, Rng rng)
     : id_(id), cls_(cls), track_id_(track_id), t_launch_(t), aim_(aim_ecef), guidance_target_(aim_ecef), rng_(rng),
-      seeker_(cls, Rng::stream(Rng(rng).next_u64(), "seeker")), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m),
+      lock_(cls, Rng::stream(Rng(rng).next_u64(), "seeker")), autopilot_(cls->autopilot_tau_s), fuze_(cls->lethal_radius_m),
       launch_site_(launch_ecef) {
   s_.pos = launch_ecef;
   const Vec3 d = aim_ecef - launch_ecef;
@@ -47,14 +47,8 @@ Interceptor::Interceptor(int id, const InterceptorClass* cls, int track_id, doub
   turned_over_ = !cls_->vertical_launch;
 }
 
-const TruthView* Interceptor::find(std::span<const TruthView> targets, int id) {
-  for (const TruthView& t : targets)
-    if (t.id == id) return &t;
-  return nullptr;
-}
-
 void Interceptor::command_destruct(double t, const char* reason) {
-  if (flying()) finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), reason);
+  if (flying()) finish(InterceptorState::SelfDestructed, t, lock_.lock_id(), miss_or_unknown(), reason);
 }
 
 void Interceptor::finish(InterceptorState s, double t, int truth_id, double miss, const char* reason) {
@@ -174,7 +168,7 @@ ArcAtPoint Interceptor::predict_arc(const MissileState& m, const Vec3& pip, doub
 
 void Interceptor::retarget(int track_id) {
   track_id_ = track_id;
-  lock_id_ = -1;
+  lock_.drop();
   fuze_ = ProximityFuze(cls_->lethal_radius_m);
   next_arc_check_s_ = s_.t;
   arc_tgo_s_ = 0.0;
@@ -250,7 +244,7 @@ Vec3 Interceptor::lateral_command(const Aim& aim, double h) {
   // short-range rounds at SRBMs never left the mid-course, their seekers locked but unused).
   if (midcourse_ && los.closing_speed_mps > 1.0 && los.range_m / los.closing_speed_mps < kTerminalS) midcourse_ = false;
   if (midcourse_) return steer(hold_floor(midcourse_command(aim, gravity), los, aim.pos), h);
-  const Vec3 rate = aim.seeker ? seeker_.measure(los, h) : los.rate;
+  const Vec3 rate = aim.seeker ? lock_.seeker().measure(los, h) : los.rate;
   Vec3 cmd = cls_->guidance_law == GuidanceLaw::AugmentedPN ? apn_command(los, rate, cls_->nav_constant, aim.accel)
                                                              : pn_command(los, rate, cls_->nav_constant);
   // The missile's own axial acceleration (boost, drag) over the time to go (weapons/guidance.hpp): without it
@@ -319,32 +313,14 @@ bool Interceptor::fuze(const TruthView& target, const Vec3& target_pos, const Ve
 
 void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink, std::span<const TruthView> targets) {
   if (!flying()) return;
-  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), "max_flight_time");
+  if (s_.t > cls_->max_flight_time_s) return finish(InterceptorState::SelfDestructed, t, lock_.lock_id(), miss_or_unknown(), "max_flight_time");
   if (s_.t > cls_->propulsion.burnout_time_s() && s_.vel.norm() < cls_->min_speed_mps)
-    return finish(InterceptorState::SelfDestructed, t, lock_id_, miss_or_unknown(), "too_slow");  // out of energy
+    return finish(InterceptorState::SelfDestructed, t, lock_.lock_id(), miss_or_unknown(), "too_slow");  // out of energy
 
-  // Seeker: acquire the echo nearest the uplinked (or aimed) position, among those it can see
-  // (acquisition range from the echo's RCS, inside the gimbal's look angle; weapons/seeker.hpp).
+  // Seeker: acquire the echo nearest the uplinked (or aimed) position among those it can see, keep
+  // or lose the lock (acquisition range, gimbal, jamming and deception; weapons/seeker_lock.hpp).
   const Vec3 reference = uplink ? uplink->pos_ecef : aim_;
-  if (lock_id_ < 0 && cls_->seeker_range_m > 0) {
-    double best = cls_->seeker_basket_m;
-    for (const TruthView& tv : targets) {
-      const double basket = (tv.pos_ecef - reference).norm();
-      if (basket < best && seeker_.can_see(tv, s_.pos, s_.vel, launch_site_)) {
-        best = basket;
-        lock_id_ = tv.id;
-      }
-    }
-    if (const TruthView* acquired = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr) {
-      // The seeker's filter starts from the line-of-sight rate of the uplinked track (none: zero).
-      const Vec3 prior = uplink ? line_of_sight(s_.pos, s_.vel, uplink->pos_ecef, uplink->vel_ecef).rate : Vec3::Zero();
-      seeker_.start(prior, seeker_.acquisition_range(*acquired, s_.pos, launch_site_));
-    }
-  }
-  const TruthView* locked = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr;
-  // Its target is gone (killed), or out of the gimbal's look angle: search again next step.
-  if (locked && !seeker_.in_gimbal(*locked, s_.pos, s_.vel)) locked = nullptr;
-  if (lock_id_ >= 0 && !locked) lock_id_ = -1;
+  const TruthView* locked = lock_.update(t, reference, uplink ? &uplink->vel_ecef : nullptr, targets, s_.pos, s_.vel, launch_site_);
 
   // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
   // kLostGuidanceS it destroys itself (and frees its engagement). An inertial mid-course flies on to
@@ -377,7 +353,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   // where it cannot turn back to it. The pass is over: a miss at the closest approach the fuze saw.
   // (Before: the missile flew on blind until it self-destructed whenever the pass was wider than the
   // fuze's pass window of 20 lethal radii, so wide passes were counted as self-destructs.)
-  if (fuzed && turned_over_ && !midcourse_ && fuze_.best_m() < 1e299 && !seeker_.in_gimbal(*fuzed, s_.pos, s_.vel) &&
+  if (fuzed && turned_over_ && !midcourse_ && fuze_.best_m() < 1e299 && !lock_.seeker().in_gimbal(*fuzed, s_.pos, s_.vel) &&
       (fuzed->pos_ecef - s_.pos).dot(fuzed->vel_ecef - s_.vel) > 0.0)
     return finish(InterceptorState::Missed, t, fuzed->id, fuze_.best_m(), "passed");
   const int n = std::max(1, static_cast<int>(std::ceil(dt / max_substep_ - 1e-9)));
@@ -394,7 +370,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
       const double before = std::max(0.0, fast_altitude(p0) - ground_height_under(terrain_, p0));
       const double f = before / (before - above);
       s_.pos = p0 + (s_.pos - p0) * f;
-      return finish(InterceptorState::GroundImpact, t + tk + f * h, lock_id_, miss_or_unknown());
+      return finish(InterceptorState::GroundImpact, t + tk + f * h, lock_.lock_id(), miss_or_unknown());
     }
   }
 }

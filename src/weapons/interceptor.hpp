@@ -26,7 +26,7 @@
 #include "weapons/flyout/point_mass.hpp"
 #include "weapons/fuze.hpp"
 #include "weapons/interceptor_class.hpp"
-#include "weapons/seeker.hpp"
+#include "weapons/seeker_lock.hpp"
 #include "world/terrain.hpp"
 #include "world/truth_view.hpp"
 
@@ -69,7 +69,12 @@ class Interceptor {
   double launch_time() const { return t_launch_; }
   bool flying() const { return outcome_.state == InterceptorState::Flying; }
   const InterceptorOutcome& outcome() const { return outcome_; }
-  int seeker_lock() const { return lock_id_; }   // truth id the seeker homes on, or -1
+  int seeker_lock() const { return lock_.lock_id(); }   // truth id the seeker homes on, or -1
+  SeekerMode seeker_mode() const { return lock_.mode(); }  // on the skin echo or on a jam strobe
+  // Seeker locks broken by a deception repeater's gate pull-off (weapons/seeker_lock.hpp), and
+  // home-on-jam locks lost when their strobe stopped, so far.
+  int deception_breaks() const { return lock_.deception_breaks(); }
+  int strobe_losses() const { return lock_.strobe_losses(); }
   // Where the missile last steered (ECEF): its seeker's target, else the uplinked track, else the aim
   // point. What the missile's datalink reports to the command post for deconfliction.
   const Vec3& guidance_target() const { return guidance_target_; }
@@ -116,14 +121,13 @@ class Interceptor {
   Vec3 guidance_target_;
   Rng rng_;
   GravityModel gravity_{};
-  Seeker seeker_;
+  SeekerLock lock_;  // the seeker and its lock (acquisition, jamming, break-lock)
   FirstOrderLag autopilot_;
   bool turned_over_ = false;
   bool loft_solved_ = false;
   Vec3 loft_dir_ = Vec3::UnitZ();  // turnover direction chosen by solve_loft
   bool midcourse_ = false;    // predictive mid-course after turnover (PN once over, for good)
   double next_arc_check_s_ = 0.0, arc_correction_rad_ = 0.0, arc_tgo_s_ = 0.0, arc_time_ = 0.0;
-  int lock_id_ = -1;
   ProximityFuze fuze_;
   Vec3 launch_site_;  // the illuminator of a semi-active / track-via-missile seeker (the radar is near)
   InterceptorOutcome outcome_{};
@@ -131,7 +135,6 @@ class Interceptor {
   double last_lateral_accel_ = 0.0;
   double blind_since_ = -1.0;  // time since when there is neither uplink nor seeker lock
 
-  static const TruthView* find(std::span<const TruthView> targets, int id);
   void finish(InterceptorState s, double t, int truth_id, double miss, const char* reason = "");
   double miss_or_unknown() const { return fuze_.best_m() < 1e299 ? fuze_.best_m() : -1.0; }
   Vec3 midcourse_command(const Aim& aim, const Vec3& gravity);

@@ -60,6 +60,15 @@ struct InterceptorClass {
   double seeker_blind_range_m = 0.0;     // no new measurement closer than this
   double seeker_gimbal_rad = 3.14159265358979;  // look-angle limit off the missile's axis
   double seeker_gimbal_rate_rps = 0.0;   // tracking-rate limit (0: none)
+  // Electronic attack on the seeker (weapons/seeker_jamming.hpp; all notional). Without
+  // seeker_frequency_hz (0) the seeker is not affected by any jammer.
+  double seeker_frequency_hz = 0.0;      // what it receives: its own transmitter's, or the illuminator's
+  double seeker_erp_w = 0.0;             // Pt Gt of the echo's source toward the target (W)
+  double seeker_bandwidth_hz = 0.0;      // receiver noise bandwidth (share of a barrage: min(1, Bs/Bj))
+  double seeker_snr_db = 13.0;           // detection threshold SNR, holding at the jam-free acquisition range
+  bool home_on_jam = false;              // can lock and home on a jam strobe
+  double seeker_hoj_angle_noise_rad = 0.0;  // 1-sigma angle noise while homing on jam (constant with range)
+  double seeker_reacquire_s = 1.0;       // after a break-lock, no re-acquisition for this long
   bool midcourse_uplink = true;// the engagement radar updates the missile in flight; false: inertial to the PIP
   double ground_clearance_m = 3.0;  // guidance holds the missile this far above the terrain (notional)
   double min_speed_mps = 300.0;// after burnout, slower than this it cannot intercept: self-destructs

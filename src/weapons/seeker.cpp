@@ -33,15 +33,23 @@ bool Seeker::in_gimbal(const TruthView& target, const Vec3& missile_pos, const V
   return std::acos(std::clamp(r.dot(missile_vel) / (r.norm() * v), -1.0, 1.0)) <= cls_->seeker_gimbal_rad;
 }
 
-void Seeker::start(const Vec3& prior_rate, double acquisition_range_m) {
+void Seeker::start(const Vec3& prior_rate, double acquisition_range_m, SeekerMode mode) {
   filter_.reset(prior_rate);
   have_u_ = false;
   acquired_at_m_ = std::max(acquisition_range_m, 1.0);
+  mode_ = mode;
+  noise_js_ = 0.0;
 }
 
 double Seeker::angle_sigma(double range_m) const {
+  if (mode_ == SeekerMode::HomeOnJam) return cls_->seeker_hoj_angle_noise_rad;  // passive: no range law, no glint
   const double ratio = range_m / acquired_at_m_;
-  const double thermal = cls_->seeker_angle_noise_rad * (cls_->seeker_type == SeekerType::ActiveRadar ? ratio * ratio : ratio);
+  const bool active = cls_->seeker_type == SeekerType::ActiveRadar;
+  double thermal = cls_->seeker_angle_noise_rad * (active ? ratio * ratio : ratio);
+  if (noise_js_ > 0.0) {  // sigma0 sqrt(thr / SINR), thr / SINR = thr N/S + thr J/S (seeker_jamming.hpp)
+    const double n_s = active ? ratio * ratio * ratio * ratio : ratio * ratio;
+    thermal = cls_->seeker_angle_noise_rad * std::sqrt(n_s + std::pow(10.0, cls_->seeker_snr_db / 10.0) * noise_js_);
+  }
   const double glint = cls_->seeker_glint_m / std::max(range_m, 1.0);
   return std::sqrt(thermal * thermal + glint * glint);
 }

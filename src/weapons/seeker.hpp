@@ -20,6 +20,11 @@
 //    loses the target; its tracking rate is limited (the filtered rate saturates there);
 //  - blind range: closer than this the seeker gives no new measurement (the echo merges with the
 //    transmitter's leakage / the fuze takes over): guidance flies on the last filtered rate.
+//  - jamming (weapons/seeker_jamming.hpp): a barrage jammer in band adds its noise to the thermal
+//    noise, so the thermal angle noise follows 1/sqrt(SINR): sigma0 sqrt(thr / SINR) =
+//    sigma0 sqrt((R/R_acq)^4 + thr J/S) (active; (R/R_acq)^2 + thr J/S semi-active), which is the
+//    jam-free law when J/S = 0; while homing on jam the seeker measures the strobe's angle only,
+//    with the class's constant seeker_hoj_angle_noise (passive: no range law, no glint).
 // Noise is white per sample, one sample per flight sub-step (25 ms in the engine: 40 Hz).
 #include "core/rng.hpp"
 #include "core/vec.hpp"
@@ -29,6 +34,9 @@
 namespace skyshield {
 
 struct InterceptorClass;
+
+// What the seeker tracks: the target's skin echo, or the strobe of the jammer it carries (home-on-jam).
+enum class SeekerMode { Skin, HomeOnJam };
 
 class Seeker {
  public:
@@ -41,7 +49,12 @@ class Seeker {
   // Inside the gimbal's look-angle limit off the missile's axis (its velocity).
   bool in_gimbal(const TruthView& target, const Vec3& missile_pos, const Vec3& missile_vel) const;
   // Starts tracking (after acquisition): the filter starts from prior_rate (from the uplinked track).
-  void start(const Vec3& prior_rate, double acquisition_range_m);
+  void start(const Vec3& prior_rate, double acquisition_range_m, SeekerMode mode = SeekerMode::Skin);
+  // Switches between skin and jam strobe (the rate filter runs on).
+  void set_mode(SeekerMode mode) { mode_ = mode; }
+  SeekerMode mode() const { return mode_; }
+  // The barrage jammer's J/S (linear, weapons/seeker_jamming.hpp) against the skin echo now; 0: none.
+  void set_jamming(double noise_js) { noise_js_ = noise_js; }
   // One measurement of the true geometry; returns the filtered line-of-sight rate (rad/s).
   Vec3 measure(const LineOfSight& truth, double h);
   double angle_sigma(double range_m) const;  // 1-sigma angle error per sample (rad) at this range
@@ -53,6 +66,8 @@ class Seeker {
   Vec3 last_error_ = Vec3::Zero();  // the last sample's angle error (rotation vector, rad)
   bool have_u_ = false;
   double acquired_at_m_ = 0.0;
+  SeekerMode mode_ = SeekerMode::Skin;
+  double noise_js_ = 0.0;
 };
 
 }  // namespace skyshield
