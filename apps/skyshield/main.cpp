@@ -331,7 +331,7 @@ int main(int argc, char** argv) {
       if (schema_paths.empty()) {  // every shipped scenario, named relative to the data folder (machine-independent text)
         const std::filesystem::path dir = skyshield::find_data("scenarios", "the scenarios folder", "SCENARIO arguments");
         for (const auto& e : std::filesystem::directory_iterator(dir))
-          if (e.path().extension() == ".yaml") schema_paths.push_back(e.path().string());
+          if (e.path().extension() == ".yaml" && e.path().filename().string()[0] != '.') schema_paths.push_back(e.path().string());
         std::sort(schema_paths.begin(), schema_paths.end());
         for (const std::string& p : schema_paths) shown.push_back("scenarios/" + std::filesystem::path(p).filename().string());
       }
