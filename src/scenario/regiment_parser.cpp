@@ -17,7 +17,7 @@ std::vector<RegimentSpec> parse_regiments(const YamlNode& n, const Scenario& s) 
   std::vector<RegimentSpec> out;
   std::map<int, std::string> taken;  // battalion -> its regiment
   for (const YamlNode& r : n.list()) {
-    r.allow_only({"name", "battalions", "decision_period_s", "link_latency_s", "order_loss", "cost_weight", "reserve_weight", "wta_solver", "links"});
+    r.allow_only({"name", "battalions", "decision_period_s", "link_latency_s", "order_loss", "cost_weight", "reserve_weight", "wta_solver", "in_turn_baseline", "links"});
     RegimentSpec g;
     g.name = r.name_at("name");
     for (const RegimentSpec& other : out)
@@ -37,6 +37,7 @@ std::vector<RegimentSpec> parse_regiments(const YamlNode& n, const Scenario& s) 
     g.order_loss = r.number_or("order_loss", 0.0, 1.0, g.order_loss);
     g.cost_weight = r.number_or("cost_weight", 0.0, 1e9, g.cost_weight);
     g.reserve_weight = r.number_or("reserve_weight", 0.0, 1e6, g.reserve_weight);
+    if (const auto v = r.optional("in_turn_baseline")) g.in_turn_baseline = v->boolean();
     if (const auto v = r.optional("wta_solver"))
       if (!wta_solver_from_string(v->str(), g.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");
     if (const auto links = r.optional("links"))

@@ -93,6 +93,7 @@ struct RegimentSpec {
   double cost_weight = 0.0;          // WTA value units per interceptor cost unit (0 = value only)
   double reserve_weight = 0.0;       // value of the rounds each battalion keeps (c2/network/reserve.hpp; 0 = none)
   WtaSolver wta_solver = WtaSolver::Greedy;
+  bool in_turn_baseline = true;      // keep the battalions-in-turn plan unless the joint one is strictly better
 };
 
 // Scoring of the air pictures against the truth (outputs only; the command posts never see it).

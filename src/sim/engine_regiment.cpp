@@ -20,9 +20,12 @@ void Engine::decide_regiments(double t) {
     const RegimentSpec& g = s_.regiments[r];
     regiment_next_t_[r] = t + g.decision_period_s;
     // Its battalions still linked and able to fire, each with its inputs and candidate shots.
+    // In the engine's decision order (longest reach first): the order of battalions deciding in turn.
     std::vector<int> who;
-    for (int b : g.battalions)
-      if (under_regiment(b, t) && can_decide(*battalions_[static_cast<std::size_t>(b)])) who.push_back(b);
+    for (int b : decision_order_)
+      if (std::find(g.battalions.begin(), g.battalions.end(), b) != g.battalions.end() && under_regiment(b, t) &&
+          can_decide(*battalions_[static_cast<std::size_t>(b)]))
+        who.push_back(b);
     std::vector<std::vector<Track>> remote(who.size());
     std::vector<CommandPostInputs> inputs;
     for (std::size_t k = 0; k < who.size(); ++k) inputs.push_back(inputs_for(*battalions_[static_cast<std::size_t>(who[k])], t, remote[k]));
@@ -37,6 +40,7 @@ void Engine::decide_regiments(double t) {
       params.cost_weight = g.cost_weight;
       params.reserve_weight = g.reserve_weight;
       params.solver = g.wta_solver;
+      params.in_turn_baseline = g.in_turn_baseline;
       params.limits.max_nodes = 20000;  // the exact solver's deterministic budget, as a battalion's default
       assignment = joint_assignment(members, picture_, params);
     }

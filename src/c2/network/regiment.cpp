@@ -27,7 +27,10 @@ WtaProblem joint_problem(const std::vector<MemberPlan>& members, const AirPictur
         p.max_per_target.push_back(room);
       } else {
         p.value[static_cast<std::size_t>(it->second)] = std::max(p.value[static_cast<std::size_t>(it->second)], value);
-        p.max_per_target[static_cast<std::size_t>(it->second)] = std::min(p.max_per_target[static_cast<std::size_t>(it->second)], room);
+        // The regiment may put on the object as many rounds as the member that needs the most (a
+        // battalion with no time to look asks for a salvo while one that can look asks for one round);
+        // each member's shots stay within its own room (take_shares).
+        p.max_per_target[static_cast<std::size_t>(it->second)] = std::max(p.max_per_target[static_cast<std::size_t>(it->second)], room);
       }
       target[k].push_back(it->second);
     }
@@ -85,7 +88,13 @@ void weigh_cost(const WtaProblem& p, const std::vector<double>& cost, double wei
 struct Share {
   int weapons = 0;
   std::vector<int> targets;  // local threat indices newly engaged (each holds a target channel)
+  std::vector<int> on;       // per local threat: shots taken on it this decision
 };
+
+// The member's own room on its local threat j (its salvo room less its rounds in flight).
+int own_room(const ShotPlan& plan, std::size_t j) {
+  return plan.problem.max_per_target.empty() ? 1000000 : plan.problem.max_per_target[j];
+}
 
 constexpr int kRepairRounds = 3;
 
@@ -104,8 +113,10 @@ bool take_shares(const std::vector<MemberPlan>& members, const std::vector<std::
       if (local == target_of[k].end()) continue;  // cannot happen: its Pk there is 0
       const int j = static_cast<int>(local - target_of[k].begin());
       Share& s = share[k];
+      if (s.on.empty()) s.on.assign(plan.threats.size(), 0);
       const bool fresh = std::find(s.targets.begin(), s.targets.end(), j) == s.targets.end();
-      if ((plan.problem.max_weapons >= 0 && s.weapons >= plan.problem.max_weapons) ||
+      if (s.on[static_cast<std::size_t>(j)] >= own_room(plan, static_cast<std::size_t>(j)) ||
+          (plan.problem.max_weapons >= 0 && s.weapons >= plan.problem.max_weapons) ||
           (fresh && plan.problem.max_targets >= 0 && static_cast<int>(s.targets.size()) >= plan.problem.max_targets)) {
         cut = true;
         continue;
@@ -113,6 +124,7 @@ bool take_shares(const std::vector<MemberPlan>& members, const std::vector<std::
       if (fresh) s.targets.push_back(j);
       out[k][i] = j;
       ++s.weapons;
+      ++s.on[static_cast<std::size_t>(j)];
     }
   }
   return cut;
@@ -149,7 +161,8 @@ WtaProblem residual_problem(const std::vector<MemberPlan>& members, const WtaPro
       std::vector<char> ok(p.value.size(), 0);
       for (std::size_t lj = 0; lj < target_of[k].size(); ++lj)
         ok[static_cast<std::size_t>(target_of[k][lj])] =
-            targets_left != 0 || std::find(s.targets.begin(), s.targets.end(), static_cast<int>(lj)) != s.targets.end();
+            (targets_left != 0 || std::find(s.targets.begin(), s.targets.end(), static_cast<int>(lj)) != s.targets.end()) &&
+            (s.on.empty() || s.on[lj] < own_room(plan, lj));
       allowed.push_back(std::move(ok));
     }
     r.max_weapons = r.max_weapons < 0 || weapons_left < 0 ? -1 : r.max_weapons + std::max(0, weapons_left);
@@ -165,6 +178,33 @@ WtaProblem residual_problem(const std::vector<MemberPlan>& members, const WtaPro
 
 }  // namespace
 
+namespace {
+
+std::vector<int> in_turn(const std::vector<MemberPlan>& members, const WtaProblem& p, const std::vector<std::vector<int>>& target_of,
+                         const RegimentParams& params) {
+  std::vector<int> out;
+  std::vector<char> engaged(p.value.size(), 0);
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    WtaProblem own = members[k].plan->problem;
+    for (std::size_t j = 0; j < target_of[k].size(); ++j)
+      if (engaged[static_cast<std::size_t>(target_of[k][j])]) own.pk.col(static_cast<Eigen::Index>(j)).setZero();
+    const std::vector<int> a = own.pk.size() ? solve_wta(own, params.solver, params.limits).assignment
+                                             : std::vector<int>(static_cast<std::size_t>(own.pk.rows()), -1);
+    for (int j : a) out.push_back(j >= 0 ? target_of[k][static_cast<std::size_t>(j)] : -1);
+    for (int j : a)
+      if (j >= 0) engaged[static_cast<std::size_t>(target_of[k][static_cast<std::size_t>(j)])] = 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<int> in_turn_assignment(const std::vector<MemberPlan>& members, const AirPicture& picture, const RegimentParams& params) {
+  std::vector<std::vector<int>> target_of;
+  const WtaProblem p = joint_problem(members, picture, &target_of);
+  return in_turn(members, p, target_of, params);
+}
+
 std::vector<std::vector<int>> joint_assignment(const std::vector<MemberPlan>& members, const AirPicture& picture,
                                                const RegimentParams& params) {
   std::vector<std::vector<int>> target_of;
@@ -175,6 +215,13 @@ std::vector<std::vector<int>> joint_assignment(const std::vector<MemberPlan>& me
     return out;
   }
   std::vector<int> assignment = solve_wta(p, params.solver, params.limits).assignment;
+  if (params.in_turn_baseline) {
+    std::vector<int> turn = in_turn(members, p, target_of, params);
+    double total = 0.0;
+    for (double v : p.value) total += v;
+    if (!(wta_surviving_value(p, assignment) < wta_surviving_value(p, turn) - 1e-9 * std::max(total, 1.0)))
+      assignment = std::move(turn);
+  }
   std::vector<double> cost;
   for (const MemberPlan& m : members)
     for (int w : m.plan->weapons) cost.push_back((*m.inputs->classes)[m.inputs->launchers[w].interceptor_class].unit_cost);
