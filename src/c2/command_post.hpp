@@ -82,6 +82,9 @@ struct DoctrineParams {
   // battalion's radar does), guided by that radar's uplink until its own radar holds the target;
   // the same seeker-basket test applies.
   bool launch_on_remote = false;
+  // ... only on system tracks that no battalion holding them with fire control could engage itself
+  // (a round left that reaches the track: c2/network/remote_track.hpp, holders_can_engage).
+  bool remote_launch_fallback = true;
   EmconParams emcon;                // emission control against anti-radiation missiles (c2/emcon.hpp)
   double remote_basket_probability = 0.9;
   // Weapons control status by time window and sector (c2/weapons_control.hpp; default: free).

@@ -41,7 +41,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   n->allow_only({"decision_period_s", "salvo_size", "salvo_by_class", "salvo_when_no_look", "hold_fire", "reserve", "threat_lethality",
                  "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver", "wta_max_nodes", "wta_time_limit_s",
                  "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search", "retarget_in_flight",
-                 "engage_on_remote", "launch_on_remote", "remote_basket_probability", "weapons_control", "emcon",
+                 "engage_on_remote", "launch_on_remote", "remote_launch_fallback", "remote_basket_probability", "weapons_control", "emcon",
                  "decoy_threshold", "decoy_wait_s"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
@@ -75,6 +75,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   if (const auto v = n->optional("retarget_in_flight")) d.retarget_in_flight = v->boolean();
   if (const auto v = n->optional("engage_on_remote")) d.engage_on_remote = v->boolean();
   if (const auto v = n->optional("launch_on_remote")) d.launch_on_remote = v->boolean();
+  if (const auto v = n->optional("remote_launch_fallback")) d.remote_launch_fallback = v->boolean();
   d.remote_basket_probability = n->number_or("remote_basket_probability", 0.0, 1.0, d.remote_basket_probability);
   if (const auto v = n->optional("weapons_control")) d.weapons_control = parse_weapons_control(*v);
   if (const auto v = n->optional("emcon")) d.emcon = parse_emcon(*v);

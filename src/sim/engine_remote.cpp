@@ -38,6 +38,7 @@ void Engine::add_launchable_remote(const Battalion& b, double t, const std::vect
   if (in.tracks != &storage) storage = *in.tracks;  // its own tracks, then the remote ones
   std::vector<int> launch_ids;
   for (const auto& [sys, g] : launchable_remote(picture_, network, b.index)) {
+    if (b.spec->doctrine.remote_launch_fallback && holders_can_engage(picture_, network, sys, s_.interceptor_classes)) continue;
     const Battalion& guide = *battalions_[static_cast<std::size_t>(g.battalion)];
     const Track* guide_track = guide.tracker.find(g.track_id);
     if (!guide_track || guide_track->status != TrackStatus::Confirmed) continue;

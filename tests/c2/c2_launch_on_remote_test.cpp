@@ -3,6 +3,8 @@
 // References are hand-built air pictures: each expected set is read off the picture by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "c2/network/deconfliction.hpp"
 #include "c2/network/remote_track.hpp"
 
@@ -72,6 +74,37 @@ TEST(LaunchOnRemote, DeconflictionSeesAnEngagementUnderARemoteNumber) {
   const AirPicture pic = two_objects();
   const std::vector<Engagement> e{{1, remote_track_id(pic.system_id(0, 2)), std::nullopt, std::nullopt, 0.0}};
   EXPECT_EQ(engaged_elsewhere(0, {}, pic, e, 0.0), std::vector<int>{2});
+}
+
+}  // namespace
+}  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+// The fallback rule: object B (battalion 0's only, ~100 km from the base at 7 km altitude; distance
+// computed below from the picture) may be launched on remotely only when battalion 0, its holder
+// with fire control, has no round left in a launcher whose class reaches it.
+TEST(LaunchOnRemote, FallbackOnlyWhenNoHolderCanEngage) {
+  const AirPicture pic = two_objects();
+  const int sys_b = pic.system_id(0, 2);
+  const auto& systems = pic.system_tracks();
+  const auto b = std::find_if(systems.begin(), systems.end(), [&](const SystemTrack& s) { return s.id == sys_b; });
+  ASSERT_NE(b, systems.end());
+  const double range = (b->pos_ecef - LocalFrame(kBase).origin_ecef()).norm();
+  ASSERT_GT(range, 90e3);
+  ASSERT_LT(range, 120e3);
+  std::vector<InterceptorClass> classes(2);
+  classes[0].max_range_m = 40e3;    // short: cannot reach B
+  classes[1].max_range_m = 250e3;   // long: reaches it
+  std::vector<BattalionStatus> all{unit(0, true), unit(1, true)};
+  all[0].launchers = {{0, 4, true, 5.0}, {1, 0, false, 5.0}};   // long-range launcher empty
+  EXPECT_FALSE(holders_can_engage(pic, all, sys_b, classes));
+  all[0].launchers[1].rounds_left = 2;                          // a long-range round left (even reloading)
+  EXPECT_TRUE(holders_can_engage(pic, all, sys_b, classes));
+  all[0].fire_control_up = false;                               // the holder cannot guide: not a holder that can engage
+  EXPECT_FALSE(holders_can_engage(pic, all, sys_b, classes));
+  EXPECT_FALSE(holders_can_engage(pic, all, 987654, classes));  // unknown system track
 }
 
 }  // namespace

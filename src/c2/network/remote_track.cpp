@@ -31,6 +31,22 @@ std::vector<std::pair<int, RemoteGuide>> launchable_remote(const AirPicture& pic
   return out;
 }
 
+bool holders_can_engage(const AirPicture& picture, const std::vector<BattalionStatus>& all, int system_id,
+                        const std::vector<InterceptorClass>& classes) {
+  const auto& systems = picture.system_tracks();
+  const auto it = std::find_if(systems.begin(), systems.end(), [&](const SystemTrack& s) { return s.id == system_id; });
+  if (it == systems.end()) return false;
+  for (const auto& [battalion, track] : it->members) {
+    const BattalionStatus& h = all[static_cast<std::size_t>(battalion)];
+    if (!h.fire_control_up) continue;
+    const double range = (it->pos_ecef - h.frame.origin_ecef()).norm();
+    for (const LauncherStatus& l : h.launchers)
+      if (l.rounds_left > 0 && l.interceptor_class >= 0 && classes[static_cast<std::size_t>(l.interceptor_class)].max_range_m >= range)
+        return true;
+  }
+  return false;
+}
+
 std::vector<int> engaged_under_other_number(int b, const AirPicture& picture, const std::vector<std::pair<int, int>>& engaged,
                                             const std::vector<int>& remote_ids) {
   std::vector<int> out;

@@ -14,6 +14,7 @@
 
 #include "c2/air_picture.hpp"
 #include "c2/network/unit_status.hpp"
+#include "weapons/interceptor_class.hpp"
 #include "tracking/track.hpp"
 
 namespace skyshield {
@@ -39,6 +40,13 @@ std::optional<RemoteGuide> system_guide(const AirPicture& picture, const std::ve
 // launch_on_remote: the system tracks none of b's radars holds and another battalion with fire
 // control does (with that guide), in system-track order.
 std::vector<std::pair<int, RemoteGuide>> launchable_remote(const AirPicture& picture, const std::vector<BattalionStatus>& all, int b);
+
+// launch_on_remote's fallback rule (doctrine remote_launch_fallback): some battalion holding system
+// track `system_id` with its own fire control has a round left in a launcher whose class reaches the
+// track (straight-line distance from its command post within the class's max_range_m): the holder can
+// engage the object itself, and a battalion that cannot see it should keep its rounds.
+bool holders_can_engage(const AirPicture& picture, const std::vector<BattalionStatus>& all, int system_id,
+                        const std::vector<InterceptorClass>& classes);
 
 // Tracks of b engaged under another number: b's own tracks of a system track b engages by its remote
 // number (the interceptor already on its way), and b's remote numbers of system tracks another
