@@ -101,6 +101,8 @@ void parse_launch_and_guidance(const YamlNode& n, InterceptorClass& c) {
   c.seeker_range_m = n.number_at("seeker_range_km", 0.0, 500.0) * 1e3;
   if (const auto v = n.optional("midcourse_uplink")) c.midcourse_uplink = v->boolean();
   c.seeker_basket_m = n.number_or("seeker_basket_km", 0.01, 500.0, c.seeker_basket_m / 1e3) * 1e3;
+  c.seeker_track_gate_sigmas = n.number_or("seeker_track_gate_sigmas", 0.0, 100.0, c.seeker_track_gate_sigmas);
+  c.seeker_track_gate_min_m = n.number_or("seeker_track_gate_min_m", 1.0, 1e5, c.seeker_track_gate_min_m);
   c.seeker_reference_rcs_m2 = n.number_or("seeker_reference_rcs_m2", 1e-4, 1e4, c.seeker_reference_rcs_m2);
   c.seeker_illumination_ref_m = n.number_or("seeker_illumination_km", 1.0, 1000.0, c.seeker_illumination_ref_m / 1e3) * 1e3;
   if (const auto v = n.optional("tvm_processing_gain_db")) {
@@ -140,7 +142,7 @@ InterceptorClass parse_interceptor_class(const std::string& name, const YamlNode
                 "launch_mass_kg", "stages", "diameter_m", "cd0_vs_mach", "cn_max", "cn_alpha_per_rad", "max_lateral_g",
                 "launch", "eject_speed_mps", "vertical_rise_s", "turnover_rate_dps",
                 "guidance_law", "nav_constant", "seeker_tau_s", "autopilot_tau_s", "seeker", "seeker_range_km",
-                "seeker_basket_km", "seeker_reference_rcs_m2", "seeker_illumination_km", "tvm_processing_gain_db", "seeker_angle_noise_mrad",
+                "seeker_basket_km", "seeker_track_gate_sigmas", "seeker_track_gate_min_m", "seeker_reference_rcs_m2", "seeker_illumination_km", "tvm_processing_gain_db", "seeker_angle_noise_mrad",
                 "seeker_glint_m", "seeker_blind_range_m", "seeker_gimbal_deg", "seeker_gimbal_rate_dps",
                 "seeker_frequency_ghz", "seeker_erp_dbw", "seeker_bandwidth_mhz", "seeker_snr_db", "home_on_jam",
                 "seeker_hoj_angle_noise_mrad", "seeker_reacquire_s",

@@ -81,11 +81,15 @@ std::vector<Track> Engine::remote_tracks(const Battalion& b, const std::vector<B
   return out;
 }
 
-std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const {
+std::optional<Uplink> Engine::uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network,
+                                         bool with_variance) const {
   Vec3 p, v, a;
   if (b.fire_control_up()) {
-    if (b.track_ecef(track_id, t, p, v, nullptr, &a)) return Uplink{p, v, a};
-    return std::nullopt;
+    if (!b.track_ecef(track_id, t, p, v, nullptr, &a)) return std::nullopt;
+    Uplink u{p, v, a};
+    Vec3 p2, v2;
+    if (with_variance) b.track_ecef(track_id, t, p2, v2, &u.pos_variance_m2);
+    return u;
   }
   if (!network || !b.spec->doctrine.engage_on_remote) return std::nullopt;
   if (is_remote_track_id(track_id)) {  // launch_on_remote: its holder (the guide, or b's own track)
@@ -238,7 +242,7 @@ void Engine::fly_interceptors(double t1) {
       // radar is silent under emission control (docs/sead.md).
       if (guided_remotely(f, b)) uplink = remote_uplink(f, b, t, network);
       else if (!(b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)))
-        uplink = uplink_for(b, f.missile.track_id(), t, &network);
+        uplink = uplink_for(b, f.missile.track_id(), t, &network, f.missile.cls().seeker_track_gate_sigmas > 0.0);
     }
     // Identified friend since the launch (an IFF reply that came late): destroyed on command over the
     // uplink, when the battalion has one to the missile (docs/identification.md). Own track numbers

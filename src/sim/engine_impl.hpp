@@ -109,7 +109,9 @@ class Engine {
   std::vector<Track> remote_tracks(const Battalion& b, const std::vector<BattalionStatus>& network, std::vector<int>& ids) const;
   // The mid-course uplink of an interceptor of battalion b on its track: b's engagement radar, else
   // (engage_on_remote) the remote guide's radar.
-  std::optional<Uplink> uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network) const;
+  // with_variance: also the track's position covariance trace (own fire control only; a track gate).
+  std::optional<Uplink> uplink_for(const Battalion& b, int track_id, double t, const std::vector<BattalionStatus>* network,
+                                   bool with_variance = false) const;
   // The uplink of a flight guided from a remote radar through the network's remote link.
   std::optional<Uplink> remote_uplink(Flight& f, const Battalion& b, double t, const std::vector<BattalionStatus>& network) const;
   // engine_remote.cpp: launch_on_remote. The holders of the battalions' remote track numbers after

@@ -320,7 +320,16 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   // Seeker: acquire the echo nearest the uplinked (or aimed) position among those it can see, keep
   // or lose the lock (acquisition range, gimbal, jamming and deception; weapons/seeker_lock.hpp).
   const Vec3 reference = uplink ? uplink->pos_ecef : aim_;
-  const TruthView* locked = lock_.update(t, reference, uplink ? &uplink->vel_ecef : nullptr, targets, s_.pos, s_.vel, launch_site_);
+  // Acquisition gate: the class's basket, narrowed to the uplinked track's own uncertainty when the
+  // class uses a track gate and the uplink gives it; radar-gated rounds (semi-active, TVM) also drop
+  // an echo that leaves it.
+  SeekerGate gate{cls_->seeker_basket_m, false};
+  if (cls_->seeker_track_gate_sigmas > 0.0 && target_ballistic_ && uplink && uplink->pos_variance_m2 > 0.0) {
+    gate.radius_m = std::min(gate.radius_m, std::max(cls_->seeker_track_gate_min_m,
+                                                     cls_->seeker_track_gate_sigmas * std::sqrt(uplink->pos_variance_m2)));
+    gate.hold = cls_->seeker_type != SeekerType::ActiveRadar;
+  }
+  const TruthView* locked = lock_.update(t, reference, uplink ? &uplink->vel_ecef : nullptr, targets, s_.pos, s_.vel, launch_site_, gate);
 
   // Without the battalion's track (uplink) and without a seeker lock the missile flies blind: after
   // kLostGuidanceS it destroys itself (and frees its engagement). An inertial mid-course flies on to

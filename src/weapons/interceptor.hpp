@@ -53,6 +53,9 @@ struct Uplink {
   // The track's acceleration (ECEF, apparent: gravity and, for a ballistic track, its estimated drag);
   // augmented PN uses it for a ballistic target (without it: gravity alone).
   std::optional<Vec3> accel_ecef;
+  // Trace of the track's position covariance (m^2), given with the battalion's own fire-control
+  // uplink when the class uses a track gate (seeker_track_gate_sigmas); 0 = not given.
+  double pos_variance_m2 = 0.0;
 };
 
 class Interceptor {

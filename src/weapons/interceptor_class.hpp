@@ -49,6 +49,13 @@ struct InterceptorClass {
   SeekerType seeker_type = SeekerType::ActiveRadar;
   double seeker_range_m = 0.0; // 0: no seeker, command guidance to the end
   double seeker_basket_m = 5e3;// the seeker searches this far around the uplinked position
+  // Track gate (0: off, the fixed basket above): with an uplink from the battalion's own fire-control
+  // track, the seeker acquires only echoes within max(seeker_track_gate_min_m, sigmas x sqrt(trace of
+  // the track's position covariance)) of the uplinked position (never beyond the basket), and a
+  // semi-active / track-via-missile round, gated on the ground by that track, drops a lock whose echo
+  // leaves the gate (docs/bmd.md, "Correction (session 6)").
+  double seeker_track_gate_sigmas = 0.0;
+  double seeker_track_gate_min_m = 300.0;
   // Seeker model (weapons/seeker.hpp). seeker_range_m is the acquisition range against
   // seeker_reference_rcs_m2 (semi-active / track-via-missile: with the target at
   // seeker_illumination_ref_m from the illuminating radar). Zero noise and no limits: a perfect seeker.

@@ -17,8 +17,8 @@ const TruthView* find(std::span<const TruthView> targets, int id) {
 SeekerLock::SeekerLock(const InterceptorClass* cls, Rng rng) : cls_(cls), seeker_(cls, rng) {}
 
 void SeekerLock::acquire(double t, const Vec3& reference, const Vec3* uplink_vel, std::span<const TruthView> targets,
-                         const Vec3& pos, const Vec3& vel, const Vec3& illuminator) {
-  double best = cls_->seeker_basket_m;
+                         const Vec3& pos, const Vec3& vel, const Vec3& illuminator, double gate_m) {
+  double best = gate_m;
   SeekerMode mode = SeekerMode::Skin;
   for (const TruthView& tv : targets) {
     const double basket = (tv.pos_ecef - reference).norm();
@@ -83,9 +83,12 @@ bool SeekerLock::jammed(double t, const TruthView& target, const Vec3& pos, cons
 }
 
 const TruthView* SeekerLock::update(double t, const Vec3& reference, const Vec3* uplink_vel, std::span<const TruthView> targets,
-                                    const Vec3& pos, const Vec3& vel, const Vec3& illuminator) {
+                                    const Vec3& pos, const Vec3& vel, const Vec3& illuminator, const SeekerGate& gate) {
+  // A radar-gated round drops an echo that has left the track's gate, then searches the gate again.
+  if (gate.hold && lock_id_ >= 0)
+    if (const TruthView* held = find(targets, lock_id_); held && (held->pos_ecef - reference).norm() > gate.radius_m) drop();
   if (lock_id_ < 0 && cls_->seeker_range_m > 0 && t >= no_acquire_until_)
-    acquire(t, reference, uplink_vel, targets, pos, vel, illuminator);
+    acquire(t, reference, uplink_vel, targets, pos, vel, illuminator, gate.radius_m);
   const TruthView* locked = lock_id_ >= 0 ? find(targets, lock_id_) : nullptr;
   // Its target is gone (killed), or out of the gimbal's look angle: search again next step.
   if (locked && !seeker_.in_gimbal(*locked, pos, vel)) locked = nullptr;

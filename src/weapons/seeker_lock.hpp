@@ -29,6 +29,13 @@
 
 namespace skyshield {
 
+// Where the seeker may take an echo: within radius_m of the uplinked (or aimed) position; with hold,
+// a lock whose echo leaves that radius is dropped (a round gated on the ground by the radar's track).
+struct SeekerGate {
+  double radius_m = 5e3;
+  bool hold = false;
+};
+
 class SeekerLock {
  public:
   SeekerLock(const InterceptorClass* cls, Rng rng);
@@ -37,7 +44,7 @@ class SeekerLock {
   // point); uplink_vel: the uplinked track's velocity (null without uplink: the rate filter starts
   // from zero). Returns the locked target, or null.
   const TruthView* update(double t, const Vec3& reference, const Vec3* uplink_vel, std::span<const TruthView> targets,
-                          const Vec3& pos, const Vec3& vel, const Vec3& illuminator);
+                          const Vec3& pos, const Vec3& vel, const Vec3& illuminator, const SeekerGate& gate);
   void drop() { lock_id_ = -1; captured_ = false; }  // retargeted: search around the new uplink
 
   int lock_id() const { return lock_id_; }
@@ -57,7 +64,7 @@ class SeekerLock {
   int strobe_losses_ = 0;
 
   void acquire(double t, const Vec3& reference, const Vec3* uplink_vel, std::span<const TruthView> targets,
-               const Vec3& pos, const Vec3& vel, const Vec3& illuminator);
+               const Vec3& pos, const Vec3& vel, const Vec3& illuminator, double gate_m);
   // The jamming of the locked target: mode changes, a break; false when the lock is lost.
   bool jammed(double t, const TruthView& target, const Vec3& pos, const Vec3& illuminator);
 };
