@@ -57,6 +57,14 @@ void CommandPost::drop_track(int track_id) {
 
 namespace {
 bool is_ballistic(const ThreatAssessment& a) { return a.cls == ThreatClass::BallisticMissile; }
+
+// The value a list sorted by track id holds for this track (identities, pending IFF answers), or null.
+template <class T>
+const T* by_track(const std::vector<std::pair<int, T>>* list, int track_id) {
+  if (!list) return nullptr;
+  const auto it = std::lower_bound(list->begin(), list->end(), track_id, [](const auto& e, int id) { return e.first < id; });
+  return it != list->end() && it->first == track_id ? &it->second : nullptr;
+}
 }  // namespace
 
 bool CommandPost::in_basket(const Track& track, const InterceptSolution& s, const InterceptorClass& cls, const Vec3& site) const {
@@ -156,19 +164,13 @@ const std::vector<Track>& CommandPost::ballistic_view(const CommandPostInputs& i
 double CommandPost::withhold_by_weapons_control(const CommandPostInputs& in, const Track& track, const std::vector<int>& weapons,
                                                 std::vector<InterceptSolution>& solutions, RefusedShot& refused, bool& acceptable) const {
   if (!doctrine_.weapons_control.configured() && !in.identities) return -1.0;
-  Identity id = Identity::Unknown;
-  if (in.identities) {
-    const auto it = std::lower_bound(in.identities->begin(), in.identities->end(), std::make_pair(track.id, Identity::Unknown));
-    if (it != in.identities->end() && it->first == track.id) id = it->second;
-  }
+  const Identity* known = by_track(in.identities, track.id);
+  const Identity id = known ? *known : Identity::Unknown;
   const Vec3 p = track.position();
   const WeaponsControlStatus wcs = status_at(doctrine_.weapons_control, in.t, std::atan2(p.x(), p.y()) * kRadToDeg);
   double pending = -1.0;
-  if (wcs == WeaponsControlStatus::Free && id == Identity::Unknown && in.iff_pending &&
-      doctrine_.weapons_control.iff_wait != IffWait::Never) {
-    const auto it = std::lower_bound(in.iff_pending->begin(), in.iff_pending->end(), std::make_pair(track.id, -1e300));
-    if (it != in.iff_pending->end() && it->first == track.id) pending = it->second;
-  }
+  if (wcs == WeaponsControlStatus::Free && id == Identity::Unknown && doctrine_.weapons_control.iff_wait != IffWait::Never)
+    if (const double* due = by_track(in.iff_pending, track.id)) pending = *due;
   const bool awaiting = pending >= 0.0 && doctrine_.weapons_control.iff_wait == IffWait::Always;
   if (may_engage(wcs, id) && !awaiting) return pending;
   const Refusal why = awaiting ? Refusal::AwaitingIff : Refusal::WeaponsControl;
@@ -193,9 +195,8 @@ void CommandPost::spare_decoys(const CommandPostInputs& in, const std::vector<Tr
   // A real threat remains: a track threatening an asset, not assessed killed, judged no decoy, not
   // identified friend or assumed friend.
   const auto friendly = [&](int id) {
-    if (!in.identities) return false;
-    const auto it = std::lower_bound(in.identities->begin(), in.identities->end(), std::make_pair(id, Identity::Unknown));
-    return it != in.identities->end() && it->first == id && (it->second == Identity::Friend || it->second == Identity::AssumedFriend);
+    const Identity* known = by_track(in.identities, id);
+    return known && (*known == Identity::Friend || *known == Identity::AssumedFriend);
   };
   const bool real_remains = std::any_of(assessment_.begin(), assessment_.end(), [&](const ThreatAssessment& a) {
     const auto it = slot_.find(a.track_id);

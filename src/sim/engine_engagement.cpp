@@ -242,7 +242,7 @@ void Engine::fly_interceptors(double t1) {
       // radar is silent under emission control (docs/sead.md).
       if (guided_remotely(f, b)) uplink = remote_uplink(f, b, t, network);
       else if (!(b.fire_control_up() && radar_silent(b.index, b.spec->engagement_radar)))
-        uplink = uplink_for(b, f.missile.track_id(), t, &network, f.missile.cls().seeker_track_gate_sigmas > 0.0);
+        uplink = uplink_for(b, f.missile.track_id(), t, &network, f.missile.uses_track_gate());
     }
     // Identified friend since the launch (an IFF reply that came late): destroyed on command over the
     // uplink, when the battalion has one to the missile (docs/identification.md). Own track numbers

@@ -20,9 +20,12 @@ void Engine::identify(double t) {
     for (const Track& tr : b.tracker.tracks()) {
       // Each confirmed track in range is challenged when first held, then every period_s.
       if (!any_radar || iff.range_m <= 0.0 || tr.status != TrackStatus::Confirmed) continue;
+      // Nothing to ask and nothing pending (a reply or min_no_reply silences): its position is not needed.
+      const bool due = id.interrogation_due(tr.id, t);
+      if (!due && id.iff_pending_s(tr.id, t, iff.period_s) < 0.0) continue;
       Vec3 p, v;
       if (!b.track_ecef(tr.id, t, p, v) || (p - b.frame.origin_ecef()).norm() > iff.range_m) continue;
-      if (id.interrogation_due(tr.id, t)) {
+      if (due) {
         const int truth = nearest_truth(p, views_, iff.gate_m);
         const Transponder tp = truth >= 0 && static_cast<std::size_t>(truth) < transponders_.size()
                                    ? transponders_[static_cast<std::size_t>(truth)] : Transponder::None;
@@ -32,8 +35,8 @@ void Engine::identify(double t) {
         id.interrogated(tr.id, iff_reply(tp, iff.reply_probability, rng), t + iff.period_s);
       }
       // Interrogated and in range: its answer is pending until a reply or min_no_reply silences.
-      const double due = id.iff_pending_s(tr.id, t, iff.period_s);
-      if (due >= 0.0) pending.emplace_back(tr.id, due);
+      const double answer_in_s = id.iff_pending_s(tr.id, t, iff.period_s);
+      if (answer_in_s >= 0.0) pending.emplace_back(tr.id, answer_in_s);
     }
     std::sort(pending.begin(), pending.end());
     id.update(b.tracker.tracks(), b.frame);

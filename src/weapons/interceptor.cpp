@@ -324,7 +324,7 @@ void Interceptor::step(double t, double dt, const std::optional<Uplink>& uplink,
   // class uses a track gate and the uplink gives it; radar-gated rounds (semi-active, TVM) also drop
   // an echo that leaves it.
   SeekerGate gate{cls_->seeker_basket_m, false};
-  if (cls_->seeker_track_gate_sigmas > 0.0 && target_ballistic_ && uplink && uplink->pos_variance_m2 > 0.0) {
+  if (uses_track_gate() && uplink && uplink->pos_variance_m2 > 0.0) {
     gate.radius_m = std::min(gate.radius_m, std::max(cls_->seeker_track_gate_min_m,
                                                      cls_->seeker_track_gate_sigmas * std::sqrt(uplink->pos_variance_m2)));
     gate.hold = cls_->seeker_type != SeekerType::ActiveRadar;

@@ -90,6 +90,9 @@ class Interceptor {
   void command_destruct(double t, const char* reason);
   // The engaged track is a ballistic missile: augmented PN uses gravity as its acceleration.
   void set_target_ballistic(bool b) { target_ballistic_ = b; }
+  // The seeker's track gate applies (weapons/seeker_lock.hpp): the class has one and the target is
+  // ballistic. Only then does the uplink need the track's covariance.
+  bool uses_track_gate() const { return cls_->seeker_track_gate_sigmas > 0.0 && target_ballistic_; }
   // Magnitude of the lateral acceleration achieved at the last sub-step (m/s^2), after the limits.
   double last_lateral_accel() const { return last_lateral_accel_; }
 

@@ -176,10 +176,6 @@ WtaProblem residual_problem(const std::vector<MemberPlan>& members, const WtaPro
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 std::vector<int> in_turn(const std::vector<MemberPlan>& members, const WtaProblem& p, const std::vector<std::vector<int>>& target_of,
                          const RegimentParams& params) {
   std::vector<int> out;
