@@ -17,8 +17,10 @@
 // Side constraints: cycles keep every count; a path is applied only when the end target may take one
 // more weapon (cap per target, targets engaged).
 #include <algorithm>
+#include <array>
 #include <limits>
 
+#include "c2/wta_rows.hpp"
 #include "c2/wta_solvers.hpp"
 
 namespace skyshield {
@@ -30,45 +32,50 @@ constexpr int kBranch = 6;    // best targets tried per weapon, for each kind of
 constexpr double kEps = 1e-12;
 
 struct Exchange {
-  double gain = 0.0;           // change of the objective (< 0)
-  std::vector<int> units;      // u1..uk
-  int end_target = -1;         // path: t_end; cycle: -1
+  double gain = 0.0;                // change of the objective (< 0)
+  std::array<int, kDepth> units{};  // u1..uk (the first `size`)
+  int size = 0;
+  int end_target = -1;              // path: t_end; cycle: -1
+  const int* begin() const { return units.data(); }
+  const int* end() const { return units.data() + size; }
 };
 
 class ExchangeSearch {
  public:
-  ExchangeSearch(const WtaProblem& p, std::vector<int>& a)
-      : p_(p), a_(a), type_(wta_unit_types(p)), nt_(static_cast<int>(p.value.size())) {}
+  ExchangeSearch(const WtaProblem& p, const WtaRows& rows, std::vector<int>& a)
+      : p_(p), rows_(rows), a_(a), type_(wta_unit_types(p)), nt_(static_cast<int>(p.value.size())) {}
 
   // One round: find exchanges, apply the disjoint ones. Returns the total change (<= 0).
   double round(const std::function<bool()>& stop) {
     refresh();
+    in_chain_.assign(static_cast<std::size_t>(nt_), 0);
     found_.clear();
     touched_.clear();
     for (int u : reps_) {
       if (stop()) break;  // apply what was found so far
-      chain_.assign(1, u);
-      used_targets_.assign(1, a_[u]);
+      begin_chain(u);
+      in_chain_[static_cast<std::size_t>(a_[u])] = 1;
       extend(0.0);
+      in_chain_[static_cast<std::size_t>(a_[u])] = 0;
     }
     std::stable_sort(found_.begin(), found_.end(), [](const Exchange& x, const Exchange& y) { return x.gain < y.gain; });
     std::vector<char> target_taken(static_cast<std::size_t>(nt_), 0), unit_taken(a_.size(), 0);
     double total = 0.0;
     for (const Exchange& e : found_) {
       bool free = e.end_target < 0 || !target_taken[e.end_target];
-      for (int u : e.units) free = free && !unit_taken[u] && !target_taken[a_[u]];
+      for (int u : e) free = free && !unit_taken[u] && !target_taken[a_[u]];
       if (!free || !path_allowed(e)) continue;
       const double before = objective_on(e);
-      std::vector<int> old;
-      for (int u : e.units) old.push_back(a_[u]);
+      std::array<int, kDepth> old{};
+      for (int k = 0; k < e.size; ++k) old[k] = a_[e.units[k]];
       apply(e);
       const double after = objective_on(e, &old);
       if (after > before - kEps) {  // not an improvement after all (a degenerate survival): undo
-        for (std::size_t k = 0; k < e.units.size(); ++k) a_[e.units[k]] = old[k];
+        for (int k = 0; k < e.size; ++k) move_unit(e.units[k], old[k]);
         continue;
       }
       total += after - before;
-      for (std::size_t k = 0; k < e.units.size(); ++k) {
+      for (int k = 0; k < e.size; ++k) {
         unit_taken[e.units[k]] = 1;
         target_taken[old[k]] = 1;
         touched_.push_back(old[k]);
@@ -82,7 +89,7 @@ class ExchangeSearch {
   }
 
  private:
-  double q(int u, int t) const { return 1.0 - p_.pk(type_[u], t); }
+  double q(int u, int t) const { return rows_.q_row(type_[u])[t]; }
 
   // Survival of every target, its weakest weapon, one representative weapon per (type, target), and
   // each weapon's best targets by the arc change.
@@ -92,10 +99,18 @@ class ExchangeSearch {
     weakest_.assign(static_cast<std::size_t>(nt_), -1);
     reps_.clear();
     rep_of_.assign(a_.size(), -1);
-    on_target_.assign(static_cast<std::size_t>(nt_), {});
+    rep_vs_.resize(a_.size());
+    rep_q_.resize(a_.size());
+    on_target_.resize(static_cast<std::size_t>(nt_));
+    members_.resize(static_cast<std::size_t>(nt_));
+    for (int t = 0; t < nt_; ++t) {
+      on_target_[static_cast<std::size_t>(t)].clear();
+      members_[static_cast<std::size_t>(t)].clear();
+    }
     for (std::size_t u = 0; u < a_.size(); ++u) {
       const int t = a_[u];
       if (t < 0) continue;
+      members_[static_cast<std::size_t>(t)].push_back(static_cast<int>(u));
       s_[t] *= q(static_cast<int>(u), t);
       ++count_[t];
       if (weakest_[t] < 0 || q(static_cast<int>(u), t) > q(weakest_[t], t)) weakest_[t] = static_cast<int>(u);
@@ -110,6 +125,8 @@ class ExchangeSearch {
         if (a_[w] == a_[u]) rep = rep_of_[w];
       rep_of_[u] = rep;
       if (rep == static_cast<int>(u)) {
+        rep_vs_[u] = p_.value[a_[u]] * s_[a_[u]];
+        rep_q_[u] = q(static_cast<int>(u), a_[u]);
         reps_.push_back(rep);
         on_target_[static_cast<std::size_t>(a_[u])].push_back(rep);
       }
@@ -118,39 +135,72 @@ class ExchangeSearch {
     best_end_.assign(a_.size() * kBranch, -1);
     // Both rankings depend on a weapon's type only, apart from leaving out its own target: ranked once
     // per type (kBranch + 1 kept), then each representative of the type drops its own target.
-    std::vector<std::pair<double, int>> arcs, ends;
     for (std::size_t r = 0; r < reps_.size();) {
       const int i = type_[reps_[r]];
       std::size_t r_end = r;
       while (r_end < reps_.size() && type_[reps_[r_end]] == i) ++r_end;
-      arcs.clear();
-      ends.clear();
+      TopK arcs, ends;
+      const double* pk = rows_.pk_row(i);
       for (int t = 0; t < nt_; ++t) {
-        if (p_.pk(i, t) <= 0.0) continue;
+        if (pk[t] <= 0.0) continue;
         const double c = arc(reps_[r], t);
-        if (c < 0.0) arcs.emplace_back(c, t);
-        ends.emplace_back(end_gain(reps_[r], t), t);
+        if (c < 0.0) arcs.offer(c, t);
+        ends.offer(end_gain(reps_[r], t), t);
       }
-      sort_best(arcs);
-      sort_best(ends);
       for (; r < r_end; ++r) {
         keep_best(arcs, best_arc_, reps_[r]);
         keep_best(ends, best_end_, reps_[r]);
       }
     }
+    cache_steps();
   }
 
-  // The kBranch + 1 smallest (change, target) pairs first, in increasing order.
-  static void sort_best(std::vector<std::pair<double, int>>& c) {
-    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(kBranch) + 1, c.size());
-    std::partial_sort(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(k), c.end());
-    c.resize(k);
+  // Every step a chain can take from each representative, with its change, in the order the search
+  // tries them (the same arithmetic as arc() and end_gain(): computed once per round, not per visit).
+  void cache_steps() {
+    end_c_.assign(best_end_.size(), 0.0);
+    arc_begin_.assign(a_.size() + 1, 0);
+    arc_v_.clear();
+    arc_t_.clear();
+    arc_c_.clear();
+    for (std::size_t u = 0; u < a_.size(); ++u) {
+      arc_begin_[u] = static_cast<int>(arc_v_.size());
+      if (a_[u] < 0 || rep_of_[u] != static_cast<int>(u)) continue;
+      const std::size_t row = u * kBranch;
+      const double* q_u = rows_.q_row(type_[u]);
+      for (int b = 0; b < kBranch && best_end_[row + b] >= 0; ++b) end_c_[row + b] = end_gain(static_cast<int>(u), best_end_[row + b]);
+      for (int b = 0; b < kBranch; ++b) {
+        const int t = best_arc_[row + b];
+        if (t < 0) break;
+        for (int v : on_target_[static_cast<std::size_t>(t)]) {
+          if (type_[v] == type_[u] || rep_q_[v] < 1e-9) continue;  // arc() = +inf: never taken
+          arc_v_.push_back(v);
+          arc_t_.push_back(t);
+          arc_c_.push_back(rep_vs_[v] * (q_u[t] / rep_q_[v] - 1.0));
+        }
+      }
+    }
+    arc_begin_[a_.size()] = static_cast<int>(arc_v_.size());
   }
+
+  // The kBranch + 1 smallest (change, target) pairs offered, in increasing order (ties by target:
+  // what a partial sort of all the pairs gives). Targets are offered in increasing order.
+  struct TopK {
+    static constexpr int kKeep = kBranch + 1;
+    std::array<std::pair<double, int>, kKeep> best{};
+    int n = 0;
+    void offer(double c, int t) {
+      if (n == kKeep && !(c < best[kKeep - 1].first)) return;  // a later target loses ties
+      int k = n < kKeep ? n++ : kKeep - 1;
+      for (; k > 0 && c < best[k - 1].first; --k) best[k] = best[k - 1];
+      best[k] = {c, t};
+    }
+  };
   // The kBranch best targets of unit u from its type's sorted list, u's own target left out.
-  void keep_best(const std::vector<std::pair<double, int>>& c, std::vector<int>& out, int u) const {
+  void keep_best(const TopK& c, std::vector<int>& out, int u) const {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < c.size() && n < static_cast<std::size_t>(kBranch); ++i)
-      if (c[i].second != a_[u]) out[static_cast<std::size_t>(u) * kBranch + n++] = c[i].second;
+    for (int i = 0; i < c.n && n < static_cast<std::size_t>(kBranch); ++i)
+      if (c.best[i].second != a_[u]) out[static_cast<std::size_t>(u) * kBranch + n++] = c.best[i].second;
   }
 
   // u takes v's place on t (+inf when v is of u's type); by default v is t's weakest weapon, the best
@@ -162,54 +212,73 @@ class ExchangeSearch {
     if (qv < 1e-9) return std::numeric_limits<double>::infinity();  // a sure kill stays
     return p_.value[t] * s_[t] * (q(u, t) / qv - 1.0);
   }
-  double end_gain(int u, int t) const { return -p_.value[t] * s_[t] * p_.pk(type_[u], t); }
+  double end_gain(int u, int t) const { return -p_.value[t] * s_[t] * rows_.pk_row(type_[u])[t]; }
   double start_cost(int u) const {
     const int t = a_[u];
     const double qu = q(u, t);
     if (qu < 1e-9) return std::numeric_limits<double>::infinity();
     return p_.value[t] * s_[t] * (1.0 / qu - 1.0);
   }
-  bool target_used(int t) const { return std::find(used_targets_.begin(), used_targets_.end(), t) != used_targets_.end(); }
+  bool target_used(int t) const { return in_chain_[static_cast<std::size_t>(t)] != 0; }
+
+  // chain_ = u1..uk (uk's move not chosen yet); `gain` = the arcs so far (all prefixes negative).
+  // The chain's first weapon: its target, that target's V s, its q there and the cost of leaving it
+  // unreplaced (the same for every chain from it).
+  void begin_chain(int u1) {
+    depth_ = 1;
+    chain_[0] = u1;
+    used_targets_[0] = a_[u1];
+    first_start_ = start_cost(u1);
+    first_t_ = a_[u1];
+    first_q_ = q(u1, first_t_);
+    first_vs_ = p_.value[first_t_] * s_[first_t_];
+  }
 
   // chain_ = u1..uk (uk's move not chosen yet); `gain` = the arcs so far (all prefixes negative).
   void extend(double gain) {
-    const int u1 = chain_.front(), uk = chain_.back();
-    const double start = start_cost(u1);
-    if (chain_.size() >= 2) {  // close the cycle: uk takes u1's place on u1's target
-      const int t = a_[u1];
-      const double q1 = q(u1, t);
+    const int u1 = chain_[0], uk = chain_[depth_ - 1];
+    const double start = first_start_;
+    if (depth_ >= 2) {  // close the cycle: uk takes u1's place on u1's target
+      const int t = first_t_;
+      const double q1 = first_q_;
       if (type_[uk] != type_[u1] && q1 >= 1e-9) {
-        const double g = gain + p_.value[t] * s_[t] * (q(uk, t) / q1 - 1.0);
+        const double g = gain + first_vs_ * (q(uk, t) / q1 - 1.0);
         if (g < -kEps) record(g, -1);
       }
     }
     const std::size_t row = static_cast<std::size_t>(rep_of_[uk]) * kBranch;
-    if (chain_.size() >= 2)  // end here as a path: uk onto a target, u1's place left empty
+    if (depth_ >= 2)  // end here as a path: uk onto a target, u1's place left empty
       for (int b = 0; b < kBranch; ++b) {
         const int t = best_end_[row + b];
         if (t < 0) break;
-        if (target_used(t)) continue;
-        const double g_path = gain + end_gain(uk, t) + start;
-        if (g_path < -kEps) record(g_path, t);
+        const double g_path = gain + end_c_[row + b] + start;
+        if (g_path < -kEps && !target_used(t)) record(g_path, t);
       }
-    if (static_cast<int>(chain_.size()) >= kDepth) return;
-    for (int b = 0; b < kBranch; ++b) {  // or displace one of a target's weapons and go on
-      const int t = best_arc_[row + b];
-      if (t < 0) break;
+    if (depth_ >= kDepth) return;
+    // or displace one of a target's weapons (a step cached by cache_steps) and go on
+    for (int e = arc_begin_[uk], e_end = arc_begin_[uk + 1]; e < e_end; ++e) {
+      const double g = gain + arc_c_[e];
+      if (g >= -kEps) continue;
+      const int t = arc_t_[e];
       if (target_used(t)) continue;
-      for (int v : on_target_[static_cast<std::size_t>(t)]) {
-        const double g = gain + arc(uk, t, v);
-        if (g >= -kEps) continue;
-        chain_.push_back(v);
-        used_targets_.push_back(t);
-        extend(g);
-        chain_.pop_back();
-        used_targets_.pop_back();
-      }
+      chain_[depth_] = arc_v_[e];
+      used_targets_[depth_] = t;
+      in_chain_[static_cast<std::size_t>(t)] = 1;
+      ++depth_;
+      extend(g);
+      --depth_;
+      in_chain_[static_cast<std::size_t>(t)] = 0;
     }
   }
 
-  void record(double gain, int end_target) { found_.push_back({gain, chain_, end_target}); }
+  void record(double gain, int end_target) {
+    Exchange e;
+    e.gain = gain;
+    e.size = depth_;
+    std::copy(chain_.begin(), chain_.begin() + depth_, e.units.begin());
+    e.end_target = end_target;
+    found_.push_back(e);
+  }
 
  public:
   // The targets whose weapons the last round changed.
@@ -219,7 +288,7 @@ class ExchangeSearch {
 
   bool path_allowed(const Exchange& e) const {
     if (e.end_target < 0) return true;
-    const int t = e.end_target, from = a_[e.units.front()];
+    const int t = e.end_target, from = a_[e.units[0]];
     if (!p_.max_per_target.empty() && count_[t] + 1 > p_.max_per_target[t]) return false;
     if (p_.max_targets >= 0 && count_[t] == 0 && engaged_ + 1 - (count_[from] == 1 ? 1 : 0) > p_.max_targets) return false;
     return true;
@@ -227,35 +296,63 @@ class ExchangeSearch {
 
   // The objective restricted to the targets an exchange touches (before: current; after: `old`
   // holds the units' previous targets).
-  double objective_on(const Exchange& e, const std::vector<int>* old = nullptr) const {
-    std::vector<int> ts;
-    for (std::size_t k = 0; k < e.units.size(); ++k) ts.push_back(old ? (*old)[k] : a_[e.units[k]]);
-    if (e.end_target >= 0) ts.push_back(e.end_target);
+  // (The product over a target's units runs in increasing unit order, as members_ keeps them.)
+  double objective_on(const Exchange& e, const std::array<int, kDepth>* old = nullptr) const {
+    std::array<int, kDepth + 1> ts{};
+    int n = 0;
+    for (int k = 0; k < e.size; ++k) ts[n++] = old ? (*old)[k] : a_[e.units[k]];
+    if (e.end_target >= 0) ts[n++] = e.end_target;
     double sum = 0.0;
-    for (int t : ts) {
+    for (int k = 0; k < n; ++k) {
+      const int t = ts[k];
       double s = 1.0;
-      for (std::size_t u = 0; u < a_.size(); ++u)
-        if (a_[u] == t) s *= q(static_cast<int>(u), t);
+      for (int u : members_[static_cast<std::size_t>(t)]) s *= q(u, t);
       sum += p_.value[t] * s;
     }
     return sum;
   }
 
   void apply(const Exchange& e) {
-    std::vector<int> to;
-    for (std::size_t k = 0; k + 1 < e.units.size(); ++k) to.push_back(a_[e.units[k + 1]]);
-    to.push_back(e.end_target >= 0 ? e.end_target : a_[e.units.front()]);
-    for (std::size_t k = 0; k < e.units.size(); ++k) a_[e.units[k]] = to[k];
+    std::array<int, kDepth> to{};
+    for (int k = 0; k + 1 < e.size; ++k) to[k] = a_[e.units[k + 1]];
+    to[e.size - 1] = e.end_target >= 0 ? e.end_target : a_[e.units[0]];
+    for (int k = 0; k < e.size; ++k) move_unit(e.units[k], to[k]);
+  }
+
+  // a_[u] = to, keeping each target's member list in increasing unit order.
+  void move_unit(int u, int to) {
+    const int from = a_[u];
+    if (from == to) return;
+    if (from >= 0) {
+      std::vector<int>& m = members_[static_cast<std::size_t>(from)];
+      m.erase(std::find(m.begin(), m.end(), u));
+    }
+    if (to >= 0) {
+      std::vector<int>& m = members_[static_cast<std::size_t>(to)];
+      m.insert(std::lower_bound(m.begin(), m.end(), u), u);
+    }
+    a_[u] = to;
   }
 
   const WtaProblem& p_;
+  const WtaRows& rows_;
   std::vector<int>& a_;
   std::vector<int> type_;
   int nt_;
   std::vector<double> s_;
-  std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_, chain_, used_targets_;
+  std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_;
+  std::array<int, kDepth> chain_{}, used_targets_{};
+  std::vector<char> in_chain_;  // per target: on the chain being extended
+  int depth_ = 0;
+  double first_start_ = 0.0, first_q_ = 1.0, first_vs_ = 0.0;
+  int first_t_ = -1;
+  std::vector<double> rep_vs_, rep_q_;  // per representative: V s of its target, its q there
+  std::vector<double> end_c_;           // end_gain of each best_end_ entry
+  std::vector<int> arc_begin_, arc_v_, arc_t_;  // per representative: its steps (weapon displaced, target)
+  std::vector<double> arc_c_;                   // and their changes
   int engaged_ = 0;
   std::vector<std::vector<int>> on_target_;  // representatives of the weapons on each target
+  std::vector<std::vector<int>> members_;    // every weapon on each target, in increasing order
   std::vector<Exchange> found_;
   std::vector<int> touched_;
 };
@@ -268,12 +365,17 @@ std::vector<int> wta_exchange_search(const WtaProblem& p, std::vector<int> start
 
 std::vector<int> wta_exchange_search_from(const WtaProblem& p, std::vector<int> start, const std::vector<int>* dirty, int max_rounds,
                                           const std::function<bool()>& stop) {
-  std::vector<int> a = wta_local_search_from(p, std::move(start), dirty, stop);
+  return wta_exchange_search_rows(p, WtaRows(p), std::move(start), dirty, max_rounds, stop);
+}
+
+std::vector<int> wta_exchange_search_rows(const WtaProblem& p, const WtaRows& rows, std::vector<int> start, const std::vector<int>* dirty,
+                                          int max_rounds, const std::function<bool()>& stop) {
+  std::vector<int> a = wta_local_search_rows(p, rows, std::move(start), dirty, stop);
+  ExchangeSearch search(p, rows, a);
   for (int r = 0; r < max_rounds && !stop(); ++r) {
-    ExchangeSearch search(p, a);
     if (search.round(stop) > -kEps) break;
     const std::vector<int> touched = search.touched();  // a was a local optimum before the round
-    a = wta_local_search_from(p, std::move(a), &touched, stop);
+    a = wta_local_search_rows(p, rows, std::move(a), &touched, stop);
   }
   return a;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "c2/wta_rows.hpp"
 #include "c2/wta_solvers.hpp"
 
 namespace skyshield {
@@ -76,12 +77,10 @@ struct State {
 // `dirty` lists the targets that changed since `st.a` was last a local optimum (nullptr: unknown, so
 // every move and pair is evaluated in the first pass). Pk is read from contiguous per-type rows;
 // copies of a type are consecutive units.
-std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* dirty, const std::function<bool()>& stop) {
+std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, const std::vector<int>* dirty, const std::function<bool()>& stop) {
   const WtaProblem& p = st.p;
-  const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size()), nw = static_cast<int>(p.pk.rows());
-  std::vector<double> pk_row(static_cast<std::size_t>(nw) * nt);  // type-major copy of pk
-  for (int i = 0; i < nw; ++i)
-    for (int t = 0; t < nt; ++t) pk_row[static_cast<std::size_t>(i) * nt + t] = p.pk(i, t);
+  const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size());
+  const std::vector<double>& pk_row = rows.pk;  // type-major pk
   std::vector<int> type_end(static_cast<std::size_t>(nu));  // first unit after u's type
   for (int u = nu; u-- > 0;) type_end[u] = u + 1 < nu && st.type[u + 1] == st.type[u] ? type_end[u + 1] : u + 1;
   const double* value = p.value.data();
@@ -95,8 +94,23 @@ std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* d
   std::vector<long long> changed(static_cast<std::size_t>(nt), dirty ? kLongAgo : 0);
   std::vector<long long> turn(static_cast<std::size_t>(nu), dirty ? kNever + 1 : kNever);  // dirty: as if a pass ended at 0
   std::vector<char> flag(static_cast<std::size_t>(nu), dirty ? 0 : 1);
+  // The units on each target (any order) and the log of changes (clock, target), so that a swap
+  // turn can list the units on targets changed since a given clock without scanning every unit.
+  std::vector<std::vector<int>> on(static_cast<std::size_t>(nt));
+  for (int u = 0; u < nu; ++u)
+    if (st.a[u] >= 0) on[static_cast<std::size_t>(st.a[u])].push_back(u);
+  const auto relocate = [&](int u, int from, int to) {
+    if (from >= 0) {
+      std::vector<int>& m = on[static_cast<std::size_t>(from)];
+      *std::find(m.begin(), m.end(), u) = m.back();
+      m.pop_back();
+    }
+    if (to >= 0) on[static_cast<std::size_t>(to)].push_back(u);
+  };
+  std::vector<std::pair<long long, int>> log;
   const auto touch = [&](int t, bool rose) {
     changed[static_cast<std::size_t>(t)] = clock;
+    log.emplace_back(clock, t);
     for (int v = 0; v < nu; ++v) {
       if (st.a[v] == t) flag[v] = 1;
       else if (rose && !flag[v] && pk_of(v, t) > 0.0 && gain_back(v) - value[t] * st.s[t] * pk_of(v, t) < -kEps) flag[v] = 1;
@@ -108,6 +122,8 @@ std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* d
     for (int t : *dirty) touch(t, true);  // at clock 0: changed since the (virtual) pass at 0
   }
   const auto since = [&](int t, long long when) { return when == kNever || changed[static_cast<std::size_t>(t)] >= when; };
+  std::vector<int> candidates, seen(static_cast<std::size_t>(nt), 0);
+  int stamp = 0;
   for (bool improved = true; improved;) {
     improved = false;
     for (int u = 0; u < nu; ++u) {
@@ -134,6 +150,7 @@ std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* d
       }
       if (best_to == from) continue;
       st.move(u, best_to);
+      relocate(u, from, best_to);
       ++clock;
       if (from >= 0) touch(from, true);
       if (best_to >= 0) touch(best_to, false);
@@ -144,24 +161,52 @@ std::vector<int> local_search_unconstrained(State& st, const std::vector<int>* d
       const long long when = turn[u];
       turn[u] = clock;
       const double* row_u = &pk_row[static_cast<std::size_t>(st.type[u]) * nt];
-      for (int k = type_end[u]; k < nu; ++k) {
+      // Swap u and k when it gains; true when swapped.
+      const auto try_swap = [&](int k) {
         const int ju = st.a[u], jk = st.a[k];
-        if (ju < 0 || jk < 0 || ju == jk) continue;
-        if (!since(ju, when) && !since(jk, when)) continue;  // found not to gain, and unchanged since
-        if (row_u[jk] <= 0.0 || p.pk(st.type[k], ju) <= 0.0) continue;
+        if (ju < 0 || jk < 0 || ju == jk) return false;
+        if (!since(ju, when) && !since(jk, when)) return false;  // found not to gain, and unchanged since
+        if (row_u[jk] <= 0.0 || pk_of(k, ju) <= 0.0) return false;
         const double new_ju = st.survive_without(ju, u) * st.q(k, ju);
         const double new_jk = st.survive_without(jk, k) * (1.0 - row_u[jk]);
         const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
-        if (delta >= -kEps) continue;
+        if (delta >= -kEps) return false;
         const bool ju_rose = new_ju > st.s[ju], jk_rose = new_jk > st.s[jk];
         std::swap(st.a[u], st.a[k]);
+        relocate(u, ju, jk);
+        relocate(k, jk, ju);
         st.s[ju] = new_ju;
         st.s[jk] = new_jk;
         ++clock;
         touch(ju, ju_rose);
         touch(jk, jk_rose);
         improved = true;
+        return true;
+      };
+      int k = type_end[u];
+      if (st.a[u] >= 0 && !since(st.a[u], when)) {
+        // u's target is unchanged since `when`: until u swaps, only the units on targets changed
+        // since then can gain, in increasing order as the full scan would take them.
+        candidates.clear();
+        ++stamp;
+        for (std::size_t e = log.size(); e-- > 0 && log[e].first >= when;) {
+          const int t = log[e].second;
+          if (seen[static_cast<std::size_t>(t)] == stamp) continue;
+          seen[static_cast<std::size_t>(t)] = stamp;
+          for (int v : on[static_cast<std::size_t>(t)])
+            if (v >= k) candidates.push_back(v);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        bool swapped = false;
+        for (int c : candidates)
+          if (try_swap(c)) {
+            k = c + 1;  // u moved: every later pair may gain now
+            swapped = true;
+            break;
+          }
+        if (!swapped) continue;
       }
+      for (; k < nu; ++k) try_swap(k);
     }
   }
   return st.a;
@@ -173,10 +218,26 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start, c
   return wta_local_search_from(p, std::move(start), nullptr, stop);
 }
 
+WtaRows::WtaRows(const WtaProblem& p) : nt(static_cast<int>(p.value.size())) {
+  const int nw = static_cast<int>(p.pk.rows());
+  pk.resize(static_cast<std::size_t>(nw) * static_cast<std::size_t>(nt));
+  q.resize(pk.size());
+  for (int i = 0; i < nw; ++i)
+    for (int t = 0; t < nt; ++t) {
+      pk[static_cast<std::size_t>(i) * nt + t] = p.pk(i, t);
+      q[static_cast<std::size_t>(i) * nt + t] = 1.0 - p.pk(i, t);
+    }
+}
+
 std::vector<int> wta_local_search_from(const WtaProblem& p, std::vector<int> start, const std::vector<int>* dirty,
                                        const std::function<bool()>& stop) {
+  return wta_local_search_rows(p, WtaRows(p), std::move(start), dirty, stop);
+}
+
+std::vector<int> wta_local_search_rows(const WtaProblem& p, const WtaRows& rows, std::vector<int> start, const std::vector<int>* dirty,
+                                       const std::function<bool()>& stop) {
   State st(p, std::move(start));
-  if (p.max_per_target.empty() && p.max_targets < 0 && p.max_weapons < 0) return local_search_unconstrained(st, dirty, stop);
+  if (p.max_per_target.empty() && p.max_targets < 0 && p.max_weapons < 0) return local_search_unconstrained(st, rows, dirty, stop);
   const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size());
   constexpr double kEps = 1e-12;
   for (bool improved = true; improved;) {
