@@ -20,6 +20,7 @@
 #include <array>
 #include <limits>
 
+#include "c2/wta_ranking.hpp"
 #include "c2/wta_rows.hpp"
 #include "c2/wta_solvers.hpp"
 
@@ -30,6 +31,7 @@ namespace {
 constexpr int kDepth = 5;     // weapons moved by one exchange at most (4 to 6 tried on the families: 5 best)
 constexpr int kBranch = 6;    // best targets tried per weapon, for each kind of step (6 to 12 tried: no better)
 constexpr double kEps = 1e-12;
+constexpr int kRankKeep = 16;  // pairs kept per type's ranking between rounds (kBranch + 1 needed)
 
 struct Exchange {
   double gain = 0.0;                // change of the objective (< 0)
@@ -135,23 +137,49 @@ class ExchangeSearch {
     best_end_.assign(a_.size() * kBranch, -1);
     // Both rankings depend on a weapon's type only, apart from leaving out its own target: ranked once
     // per type (kBranch + 1 kept), then each representative of the type drops its own target.
+    // The targets whose arcs and ends changed since the last round's ranking (survival or weakest
+    // weapon): only those are scored again for the types ranked in that round.
+    changed_.clear();
+    is_changed_.assign(static_cast<std::size_t>(nt_), 0);
+    for (int t = 0; t < nt_; ++t)
+      if (round_ == 0 || s_[t] != prev_s_[t] || weakest_[t] != prev_weakest_[t]) {
+        changed_.push_back(t);
+        is_changed_[static_cast<std::size_t>(t)] = 1;
+      }
+    if (arc_rank_.empty()) {
+      const std::size_t types = static_cast<std::size_t>(p_.pk.rows());
+      arc_rank_.resize(types);
+      end_rank_.resize(types);
+      ranked_in_.assign(types, -1);
+    }
     for (std::size_t r = 0; r < reps_.size();) {
       const int i = type_[reps_[r]];
       std::size_t r_end = r;
       while (r_end < reps_.size() && type_[reps_[r_end]] == i) ++r_end;
-      TopK arcs, ends;
+      RankedTargets& arcs = arc_rank_[static_cast<std::size_t>(i)];
+      RankedTargets& ends = end_rank_[static_cast<std::size_t>(i)];
+      if (ranked_in_[static_cast<std::size_t>(i)] != round_ - 1) arcs.valid = ends.valid = false;
+      ranked_in_[static_cast<std::size_t>(i)] = round_;
       const double* pk = rows_.pk_row(i);
-      for (int t = 0; t < nt_; ++t) {
-        if (pk[t] <= 0.0) continue;
-        const double c = arc(reps_[r], t);
-        if (c < 0.0) arcs.offer(c, t);
-        ends.offer(end_gain(reps_[r], t), t);
-      }
+      const int u = reps_[r];
+      arcs.rank_changed(nt_, kRankKeep, kBranch + 1, changed_, is_changed_, [&](int t, double& c) {
+        if (pk[t] <= 0.0) return false;
+        c = arc(u, t);
+        return c < 0.0;
+      });
+      ends.rank_changed(nt_, kRankKeep, kBranch + 1, changed_, is_changed_, [&](int t, double& c) {
+        if (pk[t] <= 0.0) return false;
+        c = end_gain(u, t);
+        return true;
+      });
       for (; r < r_end; ++r) {
         keep_best(arcs, best_arc_, reps_[r]);
         keep_best(ends, best_end_, reps_[r]);
       }
     }
+    prev_s_ = s_;
+    prev_weakest_ = weakest_;
+    ++round_;
     cache_steps();
   }
 
@@ -183,23 +211,11 @@ class ExchangeSearch {
     arc_begin_[a_.size()] = static_cast<int>(arc_v_.size());
   }
 
-  // The kBranch + 1 smallest (change, target) pairs offered, in increasing order (ties by target:
-  // what a partial sort of all the pairs gives). Targets are offered in increasing order.
-  struct TopK {
-    static constexpr int kKeep = kBranch + 1;
-    std::array<std::pair<double, int>, kKeep> best{};
-    int n = 0;
-    void offer(double c, int t) {
-      if (n == kKeep && !(c < best[kKeep - 1].first)) return;  // a later target loses ties
-      int k = n < kKeep ? n++ : kKeep - 1;
-      for (; k > 0 && c < best[k - 1].first; --k) best[k] = best[k - 1];
-      best[k] = {c, t};
-    }
-  };
   // The kBranch best targets of unit u from its type's sorted list, u's own target left out.
-  void keep_best(const TopK& c, std::vector<int>& out, int u) const {
+  // (`c` holds at least the kBranch + 1 best pairs of the full ranking, or all of them.)
+  void keep_best(const RankedTargets& c, std::vector<int>& out, int u) const {
     std::size_t n = 0;
-    for (int i = 0; i < c.n && n < static_cast<std::size_t>(kBranch); ++i)
+    for (std::size_t i = 0; i < c.best.size() && n < static_cast<std::size_t>(kBranch); ++i)
       if (c.best[i].second != a_[u]) out[static_cast<std::size_t>(u) * kBranch + n++] = c.best[i].second;
   }
 
@@ -343,6 +359,12 @@ class ExchangeSearch {
   std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_;
   std::array<int, kDepth> chain_{}, used_targets_{};
   std::vector<char> in_chain_;  // per target: on the chain being extended
+  // Rankings kept from round to round (per type; ranked_in_: the last round that ranked it).
+  std::vector<RankedTargets> arc_rank_, end_rank_;
+  std::vector<int> ranked_in_, changed_, prev_weakest_;
+  std::vector<char> is_changed_;
+  std::vector<double> prev_s_;
+  int round_ = 0;
   int depth_ = 0;
   double first_start_ = 0.0, first_q_ = 1.0, first_vs_ = 0.0;
   int first_t_ = -1;

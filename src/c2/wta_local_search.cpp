@@ -86,7 +86,6 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
   const double* value = p.value.data();
   constexpr double kEps = 1e-12;
   const auto pk_of = [&](int u, int t) { return pk_row[static_cast<std::size_t>(st.type[u]) * nt + t]; };
-  const auto gain_back = [&](int u) { return st.a[u] >= 0 ? value[st.a[u]] * (st.survive_without(st.a[u], u) - st.s[st.a[u]]) : 0.0; };
   // Change counts: `clock` counts applied moves and swaps; changed[t] = clock at t's last change;
   // turn[u] = clock when u's turn began in the previous swap pass (kNever: no pass yet).
   constexpr long long kNever = -1, kLongAgo = -2;
@@ -108,12 +107,28 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
     if (to >= 0) on[static_cast<std::size_t>(to)].push_back(u);
   };
   std::vector<std::pair<long long, int>> log;
+  // Per unit on a target: the survival of its target without it, and the change of taking it off
+  // (kept for the units of every target whose survival changes).
+  std::vector<double> without(static_cast<std::size_t>(nu), 1.0), back_of(static_cast<std::size_t>(nu), 0.0);
+  const auto cache = [&](int u) {
+    const int t = st.a[u];
+    if (t < 0) {
+      back_of[u] = 0.0;
+      return;
+    }
+    without[u] = st.survive_without(t, u);
+    back_of[u] = value[t] * (without[u] - st.s[t]);
+  };
+  for (int u = 0; u < nu; ++u) cache(u);
+  const auto recache = [&](int t) {
+    for (int v : on[static_cast<std::size_t>(t)]) cache(v);
+  };
   const auto touch = [&](int t, bool rose) {
     changed[static_cast<std::size_t>(t)] = clock;
     log.emplace_back(clock, t);
     for (int v = 0; v < nu; ++v) {
       if (st.a[v] == t) flag[v] = 1;
-      else if (rose && !flag[v] && pk_of(v, t) > 0.0 && gain_back(v) - value[t] * st.s[t] * pk_of(v, t) < -kEps) flag[v] = 1;
+      else if (rose && !flag[v] && pk_of(v, t) > 0.0 && back_of[v] - value[t] * st.s[t] * pk_of(v, t) < -kEps) flag[v] = 1;
     }
   };
   if (dirty) {
@@ -131,7 +146,7 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
       if (!flag[u]) continue;  // no move of u gains
       flag[u] = 0;
       const int from = st.a[u];
-      const double back = gain_back(u);
+      const double back = back_of[u];
       double best_delta = -kEps;
       int best_to = from;
       if (from >= 0 && back < best_delta) {  // off (to = -1)
@@ -151,6 +166,9 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
       if (best_to == from) continue;
       st.move(u, best_to);
       relocate(u, from, best_to);
+      if (from >= 0) recache(from);
+      if (best_to >= 0) recache(best_to);
+      else cache(u);
       ++clock;
       if (from >= 0) touch(from, true);
       if (best_to >= 0) touch(best_to, false);
@@ -167,8 +185,8 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
         if (ju < 0 || jk < 0 || ju == jk) return false;
         if (!since(ju, when) && !since(jk, when)) return false;  // found not to gain, and unchanged since
         if (row_u[jk] <= 0.0 || pk_of(k, ju) <= 0.0) return false;
-        const double new_ju = st.survive_without(ju, u) * st.q(k, ju);
-        const double new_jk = st.survive_without(jk, k) * (1.0 - row_u[jk]);
+        const double new_ju = without[u] * rows.q_row(st.type[k])[ju];
+        const double new_jk = without[k] * (1.0 - row_u[jk]);
         const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
         if (delta >= -kEps) return false;
         const bool ju_rose = new_ju > st.s[ju], jk_rose = new_jk > st.s[jk];
@@ -177,6 +195,8 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
         relocate(k, jk, ju);
         st.s[ju] = new_ju;
         st.s[jk] = new_jk;
+        recache(ju);
+        recache(jk);
         ++clock;
         touch(ju, ju_rose);
         touch(jk, jk_rose);
