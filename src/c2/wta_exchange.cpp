@@ -31,6 +31,7 @@ namespace {
 constexpr int kDepth = 5;     // weapons moved by one exchange at most (4 to 6 tried on the families: 5 best)
 constexpr int kBranch = 6;    // best targets tried per weapon, for each kind of step (6 to 12 tried: no better)
 constexpr double kEps = 1e-12;
+constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kRankKeep = 16;  // pairs kept per type's ranking between rounds (kBranch + 1 needed)
 
 struct Exchange {
@@ -44,8 +45,8 @@ struct Exchange {
 
 class ExchangeSearch {
  public:
-  ExchangeSearch(const WtaProblem& p, const WtaRows& rows, std::vector<int>& a)
-      : p_(p), rows_(rows), a_(a), type_(wta_unit_types(p)), nt_(static_cast<int>(p.value.size())) {}
+  ExchangeSearch(const WtaProblem& p, const WtaRows& rows, std::vector<int>& a, WtaRankingMemory* memory)
+      : p_(p), rows_(rows), a_(a), type_(wta_unit_types(p)), nt_(static_cast<int>(p.value.size())), mem_(memory ? *memory : own_mem_) {}
 
   // One round: find exchanges, apply the disjoint ones. Returns the total change (<= 0).
   double round(const std::function<bool()>& stop) {
@@ -142,24 +143,24 @@ class ExchangeSearch {
     changed_.clear();
     is_changed_.assign(static_cast<std::size_t>(nt_), 0);
     for (int t = 0; t < nt_; ++t)
-      if (round_ == 0 || s_[t] != prev_s_[t] || weakest_[t] != prev_weakest_[t]) {
+      if (mem_.round == 0 || s_[t] != mem_.s[t] || weakest_[t] != mem_.weakest[t]) {
         changed_.push_back(t);
         is_changed_[static_cast<std::size_t>(t)] = 1;
       }
-    if (arc_rank_.empty()) {
+    if (mem_.arc.empty()) {
       const std::size_t types = static_cast<std::size_t>(p_.pk.rows());
-      arc_rank_.resize(types);
-      end_rank_.resize(types);
-      ranked_in_.assign(types, -1);
+      mem_.arc.resize(types);
+      mem_.end.resize(types);
+      mem_.ranked_in.assign(types, -1);
     }
     for (std::size_t r = 0; r < reps_.size();) {
       const int i = type_[reps_[r]];
       std::size_t r_end = r;
       while (r_end < reps_.size() && type_[reps_[r_end]] == i) ++r_end;
-      RankedTargets& arcs = arc_rank_[static_cast<std::size_t>(i)];
-      RankedTargets& ends = end_rank_[static_cast<std::size_t>(i)];
-      if (ranked_in_[static_cast<std::size_t>(i)] != round_ - 1) arcs.valid = ends.valid = false;
-      ranked_in_[static_cast<std::size_t>(i)] = round_;
+      RankedTargets& arcs = mem_.arc[static_cast<std::size_t>(i)];
+      RankedTargets& ends = mem_.end[static_cast<std::size_t>(i)];
+      if (mem_.ranked_in[static_cast<std::size_t>(i)] != mem_.round - 1) arcs.valid = ends.valid = false;
+      mem_.ranked_in[static_cast<std::size_t>(i)] = mem_.round;
       const double* pk = rows_.pk_row(i);
       const int u = reps_[r];
       arcs.rank_changed(nt_, kRankKeep, kBranch + 1, changed_, is_changed_, [&](int t, double& c) {
@@ -177,9 +178,9 @@ class ExchangeSearch {
         keep_best(ends, best_end_, reps_[r]);
       }
     }
-    prev_s_ = s_;
-    prev_weakest_ = weakest_;
-    ++round_;
+    mem_.s = s_;
+    mem_.weakest = weakest_;
+    ++mem_.round;
     cache_steps();
   }
 
@@ -187,6 +188,8 @@ class ExchangeSearch {
   // tries them (the same arithmetic as arc() and end_gain(): computed once per round, not per visit).
   void cache_steps() {
     end_c_.assign(best_end_.size(), 0.0);
+    min_end_.assign(a_.size(), kInf);
+    min_arc_.assign(a_.size(), kInf);
     arc_begin_.assign(a_.size() + 1, 0);
     arc_v_.clear();
     arc_t_.clear();
@@ -196,7 +199,10 @@ class ExchangeSearch {
       if (a_[u] < 0 || rep_of_[u] != static_cast<int>(u)) continue;
       const std::size_t row = u * kBranch;
       const double* q_u = rows_.q_row(type_[u]);
-      for (int b = 0; b < kBranch && best_end_[row + b] >= 0; ++b) end_c_[row + b] = end_gain(static_cast<int>(u), best_end_[row + b]);
+      for (int b = 0; b < kBranch && best_end_[row + b] >= 0; ++b) {
+        end_c_[row + b] = end_gain(static_cast<int>(u), best_end_[row + b]);
+        min_end_[u] = std::min(min_end_[u], end_c_[row + b]);
+      }
       for (int b = 0; b < kBranch; ++b) {
         const int t = best_arc_[row + b];
         if (t < 0) break;
@@ -205,6 +211,7 @@ class ExchangeSearch {
           arc_v_.push_back(v);
           arc_t_.push_back(t);
           arc_c_.push_back(rep_vs_[v] * (q_u[t] / rep_q_[v] - 1.0));
+          min_arc_[u] = std::min(min_arc_[u], arc_c_.back());
         }
       }
     }
@@ -263,14 +270,15 @@ class ExchangeSearch {
       }
     }
     const std::size_t row = static_cast<std::size_t>(rep_of_[uk]) * kBranch;
-    if (depth_ >= 2)  // end here as a path: uk onto a target, u1's place left empty
+    // (Rounding is monotonic: when the best end or step of uk does not gain, none does.)
+    if (depth_ >= 2 && (gain + min_end_[uk]) + start < -kEps)  // end here as a path: uk onto a target, u1's place left empty
       for (int b = 0; b < kBranch; ++b) {
         const int t = best_end_[row + b];
         if (t < 0) break;
         const double g_path = gain + end_c_[row + b] + start;
         if (g_path < -kEps && !target_used(t)) record(g_path, t);
       }
-    if (depth_ >= kDepth) return;
+    if (depth_ >= kDepth || !(gain + min_arc_[uk] < -kEps)) return;
     // or displace one of a target's weapons (a step cached by cache_steps) and go on
     for (int e = arc_begin_[uk], e_end = arc_begin_[uk + 1]; e < e_end; ++e) {
       const double g = gain + arc_c_[e];
@@ -359,17 +367,17 @@ class ExchangeSearch {
   std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_;
   std::array<int, kDepth> chain_{}, used_targets_{};
   std::vector<char> in_chain_;  // per target: on the chain being extended
-  // Rankings kept from round to round (per type; ranked_in_: the last round that ranked it).
-  std::vector<RankedTargets> arc_rank_, end_rank_;
-  std::vector<int> ranked_in_, changed_, prev_weakest_;
+  WtaRankingMemory own_mem_;
+  WtaRankingMemory& mem_;  // rankings kept from round to round (own_mem_ or the caller's)
+  std::vector<int> changed_;
   std::vector<char> is_changed_;
-  std::vector<double> prev_s_;
-  int round_ = 0;
+
   int depth_ = 0;
   double first_start_ = 0.0, first_q_ = 1.0, first_vs_ = 0.0;
   int first_t_ = -1;
   std::vector<double> rep_vs_, rep_q_;  // per representative: V s of its target, its q there
   std::vector<double> end_c_;           // end_gain of each best_end_ entry
+  std::vector<double> min_end_, min_arc_;  // per representative: its smallest end gain and step change
   std::vector<int> arc_begin_, arc_v_, arc_t_;  // per representative: its steps (weapon displaced, target)
   std::vector<double> arc_c_;                   // and their changes
   int engaged_ = 0;
@@ -391,9 +399,9 @@ std::vector<int> wta_exchange_search_from(const WtaProblem& p, std::vector<int> 
 }
 
 std::vector<int> wta_exchange_search_rows(const WtaProblem& p, const WtaRows& rows, std::vector<int> start, const std::vector<int>* dirty,
-                                          int max_rounds, const std::function<bool()>& stop) {
+                                          int max_rounds, const std::function<bool()>& stop, WtaRankingMemory* memory) {
   std::vector<int> a = wta_local_search_rows(p, rows, std::move(start), dirty, stop);
-  ExchangeSearch search(p, rows, a);
+  ExchangeSearch search(p, rows, a, memory);
   for (int r = 0; r < max_rounds && !stop(); ++r) {
     if (search.round(stop) > -kEps) break;
     const std::vector<int> touched = search.touched();  // a was a local optimum before the round

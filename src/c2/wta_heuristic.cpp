@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "c2/wta_ranking.hpp"
 #include "c2/wta_rows.hpp"
 #include "c2/wta_solvers.hpp"
 #include "c2/wta_transport.hpp"
@@ -31,7 +32,8 @@ constexpr double kRuinWork = 3.0e6;     // ruin-and-recreate budget in units x t
 constexpr int kRuinMaxIterations = 50;
 constexpr double kRuinShare = 0.02;     // share of the targets cleared per iteration (at least 2)
 
-std::vector<int> ruin_and_recreate(const WtaProblem& p, const WtaRows& rows, std::vector<int> best, const std::function<bool()>& stop) {
+std::vector<int> ruin_and_recreate(const WtaProblem& p, const WtaRows& rows, WtaRankingMemory& memory, std::vector<int> best,
+                                   const std::function<bool()>& stop) {
   const int nt = static_cast<int>(p.value.size());
   const double work = static_cast<double>(wta_unit_count(p)) * std::max(nt, 1);
   const int iterations = std::min(kRuinMaxIterations, static_cast<int>(kRuinWork / work));
@@ -59,7 +61,7 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, const WtaRows& rows, std
     for (int& t : a)
       if (t >= 0 && hit[static_cast<std::size_t>(t)]) t = -1;
     for (int k = 0; k < cleared; ++k) ruined.push_back(near[static_cast<std::size_t>(k)].second);
-    a = wta_exchange_search_rows(p, rows, std::move(a), &ruined, kExchangeRounds, stop);
+    a = wta_exchange_search_rows(p, rows, std::move(a), &ruined, kExchangeRounds, stop, &memory);
     const double v = wta_surviving_value(p, a);
     if (v < best_value) {
       best_value = v;
@@ -72,8 +74,9 @@ std::vector<int> ruin_and_recreate(const WtaProblem& p, const WtaRows& rows, std
 
 std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>& stop, WtaSlotAssignment* slot_out) {
   const WtaRows rows(p);
-  std::vector<int> best = wta_exchange_search_rows(p, rows, wta_greedy(p), nullptr, kExchangeRounds, stop);
-  if (wta_unit_count(p) > static_cast<int>(p.value.size())) return ruin_and_recreate(p, rows, std::move(best), stop);
+  WtaRankingMemory memory;
+  std::vector<int> best = wta_exchange_search_rows(p, rows, wta_greedy(p), nullptr, kExchangeRounds, stop, &memory);
+  if (wta_unit_count(p) > static_cast<int>(p.value.size())) return ruin_and_recreate(p, rows, memory, std::move(best), stop);
   // The slot assignment ignores the side constraints (cap per target, channels); the plan's repair
   // (wta_assignment_from_plan) keeps them.
   const WtaSlotAssignment slot = wta_slot_assignment(p, kHeuristicSlots, stop);
@@ -83,7 +86,7 @@ std::vector<int> wta_heuristic(const WtaProblem& p, const std::function<bool()>&
   const std::vector<int> type = wta_unit_types(p);
   for (std::size_t u = 0; u < slot.assignment.size(); ++u)
     if (slot.assignment[u] >= 0) plan[static_cast<std::size_t>(slot.assignment[u])].emplace_back(type[u], 1);
-  std::vector<int> other = wta_exchange_search_rows(p, rows, wta_assignment_from_plan(p, plan), nullptr, kExchangeRounds, stop);
+  std::vector<int> other = wta_exchange_search_rows(p, rows, wta_assignment_from_plan(p, plan), nullptr, kExchangeRounds, stop, &memory);
   if (wta_surviving_value(p, other) < wta_surviving_value(p, best)) best = std::move(other);
   return best;
 }

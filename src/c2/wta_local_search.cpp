@@ -85,7 +85,6 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
   for (int u = nu; u-- > 0;) type_end[u] = u + 1 < nu && st.type[u + 1] == st.type[u] ? type_end[u + 1] : u + 1;
   const double* value = p.value.data();
   constexpr double kEps = 1e-12;
-  const auto pk_of = [&](int u, int t) { return pk_row[static_cast<std::size_t>(st.type[u]) * nt + t]; };
   // Change counts: `clock` counts applied moves and swaps; changed[t] = clock at t's last change;
   // turn[u] = clock when u's turn began in the previous swap pass (kNever: no pass yet).
   constexpr long long kNever = -1, kLongAgo = -2;
@@ -126,10 +125,12 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
   const auto touch = [&](int t, bool rose) {
     changed[static_cast<std::size_t>(t)] = clock;
     log.emplace_back(clock, t);
-    for (int v = 0; v < nu; ++v) {
-      if (st.a[v] == t) flag[v] = 1;
-      else if (rose && !flag[v] && pk_of(v, t) > 0.0 && back_of[v] - value[t] * st.s[t] * pk_of(v, t) < -kEps) flag[v] = 1;
-    }
+    for (int v : on[static_cast<std::size_t>(t)]) flag[v] = 1;
+    if (!rose) return;
+    const double vs = value[t] * st.s[t];
+    const double* pk_t = rows.pk_column(t);
+    for (int v = 0; v < nu; ++v)
+      if (!flag[v] && pk_t[st.type[v]] > 0.0 && back_of[v] - vs * pk_t[st.type[v]] < -kEps) flag[v] = 1;
   };
   if (dirty) {
     for (int u = 0; u < nu; ++u)
@@ -184,8 +185,8 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
         const int ju = st.a[u], jk = st.a[k];
         if (ju < 0 || jk < 0 || ju == jk) return false;
         if (!since(ju, when) && !since(jk, when)) return false;  // found not to gain, and unchanged since
-        if (row_u[jk] <= 0.0 || pk_of(k, ju) <= 0.0) return false;
-        const double new_ju = without[u] * rows.q_row(st.type[k])[ju];
+        if (row_u[jk] <= 0.0 || rows.pk_column(ju)[st.type[k]] <= 0.0) return false;
+        const double new_ju = without[u] * rows.q_column(ju)[st.type[k]];
         const double new_jk = without[k] * (1.0 - row_u[jk]);
         const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
         if (delta >= -kEps) return false;
@@ -226,7 +227,12 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
           }
         if (!swapped) continue;
       }
-      for (; k < nu; ++k) try_swap(k);
+      // A copy of the type of k - 1 on the same target, right after k - 1 was found not to swap, cannot
+      // swap either (the same change, nothing moved since).
+      for (bool last_kept = false; k < nu; ++k) {
+        if (last_kept && st.type[k] == st.type[k - 1] && st.a[k] == st.a[k - 1]) continue;
+        last_kept = !try_swap(k);
+      }
     }
   }
   return st.a;
@@ -238,14 +244,15 @@ std::vector<int> wta_local_search(const WtaProblem& p, std::vector<int> start, c
   return wta_local_search_from(p, std::move(start), nullptr, stop);
 }
 
-WtaRows::WtaRows(const WtaProblem& p) : nt(static_cast<int>(p.value.size())) {
-  const int nw = static_cast<int>(p.pk.rows());
+WtaRows::WtaRows(const WtaProblem& p) : nt(static_cast<int>(p.value.size())), nw(static_cast<int>(p.pk.rows())) {
   pk.resize(static_cast<std::size_t>(nw) * static_cast<std::size_t>(nt));
   q.resize(pk.size());
+  pk_col.resize(pk.size());
+  q_col.resize(pk.size());
   for (int i = 0; i < nw; ++i)
     for (int t = 0; t < nt; ++t) {
-      pk[static_cast<std::size_t>(i) * nt + t] = p.pk(i, t);
-      q[static_cast<std::size_t>(i) * nt + t] = 1.0 - p.pk(i, t);
+      pk[static_cast<std::size_t>(i) * nt + t] = pk_col[static_cast<std::size_t>(t) * nw + i] = p.pk(i, t);
+      q[static_cast<std::size_t>(i) * nt + t] = q_col[static_cast<std::size_t>(t) * nw + i] = 1.0 - p.pk(i, t);
     }
 }
 

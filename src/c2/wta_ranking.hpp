@@ -63,4 +63,15 @@ struct RankedTargets {
   std::vector<std::pair<double, int>> scratch_;
 };
 
+// The exchange search's rankings of every type, with the survival and weakest weapon of every target
+// they were ranked on; kept across the searches of one heuristic solve (ruin and recreate) so that
+// each search's first round too scores only the targets that changed.
+struct WtaRankingMemory {
+  std::vector<RankedTargets> arc, end;  // per type
+  std::vector<int> ranked_in;           // per type: the ranking round that last ranked it
+  std::vector<double> s;                // per target, at the last ranking round
+  std::vector<int> weakest;
+  int round = 0;                        // ranking rounds so far
+};
+
 }  // namespace skyshield
