@@ -180,16 +180,9 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
       const long long when = turn[u];
       turn[u] = clock;
       const double* row_u = &pk_row[static_cast<std::size_t>(st.type[u]) * nt];
-      // Swap u and k when it gains; true when swapped.
-      const auto try_swap = [&](int k) {
+      // Swap u and k (the new survival of their targets given).
+      const auto do_swap = [&](int k, double new_ju, double new_jk) {
         const int ju = st.a[u], jk = st.a[k];
-        if (ju < 0 || jk < 0 || ju == jk) return false;
-        if (!since(ju, when) && !since(jk, when)) return false;  // found not to gain, and unchanged since
-        if (row_u[jk] <= 0.0 || rows.pk_column(ju)[st.type[k]] <= 0.0) return false;
-        const double new_ju = without[u] * rows.q_column(ju)[st.type[k]];
-        const double new_jk = without[k] * (1.0 - row_u[jk]);
-        const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
-        if (delta >= -kEps) return false;
         const bool ju_rose = new_ju > st.s[ju], jk_rose = new_jk > st.s[jk];
         std::swap(st.a[u], st.a[k]);
         relocate(u, ju, jk);
@@ -202,6 +195,18 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
         touch(ju, ju_rose);
         touch(jk, jk_rose);
         improved = true;
+      };
+      // Swap u and k when it gains; true when swapped.
+      const auto try_swap = [&](int k) __attribute__((always_inline)) {
+        const int ju = st.a[u], jk = st.a[k];
+        if (ju < 0 || jk < 0 || ju == jk) return false;
+        if (!since(ju, when) && !since(jk, when)) return false;  // found not to gain, and unchanged since
+        if (row_u[jk] <= 0.0 || rows.pk_column(ju)[st.type[k]] <= 0.0) return false;
+        const double new_ju = without[u] * rows.q_column(ju)[st.type[k]];
+        const double new_jk = without[k] * (1.0 - row_u[jk]);
+        const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
+        if (delta >= -kEps) return false;
+        do_swap(k, new_ju, new_jk);
         return true;
       };
       int k = type_end[u];
@@ -227,11 +232,23 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
           }
         if (!swapped) continue;
       }
-      // A copy of the type of k - 1 on the same target, right after k - 1 was found not to swap, cannot
-      // swap either (the same change, nothing moved since).
-      for (bool last_kept = false; k < nu; ++k) {
+      // Every pair from k on: u's target changed since `when` (or u just swapped), so since(ju, when)
+      // holds for each and is not tested; an unassigned u swaps with nobody. A copy of the type of
+      // k - 1 on the same target, right after k - 1 was found not to swap, cannot swap either (the
+      // same change, nothing moved since).
+      for (bool last_kept = false; k < nu && st.a[u] >= 0; ++k) {
         if (last_kept && st.type[k] == st.type[k - 1] && st.a[k] == st.a[k - 1]) continue;
-        last_kept = !try_swap(k);
+        last_kept = true;
+        const int ju = st.a[u], jk = st.a[k];
+        if (jk < 0 || ju == jk) continue;
+        const int type_k = st.type[k];
+        if (row_u[jk] <= 0.0 || rows.pk_column(ju)[type_k] <= 0.0) continue;
+        const double new_ju = without[u] * rows.q_column(ju)[type_k];
+        const double new_jk = without[k] * (1.0 - row_u[jk]);
+        const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
+        if (delta >= -kEps) continue;
+        do_swap(k, new_ju, new_jk);
+        last_kept = false;
       }
     }
   }
