@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 
 #include "c2/wta_rows.hpp"
 #include "c2/wta_solvers.hpp"
@@ -138,8 +140,8 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
     for (int t : *dirty) touch(t, true);  // at clock 0: changed since the (virtual) pass at 0
   }
   const auto since = [&](int t, long long when) { return when == kNever || changed[static_cast<std::size_t>(t)] >= when; };
-  std::vector<int> candidates, seen(static_cast<std::size_t>(nt), 0);
-  int stamp = 0;
+  std::vector<std::uint64_t> candidate_bits((static_cast<std::size_t>(nu) + 63) / 64, 0);
+
   for (bool improved = true; improved;) {
     improved = false;
     for (int u = 0; u < nu; ++u) {
@@ -213,32 +215,36 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
       if (st.a[u] >= 0 && !since(st.a[u], when)) {
         // u's target is unchanged since `when`: until u swaps, only the units on targets changed
         // since then can gain, in increasing order as the full scan would take them.
-        candidates.clear();
-        ++stamp;
-        for (std::size_t e = log.size(); e-- > 0 && log[e].first >= when;) {
-          const int t = log[e].second;
-          if (seen[static_cast<std::size_t>(t)] == stamp) continue;
-          seen[static_cast<std::size_t>(t)] = stamp;
-          for (int v : on[static_cast<std::size_t>(t)])
-            if (v >= k) candidates.push_back(v);
-        }
-        std::sort(candidates.begin(), candidates.end());
-        bool swapped = false;
-        for (int c : candidates)
-          if (try_swap(c)) {
-            k = c + 1;  // u moved: every later pair may gain now
-            swapped = true;
-            break;
+        // (The candidates as a bit set over units, read in increasing order from k; a target logged
+        // twice sets the same bits.)
+        std::size_t w_lo = candidate_bits.size(), w_hi = 0;
+        for (std::size_t e = log.size(); e-- > 0 && log[e].first >= when;)
+          for (int v : on[static_cast<std::size_t>(log[e].second)]) {
+            const std::size_t w = static_cast<std::size_t>(v) / 64;
+            candidate_bits[w] |= std::uint64_t{1} << (v % 64);
+            w_lo = std::min(w_lo, w);
+            w_hi = std::max(w_hi, w);
           }
+        bool swapped = false;
+        const std::size_t w_k = static_cast<std::size_t>(k) / 64;
+        for (std::size_t w = w_lo; w <= w_hi && w < candidate_bits.size(); ++w) {
+          std::uint64_t bits = candidate_bits[w];
+          candidate_bits[w] = 0;
+          if (w < w_k) continue;
+          if (w == w_k) bits &= ~std::uint64_t{0} << (k % 64);  // units before k left out
+          for (; bits != 0 && !swapped; bits &= bits - 1) {
+            const int c = static_cast<int>(w * 64) + std::countr_zero(bits);
+            if (try_swap(c)) {
+              k = c + 1;  // u moved: every later pair may gain now
+              swapped = true;
+            }
+          }
+        }
         if (!swapped) continue;
       }
       // Every pair from k on: u's target changed since `when` (or u just swapped), so since(ju, when)
-      // holds for each and is not tested; an unassigned u swaps with nobody. A copy of the type of
-      // k - 1 on the same target, right after k - 1 was found not to swap, cannot swap either (the
-      // same change, nothing moved since).
-      for (bool last_kept = false; k < nu && st.a[u] >= 0; ++k) {
-        if (last_kept && st.type[k] == st.type[k - 1] && st.a[k] == st.a[k - 1]) continue;
-        last_kept = true;
+      // holds for each and is not tested; an unassigned u swaps with nobody.
+      for (; k < nu && st.a[u] >= 0; ++k) {
         const int ju = st.a[u], jk = st.a[k];
         if (jk < 0 || ju == jk) continue;
         const int type_k = st.type[k];
@@ -248,7 +254,6 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
         const double delta = value[ju] * (new_ju - st.s[ju]) + value[jk] * (new_jk - st.s[jk]);
         if (delta >= -kEps) continue;
         do_swap(k, new_ju, new_jk);
-        last_kept = false;
       }
     }
   }
