@@ -13,6 +13,7 @@
 
 #include "c2/wta_column_generation.hpp"
 #include "c2/wta_lagrangian.hpp"
+#include "c2/wta_rows.hpp"
 #include "c2/wta_solvers.hpp"
 #include "c2/wta_transport.hpp"
 
@@ -28,7 +29,7 @@ constexpr int kNodeSteps = 25;
 class LagrangianBranchAndBound {
  public:
   LagrangianBranchAndBound(const WtaProblem& p, const WtaLimits& lim, std::chrono::steady_clock::time_point start)
-      : p_(p), lim_(lim), lag_(p), start_(start), units_(wta_unit_types(p)) {
+      : p_(p), rows_(p), lim_(lim), lag_(p), start_(start), units_(wta_unit_types(p)) {
     for (int i = 0, u = 0; i < lag_.types(); ++i) {
       first_unit_.push_back(u);
       u += lag_.copies(i);
@@ -103,7 +104,7 @@ class LagrangianBranchAndBound {
   }
 
   double try_plan(const std::vector<std::vector<std::pair<int, int>>>& plan) {
-    std::vector<int> a = wta_local_search(p_, wta_assignment_from_plan(p_, plan), [this] { return out_of_time(); });
+    std::vector<int> a = wta_local_search_rows(p_, rows_, wta_assignment_from_plan(p_, plan), nullptr, [this] { return out_of_time(); });
     const double v = wta_surviving_value(p_, a);
     if (v < ub_) {
       ub_ = v;
@@ -201,6 +202,7 @@ class LagrangianBranchAndBound {
   }
 
   const WtaProblem& p_;
+  const WtaRows rows_;  // Pk by type and by target, for the incumbents' local search
   WtaLimits lim_;
   WtaLagrangian lag_;
   std::chrono::steady_clock::time_point start_;
