@@ -57,6 +57,7 @@ void Engine::decide_regiments(double t) {
         orders = std::move(received);
       }
       apply_orders(b, std::move(orders), t, g.link_latency_s);
+      retarget_flights(b, t);  // in-flight retargeting stays the battalion's, as when it decides alone
     }
   }
 }
