@@ -255,6 +255,8 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
     for (auto it = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(a.track_id, -1));
          it != by_id.end() && it->first == a.track_id; ++it) {
       const Track& tr = (*picture)[static_cast<std::size_t>(it->second)];
+      if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) continue;  // coasting
+      if (tr.score < doctrine_.fire_control_min_score) continue;  // not enough evidence of a target
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
                                                           [&](const Sector& s) { return in_sector(s, tr.position()); });
       if (mine) {

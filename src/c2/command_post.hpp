@@ -53,6 +53,15 @@ struct DoctrineParams {
   std::vector<StockReserve> reserves;
   double wta_time_limit_s = 0.0;    // wall-clock limit of the exact solver per decision (0 = none; not deterministic)
   int max_shots_per_threat = 6;     // give up on a threat after this many interceptors
+  // Fire-control quality: a track that missed this many covered looks in a row (consecutive_misses:
+  // coasting, e.g. on a target killed but assessed as surviving) is not engaged until it is updated
+  // again; 0 = no rule. NOTIONAL: three looks in a row miss a Pd 0.9 target once in a thousand.
+  int fire_control_max_misses = 3;
+  // Fire-control quality: a track whose score (log-likelihood ratio of target against false alarms,
+  // tracking/track_score.hpp; kept under every track management) is below this is not engaged. The
+  // default is Wald's confirmation threshold ln((1 - beta) / alpha) at alpha = 1e-6, beta = 0.01 (the
+  // tracker's defaults): the evidence the score management asks to confirm a track.
+  double fire_control_min_score = 13.8155;
   double kill_assessment_delay_s = 3.0;
   // The exact solver within a deterministic node budget (its incumbent, never worse than the heuristic,
   // when the budget runs out): the best that fits a decision period (docs/wta.md).

@@ -27,6 +27,7 @@ const char* to_string(EventType e) {
     case EventType::DecoyEmitterHit: return "decoy_emitter_hit";
     case EventType::Retarget: return "retarget";
     case EventType::SeekerBreakLock: return "seeker_break_lock";
+    case EventType::LaunchCancelled: return "launch_cancelled";
   }
   return "unknown";
 }

@@ -215,6 +215,15 @@ void Engine::launch_due(double t) {
     auto due = [&](const FireOrder& o) { return o.launch_time_s <= t + 1e-9; };
     for (const FireOrder& o : b->pending) {
       if (!due(o)) continue;
+      // No launch at a track dropped since the order (its holder's tracker no longer has it): there is
+      // nothing to guide the round on. The round stays in the launcher and the post may engage again.
+      const Battalion::Holder h = b->holder(o.track_id);
+      if (!h.battalion || !h.battalion->tracker.find(h.track_id)) {
+        b->launchers[o.launcher_index].cancel_order();
+        b->command_post.report_outcome(o.track_id, false);
+        rec_.launch_cancelled(*b, o, t);
+        continue;
+      }
       const Launcher& l = b->launchers[o.launcher_index];
       const InterceptorClass& cls = s_.interceptor_classes[l.config().interceptor_class];
       const int id = static_cast<int>(rec_.record().interceptors.size());

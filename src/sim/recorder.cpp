@@ -165,6 +165,11 @@ void Recorder::fire_order(const Battalion& b, const FireOrder& o, double t) {
                         o.no_time_to_look ? "; salvo: no time to look" : ""));
 }
 
+void Recorder::launch_cancelled(const Battalion& b, const FireOrder& o, double t) {
+  const LauncherConfig& c = b.launchers[o.launcher_index].config();
+  add_event(t, EventType::LaunchCancelled, c.name, track_name(b, o.track_id), "", 0.0, "track dropped before the launch; the round stays aboard");
+}
+
 void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const std::vector<TruthView>& views,
                        const std::vector<Threat>& threats) {
   const LauncherConfig& c = b.launchers[r.launcher_index].config();

@@ -34,6 +34,8 @@ class Launcher {
   void finish_reload(int rounds, double t);
   // Accept a fire order at t; returns the launch time (t + reaction time). Requires ready(t).
   double accept_order(double t);
+  // An accepted order called off before its launch (its track was dropped): the round stays aboard.
+  void cancel_order() { ++rounds_; }
 
  private:
   LauncherConfig cfg_;
