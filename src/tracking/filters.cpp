@@ -174,6 +174,12 @@ double SphericalInnovation::likelihood() const {
 
 SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z) {
   SphericalInnovation in;
+  innovate(k, g, z, in);
+  return in;
+}
+
+void innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z, SphericalInnovation& in) {
+  // Every member is assigned below (y, S, Pxz; S_inv, the distance, ln det and factored in finish).
   in.dim = z.dim;
   const Mat4 R = z.R();
   if (k == FilterKind::Ekf) {
@@ -211,7 +217,6 @@ SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMea
     in.Pxz = Pxz;
   }
   finish(in);
-  return in;
 }
 
 Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in) {

@@ -50,6 +50,8 @@ struct SphericalInnovation {
 };
 
 SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z);
+// The same, written into `in` (no copy of the ~600-byte result).
+void innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z, SphericalInnovation& in);
 void update(Gaussian& g, const SphericalInnovation& in);
 // Kalman gain of an innovation, K = Pxz S^-1.
 Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in);

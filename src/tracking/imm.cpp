@@ -195,6 +195,10 @@ ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, co
   return in;
 }
 
+void imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p, ImmInnovations& in) {
+  for (int j = 0; j < s.n; ++j) innovate(p.filter, s.model[j], z, in[j]);
+}
+
 void imm_update(ImmState& s, const ImmInnovations& in) {
   std::array<double, kMaxImmModels> log_l{};
   for (int j = 0; j < s.n; ++j) {

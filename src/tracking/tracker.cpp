@@ -354,12 +354,12 @@ void Tracker::process(const MeasurementBatch& batch) {
       ++stats_.updates;
       stats_.update_models += tr.imm.n;
       if (params_.association == Association::Gnn) {
-        imm_update(tr.imm, w[0].innovations);
+        imm_update(tr.imm, assoc.innovations(w[0]));
       } else {
         std::vector<ImmInnovations> inn;
         std::vector<double> beta{assoc.beta0[a]};
         for (const AssociationResult::Weight& x : w) {
-          inn.push_back(x.innovations);
+          inn.push_back(assoc.innovations(x));
           beta.push_back(x.beta);
         }
         const double pd = params_.jpda_detection_probability;
