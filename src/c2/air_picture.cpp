@@ -45,7 +45,15 @@ class XWindow {
       g.by_x.emplace_back(items[i]->pos_ecef.x(), static_cast<int>(i));
       g.largest_trace = std::max(g.largest_trace, traces[i]);
     }
-    for (Group& g : groups_) std::sort(g.by_x.begin(), g.by_x.end());
+    for (Group& g : groups_) {
+      std::sort(g.by_x.begin(), g.by_x.end());
+      g.pos.reserve(g.by_x.size());
+      g.trace.reserve(g.by_x.size());
+      for (const auto& [x, i] : g.by_x) {
+        g.pos.push_back(items[static_cast<std::size_t>(i)]->pos_ecef);
+        g.trace.push_back(traces[static_cast<std::size_t>(i)]);
+      }
+    }
   }
   // Indices (into the items given) of those that may pass the gate with `t`, in index order.
   std::vector<int> near(const NetworkTrack& t) const {
@@ -55,8 +63,15 @@ class XWindow {
       if (g.by_x.empty()) continue;
       const double var = reach_variance(trace, g.largest_trace, p_);
       const double r = std::sqrt(p_.gate_chi2 * var) * (1.0 + 1e-9) + 1e-6;
-      auto it = std::lower_bound(g.by_x.begin(), g.by_x.end(), std::make_pair(x - r, -1));
-      for (; it != g.by_x.end() && it->first <= x + r; ++it) out.push_back(it->second);
+      // Then the same bound on the whole distance (|d| >= |d_x|) with the item's own trace (at most
+      // the group's largest): only what the window would pass and the gate may pass, fewer to sort
+      // and to test.
+      const auto lo = std::lower_bound(g.by_x.begin(), g.by_x.end(), std::make_pair(x - r, -1));
+      for (auto it = lo; it != g.by_x.end() && it->first <= x + r; ++it) {
+        const auto k = static_cast<std::size_t>(it - g.by_x.begin());
+        const double rk = std::sqrt(p_.gate_chi2 * reach_variance(trace, g.trace[k], p_)) * (1.0 + 1e-9) + 1e-6;
+        if ((g.pos[k] - t.pos_ecef).squaredNorm() <= rk * rk) out.push_back(it->second);
+      }
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -65,6 +80,8 @@ class XWindow {
  private:
   struct Group {
     std::vector<std::pair<double, int>> by_x;
+    std::vector<Vec3> pos;       // positions in by_x order
+    std::vector<double> trace;   // ... and their covariance traces
     double largest_trace = 0.0;
   };
   AirPictureParams p_;

@@ -26,5 +26,7 @@ struct CiResult {
 CiResult covariance_intersection(const std::vector<CiEstimate>& in);
 // trace(P) of the fusion with the given weights (for tests and brute-force searches).
 double ci_trace(const std::vector<CiEstimate>& in, const std::vector<double>& weights);
+// m.inverse().trace(), bit for bit, without the off-diagonal entries (the line searches' objective).
+double ci_inverse_trace(const Mat3& m);
 
 }  // namespace skyshield

@@ -24,7 +24,7 @@ constexpr std::size_t kMaxTracksPerDetection = 4;
 struct Gated {
   GatePair pair;
   double likelihood;    // IMM mixture likelihood sum_j mu_j N_j(z)
-  ImmInnovations innovations;
+  // The innovations are innovations[k] for the k-th gated pair (a parallel array: written in place).
 };
 
 // The (track, detection) pairs within the tracks' gating radii, by track then detection.
@@ -55,8 +55,9 @@ std::vector<GatePair> near_pairs(const AssociationInput& in, const std::vector<V
   return out;
 }
 
-std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
+std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p, std::vector<ImmInnovations>& innovations) {
   std::vector<Gated> out;
+  innovations.clear();
   const int nt = static_cast<int>(in.predicted.size()), nd = static_cast<int>(in.z.size());
   if (nt == 0 || nd == 0) return out;
   double max_r_var = 0.0;
@@ -69,18 +70,24 @@ std::vector<Gated> gate(const AssociationInput& in, const TrackerParams& p) {
     in.predicted[a]->combined_position(centre[a], trace_pp);
     radius[a] = gating_radius(trace_pp, max_r_var, p);
   }
-  for (const GatePair& pair : near_pairs(in, centre, radius)) {
+  const std::vector<GatePair> pairs = near_pairs(in, centre, radius);
+  out.reserve(pairs.size());
+  innovations.reserve(pairs.size());   // no reallocation: each pair's innovations stay where written
+  for (const GatePair& pair : pairs) {
     const ImmState& s = *in.predicted[pair.track];
     const SphericalMeasurement& z = in.z[pair.detection];
     const double g = z.dim == 4 ? p.gate_chi2_range_rate : p.gate_chi2;
     if (p.imm.filter == FilterKind::Ekf && outside_every_gate(s, z, g)) continue;
-    Gated gd{pair, 0.0, imm_innovate(s, z, p.imm)};
+    Gated gd{pair, 0.0};
+    ImmInnovations& inn = innovations.emplace_back();
+    imm_innovate(s, z, p.imm, inn);
     bool inside = false;
     for (int j = 0; j < s.n; ++j) {
-      inside = inside || gd.innovations[j].mahalanobis2 <= g;
-      gd.likelihood += s.mu[j] * gd.innovations[j].likelihood();
+      inside = inside || inn[j].mahalanobis2 <= g;
+      gd.likelihood += s.mu[j] * inn[j].likelihood();
     }
-    if (inside && gd.likelihood > 0.0) out.push_back(std::move(gd));
+    if (inside && gd.likelihood > 0.0) out.push_back(gd);
+    else innovations.pop_back();
   }
   return out;
 }
@@ -137,7 +144,7 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
   r.weights.assign(nt, {});
   r.beta0.assign(nt, 1.0);
   r.claimed.assign(nd, 0);
-  const std::vector<Gated> gated = gate(in, p);
+  const std::vector<Gated> gated = gate(in, p, r.gated_innovations);
   std::vector<GatePair> pairs;
   pairs.reserve(gated.size());
   for (const Gated& g : gated) pairs.push_back(g.pair);
@@ -177,11 +184,11 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
           r.beta0[tracks[a]] = beta(static_cast<Eigen::Index>(a), 0);
           for (std::size_t b = 0; b < dets.size(); ++b)
             if (ratio(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) > 0.0)
-              r.weights[tracks[a]].push_back({dets[b], beta(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b) + 1), 0.0, {}});
+              r.weights[tracks[a]].push_back({dets[b], beta(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b) + 1), 0.0, -1});
         }
         for (int k : cluster)
           for (auto& w : r.weights[pairs[k].track])
-            if (w.detection == pairs[k].detection) w.innovations = gated[k].innovations, w.likelihood = gated[k].likelihood;
+            if (w.detection == pairs[k].detection) w.gated = k, w.likelihood = gated[k].likelihood;
         for (int d : dets) r.claimed[d] = 1;
         continue;
       }
@@ -193,7 +200,7 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
     for (int k : cluster) {
       const int a = track_slot[pairs[k].track];
       if (assigned[a] != det_slot[pairs[k].detection]) continue;
-      r.weights[pairs[k].track] = {{pairs[k].detection, 1.0, gated[k].likelihood, gated[k].innovations}};
+      r.weights[pairs[k].track] = {{pairs[k].detection, 1.0, gated[k].likelihood, k}};
       r.beta0[pairs[k].track] = 0.0;
       r.claimed[pairs[k].detection] = 1;
     }

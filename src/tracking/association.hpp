@@ -29,8 +29,11 @@ struct AssociationResult {
     int detection;
     double beta;
     double likelihood;            // IMM mixture likelihood sum_j mu_j N_j(z)
-    ImmInnovations innovations;   // of the candidate's models for this detection
+    int gated = -1;               // its innovations: gated_innovations[gated]
   };
+  // The innovations of the candidate's models for each gated pair (computed once, never copied).
+  std::vector<ImmInnovations> gated_innovations;
+  const ImmInnovations& innovations(const Weight& w) const { return gated_innovations[static_cast<std::size_t>(w.gated)]; }
   // Per candidate: the detections it may have, with weights, and the weight of "no detection";
   // GNN gives at most one with weight 1.
   std::vector<std::vector<Weight>> weights;

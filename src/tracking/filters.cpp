@@ -133,6 +133,32 @@ void predict(FilterKind k, MotionModel m, Gaussian& g, double dt, const MotionCo
   symmetrize(g.P);
 }
 
+bool per_axis_prediction(FilterKind k, MotionModel m, const Vec9& x, double dt, const MotionNoise& noise, Mat3& f, Mat3& q) {
+  const bool linear = m == MotionModel::ConstantVelocity || m == MotionModel::ConstantAcceleration;
+  if (dt == 0.0 || !(k == FilterKind::Ekf || linear) || !axis_transition(m, x, dt, f)) return false;
+  q = axis_process_noise(m, dt, noise);
+  return true;
+}
+
+Vec9 apply_axis_transition(const Mat3& f, const Vec9& x) { return apply_per_axis(f, x); }
+
+Mat3 predicted_position_block(const Mat3& f, const Mat3& q, const std::array<std::array<Mat3, 3>, 3>& blocks) {
+  // predict_per_axis restricted to block row and column 0: FP's block (0, c') = sum_c f(0, c) P(c, c'),
+  // then P's block (0, 0) = sum_c' f(0, c') FP(0, c'), in the same order, zeros skipped alike.
+  std::array<Mat3, 3> fp;
+  for (int cc = 0; cc < 3; ++cc) {
+    if (f(0, cc) == 0.0) continue;
+    fp[cc].setZero();
+    for (int c = 0; c < 3; ++c)
+      if (f(0, c) != 0.0) fp[cc] += f(0, c) * blocks[c][cc];
+  }
+  Mat3 P = Mat3::Zero();
+  for (int cc = 0; cc < 3; ++cc)
+    if (f(0, cc) != 0.0) P += f(0, cc) * fp[cc];
+  for (int a = 0; a < 3; ++a) P(a, a) += q(0, 0);
+  return (0.5 * (P + P.transpose())).eval();   // symmetrize's operations on this block
+}
+
 bool predict_mean(FilterKind k, MotionModel m, Vec9& x, double dt, const MotionContext& ctx) {
   if (dt == 0.0) return true;
   const bool linear = m == MotionModel::ConstantVelocity || m == MotionModel::ConstantAcceleration;
@@ -148,6 +174,12 @@ double SphericalInnovation::likelihood() const {
 
 SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z) {
   SphericalInnovation in;
+  innovate(k, g, z, in);
+  return in;
+}
+
+void innovate(FilterKind k, const Gaussian& g, const SphericalMeasurement& z, SphericalInnovation& in) {
+  // Every member is assigned below (y, S, Pxz; S_inv, the distance, ln det and factored in finish).
   in.dim = z.dim;
   const Mat4 R = z.R();
   if (k == FilterKind::Ekf) {
@@ -185,7 +217,6 @@ SphericalInnovation innovate(FilterKind k, const Gaussian& g, const SphericalMea
     in.Pxz = Pxz;
   }
   finish(in);
-  return in;
 }
 
 Eigen::Matrix<double, 9, 4> gain(const SphericalInnovation& in) {

@@ -124,10 +124,79 @@ bool imm_predicted_mean(const ImmState& s, double dt, const ImmParams& p, const 
   return true;
 }
 
+void imm_predicted_position(const ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx, Vec9& mean, Mat3& P_pp) {
+  const int n = s.n;
+  std::array<Vec9, kMaxImmModels> x;
+  std::array<Mat3, kMaxImmModels> pp;
+  std::array<double, kMaxImmModels> mu = s.mu;
+  Mixing mx;
+  const bool mix = dt != 0.0 && n > 1;
+  if (mix) {
+    mx = mixing(s, dt, p);
+    for (int j = 0; j < n; ++j) x[j] = mixed_mean(s, mx.w[j]);
+    mu = mx.c;
+    normalise(mu, n);
+  } else {
+    for (int j = 0; j < n; ++j) x[j] = s.model[j].x;
+  }
+  for (int j = 0; j < n; ++j) {
+    Mat3 f, q;
+    if (dt == 0.0) {
+      pp[j] = s.model[j].P.topLeftCorner<3, 3>();
+    } else if (per_axis_prediction(p.filter, p.models[j], x[j], dt, p.noise, f, q)) {
+      // The blocks of the (mixed) covariance that the position block reads, as imm_predict mixes them.
+      std::array<std::array<Mat3, 3>, 3> blocks;
+      for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) {
+          if (f(0, r) == 0.0 || f(0, c) == 0.0) continue;
+          if (!mix) {
+            blocks[r][c] = s.model[j].P.block<3, 3>(3 * r, 3 * c);
+            continue;
+          }
+          Mat3& b = blocks[r][c];
+          b.setZero();
+          for (int i = 0; i < n; ++i) {
+            const Vec9 d = s.model[i].x - x[j];
+            b += mx.w[j][i] * (s.model[i].P.block<3, 3>(3 * r, 3 * c) + d.segment<3>(3 * r) * d.segment<3>(3 * c).transpose());
+          }
+        }
+      pp[j] = predicted_position_block(f, q, blocks);
+      x[j] = apply_axis_transition(f, x[j]);
+    } else {
+      Gaussian g;
+      g.x = x[j];
+      if (mix) {
+        g.P.setZero();
+        for (int i = 0; i < n; ++i) {
+          const Vec9 d = s.model[i].x - g.x;
+          g.P += mx.w[j][i] * (s.model[i].P + d * d.transpose());
+        }
+      } else {
+        g.P = s.model[j].P;
+      }
+      predict(p.filter, p.models[j], g, dt, ctx, p.noise);
+      x[j] = g.x;
+      pp[j] = g.P.topLeftCorner<3, 3>();
+    }
+  }
+  // combined(), its mean and position block.
+  mean.setZero();
+  for (int j = 0; j < n; ++j) mean += mu[j] * x[j];
+  P_pp.setZero();
+  for (int j = 0; j < n; ++j) {
+    const Vec9 d = x[j] - mean;
+    P_pp += mu[j] * (pp[j] + d.head<3>() * d.head<3>().transpose());
+  }
+}
+
 ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p) {
   ImmInnovations in;
   for (int j = 0; j < s.n; ++j) in[j] = innovate(p.filter, s.model[j], z);
   return in;
+}
+
+void imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p, ImmInnovations& in) {
+  for (int j = 0; j < s.n; ++j) innovate(p.filter, s.model[j], z, in[j]);
 }
 
 void imm_update(ImmState& s, const ImmInnovations& in) {

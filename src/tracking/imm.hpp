@@ -42,8 +42,15 @@ void imm_predict(ImmState& s, double dt, const ImmParams& p, const MotionContext
 // The combined mean imm_predict then combined() would give, by the same operations without the
 // covariances; false where a model's mean needs its covariance (UKF on a nonlinear model).
 bool imm_predicted_mean(const ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx, Vec9& mean);
+// The combined mean and position covariance (top-left 3x3) imm_predict then combined() would give,
+// by the same operations on only what enters them (the same bits): the covariance blocks that the
+// per-axis models' position block reads; the models predicted another way (ballistic, the UKF's CT)
+// in full.
+void imm_predicted_position(const ImmState& s, double dt, const ImmParams& p, const MotionContext& ctx, Vec9& mean, Mat3& P_pp);
 // Each model's innovation for one measurement.
 ImmInnovations imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p);
+// The same, written into `in` (models 0 to s.n - 1; no copy of the ~2.4 KB result).
+void imm_innovate(const ImmState& s, const SphericalMeasurement& z, const ImmParams& p, ImmInnovations& in);
 // Update with one measurement: model-conditioned Kalman updates, probabilities by the likelihoods.
 void imm_update(ImmState& s, const ImmInnovations& in);
 // Probabilistic data association update (PDAF per model, Bar-Shalom, Willett & Tian 2011, "Tracking

@@ -121,8 +121,11 @@ const Tracker::Prediction& Tracker::prediction(const Track& tr, double t) const 
   if (predictions_.size() < tracks_.size()) predictions_.resize(tracks_.size());
   CachedPrediction& c = predictions_[i];
   if (c.version != summary_[i].version || c.t != t) {
-    const Track p = predicted(tr, t);
-    c = {summary_[i].version, t, {p.position(), p.velocity(), p.P.topLeftCorner<3, 3>()}};
+    // predicted(tr, t)'s position, velocity and position block, without the rest of its covariance.
+    Vec9 x;
+    Mat3 P_pp;
+    imm_predicted_position(tr.imm, t - tr.t, imm_for(tr), context_for(tr), x, P_pp);
+    c = {summary_[i].version, t, {position_of(x), velocity_of(x), P_pp}};
   }
   return c.p;
 }
@@ -351,12 +354,12 @@ void Tracker::process(const MeasurementBatch& batch) {
       ++stats_.updates;
       stats_.update_models += tr.imm.n;
       if (params_.association == Association::Gnn) {
-        imm_update(tr.imm, w[0].innovations);
+        imm_update(tr.imm, assoc.innovations(w[0]));
       } else {
         std::vector<ImmInnovations> inn;
         std::vector<double> beta{assoc.beta0[a]};
         for (const AssociationResult::Weight& x : w) {
-          inn.push_back(x.innovations);
+          inn.push_back(assoc.innovations(x));
           beta.push_back(x.beta);
         }
         const double pd = params_.jpda_detection_probability;
