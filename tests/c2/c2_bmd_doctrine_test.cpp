@@ -27,6 +27,7 @@ Track object(int id, double east_m, double std_db) {
   Track t;
   t.id = id;
   t.status = TrackStatus::Confirmed;
+  t.score = 100.0;  // ample evidence (doctrine fire_control_min_score)
   t.classified = ThreatClass::BallisticMissile;
   t.x << east_m, 20e3, 25e3, 0, -800, -1000, 0, 0, 0;
   t.P = Mat9::Identity();

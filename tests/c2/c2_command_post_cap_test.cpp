@@ -34,6 +34,7 @@ struct Swarm {
       Track t;
       t.id = 1000 + 7 * k;
       t.status = TrackStatus::Confirmed;
+      t.score = 100.0;  // ample evidence (doctrine fire_control_min_score)
       t.classified = ThreatClass::CruiseMissile;
       t.x << r * std::sin(b), r * std::cos(b), 100, -v * std::sin(b), -v * std::cos(b), 0, 0, 0, 0;
       tracks.push_back(t);

@@ -24,6 +24,7 @@ struct Battery {
       Track t;
       t.id = 10 + k;
       t.status = TrackStatus::Confirmed;
+      t.score = 100.0;  // ample evidence (doctrine fire_control_min_score)
       t.classified = ThreatClass::CruiseMissile;
       t.x << 0, 60e3 + 10e3 * k, 100, 0, -250, 0, 0, 0, 0;
       tracks.push_back(t);
@@ -31,6 +32,7 @@ struct Battery {
     Track away;  // receding: no threat
     away.id = 20;
     away.status = TrackStatus::Confirmed;
+    away.score = 100.0;  // ample evidence (doctrine fire_control_min_score)
     away.classified = ThreatClass::CruiseMissile;
     away.x << 5e3, 30e3, 100, 0, 250, 0, 0, 0, 0;
     tracks.push_back(away);
@@ -103,6 +105,7 @@ TEST(CommandPost, OuterLayersFirstDoctrine) {
     std::vector<Track> tracks(1);
     tracks[0].id = 5;
     tracks[0].status = TrackStatus::Confirmed;
+    tracks[0].score = 100.0;  // ample evidence (doctrine fire_control_min_score)
     tracks[0].classified = ThreatClass::CruiseMissile;
     tracks[0].x << 0, 30e3, 100, 0, -250, 0, 0, 0, 0;
     DoctrineParams d;
@@ -189,6 +192,7 @@ TEST(CommandPost, ReserveStockIsKeptForItsThreatClasses) {
   Track tbm;
   tbm.id = 30;
   tbm.status = TrackStatus::Confirmed;
+  tbm.score = 100.0;  // ample evidence (doctrine fire_control_min_score)
   tbm.classified = ThreatClass::BallisticMissile;
   tbm.x << 0, 40e3, 20e3, 0, -1000, -300, 0, 0, 0;  // impact at the base's doorstep
   r.tracks.push_back(tbm);

@@ -34,6 +34,7 @@ Track air_track(int id, double speed_mps, double speed_sigma = 0.0, double north
   Track t;
   t.id = id;
   t.status = TrackStatus::Confirmed;
+  t.score = 100.0;  // ample evidence (doctrine fire_control_min_score)
   t.classified = ThreatClass::Aircraft;
   t.x << 0.0, north_m, 6000.0, 0.0, -speed_mps, 0.0, 0.0, 0.0, 0.0;
   t.P = Mat9::Identity();

@@ -71,6 +71,7 @@ std::vector<FireOrder> decide_on_remote(double sigma_m, bool remote, std::vector
   std::vector<Track> tracks(1);
   tracks[0].id = 10;
   tracks[0].status = TrackStatus::Confirmed;
+  tracks[0].score = 100.0;  // ample evidence (doctrine fire_control_min_score)
   tracks[0].classified = ThreatClass::CruiseMissile;
   tracks[0].x << 0, 60e3, 100, 0, -250, 0, 0, 0, 0;
   tracks[0].P = Mat9::Identity();

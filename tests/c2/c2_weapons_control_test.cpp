@@ -72,6 +72,7 @@ std::vector<FireOrder> decide_under(const WeaponsControl& wc, std::optional<Iden
   std::vector<Track> tracks(1);
   tracks[0].id = 10;
   tracks[0].status = TrackStatus::Confirmed;
+  tracks[0].score = 100.0;  // ample evidence (doctrine fire_control_min_score)
   tracks[0].classified = ThreatClass::CruiseMissile;
   const double b = bearing_deg * kDegToRad;
   tracks[0].x << 60e3 * std::sin(b), 60e3 * std::cos(b), 100, -250 * std::sin(b), -250 * std::cos(b), 0, 0, 0, 0;
