@@ -244,13 +244,11 @@ class ExchangeSearch {
   }
   bool target_used(int t) const { return in_chain_[static_cast<std::size_t>(t)] != 0; }
 
-  // chain_ = u1..uk (uk's move not chosen yet); `gain` = the arcs so far (all prefixes negative).
   // The chain's first weapon: its target, that target's V s, its q there and the cost of leaving it
   // unreplaced (the same for every chain from it).
   void begin_chain(int u1) {
     depth_ = 1;
     chain_[0] = u1;
-    used_targets_[0] = a_[u1];
     first_start_ = start_cost(u1);
     first_t_ = a_[u1];
     first_q_ = q(u1, first_t_);
@@ -286,7 +284,6 @@ class ExchangeSearch {
       const int t = arc_t_[e];
       if (target_used(t)) continue;
       chain_[depth_] = arc_v_[e];
-      used_targets_[depth_] = t;
       in_chain_[static_cast<std::size_t>(t)] = 1;
       ++depth_;
       extend(g);
@@ -365,7 +362,7 @@ class ExchangeSearch {
   int nt_;
   std::vector<double> s_;
   std::vector<int> count_, weakest_, reps_, rep_of_, best_arc_, best_end_;
-  std::array<int, kDepth> chain_{}, used_targets_{};
+  std::array<int, kDepth> chain_{};  // u1..u(depth_); their targets are flagged in in_chain_
   std::vector<char> in_chain_;  // per target: on the chain being extended
   WtaRankingMemory own_mem_;
   WtaRankingMemory& mem_;  // rankings kept from round to round (own_mem_ or the caller's)

@@ -82,7 +82,6 @@ struct State {
 std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, const std::vector<int>* dirty, const std::function<bool()>& stop) {
   const WtaProblem& p = st.p;
   const int nu = static_cast<int>(st.a.size()), nt = static_cast<int>(p.value.size());
-  const std::vector<double>& pk_row = rows.pk;  // type-major pk
   std::vector<int> type_end(static_cast<std::size_t>(nu));  // first unit after u's type
   for (int u = nu; u-- > 0;) type_end[u] = u + 1 < nu && st.type[u + 1] == st.type[u] ? type_end[u + 1] : u + 1;
   const double* value = p.value.data();
@@ -156,7 +155,7 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
         best_delta = back;
         best_to = -1;
       }
-      const double* row = &pk_row[static_cast<std::size_t>(st.type[u]) * nt];
+      const double* row = rows.pk_row(st.type[u]);
       const double* s = st.s.data();
       for (int to = 0; to < nt; ++to) {
         if (to == from || row[to] <= 0.0) continue;
@@ -181,7 +180,7 @@ std::vector<int> local_search_unconstrained(State& st, const WtaRows& rows, cons
       if (stop()) return st.a;
       const long long when = turn[u];
       turn[u] = clock;
-      const double* row_u = &pk_row[static_cast<std::size_t>(st.type[u]) * nt];
+      const double* row_u = rows.pk_row(st.type[u]);
       // Swap u and k (the new survival of their targets given).
       const auto do_swap = [&](int k, double new_ju, double new_jk) {
         const int ju = st.a[u], jk = st.a[k];
