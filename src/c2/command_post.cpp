@@ -45,6 +45,17 @@ std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& ro
 
 void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
 
+void CommandPost::merge_track(int from, int into) {
+  const auto it = slot_.find(from);
+  if (it == slot_.end()) return;
+  const EngagementState was = engagements_[it->second];
+  EngagementState& to = engagement(into);
+  to.in_flight += was.in_flight;
+  to.shots += was.shots;
+  // Both numbers were fed by the object since: it is killed only if both were assessed so.
+  to.assessed_killed = to.assessed_killed && was.assessed_killed;
+}
+
 void CommandPost::drop_track(int track_id) {
   ballistic_ids_.erase(track_id);
   const auto it = slot_.find(track_id);
@@ -214,6 +225,22 @@ void CommandPost::spare_decoys(const CommandPostInputs& in, const std::vector<Tr
   tracks.resize(k);
 }
 
+bool CommandPost::held_as_duplicate(const Track& tr, const std::vector<Track>& picture,
+                                    const std::vector<std::pair<int, int>>& by_id) const {
+  const int k = tr.duplicate_of;
+  if (k < 0) return false;
+  const auto it = slot_.find(k);
+  const EngagementState* e = it == slot_.end() ? nullptr : &engagements_[it->second];
+  if (e && e->in_flight > 0) return true;   // the object is engaged under the other number
+  if (k > tr.id || (e && e->assessed_killed)) return false;
+  // The lower number stands for the pair when it can be engaged itself.
+  const auto p = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(k, -1));
+  if (p == by_id.end() || p->first != k) return false;
+  const Track& other = picture[static_cast<std::size_t>(p->second)];
+  return !(doctrine_.fire_control_max_misses > 0 && other.consecutive_misses >= doctrine_.fire_control_max_misses) &&
+         other.score >= doctrine_.fire_control_min_score;
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   ShotPlan plan = plan_shots(in);
   if (!plan.any) return {};
@@ -257,6 +284,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       const Track& tr = (*picture)[static_cast<std::size_t>(it->second)];
       if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) continue;  // coasting
       if (tr.score < doctrine_.fire_control_min_score) continue;  // not enough evidence of a target
+      if (doctrine_.fire_control_hold_duplicates && held_as_duplicate(tr, *picture, by_id)) continue;
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
                                                           [&](const Sector& s) { return in_sector(s, tr.position()); });
       if (mine) {

@@ -62,6 +62,10 @@ struct DoctrineParams {
   // default is Wald's confirmation threshold ln((1 - beta) / alpha) at alpha = 1e-6, beta = 0.01 (the
   // tracker's defaults): the evidence the score management asks to confirm a track.
   double fire_control_min_score = 13.8155;
+  // Fire-control quality: no shot at a track the tracker suspects of holding the object of another
+  // (Track::duplicate_of, tracking/duplicate_evidence.hpp) while that one is engaged, or while it has
+  // the lower number and can be engaged instead; held until the tracker merges or separates them.
+  bool fire_control_hold_duplicates = true;
   double kill_assessment_delay_s = 3.0;
   // The exact solver within a deterministic node budget (its incumbent, never worse than the heuristic,
   // when the budget runs out): the best that fits a decision period (docs/wta.md).
@@ -220,6 +224,9 @@ class CommandPost {
   void mark_killed(int track_id);
   // Forget engagements on tracks that no longer exist.
   void drop_track(int track_id);
+  // The tracker merged track `from` into `into` (one object): its rounds in flight and shots count
+  // on `into` from now on (a kill assessed on either holds for both).
+  void merge_track(int from, int into);
 
   const std::vector<ThreatAssessment>& last_assessment() const { return assessment_; }
   // P(warhead) of each confirmed ballistic track at the last decide (empty without a table).
@@ -265,6 +272,9 @@ class CommandPost {
   DecoyDiscriminator decoys_;   // air-launched decoys (per-track evidence)
   // Drops the threats judged decoys (decoy_threshold) while a real threat remains (a threatening
   // track judged no decoy and not identified friend or assumed friend).
+  // A suspected duplicate of a track engaged, or of a lower number that can be engaged instead
+  // (DoctrineParams::fire_control_hold_duplicates). by_id: (track id, index in picture), sorted.
+  bool held_as_duplicate(const Track& tr, const std::vector<Track>& picture, const std::vector<std::pair<int, int>>& by_id) const;
   void spare_decoys(const CommandPostInputs& in, const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
                     std::vector<const Track*>& tracks);
   // With a discrimination table: the picture with ballistic objects kept ballistic (a track once

@@ -28,6 +28,7 @@ const char* to_string(EventType e) {
     case EventType::Retarget: return "retarget";
     case EventType::SeekerBreakLock: return "seeker_break_lock";
     case EventType::LaunchCancelled: return "launch_cancelled";
+    case EventType::TrackMerged: return "track_merged";
   }
   return "unknown";
 }

@@ -37,8 +37,9 @@ enum class EventType {
   Retarget,        // an interceptor in flight re-pointed to another track (c2/retarget.hpp)
   SeekerBreakLock, // an interceptor's seeker lost its lock to a deception repeater's gate pull-off
                    // (weapons/seeker_lock.hpp), reason first in the detail
-  LaunchCancelled, // a fire order not launched: its track was dropped before the launch time (the
-                   // launcher keeps the round)
+  LaunchCancelled, // a fire order not launched: its track was dropped before the launch time, or is
+                   // coasting (the launcher keeps the round)
+  TrackMerged,     // a battalion track found to hold the object of another (target), which holds it on
 };
 const char* to_string(EventType e);
 

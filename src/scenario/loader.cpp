@@ -89,7 +89,8 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
                  "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
                  "min_coast_confirmed_s", "max_coast_s", "unknown_coverage_tentative_coast_s", "max_position_sigma_m", "init_velocity_sigma_mps",
                  "init_accel_sigma_mps2", "max_speed_mps", "first_model_probability", "merge_min_sigma_m",
-                 "track_management", "false_track_probability", "true_track_loss_probability", "initiation"});
+                 "track_management", "false_track_probability", "true_track_loss_probability", "initiation",
+                 "duplicate_false_merge_probability"});
   if (const auto v = n->optional("filter"))
     if (!filter_kind_from_string(v->str(), t.imm.filter)) v->fail("must be ekf or ukf (got '" + v->str() + "')");
   if (const auto v = n->optional("models")) {
@@ -136,6 +137,7 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
     if (!initiation_from_string(v->str(), t.initiation)) v->fail("must be one_point or two_point (got '" + v->str() + "')");
   t.false_track_probability = n->number_or("false_track_probability", 1e-12, 0.5, t.false_track_probability);
   t.true_track_loss_probability = n->number_or("true_track_loss_probability", 1e-6, 0.5, t.true_track_loss_probability);
+  t.duplicate_false_merge_probability = n->number_or("duplicate_false_merge_probability", 0.0, 0.5, t.duplicate_false_merge_probability);
   return t;
 }
 

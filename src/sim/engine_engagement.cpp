@@ -188,6 +188,18 @@ void Engine::decide(Battalion& b, double t) {
   retarget_flights(b, t);
 }
 
+void Engine::renumber_track(Battalion& b, int from, int into) {
+  b.command_post.merge_track(from, into);
+  for (Flight& f : flights_)
+    if (f.battalion == b.index && f.missile.flying() && f.missile.track_id() == from) f.missile.renumber(into);
+  for (FireOrder& o : b.pending)
+    if (o.track_id == from) o.track_id = into;
+  for (PendingAssessment& a : assessments_) {
+    if (a.battalion == b.index && a.track_id == from) a.track_id = into;
+    if (a.observer == b.index && a.observed_track == from) a.observed_track = into;
+  }
+}
+
 // In-flight retargeting (c2/retarget.hpp): the command post re-points rounds of this battalion whose
 // track discrimination no longer believes the warhead; the engine switches their uplink.
 void Engine::retarget_flights(Battalion& b, double t) {
@@ -216,12 +228,17 @@ void Engine::launch_due(double t) {
     for (const FireOrder& o : b->pending) {
       if (!due(o)) continue;
       // No launch at a track dropped since the order (its holder's tracker no longer has it): there is
-      // nothing to guide the round on. The round stays in the launcher and the post may engage again.
+      // nothing to guide the round on. Nor at one coasting since (fire_control_max_misses covered looks
+      // missed in a row: its target killed by another round, say). The round stays in the launcher and
+      // the post may engage again.
       const Battalion::Holder h = b->holder(o.track_id);
-      if (!h.battalion || !h.battalion->tracker.find(h.track_id)) {
+      const Track* held = h.battalion ? h.battalion->tracker.find(h.track_id) : nullptr;
+      const int max_misses = b->spec->doctrine.fire_control_max_misses;
+      const bool coasting = held && max_misses > 0 && held->consecutive_misses >= max_misses;
+      if (!held || coasting) {
         b->launchers[o.launcher_index].cancel_order();
         b->command_post.report_outcome(o.track_id, false);
-        rec_.launch_cancelled(*b, o, t);
+        rec_.launch_cancelled(*b, o, t, coasting);
         continue;
       }
       const Launcher& l = b->launchers[o.launcher_index];

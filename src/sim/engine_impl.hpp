@@ -96,6 +96,9 @@ class Engine {
   std::vector<BattalionStatus> statuses(double t) const;
   void decide(Battalion& b, double t);
   void retarget_flights(Battalion& b, double t);
+  // The tracker merged track `from` into `into`: rounds in flight, pending orders, kill assessments
+  // and the command post's engagement follow the object to its surviving number.
+  void renumber_track(Battalion& b, int from, int into);
   // A battalion can decide: it has fire control, or engages on remote tracks.
   static bool can_decide(const Battalion& b) { return b.fire_control_up() || b.spec->doctrine.engage_on_remote; }
   // The command post's inputs at t (remote: storage for the remote tracks the inputs point to).

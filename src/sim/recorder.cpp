@@ -155,6 +155,8 @@ void Recorder::track_event(const Battalion& b, const TrackEvent& e, const std::v
     add_event(e.t, EventType::TrackConfirmed, track_name(b, e.track_id), truth >= 0 ? threats[truth].spec().name : "false track");
   } else if (e.kind == TrackEvent::Kind::Deleted) {
     add_event(e.t, EventType::TrackDeleted, track_name(b, e.track_id), "");
+  } else if (e.kind == TrackEvent::Kind::Merged) {
+    add_event(e.t, EventType::TrackMerged, track_name(b, e.track_id), track_name(b, e.into));
   }
 }
 
@@ -165,9 +167,10 @@ void Recorder::fire_order(const Battalion& b, const FireOrder& o, double t) {
                         o.no_time_to_look ? "; salvo: no time to look" : ""));
 }
 
-void Recorder::launch_cancelled(const Battalion& b, const FireOrder& o, double t) {
+void Recorder::launch_cancelled(const Battalion& b, const FireOrder& o, double t, bool coasting) {
   const LauncherConfig& c = b.launchers[o.launcher_index].config();
-  add_event(t, EventType::LaunchCancelled, c.name, track_name(b, o.track_id), "", 0.0, "track dropped before the launch; the round stays aboard");
+  add_event(t, EventType::LaunchCancelled, c.name, track_name(b, o.track_id), "", 0.0,
+            coasting ? "track coasting at the launch; the round stays aboard" : "track dropped before the launch; the round stays aboard");
 }
 
 void Recorder::refused(const Battalion& b, const RefusedShot& r, double t, const std::vector<TruthView>& views,

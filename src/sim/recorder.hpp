@@ -32,7 +32,7 @@ class Recorder {
   void track_event(const Battalion& b, const TrackEvent& e, const std::vector<TruthView>& views,
                    const std::vector<Threat>& threats);
   void fire_order(const Battalion& b, const FireOrder& o, double t);
-  void launch_cancelled(const Battalion& b, const FireOrder& o, double t);
+  void launch_cancelled(const Battalion& b, const FireOrder& o, double t, bool coasting);
   // Fire control refused the shots at a track in reach: a `refused` event (reason first in the
   // detail), counted on the threat nearest the track (scoring).
   void refused(const Battalion& b, const RefusedShot& r, double t, const std::vector<TruthView>& views,

@@ -28,6 +28,7 @@ struct Track {
   ThreatClass classified = ThreatClass::Aircraft;  // kinematic classification (tracking/classify.hpp)
   DragEstimate drag;           // inverse ballistic coefficient from the along-track deceleration
   Signature signature;         // RCS level and fluctuation per radar band (tracking/signature.hpp)
+  int duplicate_of = -1;       // a confirmed track that may hold the same object (tracking/duplicate_evidence.hpp)
 
   Vec3 position() const { return position_of(x); }
   Vec3 velocity() const { return velocity_of(x); }

@@ -90,6 +90,11 @@ Tracker::Tracker(const LocalFrame& frame, TrackerParams params) : frame_(frame),
   ctx_.ballistic_beta_kg_m2 = params_.ballistic_beta_kg_m2;
   for (std::size_t j = 0; j < params_.imm.models.size(); ++j)
     if (params_.imm.models[j] == MotionModel::Ballistic) ballistic_model_ = static_cast<int>(j);
+  DuplicateParams dp;
+  dp.pd = params_.jpda_detection_probability;
+  dp.min_sigma_m = params_.merge_min_sigma_m;
+  dp.false_merge_probability = params_.duplicate_false_merge_probability;
+  duplicates_ = DuplicateEvidence(dp);
 }
 
 void Tracker::predict_to(Track& tr, double t) const {
@@ -229,7 +234,10 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
       ++i;
       continue;
     }
-    if (h.confirmed) events_.push_back({TrackEvent::Kind::Deleted, h.id, t});
+    if (h.confirmed) {
+      events_.push_back({TrackEvent::Kind::Deleted, h.id, t});
+      duplicates_.forget(h.id);
+    }
     index_.erase(h.id);
     if (i + 1 != tracks_.size()) {
       tracks_[i] = std::move(tracks_.back());
@@ -288,6 +296,42 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, doub
     }
   }
   return merged_away;
+}
+
+void Tracker::merge_by_evidence(const AssociationResult& assoc, double t, std::vector<int>& merged_away) {
+  if (params_.duplicate_false_merge_probability <= 0.0) return;
+  // The confirmed tracks this batch covered (a margin candidate only when a detection took it).
+  std::vector<DuplicateEvidence::Look>& looks = looks_;
+  looks.clear();
+  for (std::size_t a = 0; a < cand_.size(); ++a) {
+    Track& tr = tracks_[cand_[a]];
+    if (tr.status != TrackStatus::Confirmed || tr.t != t) continue;
+    const auto& w = assoc.weights[a];
+    int detection = -1;
+    if (tr.last_update_t == t && !w.empty())
+      detection = std::max_element(w.begin(), w.end(), [](const auto& x, const auto& y) { return x.beta < y.beta; })->detection;
+    if (detection < 0 && !strictly_[a]) continue;
+    looks.push_back({tr.id, detection, &tr.x, &tr.P});
+  }
+  for (const auto& [lo, hi] : duplicates_.observe(looks)) {
+    const auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
+    if (gone(lo) || gone(hi)) continue;
+    const int keep = index_of(lo), drop = index_of(hi);
+    if (keep < 0 || drop < 0) continue;
+    // The older number holds the object on, with the fresher estimate.
+    if (tracks_[drop].last_update_t > tracks_[keep].last_update_t) {
+      Track kept = tracks_[drop];
+      kept.id = lo;
+      kept.first_t = tracks_[keep].first_t;
+      tracks_[keep] = std::move(kept);
+      refresh(static_cast<std::size_t>(keep));
+    }
+    merged_away.push_back(hi);
+    duplicates_.forget(hi);
+    events_.push_back({TrackEvent::Kind::Merged, hi, t, lo});
+  }
+  for (const DuplicateEvidence::Look& l : looks)
+    if (const int i = index_of(l.id); i >= 0) tracks_[i].duplicate_of = duplicates_.suspect_of(l.id);
 }
 
 void Tracker::process(const MeasurementBatch& batch) {
@@ -396,7 +440,9 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> updated;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(cand[a]);
-  delete_lost(t, merge_duplicates(updated, t), batch.coverage.known);
+  std::vector<int> merged_away = merge_duplicates(updated, t);
+  merge_by_evidence(assoc, t, merged_away);
+  delete_lost(t, merged_away, batch.coverage.known);
 
   // New tentative tracks (or initiators) from detections no track took (tracking/track_initiation.cpp).
   initiate(batch, assoc, z_cov, density);

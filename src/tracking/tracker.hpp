@@ -7,7 +7,8 @@
 // start tentative tracks from the detections left over; confirm M-of-N; delete after consecutive
 // misses (and, when confirmed, a minimum coast), too long a coast, or too large a position sigma;
 // merge two confirmed tracks that have become one (a track re-initiated on a target whose old track
-// lost it in a manoeuvre): the older number is kept with the fresher estimate.
+// lost it in a manoeuvre, or two tracks fed alternately by one object's detections:
+// tracking/duplicate_evidence.hpp): the older number is kept with the fresher estimate.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "sensors/measurement.hpp"
 #include "tracking/association.hpp"
 #include "tracking/classify.hpp"
+#include "tracking/duplicate_evidence.hpp"
 #include "tracking/track.hpp"
 #include "tracking/track_initiation.hpp"
 
@@ -60,6 +62,10 @@ struct TrackerParams {
   double max_speed_mps = 5000.0;            // a tentative track faster than this is deleted
   double merge_min_sigma_m = 100.0;         // per-axis sigma added to each track when testing two
                                             // confirmed tracks for being one (model mismatch in manoeuvres)
+  // Two confirmed tracks fed alternately by one object are merged when the evidence of one object
+  // reaches Wald's threshold at this chance of merging two objects (tracking/duplicate_evidence.hpp;
+  // 0 = never by evidence).
+  double duplicate_false_merge_probability = 1e-3;
   ClassifierParams classifier{};
   bool sweep_reach = true;             // leave tracks a sweep cannot reach yet alone (speed only:
                                        // false tests every track in every batch, same results)
@@ -232,6 +238,10 @@ class Tracker {
   // Merges confirmed tracks updated at t (their indices) into older duplicates; returns the numbers
   // merged away.
   std::vector<int> merge_duplicates(const std::vector<int>& updated, double t);
+  // Adds a batch's evidence on pairs of confirmed tracks holding one object (tracking/
+  // duplicate_evidence.hpp), merges the pairs it settles (adding the numbers merged away) and marks
+  // each covered track's suspected duplicate.
+  void merge_by_evidence(const AssociationResult& assoc, double t, std::vector<int>& merged_away);
 
   LocalFrame frame_;
   TrackerParams params_;
@@ -249,6 +259,8 @@ class Tracker {
   std::vector<Mat3> z_cov_;         // ... its detections' Cartesian covariances
   std::vector<int> cand_;           // a batch's candidates (reused)
   std::vector<char> strictly_;      // ... strictly inside its looked-at volume
+  DuplicateEvidence duplicates_;    // pairs of confirmed tracks that may hold one object
+  std::vector<DuplicateEvidence::Look> looks_;   // a batch's covered confirmed tracks (reused)
   struct CachedPrediction {
     std::uint64_t version = 0;   // of the track predicted
     double t = 0.0;

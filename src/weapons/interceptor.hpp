@@ -85,6 +85,9 @@ class Interceptor {
   // seeker drops its lock and searches around the new uplink, the fuze forgets the old target, and
   // the mid-course re-plans its arc at once.
   void retarget(int track_id);
+  // The engaged track was merged into another number holding the same object: guided on that
+  // number from now on, nothing else changes (seeker lock, fuze, arc).
+  void renumber(int track_id) { track_id_ = track_id; }
   // Command destruct over the uplink (the engine calls it when the engaged track is identified friend
   // in flight): the flight ends now, self-destructed, with `reason`. Nothing when no longer flying.
   void command_destruct(double t, const char* reason);

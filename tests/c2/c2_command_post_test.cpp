@@ -68,6 +68,34 @@ TEST(CommandPost, ShootLookShootOneInterceptorPerThreat) {
   EXPECT_TRUE(s.cp.decide(s.inputs(20.0, 10, 20)).empty());
 }
 
+TEST(CommandPost, HoldsASecondRoundAtASuspectedDuplicateTrack) {
+  // Tracks 10 and 11 named by the tracker as a suspected pair on one object (Track::duplicate_of,
+  // tracking/duplicate_evidence.hpp): only the lower number is engaged; once it has a round in the
+  // air, the other stays held; with the rule off both are engaged.
+  for (bool hold : {true, false}) {
+    DoctrineParams d;
+    d.fire_control_hold_duplicates = hold;
+    Battery s(d);
+    s.tracks[0].duplicate_of = 11;
+    s.tracks[1].duplicate_of = 10;
+    const std::vector<FireOrder> first = s.cp.decide(s.inputs(0.0, 10, 20));
+    if (!hold) {
+      EXPECT_EQ(first.size(), 2u);
+      continue;
+    }
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(first[0].track_id, 10);
+    std::swap(s.tracks[0].id, s.tracks[1].id);   // the engaged number is now the higher: still held
+    s.tracks[0].duplicate_of = 10;
+    s.tracks[1].duplicate_of = 11;
+    EXPECT_TRUE(s.cp.decide(s.inputs(1.0, 10, 20)).empty());
+    s.tracks[0].duplicate_of = s.tracks[1].duplicate_of = -1;   // the tracker separated them
+    const std::vector<FireOrder> then = s.cp.decide(s.inputs(2.0, 10, 20));
+    ASSERT_EQ(then.size(), 1u);
+    EXPECT_EQ(then[0].track_id, 11);
+  }
+}
+
 TEST(CommandPost, ChannelLimits) {
   Battery s;
   EXPECT_EQ(s.cp.decide(s.inputs(0.0, 1, 20)).size(), 1u);  // one free target channel

@@ -5,7 +5,9 @@
 //  - a coasting track (fire_control_max_misses looks missed in a row) is not engaged: after a kill
 //    assessed as a survival the dead target's coasting track drew a second round;
 //  - a track whose score is below Wald's confirmation threshold (fire_control_min_score) is not
-//    engaged: with the UKF and JPDA, M-of-N confirms clutter tracks that drew rounds.
+//    engaged: with the UKF and JPDA, M-of-N confirms clutter tracks that drew rounds;
+//  - no second round at a track suspected of holding the object of an engaged one (duplicates), and
+//    no launch at a track coasting since its order.
 // The seeds are those where, without the rule, a round went to a false track (measured with
 // scripts/measure_picture.py, seeds 1-20).
 #include <gtest/gtest.h>
@@ -34,8 +36,9 @@ RunRecord run(unsigned seed, std::vector<Override> o = {}) {
 }
 
 TEST(FireControlQuality, NoLaunchAtATrackDroppedAfterItsOrder) {
-  // Seed 4: a drone's track drops between the order and the launcher's reaction time.
-  const RunRecord r = run(4);
+  // Seed 6: orders whose tracks coasted, then dropped, between the order and the launcher's reaction
+  // time (the coasting rule below calls them off first).
+  const RunRecord r = run(6);
   int cancelled = 0;
   for (const Event& e : r.events) cancelled += e.type == EventType::LaunchCancelled ? 1 : 0;
   EXPECT_GE(cancelled, 1);
@@ -65,10 +68,21 @@ TEST(FireControlQuality, NoRoundAtAClutterTrackWithTheUkfAndJpda) {
   const std::vector<Override> ukf_jpda{{"battalions[0].tracker", "{filter: ukf, association: jpda}"}};
   std::vector<Override> off = ukf_jpda;
   off.push_back({"battalions[0].doctrine.fire_control_min_score", "-1e9"});
-  // Seed 2 (seeds 1-20 with the rule: one round at a false track in all, at seed 1: a dead target's
-  // track fed by clutter after a kill assessed as a survival; without it 12 at seed 2 alone).
-  EXPECT_EQ(rounds_at_false_tracks(run(2, ukf_jpda)), 0);
-  EXPECT_GE(rounds_at_false_tracks(run(2, off)), 3) << "M-of-N confirms clutter tracks that draw rounds without the rule";
+  // Seed 1: 4 rounds at false tracks without the rule (seeds 1-10: 0-4 each).
+  EXPECT_EQ(rounds_at_false_tracks(run(1, ukf_jpda)), 0);
+  EXPECT_GE(rounds_at_false_tracks(run(1, off)), 3) << "M-of-N confirms clutter tracks that draw rounds without the rule";
+}
+
+TEST(FireControlQuality, NoLaunchAtATrackCoastingSinceItsOrder) {
+  // Seed 13: an order on drone-1's track, then drone-1 killed by another round; at the launch time the
+  // track had missed every look since: the launch is called off.
+  auto coasting_cancels = [](const RunRecord& r) {
+    int n = 0;
+    for (const Event& e : r.events) n += e.type == EventType::LaunchCancelled && e.detail.find("coasting") != std::string::npos ? 1 : 0;
+    return n;
+  };
+  EXPECT_GE(coasting_cancels(run(13)), 1);
+  EXPECT_EQ(coasting_cancels(run(13, {{"battalions[0].doctrine.fire_control_max_misses", "0"}})), 0);
 }
 
 }  // namespace

@@ -185,3 +185,38 @@ TEST(Tracker, NoIdentitySwapWhenTwoTargetsCross) {
 
 }  // namespace
 }  // namespace skyshield
+
+namespace skyshield {
+namespace {
+
+TEST(Tracker, TwoTracksOnOneObjectAreMergedByEvidence) {
+  // Two aircraft 150 m apart fly together, both detected at every look: two tracks, never merged
+  // (two detections in one look are two objects). From t = 40 s they are one radar object (one
+  // detection per look, between them): one track takes it, the other misses inside the pair's gate;
+  // five such looks (ln 5 each, to ln 990: tracking/duplicate_evidence.hpp) merge the pair into the
+  // older number.
+  Scene s;
+  const Vec3 half(0.0, 75.0, 0.0);
+  for (int k = 0; k < 20; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k) - half, target_at(2.0 * k) + half}));
+  ASSERT_EQ(s.confirmed(), 2);
+  int lower = std::min(s.tracker.tracks()[0].id, s.tracker.tracks()[1].id);
+  int higher = std::max(s.tracker.tracks()[0].id, s.tracker.tracks()[1].id);
+  for (const TrackEvent& e : s.tracker.take_events()) EXPECT_NE(e.kind, TrackEvent::Kind::Merged);
+  int merged_at = -1;
+  for (int k = 20; k < 30; ++k) {
+    s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
+    for (const TrackEvent& e : s.tracker.take_events())
+      if (e.kind == TrackEvent::Kind::Merged) {
+        EXPECT_EQ(e.track_id, higher);
+        EXPECT_EQ(e.into, lower);
+        merged_at = k;
+      }
+  }
+  EXPECT_EQ(merged_at, 24) << "the fifth look with one detection";
+  ASSERT_EQ(s.confirmed(), 1);
+  EXPECT_EQ(s.tracker.tracks()[0].id, lower);
+  EXPECT_LT((s.tracker.tracks()[0].position() - target_at(58.0)).norm(), 150.0);
+}
+
+}  // namespace
+}  // namespace skyshield

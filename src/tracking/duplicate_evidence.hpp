@@ -1,0 +1,73 @@
+#pragma once
+// Two confirmed tracks of one tracker on one object, found by evidence look by look. The typical
+// case: two drones fly side by side, one is destroyed, and its track is taken on by the detections
+// of the other, which now feeds two tracks alternately (one detection per look, so never both).
+//
+// A sequential likelihood-ratio test per pair of confirmed tracks (Blackman & Popoli 1999 sec. 6.2
+// for the score; the same reasoning on the pair): at a look that covered both tracks,
+//   - exactly one of them updated, and their positions and velocities agree (the 6-dof chi-square
+//     gate on the difference with the sum of their covariances):
+//       one object:  P = Pd             two objects:  P = 2 Pd (1 - Pd)
+//     so the pair's score gains ln(1 / (2 (1 - Pd)))  (ln 5 = 1.61 at Pd = 0.9);
+//   - both updated, by two detections of one batch: two objects (one object gives one detection
+//     per look: P = 0 under "one object"), and the score falls to zero (both by the same detection,
+//     as JPDA may do, counts as one detection);
+//   - the gate fails: the score falls to zero (the evidence must be consecutive);
+//   - neither updated: no evidence.
+// The pair is one object when its score reaches ln((1 - beta) / alpha) (Wald; alpha the chance of
+// merging two objects, beta of keeping a duplicate). While its score is above zero each track names
+// the other as a suspected duplicate (Track::duplicate_of), so fire control holds a second round.
+#include <vector>
+
+#include "tracking/state.hpp"
+
+namespace skyshield {
+
+struct DuplicateParams {
+  double pd = 0.9;                    // detection probability per look (TrackerParams::jpda_detection_probability)
+  double gate_chi2 = 22.46;           // 6-dof chi-square, 99.9 % (position and velocity)
+  double min_sigma_m = 100.0;         // per-axis sigma added to each track's position ...
+  double min_sigma_mps = 10.0;        // ... and velocity (model mismatch)
+  double false_merge_probability = 1e-3;   // Wald's alpha: two objects merged
+  double kept_duplicate_probability = 0.01; // Wald's beta: a duplicate kept
+};
+
+// The score one look adds when exactly one track of a gated pair updated.
+double duplicate_look_llr(double pd);
+// The score at which a pair is merged: ln((1 - beta) / alpha).
+double duplicate_merge_threshold(const DuplicateParams& p);
+// Squared Mahalanobis distance of two estimates' positions and velocities (x = [p v a], P 9x9),
+// with the floors of p added to each track.
+double duplicate_distance2(const Vec9& xa, const Mat9& Pa, const Vec9& xb, const Mat9& Pb, const DuplicateParams& p);
+
+class DuplicateEvidence {
+ public:
+  explicit DuplicateEvidence(DuplicateParams p = {}) : p_(p) {}
+
+  // One confirmed track's state at a look that covered it.
+  struct Look {
+    int id;
+    int detection;  // the detection of this batch that updated it (the likeliest under JPDA), or -1
+    const Vec9* x;
+    const Mat9* P;
+  };
+  // Adds one batch's evidence (looks in a fixed order) and returns the pairs (lower id first) whose
+  // score reached the threshold, in the order of `looks`' first member.
+  std::vector<std::pair<int, int>> observe(const std::vector<Look>& looks);
+  // The track whose pair with `id` has the highest positive score, or -1.
+  int suspect_of(int id) const;
+  // Forgets every pair with this track (deleted or merged away).
+  void forget(int id);
+  double score(int a, int b) const;
+  const DuplicateParams& params() const { return p_; }
+
+ private:
+  struct Pair {
+    int lo, hi;
+    double llr;
+  };
+  DuplicateParams p_;
+  std::vector<Pair> pairs_;   // only pairs with a positive score
+};
+
+}  // namespace skyshield

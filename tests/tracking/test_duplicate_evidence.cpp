@@ -1,0 +1,139 @@
+// Duplicate tracks by evidence (tracking/duplicate_evidence.hpp): the per-look score, the gate, the
+// sequence that merges one object's two tracks, and the chance of merging two objects against the
+// exact Markov chain of the test.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "tracking/duplicate_evidence.hpp"
+
+namespace skyshield {
+namespace {
+
+struct Est {
+  Vec9 x = Vec9::Zero();
+  Mat9 P = Mat9::Identity() * 50.0 * 50.0;
+};
+
+std::vector<DuplicateEvidence::Look> looks(const Est& a, int da, const Est& b, int db) {
+  return {{1, da, &a.x, &a.P}, {2, db, &b.x, &b.P}};
+}
+
+TEST(DuplicateEvidence, LookScoreAndThresholdAreTheAnalyticValues) {
+  // One object: P(one of the two tracks updated) = Pd; two objects: 2 Pd (1 - Pd) (one detected,
+  // the other not). At Pd = 0.9 the ratio is 0.9 / 0.18 = 5.
+  EXPECT_NEAR(duplicate_look_llr(0.9), std::log(5.0), 1e-12);
+  EXPECT_NEAR(duplicate_look_llr(0.75), std::log(2.0), 1e-12);
+  DuplicateParams p;   // Wald: ln((1 - 0.01) / 1e-3) = ln 990
+  EXPECT_NEAR(duplicate_merge_threshold(p), std::log(990.0), 1e-12);
+}
+
+TEST(DuplicateEvidence, DistanceIsTheMahalanobisDistanceOfPositionAndVelocity) {
+  DuplicateParams p;
+  p.min_sigma_m = 0.0;
+  p.min_sigma_mps = 0.0;
+  Est a, b;
+  a.P = Mat9::Identity();
+  b.P = Mat9::Identity();
+  a.P.diagonal() << 100, 200, 300, 4, 5, 6, 1, 1, 1;
+  b.P.diagonal() << 300, 200, 100, 4, 3, 2, 1, 1, 1;
+  b.x << 20, -20, 40, 4, 0, -4, 100, 100, 100;   // acceleration does not enter
+  // By hand: 400/400 + 400/400 + 1600/400 + 16/8 + 0 + 16/8 = 10.
+  EXPECT_NEAR(duplicate_distance2(a.x, a.P, b.x, b.P, p), 10.0, 1e-12);
+}
+
+TEST(DuplicateEvidence, OneObjectFeedingTwoTracksMergesAtTheFifthLook) {
+  DuplicateEvidence ev;   // Pd 0.9: ln 5 per look, threshold ln 990 = 4.29 looks
+  Est a, b;
+  b.x(0) = 30.0;
+  for (int look = 1; look <= 4; ++look) {
+    const auto m = ev.observe(looks(a, look % 2 ? 0 : -1, b, look % 2 ? -1 : 0));
+    EXPECT_TRUE(m.empty()) << "look " << look;
+    EXPECT_EQ(ev.suspect_of(1), 2);
+    EXPECT_EQ(ev.suspect_of(2), 1);
+    EXPECT_NEAR(ev.score(1, 2), look * std::log(5.0), 1e-12);
+  }
+  // A look with neither updated adds nothing.
+  EXPECT_TRUE(ev.observe(looks(a, -1, b, -1)).empty());
+  const auto m = ev.observe(looks(a, 0, b, -1));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0], std::make_pair(1, 2));
+  EXPECT_EQ(ev.suspect_of(1), -1);   // settled: the pair is gone
+}
+
+TEST(DuplicateEvidence, TwoDetectionsInOneLookOrTheGateFailingResetTheScore) {
+  DuplicateEvidence ev;
+  Est a, b;
+  ev.observe(looks(a, 0, b, -1));
+  ev.observe(looks(a, -1, b, 1));
+  EXPECT_GT(ev.score(1, 2), 0.0);
+  ev.observe(looks(a, 0, b, 1));   // two detections: two objects
+  EXPECT_EQ(ev.score(1, 2), 0.0);
+  EXPECT_EQ(ev.suspect_of(1), -1);
+  ev.observe(looks(a, 0, b, -1));
+  ev.observe(looks(a, 3, b, 3));   // JPDA: both by one detection counts as one
+  EXPECT_NEAR(ev.score(1, 2), 2.0 * std::log(5.0), 1e-12);
+  b.x(3) = 400.0;                  // velocities 400 m/s apart (sigma 50 m/s each): outside the gate
+  ev.observe(looks(a, 0, b, -1));
+  EXPECT_EQ(ev.score(1, 2), 0.0);
+  // A pair not covered by a look keeps its score; forgetting a track drops its pairs.
+  b.x(3) = 0.0;
+  ev.observe(looks(a, 0, b, -1));
+  ev.observe({{1, 0, &a.x, &a.P}});
+  EXPECT_NEAR(ev.score(1, 2), std::log(5.0), 1e-12);
+  ev.forget(2);
+  EXPECT_EQ(ev.score(1, 2), 0.0);
+}
+
+// Two objects side by side (inside the gate), each detected independently with Pd per look. The
+// pair merges when ceil(threshold / step) looks in a row have exactly one detection; a look with
+// both resets and a look with neither is no evidence. The exact chance of a merge within N looks
+// is that of the Markov chain on the count of such looks (absorbing at the threshold).
+TEST(DuplicateEvidence, ChanceOfMergingTwoObjectsMatchesTheMarkovChain) {
+  DuplicateParams p;
+  p.pd = 0.9;
+  const double pd_true = 0.7;   // the objects' real Pd, lower than the tracker assumes
+  const int need = static_cast<int>(std::ceil(duplicate_merge_threshold(p) / duplicate_look_llr(p.pd)));
+  ASSERT_EQ(need, 5);
+  const double p_one = 2.0 * pd_true * (1.0 - pd_true), p_both = pd_true * pd_true;
+  const int n_looks = 60;
+  std::vector<double> state(static_cast<std::size_t>(need) + 1, 0.0);
+  state[0] = 1.0;
+  for (int k = 0; k < n_looks; ++k) {
+    std::vector<double> next(state.size(), 0.0);
+    next[static_cast<std::size_t>(need)] = state[static_cast<std::size_t>(need)];
+    for (int s = 0; s < need; ++s) {
+      const double w = state[static_cast<std::size_t>(s)];
+      next[0] += w * p_both;
+      next[static_cast<std::size_t>(s)] += w * (1.0 - p_one - p_both);
+      next[static_cast<std::size_t>(s) + 1] += w * p_one;
+    }
+    state = next;
+  }
+  const double exact = state[static_cast<std::size_t>(need)];
+  std::mt19937_64 rng(7);
+  std::bernoulli_distribution det(pd_true);
+  const int trials = 20000;
+  int merged = 0;
+  Est a, b;
+  b.x(0) = 40.0;
+  for (int i = 0; i < trials; ++i) {
+    DuplicateEvidence ev(p);
+    for (int k = 0; k < n_looks; ++k) {
+      const bool da = det(rng), db = det(rng);
+      if (!ev.observe(looks(a, da ? 0 : -1, b, db ? 1 : -1)).empty()) {
+        ++merged;
+        break;
+      }
+    }
+  }
+  const double rate = static_cast<double>(merged) / trials;
+  const double sigma = std::sqrt(exact * (1.0 - exact) / trials);
+  EXPECT_NEAR(rate, exact, 4.0 * sigma + 1e-4) << "exact " << exact;
+  EXPECT_GT(exact, 0.01);   // the case is not trivial
+}
+
+}  // namespace
+}  // namespace skyshield
