@@ -316,7 +316,10 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     b.tracker.process(batch);
   }
   for (const TrackEvent& e : b.tracker.take_events()) {
-    if (e.kind == TrackEvent::Kind::Merged) renumber_track(b, e.track_id, e.into);
+    if (e.kind == TrackEvent::Kind::Merged) {
+      renumber_track(b, e.track_id, e.into);
+      if (scorer_) scorer_->note_merge(b.index, e.track_id, e.into);
+    }
     if (e.kind == TrackEvent::Kind::Deleted) b.command_post.drop_track(e.track_id);
     if (e.kind == TrackEvent::Kind::Deleted) identifiers_[b.index].drop(e.track_id);
     if (e.kind != TrackEvent::Kind::Initiated) rec_.track_event(b, e, views_, threats_);

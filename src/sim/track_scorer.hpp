@@ -26,6 +26,8 @@ class TrackScorer {
   // Scores the network picture just updated at t, once per battalion instant (the first update at or
   // after it), against the objects any battalion could see at that instant (views: the truth at t).
   void score_network(double t, const AirPicture& picture, const std::vector<TruthView>& views);
+  // A battalion's tracker merged track `from` into `into` (identity: a merge, not a switch).
+  void note_merge(int battalion, int from, int into) { quality_[static_cast<std::size_t>(battalion)].note_merge(from, into); }
   // The rows and per-scope summaries, into the run record.
   void finish(RunRecord& rec) const;
 

@@ -30,6 +30,7 @@ FileTrackingResult track_detection_file(const DetectionFile& d, const TruthFile*
       std::vector<int> confirmed_now, merged_now;
       std::string ends;
       for (const TrackEvent& e : tracker.take_events()) {
+        if (e.kind == TrackEvent::Kind::Merged) quality.note_merge(e.track_id, e.into);
         if (e.kind == TrackEvent::Kind::Confirmed) {
           ++r.confirmed;
           confirmed_now.push_back(e.track_id);

@@ -34,7 +34,17 @@ TrackQualitySample TrackQuality::add(double t, const std::vector<LabelledPoint>&
     const int holder = tracks[static_cast<std::size_t>(j)].id;
     sum_sq_ += (truth[i].pos - tracks[static_cast<std::size_t>(j)].pos).squaredNorm();
     ++pairs_;
-    if (h.last_holder >= 0 && h.last_holder != holder) ++switches_;
+    if (h.last_holder >= 0 && h.last_holder != holder) {
+      // Followed through the tracker's merges (each number is merged away at most once, into a
+      // number that still existed: the chain is finite; bounded anyway).
+      int r = h.last_holder;
+      for (int n = 0; n < 1000 && r != holder; ++n) {
+        const auto m = merged_into_.find(r);
+        if (m == merged_into_.end()) break;
+        r = m->second;
+      }
+      ++(r == holder ? merges_ : switches_);
+    }
     h.last_holder = holder;
     h.last_held = k;
     ++h.held_by[holder];
@@ -47,6 +57,7 @@ TrackQualitySummary TrackQuality::summary() const {
   TrackQualitySummary r;
   r.samples = samples_;
   r.identity_switches = switches_;
+  r.identity_merges = merges_;
   r.track_breaks = breaks_;
   r.upper_bound_samples = upper_bounds_;
   if (samples_ == 0) return r;

@@ -3,7 +3,9 @@
 // (tracking/ospa.hpp) with GOSPA's localisation / missed / false split, and the identity measures of
 // Rothrock & Drummond, "Performance metrics for multiple-sensor, multiple-target tracking", SPIE
 // 4048, 2000, on the GOSPA assignment (a truth is "held" by the track assigned to it within c):
-//  - identity switch: a truth held by track A at the last instant it was held is now held by B != A;
+//  - identity switch: a truth held by track A at the last instant it was held is now held by B != A,
+//    and the tracker did not merge A into B (a merge: A was found to hold B's object and ended,
+//    counted apart);
 //  - track break: a truth held at its previous instant is not held now (though still scored);
 //  - continuity: over all truths, the instants held by the one track that held each truth longest,
 //    divided by all the instants the truths were scored (1 = every object kept one track throughout).
@@ -34,6 +36,7 @@ struct TrackQualitySummary {
   double mean_missed = 0.0;          // truths without a track, per instant
   double mean_false = 0.0;           // tracks without a truth, per instant
   int identity_switches = 0;
+  int identity_merges = 0;           // changes of holder that were the tracker's merges (note_merge)
   int track_breaks = 0;
   double continuity = 1.0;           // 1 when nothing was scored
   int upper_bound_samples = 0;       // instants scored over restricted pairs (ospa.hpp: upper bounds)
@@ -46,6 +49,9 @@ class TrackQuality {
   // Scores one instant; truth and track ids must be unique within their set.
   TrackQualitySample add(double t, const std::vector<LabelledPoint>& truth, const std::vector<LabelledPoint>& tracks);
   TrackQualitySummary summary() const;
+  // The tracker merged track `from` into `into` (one object): a truth held by `from` and then by
+  // `into` (or what `into` is merged into later) counts as a merge, not a switch.
+  void note_merge(int from, int into) { merged_into_[from] = into; }
   const OspaParams& params() const { return params_; }
 
  private:
@@ -57,7 +63,8 @@ class TrackQuality {
   };
   OspaParams params_;
   std::map<int, History> truth_;
-  int samples_ = 0, switches_ = 0, breaks_ = 0, upper_bounds_ = 0;
+  std::map<int, int> merged_into_;   // track -> the track it was merged into
+  int samples_ = 0, switches_ = 0, merges_ = 0, breaks_ = 0, upper_bounds_ = 0;
   double sum_ospa_ = 0.0, sum_gospa_ = 0.0, sum_sq_ = 0.0;
   long long pairs_ = 0, missed_ = 0, false_ = 0;
 };

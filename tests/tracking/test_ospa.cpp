@@ -234,6 +234,22 @@ TEST(TrackQuality, SwappedLabelsCountTwoSwitches) {
   EXPECT_DOUBLE_EQ(s.continuity, 3.0 / 5.0);   // each truth: 3 of 5 instants on its longest holder
 }
 
+TEST(TrackQuality, AMergeIsCountedApartFromASwitch) {
+  // Truth 1 held by 7, then by 9 into which the tracker merged 7 (and 9 later into 4): merges, not
+  // switches; a change to 5, never merged, is a switch.
+  TrackQuality q(params(50, 2));
+  q.add(0, at({{1, 0.0}}), at({{7, 0.0}}));
+  q.note_merge(7, 9);
+  q.add(1, at({{1, 0.0}}), at({{9, 0.0}}));
+  q.note_merge(9, 4);
+  q.add(2, at({{1, 0.0}}), at({{4, 0.0}}));
+  q.add(3, at({{1, 0.0}}), at({{5, 0.0}}));
+  const TrackQualitySummary s = q.summary();
+  EXPECT_EQ(s.identity_merges, 2);
+  EXPECT_EQ(s.identity_switches, 1);
+  EXPECT_EQ(s.track_breaks, 0);
+}
+
 TEST(TrackQuality, ALostTrackIsABreakAndANewNumberASwitch) {
   TrackQuality q(params(50, 2));
   q.add(0, at({{1, 0.0}}), at({{7, 0.0}}));
