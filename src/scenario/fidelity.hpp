@@ -4,8 +4,8 @@
 // Monte Carlo studies whose per-class kill and leak rates are checked against the full model
 // (`skyshield compare-fidelity`): the radars draw no false alarms, they look and the trackers update
 // every kFastSensorPeriodS instead of every step, and the engine takes steps of that length while no
-// interceptor flies and no fire order waits (the world, the command posts and the weapons are the
-// full model's).
+// fire order waits and no interceptor is in its launch or end game (the world, the command posts and
+// the weapons are the full model's; an interceptor still integrates its flight in its own sub-steps).
 #include <optional>
 #include <string_view>
 
@@ -16,6 +16,12 @@ enum class Fidelity { Full, Fast };
 // The fast model's radar and tracker update period, and its engine step while nothing is engaged
 // (a whole number of steps of the scenario: rounded to the nearest, at least one).
 inline constexpr double kFastSensorPeriodS = 0.5;
+// Fine steps while an interceptor is in its first kFastLaunchS after launch (vertical rise and
+// turnover), or closer to its guidance target than kFastEndgameS at the highest closing speed in the
+// air (the terminal homing begins 10 s before the intercept; the seeker acquires, the fuze finds the
+// closest approach against the target's true motion step by step).
+inline constexpr double kFastLaunchS = 5.0;
+inline constexpr double kFastEndgameS = 15.0;
 
 inline const char* to_string(Fidelity f) { return f == Fidelity::Fast ? "fast" : "full"; }
 

@@ -59,14 +59,15 @@ RunRecord Engine::run() {
   const long long max_steps = static_cast<long long>(std::ceil(s_.sim.duration_s / dt_ - 1e-9));
   const long long progress_every = std::max<long long>(1, max_steps / 200);
   // The fast model (scenario/fidelity.hpp) looks with its radars every sensor_steps_ steps, over the
-  // whole slice since the last look, and takes that many steps at once while nothing is engaged. The
-  // full model: one step and one look at a time.
+  // whole slice since the last look, and takes that many steps at once while no launch is due and no
+  // interceptor is in its first seconds or near its end game. The full model: one step and one look
+  // at a time.
   const long long k = fast_ ? sensor_steps_ : 1;
   long long sense_from = 0;   // the step at which the radars' current slice began
   long long step = 0;
   long long n = 1;            // steps taken in this pass
   for (; step < max_steps; step += n) {
-    n = fast_ && step % k == 0 && !engaged() ? std::min(k, max_steps - step) : 1;
+    n = fast_ && step % k == 0 && !engaged(step * dt_) ? std::min(k, max_steps - step) : 1;
     h_ = n * dt_;
     const double t = step * dt_;  // times from the step index: no accumulated rounding
     const double t1 = (step + n) * dt_;
@@ -335,11 +336,21 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
   }
 }
 
-bool Engine::engaged() const {
-  for (const Flight& f : flights_)
-    if (f.missile.flying()) return true;
+bool Engine::engaged(double t) const {
   for (const auto& b : battalions_)
-    if (!b->pending.empty()) return true;
+    if (!b->pending.empty()) return true;   // a launch is due: at its time
+  // The fastest object in the air bounds every closing speed (the simulator's choice of step, not a
+  // decision of the model: it may look at the truth).
+  double fastest = 0.0;
+  for (const TruthView& v : views_) fastest = std::max(fastest, v.vel_ecef.norm());
+  for (const Flight& f : flights_) {
+    if (!f.missile.flying()) continue;
+    if (t - f.missile.launch_time() < kFastLaunchS) return true;
+    // Within kFastEndgameS of its guidance target at the highest closing speed possible: the seeker's
+    // acquisition, the terminal homing and the fuze's closest approach need the fine step.
+    const double reach = (f.missile.vel().norm() + fastest) * kFastEndgameS;
+    if ((f.missile.guidance_target() - f.missile.pos()).squaredNorm() < reach * reach) return true;
+  }
   return false;
 }
 

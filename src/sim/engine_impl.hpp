@@ -89,8 +89,9 @@ class Engine {
   void build_views();
   void sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock);
   bool finished() const;
-  // An interceptor flies or a fire order waits for launch: the fast model steps finely.
-  bool engaged() const;
+  // The fast model steps finely at t: a fire order waits for launch, or an interceptor is in its
+  // first kFastLaunchS or within kFastEndgameS of its target (scenario/fidelity.hpp).
+  bool engaged(double t) const;
   // engine_engagement.cpp: command posts, launchers, interceptors, kill assessment.
   bool decision_due(double t) const;
   void update_air_picture(double t);
