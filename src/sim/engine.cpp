@@ -339,17 +339,18 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
 bool Engine::engaged(double t) const {
   for (const auto& b : battalions_)
     if (!b->pending.empty()) return true;   // a launch is due: at its time
-  // The fastest object in the air bounds every closing speed (the simulator's choice of step, not a
-  // decision of the model: it may look at the truth).
-  double fastest = 0.0;
-  for (const TruthView& v : views_) fastest = std::max(fastest, v.vel_ecef.norm());
+  // An interceptor within kFastEndgameS of any object in the air at their highest closing speed (the
+  // sum of their speeds): the seeker's acquisition, the terminal homing and the fuze's closest approach
+  // need the fine step. (The simulator's choice of step, not a decision of the model: it may look at
+  // the truth.)
   for (const Flight& f : flights_) {
     if (!f.missile.flying()) continue;
     if (t - f.missile.launch_time() < kFastLaunchS) return true;
-    // Within kFastEndgameS of its guidance target at the highest closing speed possible: the seeker's
-    // acquisition, the terminal homing and the fuze's closest approach need the fine step.
-    const double reach = (f.missile.vel().norm() + fastest) * kFastEndgameS;
-    if ((f.missile.guidance_target() - f.missile.pos()).squaredNorm() < reach * reach) return true;
+    const double speed = f.missile.vel().norm();
+    for (const TruthView& v : views_) {
+      const double reach = (speed + v.vel_ecef.norm()) * kFastEndgameS;
+      if ((v.pos_ecef - f.missile.pos()).squaredNorm() < reach * reach) return true;
+    }
   }
   return false;
 }
