@@ -301,7 +301,10 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     for (DwellRequest& r : schedule_dwells(std::move(requests), static_cast<int>(slot.size()))) {
       if (static_cast<int>(placed.size()) >= er.target_channels) break;
       Vec3 v;
-      if (b.track_ecef(r.track_id, t1, r.pos_ecef, v)) placed.push_back(r);
+      // Pointed where the track predicts the target at the time its detections measure it: the slice's
+      // start in the fast model's 0.5 s slices (sensors/radar.hpp), the slice's end (0.05 s later) in
+      // the full model's.
+      if (b.track_ecef(r.track_id, fast_ ? t : t1, r.pos_ecef, v)) placed.push_back(r);
     }
     for (const DwellRequest& r : schedule_dwells(std::move(placed), er.target_channels)) dwells.push_back(r.pos_ecef);
   }
