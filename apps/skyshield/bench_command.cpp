@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "core/error.hpp"
+#include "fidelity_command.hpp"
 #include "record/summary.hpp"
 #include "scenario/loader.hpp"
 #include "sim/engine.hpp"
@@ -71,16 +72,17 @@ int cmd_bench(const BenchOptions& o) {
   const auto t_load = std::chrono::steady_clock::now();
   std::vector<Override> overrides = scale_raid(o.scenario, o.raid_scale);
   if (o.duration_s > 0.0) overrides.push_back({"simulation.duration_s", fmt::format("{}", o.duration_s)});
-  const Scenario s = load_scenario(o.scenario, overrides);
+  Scenario s = load_scenario(o.scenario, overrides);
+  apply_fidelity(s, o.fidelity);
   const double load_s = seconds_since(t_load);
   const auto t_tables = std::chrono::steady_clock::now();
   prepare_flyouts(s);
   const double tables_s = seconds_since(t_tables);
   int raid = 0;
   for (const ThreatSpec& t : s.threats) raid += t.parent < 0;
-  std::cout << fmt::format("bench '{}': {} launched by the raid ({} with what they release), {}, step {:g} s, {}\n", s.name,
+  std::cout << fmt::format("bench '{}': {} launched by the raid ({} with what they release), {}, step {:g} s, {}{}\n", s.name,
                            count_of(raid, "threat"), s.threats.size(), count_of(std::ssize(s.battalions), "battalion"), s.sim.step_s,
-                           count_of(o.runs, "run"));
+                           count_of(o.runs, "run"), s.sim.fidelity == Fidelity::Fast ? ", fast model" : "");
   int tables = 0, cached = 0;
   for (const InterceptorClass& c : s.interceptor_classes)
     if (const auto* t = dynamic_cast<const FlyoutTable*>(c.flyout.get()); t && t->built()) ++tables, cached += t->from_cache();

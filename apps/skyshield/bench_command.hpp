@@ -13,6 +13,7 @@ struct BenchOptions {
   double raid_scale = 1.0;   // every raid entry's count times this (at least 1): cost against raid size
   double duration_s = 0.0;   // > 0: simulate only this long (overrides simulation.duration_s)
   std::optional<std::uint64_t> seed;
+  std::string fidelity;      // full or fast (empty: the scenario's simulation.fidelity)
 };
 
 int cmd_bench(const BenchOptions& options);

@@ -1,4 +1,4 @@
-// skyshield: the command-line program. Subcommands: run, mc, sweep, wta, track, radar-coverage, envelope, validate, schema, view, bench
+// skyshield: the command-line program. Subcommands: run, mc, sweep, compare-fidelity, wta, track, radar-coverage, envelope, validate, schema, view, bench
 // (validate, radar-coverage and envelope in study_commands.cpp; wta, track and bench in their own files).
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -19,6 +19,7 @@
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "dis_session.hpp"
+#include "fidelity_command.hpp"
 #include "view_server.hpp"
 #include "bench_command.hpp"
 #include "progress_bar.hpp"
@@ -50,9 +51,10 @@ std::string default_run_dir(const std::string& scenario_name) {
 }
 
 int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, std::string out_dir, bool detections,
-            const skyshield::DisCli& dis_cli) {
+            const skyshield::DisCli& dis_cli, const std::string& fidelity) {
   using namespace skyshield;
-  const Scenario s = load_scenario(path);
+  Scenario s = load_scenario(path);
+  apply_fidelity(s, fidelity);
   if (out_dir.empty()) out_dir = default_run_dir(s.name);  // a second scenario does not overwrite the first
   const std::filesystem::path dir = make_output_dir(out_dir);
   std::unique_ptr<DisSession> dis;
@@ -98,10 +100,11 @@ int cmd_run(const std::string& path, std::optional<std::uint64_t> seed, std::str
 }
 
 int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::uint64_t> seed, const std::string& out_dir,
-           int* argc, char*** argv) {
+           const std::string& fidelity, int* argc, char*** argv) {
   using namespace skyshield;
   check_run_count(runs);  // before anything is loaded or allocated
-  const Scenario s = load_scenario(path);
+  Scenario s = load_scenario(path);
+  apply_fidelity(s, fidelity);
   const std::filesystem::path dir = make_output_dir(out_dir);
   const std::uint64_t base_seed = seed.value_or(s.sim.seed);
   MonteCarloOptions opt;
@@ -122,7 +125,9 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
     (void)argc;
     (void)argv;
     // The journal keeps every finished run: running the same command again resumes the batch.
-    const JournalKey key{s.name, files_hash(s.files), base_seed, layer_names(s)};
+    // A fast batch's journal is not a full one's (the key of a full batch is unchanged).
+    const std::uint64_t model = s.sim.fidelity == Fidelity::Fast ? 0x66617374ull : 0;  // "fast"
+    const JournalKey key{s.name, files_hash(s.files) ^ model, base_seed, layer_names(s)};
     const std::string journal = (dir / "runs.journal").string();
     opt.finished = read_journal(journal, key);
     JournalWriter writer(journal, key);
@@ -158,7 +163,7 @@ int cmd_mc(const std::string& path, int runs, int threads, std::optional<std::ui
 }
 
 int cmd_sweep(const std::string& path, const std::vector<std::string>& param_texts, int runs, int threads,
-              std::optional<std::uint64_t> seed, const std::string& out_dir, int* argc, char*** argv) {
+              std::optional<std::uint64_t> seed, const std::string& out_dir, const std::string& fidelity, int* argc, char*** argv) {
   using namespace skyshield;
   std::vector<SweepParam> params;
   for (const std::string& t : param_texts) params.push_back(parse_sweep_param(t));
@@ -174,8 +179,10 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
     MpiSession mpi(argc, argv);
     ranks = mpi.size();
     ProgressBar bar(fmt::format("rank {}/{}: sweep of '{}'", mpi.rank(), mpi.size(), base.name), "runs");
-    const SweepBatch on_ranks = [&mpi](const Scenario& s, int n, int t, std::uint64_t sd, const MonteCarloOptions& o) {
-      return run_monte_carlo_mpi(mpi, s, n, t, sd, o);
+    const SweepBatch on_ranks = [&mpi, &fidelity](const Scenario& s, int n, int t, std::uint64_t sd, const MonteCarloOptions& o) {
+      Scenario at = s;
+      apply_fidelity(at, fidelity);
+      return run_monte_carlo_mpi(mpi, at, n, t, sd, o);
     };
     std::function<void(int, int)> progress;
     if (mpi.rank() == 0) progress = [&](int done, int total) { bar.update(done, total); };
@@ -190,10 +197,17 @@ int cmd_sweep(const std::string& path, const std::vector<std::string>& param_tex
     ProgressBar bar(fmt::format("sweep of '{}'", base.name), "runs");
     install_interrupt_handler();
     const std::optional<std::int64_t> interrupt_after = test_interrupt_after_runs();  // test-only (output_dir.hpp)
+    SweepBatch with_fidelity;  // --fidelity: every point's scenario in that model
+    if (!fidelity.empty())
+      with_fidelity = [&fidelity](const Scenario& s, int n, int t, std::uint64_t sd, const MonteCarloOptions& o) {
+        Scenario at = s;
+        apply_fidelity(at, fidelity);
+        return run_monte_carlo(at, n, t, sd, o);
+      };
     points = run_sweep(path, params, runs, threads, seed.value_or(base.sim.seed), [&](int done, int total) {
       bar.update(done, total);
       if (interrupt_after && done == *interrupt_after && !interrupt_requested()) raise_test_interrupt();
-    }, interrupt_requested);
+    }, interrupt_requested, with_fidelity);
     bar.update(1, 1);
   }
   OutputSet set(dir, test_output_hooks());
@@ -226,6 +240,8 @@ int main(int argc, char** argv) {
   run->add_flag("--detections", run_detections, "Also write every radar detection to detections.csv (input of `skyshield track`)");
   skyshield::DisCli dis_cli;
   dis_cli.add_to(*run);
+  std::string fidelity;  // --fidelity on run, mc, sweep, bench (empty: the scenario's)
+  skyshield::add_fidelity_option(*run, fidelity);
   int runs = 100, threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string mc_path, mc_out = "out/mc";
   CLI::App* mc = app.add_subcommand("mc", "Monte Carlo: independent runs, statistics with confidence intervals (mc.json, runs.csv, mc.svg)");
@@ -234,6 +250,7 @@ int main(int argc, char** argv) {
   mc->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024))->capture_default_str();
   mc->add_option("--seed", seed, "Base seed (run i uses a seed derived from (seed, i))");
   mc->add_option("--out", mc_out, "Output directory")->capture_default_str();
+  skyshield::add_fidelity_option(*mc, fidelity);
   std::string sweep_path, sweep_out = "out/sweep";
   std::vector<std::string> sweep_params;
   int sweep_runs = 50;
@@ -244,6 +261,7 @@ int main(int argc, char** argv) {
   sweep->add_option("--threads", threads, "Worker threads (results do not depend on it)")->check(CLI::Range(1, 1024));
   sweep->add_option("--seed", seed, "Base seed, the same at every point");
   sweep->add_option("--out", sweep_out, "Output directory")->capture_default_str();
+  skyshield::add_fidelity_option(*sweep, fidelity);
   skyshield::WtaCli wta_cli;
   CLI::App* wta = wta_cli.add_to(app);
   std::string cov_path, cov_radar, cov_out = "out/coverage";
@@ -285,6 +303,9 @@ int main(int argc, char** argv) {
   bench->add_option("--seed", bench_opt.seed, "Seed of the first run (default: the scenario's)");
   bench->add_option("--duration", bench_opt.duration_s, "Simulate only this long, s (default: the scenario's duration)")
       ->check(CLI::Range(1.0, 86400.0));
+  skyshield::add_fidelity_option(*bench, bench_opt.fidelity);
+  skyshield::CompareFidelityCli compare_cli;
+  CLI::App* compare = compare_cli.add_to(app);
   skyshield::ViewOptions view_opt;
   CLI::App* view = app.add_subcommand("view", "Serve the 3-D replay viewer of a run's output directory on localhost");
   view->add_option("outdir", view_opt.run_dir, "A run's output directory (with replay.czml)")->required();
@@ -313,10 +334,11 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
   }
   try {
-    if (*run) return cmd_run(run_path, seed, out_dir, run_detections, dis_cli);
+    if (*run) return cmd_run(run_path, seed, out_dir, run_detections, dis_cli, fidelity);
     if (*track) return cmd_track(track_path, track_truth, track_scenario, track_out);
-    if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, &argc, &argv);
-    if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out, &argc, &argv);
+    if (*mc) return cmd_mc(mc_path, runs, threads, seed, mc_out, fidelity, &argc, &argv);
+    if (*sweep) return cmd_sweep(sweep_path, sweep_params, sweep_runs, threads, seed, sweep_out, fidelity, &argc, &argv);
+    if (*compare) return compare_cli.run();
     if (*wta) return wta_cli.run();
     if (*coverage) return skyshield::cmd_coverage(cov_path, cov_pd, cov_alt_km, cov_radar, cov_out);
     // Data the user did not name is found next to the program, not in the current folder.

@@ -135,6 +135,7 @@ struct RunRecord {
   double step_s = 0.0;
   double end_time_s = 0.0;
   long long steps = 0;
+  bool fast_model = false;           // run with `fidelity: fast` (scenario/fidelity.hpp): said in the outputs
   Geodetic reference;                // the first asset, origin of plots
   std::vector<std::string> layers;   // interceptor layers in scenario order
   std::vector<ThreatRecord> threats;

@@ -115,8 +115,8 @@ Summary summarize(const RunRecord& run) {
 
 std::string summary_table(const RunRecord& run, const Summary& s) {
   std::string out;
-  out += fmt::format("\nScenario '{}', seed {}: {:.1f} s simulated in {} steps of {} s\n\n", run.scenario, run.seed,
-                     run.end_time_s, run.steps, run.step_s);
+  out += fmt::format("\nScenario '{}', seed {}: {:.1f} s simulated in {} steps of {} s{}\n\n", run.scenario, run.seed,
+                     run.end_time_s, run.steps, run.step_s, run.fast_model ? " (fast model: docs/fidelity.md)" : "");
   std::string header = fmt::format("{:<18} {:>6} {:>7}", "threat class", "count", "killed");
   for (const auto& l : run.layers) header += fmt::format(" {:>5}", l);
   header += fmt::format(" {:>7} {:>7} {:>6} {:>10}\n", "leaked", "active", "fired", "1st det s");

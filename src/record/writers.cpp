@@ -85,6 +85,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
   j["step_s"] = run.step_s;
   j["end_time_s"] = run.end_time_s;
   j["steps"] = run.steps;
+  if (run.fast_model) j["fidelity"] = "fast";   // only then: a full run's summary.json is unchanged
   j["layers"] = run.layers;
   j["total"] = class_json(run, s.total);
   nlohmann::ordered_json by_class = nlohmann::ordered_json::object();

@@ -55,11 +55,16 @@ void parse_library(const YamlNode& root, Scenario& s) {
 }
 
 void parse_simulation(const YamlNode& n, SimSettings& sim) {
-  n.allow_only({"step_s", "duration_s", "seed", "trajectory_sample_s"});
+  n.allow_only({"step_s", "duration_s", "seed", "trajectory_sample_s", "fidelity"});
   sim.step_s = n.number_or("step_s", 1e-4, 1.0, sim.step_s);
   sim.duration_s = n.number_or("duration_s", 1.0, 86400.0, sim.duration_s);
   if (const auto seed = n.optional("seed")) sim.seed = static_cast<std::uint64_t>(seed->integer(0, INT64_MAX));
   sim.trajectory_sample_s = n.number_or("trajectory_sample_s", sim.step_s, 3600.0, sim.trajectory_sample_s);
+  if (const auto f = n.optional("fidelity")) {
+    const std::optional<Fidelity> v = fidelity_from_string(f->str());
+    if (!v) f->fail("must be full or fast (got '" + f->str() + "')");
+    sim.fidelity = *v;
+  }
   const double steps = std::ceil(sim.duration_s / sim.step_s - 1e-6);  // 200 s / 1e-4 s is 2e6 steps, not 2e6 + 1
   if (steps > limits::kMaxSteps) {
     const YamlNode at = n.optional("step_s") ? n.required("step_s") : n.optional("duration_s") ? n.required("duration_s") : n;

@@ -23,6 +23,7 @@
 #include "world/terrain.hpp"
 #include "world/threat.hpp"
 #include "world/threat_type.hpp"
+#include "scenario/fidelity.hpp"
 
 namespace skyshield {
 
@@ -31,6 +32,7 @@ struct SimSettings {
   double duration_s = 1800.0;      // hard stop; the run ends earlier once every threat is resolved
   std::uint64_t seed = 1;
   double trajectory_sample_s = 1.0;// trajectory output period
+  Fidelity fidelity = Fidelity::Full;  // the model's resolution (scenario/fidelity.hpp)
 };
 
 struct RadarSite {

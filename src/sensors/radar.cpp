@@ -188,7 +188,7 @@ MeasurementBatch Radar::look(double t0, double t1, std::span<const TruthView> ta
     }
     batch.detections.push_back(m);
   }
-  add_false_alarms(batch, swept, sector);
+  if (false_alarms_) add_false_alarms(batch, swept, sector);
   return batch;
 }
 

@@ -50,6 +50,11 @@ class Radar {
   // Line-of-sight test: above the 4/3-earth horizon and not hidden by terrain.
   bool line_of_sight(const Geodetic& target, const RangeAzEl& rae) const;
 
+  // Whether its looks draw false alarms (on unless switched off: the fast model, scenario/fidelity.hpp,
+  // draws none, which also leaves the random stream of the targets' detections without them).
+  void set_false_alarms(bool on) { false_alarms_ = on; }
+  bool false_alarms() const { return false_alarms_; }
+
   // Search azimuth of the beam at time t (radians clockwise from north).
   double beam_azimuth(double t) const;
 
@@ -81,6 +86,7 @@ class Radar {
     const JammerParams* jammer;
   };
   std::vector<JammerInView> jammers_;   // this look's jammers (scratch)
+  bool false_alarms_ = true;
 };
 
 }  // namespace skyshield

@@ -24,6 +24,7 @@ Battalion::Battalion(const Scenario& s, int idx, std::uint64_t seed)
     const RadarSite& site = spec->radars[r];
     radars.emplace_back(static_cast<int>(r), s.radar_types[site.type_index], site.site,
                         Rng::stream(seed, "radar/" + spec->name + "/" + site.name), site.mask);
+    radars.back().set_false_alarms(s.sim.fidelity == Fidelity::Full);  // the fast model draws none (scenario/fidelity.hpp)
   }
   radar_up.assign(radars.size(), 1);
   for (const LauncherConfig& c : spec->launchers) {

@@ -21,7 +21,9 @@ namespace skyshield {
 namespace engine_detail {
 
 Engine::Engine(const Scenario& s, const RunOptions& opt)
-    : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s),
+    : s_(s), opt_(opt), seed_(opt.seed.value_or(s.sim.seed)), dt_(s.sim.step_s), h_(s.sim.step_s),
+      fast_(s.sim.fidelity == Fidelity::Fast && !opt.link),
+      sensor_steps_(std::max<long long>(1, std::llround(kFastSensorPeriodS / s.sim.step_s))),
       rec_(s, seed_, opt.record_trajectories), picture_(s.network.picture), terrain_(s.terrain),
       assessment_rng_(Rng::stream(seed_, "kill_assessment")) {
   children_.resize(s.threats.size());
@@ -56,10 +58,20 @@ Engine::Engine(const Scenario& s, const RunOptions& opt)
 RunRecord Engine::run() {
   const long long max_steps = static_cast<long long>(std::ceil(s_.sim.duration_s / dt_ - 1e-9));
   const long long progress_every = std::max<long long>(1, max_steps / 200);
+  // The fast model (scenario/fidelity.hpp) looks with its radars every sensor_steps_ steps, over the
+  // whole slice since the last look, and takes that many steps at once while no launch is due and no
+  // interceptor is in its first seconds or near its end game. The full model: one step and one look
+  // at a time.
+  const long long k = fast_ ? sensor_steps_ : 1;
+  long long sense_from = 0;   // the step at which the radars' current slice began
   long long step = 0;
-  for (; step < max_steps; ++step) {
+  long long n = 1;            // steps taken in this pass
+  for (; step < max_steps; step += n) {
+    n = fast_ && step % k == 0 && !engaged(step * dt_) ? std::min(k, max_steps - step) : 1;
+    h_ = n * dt_;
     const double t = step * dt_;  // times from the step index: no accumulated rounding
-    const double t1 = (step + 1) * dt_;
+    const double t1 = (step + n) * dt_;
+    const bool sense = k == 1 || (step + n) % k == 0 || step + n == max_steps;
     Stopwatch clock(opt_.profile);
     scheduled_radar_failures(t);
     if (opt_.link) take_external_threats(t);
@@ -72,7 +84,8 @@ RunRecord Engine::run() {
     auto stop = [&] { return opt_.should_stop && opt_.should_stop(); };
     bool stopped = false;
     for (auto& b : battalions_)
-      if (!(stopped = stopped || stop())) sense_and_track(*b, t, t1, clock);
+      if (sense && !(stopped = stopped || stop())) sense_and_track(*b, sense_from * dt_, t1, clock);
+    if (sense) sense_from = step + n;
     if (stopped || stop()) {   // also a signal during the last battalion's sensing (it returns early)
       interrupted_ = true;
       break;
@@ -107,10 +120,11 @@ RunRecord Engine::run() {
       for (const auto& b : battalions_) opt_.profile->track_steps += static_cast<long long>(b->tracker.tracks().size());
       for (const Threat& th : threats_) opt_.profile->flying_steps += th.status() == ThreatStatus::Flying;
     }
-    if (opt_.progress && step % progress_every == 0) opt_.progress(t1, s_.sim.duration_s);
-    if (finished()) { ++step; break; }
+    if (opt_.progress && (step % progress_every == 0 || (step + n - 1) / progress_every > step / progress_every))
+      opt_.progress(t1, s_.sim.duration_s);
+    if (finished()) { step += n; break; }
     if (opt_.should_stop && opt_.should_stop()) {
-      ++step;
+      step += n;
       interrupted_ = true;
       break;
     }
@@ -173,20 +187,20 @@ void Engine::check_finite(double t) const {
 
 void Engine::move_threats(double t) {
   for (Threat& th : threats_) {
-    const bool changed = th.step(t, dt_);
-    if (th.status() == ThreatStatus::Flying || (changed && th.status() == ThreatStatus::Leaked)) check_finite(th, t + dt_);
+    const bool changed = th.step(t, h_);
+    if (th.status() == ThreatStatus::Flying || (changed && th.status() == ThreatStatus::Leaked)) check_finite(th, t + h_);
     // A carrier releases what it carries (RV separation, weapon release at the end of its route);
     // what it has not released when it ends never flies.
     if (th.releasing())
-      for (int c : children_[th.id()]) threats_[c].release(t + dt_, th.pos_ecef(), th.vel_ecef());
+      for (int c : children_[th.id()]) threats_[c].release(t + h_, th.pos_ecef(), th.vel_ecef());
     if (!changed) continue;
     if (th.status() == ThreatStatus::Flying) {
       rec_.threat_appeared(th, t);
     } else if (th.status() == ThreatStatus::Leaked) {
-      rec_.threat_leaked(th, t + dt_, s_);
+      rec_.threat_leaked(th, t + h_, s_);
       cancel_children(th.id());
-      warhead_on_radars(th, t + dt_);
-      arm_impact(th, t + dt_);
+      warhead_on_radars(th, t + h_);
+      arm_impact(th, t + h_);
     }
   }
 }
@@ -287,7 +301,10 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     for (DwellRequest& r : schedule_dwells(std::move(requests), static_cast<int>(slot.size()))) {
       if (static_cast<int>(placed.size()) >= er.target_channels) break;
       Vec3 v;
-      if (b.track_ecef(r.track_id, t1, r.pos_ecef, v)) placed.push_back(r);
+      // Pointed where the track predicts the target at the time its detections measure it: the slice's
+      // start in the fast model's 0.5 s slices (sensors/radar.hpp), the slice's end (0.05 s later) in
+      // the full model's.
+      if (b.track_ecef(r.track_id, fast_ ? t : t1, r.pos_ecef, v)) placed.push_back(r);
     }
     for (const DwellRequest& r : schedule_dwells(std::move(placed), er.target_channels)) dwells.push_back(r.pos_ecef);
   }
@@ -324,6 +341,25 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
     if (e.kind == TrackEvent::Kind::Deleted) identifiers_[b.index].drop(e.track_id);
     if (e.kind != TrackEvent::Kind::Initiated) rec_.track_event(b, e, views_, threats_);
   }
+}
+
+bool Engine::engaged(double t) const {
+  for (const auto& b : battalions_)
+    if (!b->pending.empty()) return true;   // a launch is due: at its time
+  // An interceptor within kFastEndgameS of any object in the air at their highest closing speed (the
+  // sum of their speeds): the seeker's acquisition, the terminal homing and the fuze's closest approach
+  // need the fine step. (The simulator's choice of step, not a decision of the model: it may look at
+  // the truth.)
+  for (const Flight& f : flights_) {
+    if (!f.missile.flying()) continue;
+    if (t - f.missile.launch_time() < kFastLaunchS) return true;
+    const double speed = f.missile.vel().norm();
+    for (const TruthView& v : views_) {
+      const double reach = (speed + v.vel_ecef.norm()) * kFastEndgameS;
+      if ((v.pos_ecef - f.missile.pos()).squaredNorm() < reach * reach) return true;
+    }
+  }
+  return false;
 }
 
 bool Engine::finished() const {

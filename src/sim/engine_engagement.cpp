@@ -256,7 +256,7 @@ void Engine::launch_due(double t) {
 }
 
 void Engine::fly_interceptors(double t1) {
-  const double t = t1 - dt_;
+  const double t = t1 - h_;
   std::vector<BattalionStatus> network;  // built when a battalion guides on remote tracks
   for (Flight& f : flights_) {
     if (!f.missile.flying() || f.missile.launch_time() > t + 1e-9) continue;
@@ -285,7 +285,7 @@ void Engine::fly_interceptors(double t1) {
       // A deception break-lock is an event; a home-on-jam lock lost with its strobe is only counted (a
       // repeater blinks every cycle: it would fill the log without changing the guidance).
       const int lock = f.missile.seeker_lock(), breaks = f.missile.deception_breaks();
-      f.missile.step(t, dt_, uplink, views_);
+      f.missile.step(t, h_, uplink, views_);
       if (lock >= 0 && f.missile.deception_breaks() > breaks)
         rec_.seeker_break_lock(f.record, t, threats_[static_cast<std::size_t>(lock)].spec().name, f.missile.cls().seeker_reacquire_s);
     }

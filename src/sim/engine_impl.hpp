@@ -89,6 +89,9 @@ class Engine {
   void build_views();
   void sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock);
   bool finished() const;
+  // The fast model steps finely at t: a fire order waits for launch, or an interceptor is in its
+  // first kFastLaunchS or within kFastEndgameS of its target (scenario/fidelity.hpp).
+  bool engaged(double t) const;
   // engine_engagement.cpp: command posts, launchers, interceptors, kill assessment.
   bool decision_due(double t) const;
   void update_air_picture(double t);
@@ -155,6 +158,10 @@ class Engine {
   const RunOptions& opt_;
   std::uint64_t seed_;
   double dt_;
+  double h_;                   // the length of the current step: dt_, or in the fast model while
+                               // nothing is engaged sensor_steps_ x dt_ (scenario/fidelity.hpp)
+  bool fast_;                  // the fast model (not with a live link: other simulators step finely)
+  long long sensor_steps_;     // fast: steps per radar look
   Recorder rec_;
   AirPicture picture_;
   std::unique_ptr<TrackScorer> scorer_;

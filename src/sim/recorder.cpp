@@ -36,6 +36,7 @@ Recorder::Recorder(const Scenario& s, std::uint64_t seed, bool trajectories)
   rec_.scenario = s.name;
   rec_.seed = seed;
   rec_.step_s = s.sim.step_s;
+  rec_.fast_model = s.sim.fidelity == Fidelity::Fast;
   rec_.reference = s.assets.front().site;
   for (const InterceptorClass& c : s.interceptor_classes) max_range_.push_back(c.max_range_m);
   rec_.layers = layer_names(s);
