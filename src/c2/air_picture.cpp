@@ -101,136 +101,179 @@ std::vector<int> assign(int cols, const std::vector<SparseRow>& rows) {
   return solve_assignment_dense(cost);
 }
 
-}  // namespace
+// A system track being built: its members in (battalion, track) order and their fusion.
+struct Group {
+  int id = -1;
+  std::vector<const NetworkTrack*> members;
+  NetworkTrack fused;   // position and covariance of the members' covariance intersection
+};
 
-void AirPicture::merge_systems(std::map<std::pair<int, int>, int>& next,
-                               const std::map<std::pair<int, int>, const NetworkTrack*>& by_key) const {
-  // System numbers in order, each with its anchor (first member) and its members' battalions.
-  std::map<int, std::pair<const NetworkTrack*, std::vector<int>>> systems;
-  for (const auto& [key, id] : next) {
-    auto& [anchor, battalions] = systems[id];
-    if (!anchor) anchor = by_key.at(key);
-    battalions.push_back(key.first);
+bool has_battalion(const Group& g, int battalion) {
+  return std::any_of(g.members.begin(), g.members.end(), [&](const NetworkTrack* m) { return m->battalion == battalion; });
+}
+// A track may be one object with all of a group's members only if it passes the gate with each.
+bool consistent(const NetworkTrack& t, const Group& g, const AirPictureParams& p) {
+  return std::all_of(g.members.begin(), g.members.end(), [&](const NetworkTrack* m) { return chi2(t, *m, p) <= p.gate_chi2; });
+}
+void fuse(Group& g) {
+  if (g.members.size() == 1) {
+    g.fused.pos_ecef = g.members.front()->pos_ecef;
+    g.fused.pos_cov = g.members.front()->pos_cov;
+    return;
   }
-  std::vector<int> ids;
-  std::vector<const NetworkTrack*> anchors;
-  std::vector<std::vector<int>> battalions;
-  for (auto& [id, sys] : systems) {
-    ids.push_back(id);
-    anchors.push_back(sys.first);
-    battalions.push_back(std::move(sys.second));
+  std::vector<CiEstimate> in;
+  for (const NetworkTrack* m : g.members) in.push_back({m->pos_ecef, m->pos_cov});
+  const CiResult ci = covariance_intersection(in);
+  g.fused.pos_ecef = ci.fused.x;
+  g.fused.pos_cov = ci.fused.P;
+}
+bool key_less(const NetworkTrack* a, const NetworkTrack* b) {
+  return std::make_pair(a->battalion, a->track_id) < std::make_pair(b->battalion, b->track_id);
+}
+// Members that do not pass the gate with every other member leave, most conflicts first (on a tie
+// the later member, so a pair keeps its first): what stays is a set that passes pairwise.
+void prune(Group& g, const AirPictureParams& p, std::vector<const NetworkTrack*>& fresh) {
+  while (g.members.size() >= 2) {
+    const std::size_t n = g.members.size();
+    std::vector<int> conflicts(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j)
+        if (chi2(*g.members[i], *g.members[j], p) > p.gate_chi2) ++conflicts[i], ++conflicts[j];
+    std::size_t worst = 0;
+    for (std::size_t i = 1; i < n; ++i)
+      if (conflicts[i] >= conflicts[worst]) worst = i;
+    if (conflicts[worst] == 0) return;
+    fresh.push_back(g.members[worst]);
+    g.members.erase(g.members.begin() + static_cast<std::ptrdiff_t>(worst));
   }
-  const XWindow window(anchors, params_);   // merges only replace an anchor by another one of the set
-  std::vector<char> alive(ids.size(), 1);
-  for (std::size_t a = 0; a < ids.size(); ++a) {
+}
+
+// Systems of different battalions that have come together (opened apart, e.g. while one of the
+// tracks was young and uncertain) merge into the lower number when their fused estimates pass the
+// gate and so does every pair of their members. In number order: each system takes the first such
+// system after it, again until there is none, then the next system's turn. Only the systems within
+// the gate's reach in x are looked at.
+void merge_groups(std::map<int, Group>& groups, const AirPictureParams& p) {
+  std::vector<Group*> order;
+  std::vector<const NetworkTrack*> estimates;
+  for (auto& [id, g] : groups) {
+    order.push_back(&g);
+    estimates.push_back(&g.fused);
+  }
+  const XWindow window(estimates, p);   // copies the estimates as they are before any merge
+  std::vector<char> alive(order.size(), 1);
+  for (std::size_t a = 0; a < order.size(); ++a) {
     if (!alive[a]) continue;
+    Group& ga = *order[a];
     for (bool merged = true; merged;) {
       merged = false;
-      for (int bi : window.near(*anchors[a])) {  // in number order
+      for (int bi : window.near(ga.fused)) {   // in number order
         const auto b = static_cast<std::size_t>(bi);
         if (b <= a || !alive[b]) continue;
-        bool shared = false;
-        for (int x : battalions[a])
-          for (int y : battalions[b]) shared = shared || x == y;
-        if (shared || chi2(*anchors[a], *anchors[b], params_) > params_.gate_chi2) continue;
-        const NetworkTrack* first = nullptr;   // the merged system's anchor: its first member
-        for (auto& [key, id] : next) {
-          if (id == ids[b]) id = ids[a];
-          if (id == ids[a] && !first) first = by_key.at(key);
-        }
-        anchors[a] = first;
-        battalions[a].insert(battalions[a].end(), battalions[b].begin(), battalions[b].end());
+        Group& gb = *order[b];
+        const bool shared = std::any_of(gb.members.begin(), gb.members.end(), [&](const NetworkTrack* m) { return has_battalion(ga, m->battalion); });
+        if (shared || chi2(ga.fused, gb.fused, p) > p.gate_chi2) continue;
+        if (!std::all_of(gb.members.begin(), gb.members.end(), [&](const NetworkTrack* m) { return consistent(*m, ga, p); })) continue;
+        std::vector<const NetworkTrack*> all = ga.members;
+        all.insert(all.end(), gb.members.begin(), gb.members.end());
+        std::sort(all.begin(), all.end(), key_less);
+        ga.members = std::move(all);
+        fuse(ga);
         alive[b] = 0;
         merged = true;
         break;
       }
     }
   }
+  for (std::size_t i = 0; i < order.size(); ++i)
+    if (!alive[i]) {
+      const int id = order[i]->id;   // a copy: the key inside the node erased
+      groups.erase(id);
+    }
 }
+
+}  // namespace
 
 void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
   // In (battalion, track number) order, whatever order the trackers keep their tracks in.
-  std::vector<NetworkTrack> tracks = unordered;
+  std::vector<NetworkTrack> tracks;
+  const double max_var = params_.report_max_sigma_m * params_.report_max_sigma_m;
+  for (const NetworkTrack& t : unordered)
+    if (t.pos_cov.trace() / 3.0 <= max_var) tracks.push_back(t);
   std::sort(tracks.begin(), tracks.end(), [](const NetworkTrack& a, const NetworkTrack& b) {
     return std::make_pair(a.battalion, a.track_id) < std::make_pair(b.battalion, b.track_id);
   });
-  std::map<std::pair<int, int>, int> next;
-  // System tracks as they stand: the members that keep their number (still inside the gate of the
-  // system's other members).
-  std::map<int, std::vector<const NetworkTrack*>> systems;
+  // System tracks as they stand, each pruned to members that pass the gate pairwise.
+  std::map<int, Group> groups;
   std::vector<const NetworkTrack*> fresh;
   for (const NetworkTrack& t : tracks) {
     const auto it = system_of_.find({t.battalion, t.track_id});
-    if (it != system_of_.end()) systems[it->second].push_back(&t);
-    else fresh.push_back(&t);
-  }
-  for (auto& [id, mem] : systems) {
-    // A member drifting out of the gate of the system's first member leaves the system.
-    const NetworkTrack* anchor = mem.front();
-    for (const NetworkTrack* m : mem) {
-      if (m == anchor || chi2(*m, *anchor, params_) <= params_.gate_chi2) next[{m->battalion, m->track_id}] = id;
-      else fresh.push_back(m);
+    if (it == system_of_.end()) {
+      fresh.push_back(&t);
+      continue;
     }
+    Group& g = groups[it->second];
+    g.id = it->second;
+    g.members.push_back(&t);
+  }
+  for (auto& [id, g] : groups) {
+    prune(g, params_, fresh);
+    fuse(g);
   }
   // Fresh tracks, battalion by battalion, join a system track that has no member of their own
-  // battalion, by exact assignment on the chi-square distance to the system's anchor (its first
-  // member); the others open new system tracks (which later battalions' tracks may join).
-  std::sort(fresh.begin(), fresh.end(), [](const NetworkTrack* a, const NetworkTrack* b) {
-    return std::make_pair(a->battalion, a->track_id) < std::make_pair(b->battalion, b->track_id);
-  });
-  std::map<std::pair<int, int>, const NetworkTrack*> by_key;
-  for (const NetworkTrack& t : tracks) by_key[{t.battalion, t.track_id}] = &t;
+  // battalion and all of whose members they pass the gate with, by exact assignment on the
+  // chi-square distance to the system's fused estimate; the others open new system tracks (which
+  // later battalions' tracks may join).
+  std::sort(fresh.begin(), fresh.end(), key_less);
   for (std::size_t lo = 0; lo < fresh.size();) {
     std::size_t hi = lo;
     while (hi < fresh.size() && fresh[hi]->battalion == fresh[lo]->battalion) ++hi;
     const int battalion = fresh[lo]->battalion;
-    std::map<int, const NetworkTrack*> anchor;
-    std::map<int, bool> has_own;
-    for (const auto& [key, id] : next) {
-      if (!anchor.count(id)) anchor[id] = by_key.at(key);
-      if (key.first == battalion) has_own[id] = true;
-    }
-    std::vector<int> ids;
-    std::vector<const NetworkTrack*> anchors;
-    for (const auto& [id, a] : anchor)
-      if (!has_own[id]) {
-        ids.push_back(id);
-        anchors.push_back(a);
+    std::vector<Group*> open;
+    std::vector<const NetworkTrack*> estimates;
+    for (auto& [id, g] : groups)
+      if (!has_battalion(g, battalion)) {
+        open.push_back(&g);
+        estimates.push_back(&g.fused);
       }
-    const XWindow window(anchors, params_);
+    const XWindow window(estimates, params_);
     std::vector<SparseRow> rows(hi - lo);
     for (std::size_t f = lo; f < hi; ++f)
       for (int k : window.near(*fresh[f])) {
-        const double d = chi2(*fresh[f], *anchors[static_cast<std::size_t>(k)], params_);
-        if (d <= params_.gate_chi2) rows[f - lo].emplace_back(k, d);
+        const Group& g = *open[static_cast<std::size_t>(k)];
+        const double d = chi2(*fresh[f], g.fused, params_);
+        if (d <= params_.gate_chi2 && consistent(*fresh[f], g, params_)) rows[f - lo].emplace_back(k, d);
       }
-    const std::vector<int> match = assign(static_cast<int>(ids.size()), rows);
-    for (std::size_t f = lo; f < hi; ++f)
-      next[{fresh[f]->battalion, fresh[f]->track_id}] = match[f - lo] >= 0 ? ids[match[f - lo]] : next_system_++;
+    const std::vector<int> match = assign(static_cast<int>(open.size()), rows);
+    std::vector<Group*> changed;
+    for (std::size_t f = lo; f < hi; ++f) {
+      if (match[f - lo] >= 0) {
+        Group& g = *open[static_cast<std::size_t>(match[f - lo])];
+        g.members.insert(std::upper_bound(g.members.begin(), g.members.end(), fresh[f], key_less), fresh[f]);
+        changed.push_back(&g);
+      } else {
+        Group& g = groups[next_system_];
+        g.id = next_system_++;
+        g.members.push_back(fresh[f]);
+        changed.push_back(&g);
+      }
+    }
+    for (Group* g : changed) fuse(*g);
     lo = hi;
   }
-  // Merge system tracks of different battalions that have come together (they were opened apart,
-  // e.g. while one of the tracks was young and uncertain): lower number kept. The merges are those of
-  // repeated passes that each merge the first mergeable pair (a, b) in number order, done in one
-  // sweep: a merge into a leaves every pair before a unmergeable (the merged system's anchor is one
-  // of the two old anchors and its battalions include both), so the next first pair is at a or
-  // later. Only the anchors within the gate's reach in x are looked at.
-  merge_systems(next, by_key);
-  system_of_ = std::move(next);
-  // Fused estimates, by system number (members in (battalion, track) order).
-  std::map<int, SystemTrack> fused;
-  for (const auto& [key, id] : system_of_) {
-    fused[id].id = id;
-    fused[id].members.push_back(key);
-  }
+  merge_groups(groups, params_);
+  system_of_.clear();
   systems_.clear();
-  for (auto& [id, sys] : fused) {
-    std::vector<CiEstimate> in;
-    for (const auto& key : sys.members) in.push_back({by_key.at(key)->pos_ecef, by_key.at(key)->pos_cov});
-    const CiResult ci = covariance_intersection(in);
-    sys.pos_ecef = ci.fused.x;
-    sys.pos_cov = ci.fused.P;
-    systems_.push_back(std::move(sys));
+  for (const auto& [id, g] : groups) {
+    SystemTrack s;
+    s.id = id;
+    for (const NetworkTrack* m : g.members) {
+      s.members.emplace_back(m->battalion, m->track_id);
+      system_of_[{m->battalion, m->track_id}] = id;
+    }
+    s.pos_ecef = g.fused.pos_ecef;
+    s.pos_cov = g.fused.pos_cov;
+    systems_.push_back(std::move(s));
   }
 }
 

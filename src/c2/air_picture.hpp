@@ -1,11 +1,13 @@
 #pragma once
 // The network's shared air picture: correlates the confirmed tracks of all battalions into system
 // tracks (one per physical object, as far as the correlation can tell), so that battalions can see
-// which threats another battalion already engages. Track-to-track correlation by an exact
-// assignment on the chi-square distance between track positions with their full covariances (each battalion's track keeps its
-// system track while it stays inside the gate, so system numbers are stable). Each system track's
-// estimate fuses its members by covariance intersection (c2/covariance_intersection.hpp): the
-// battalions' errors are correlated in unknown ways (common targets, common process noise).
+// which threats another battalion already engages. Track-to-track correlation on the chi-square
+// distance between track positions with their full covariances: every pair of a system track's
+// members must pass the gate (a member that no longer does leaves, most conflicts first), a fresh
+// track joins by exact assignment on its distance to the systems' fused estimates, and a battalion
+// reports only tracks whose sigma is within report_max_sigma_m. Each system track's estimate fuses
+// its members by covariance intersection (c2/covariance_intersection.hpp): the battalions' errors
+// are correlated in unknown ways (common targets, common process noise). docs/air-picture.md.
 #include <map>
 #include <utility>
 #include <vector>
@@ -29,8 +31,12 @@ struct SystemTrack {
 };
 
 struct AirPictureParams {
-  double gate_chi2 = 16.27;    // 3-dof chi-square gate (99.9 %) on the difference of two tracks
-  double min_sigma_m = 300.0;  // floor of the difference's sigma per axis (registration, timing)
+  double gate_chi2 = 16.27;   // 3-dof chi-square gate (99.9 %) on the difference of two tracks
+  double min_sigma_m = 30.0;  // floor of each track's sigma per axis in the gate (registration, timing)
+  // A battalion reports a track to the network only while its position sigma (rms per axis) is at
+  // most this (the track-quality threshold of a reporting rule, as Link 16's TQ): a track coasting
+  // with a growing covariance, or one not yet settled, stays in its battalion's picture only.
+  double report_max_sigma_m = 1000.0;
 };
 
 class AirPicture {
@@ -47,8 +53,6 @@ class AirPicture {
   const std::vector<SystemTrack>& system_tracks() const { return systems_; }
 
  private:
-  void merge_systems(std::map<std::pair<int, int>, int>& next, const std::map<std::pair<int, int>, const NetworkTrack*>& by_key) const;
-
   AirPictureParams params_;
   std::map<std::pair<int, int>, int> system_of_;   // (battalion, track) -> system track
   std::vector<SystemTrack> systems_;

@@ -300,7 +300,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
   parse_library(root, s);
   if (const auto sim = root.optional("simulation")) parse_simulation(*sim, s.sim);
   if (const auto net = root.optional("network")) {
-    net->allow_only({"deconflict", "correlation_gate_chi2", "correlation_min_sigma_m", "outer_layers_first", "outer_hold_margin_s",
+    net->allow_only({"deconflict", "correlation_gate_chi2", "correlation_min_sigma_m", "report_max_sigma_m", "outer_layers_first", "outer_hold_margin_s",
                      "deconflict_radius_m", "remote_link"});
     if (const auto v = net->optional("deconflict")) s.network.deconflict = v->boolean();
     s.network.deconflict_radius_m = net->number_or("deconflict_radius_m", 0.0, 100e3, s.network.deconflict_radius_m);
@@ -308,6 +308,7 @@ Scenario load_scenario_checked(const std::string& path, const std::vector<Overri
     s.network.outer_hold_margin_s = net->number_or("outer_hold_margin_s", 0.0, 3600.0, s.network.outer_hold_margin_s);
     s.network.picture.gate_chi2 = net->number_or("correlation_gate_chi2", 1.0, 1000.0, s.network.picture.gate_chi2);
     s.network.picture.min_sigma_m = net->number_or("correlation_min_sigma_m", 1.0, 100e3, s.network.picture.min_sigma_m);
+    s.network.picture.report_max_sigma_m = net->number_or("report_max_sigma_m", 1.0, 1e7, s.network.picture.report_max_sigma_m);
     if (const auto l = net->optional("remote_link")) {
       l->allow_only({"latency_s", "update_s", "loss"});
       s.network.remote_link.latency_s = l->number_or("latency_s", 0.0, 60.0, 0.0);

@@ -1,13 +1,15 @@
 // The air picture's correlation against a brute-force reference: the same rules written plainly
-// (every pair of tracks, a dense cost matrix for each battalion's fresh tracks, system merges by
-// repeated passes that each merge the first mergeable pair), run side by side on random pictures of
+// (every pair of tracks, a dense cost matrix for each battalion's fresh tracks, every later system
+// tried for a merge), run side by side on random pictures of
 // crossing objects, swarms, new and lost tracks: the system numbers must agree at every update.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "c2/air_picture.hpp"
+#include "c2/covariance_intersection.hpp"
 #include "core/rng.hpp"
 #include "tracking/assignment.hpp"
 
@@ -18,13 +20,14 @@ class ReferencePicture {
  public:
   explicit ReferencePicture(AirPictureParams p) : p_(p) {}
 
-  void update(std::vector<NetworkTrack> tracks) {
+  void update(std::vector<NetworkTrack> all) {
+    std::vector<NetworkTrack> tracks;   // those reported: sigma per axis within the limit
+    for (const NetworkTrack& t : all)
+      if (std::sqrt(t.pos_cov.trace() / 3.0) <= p_.report_max_sigma_m) tracks.push_back(t);
     std::sort(tracks.begin(), tracks.end(), [](const NetworkTrack& a, const NetworkTrack& b) {
       return std::make_pair(a.battalion, a.track_id) < std::make_pair(b.battalion, b.track_id);
     });
-    std::map<std::pair<int, int>, const NetworkTrack*> by_key;
-    for (const NetworkTrack& t : tracks) by_key[{t.battalion, t.track_id}] = &t;
-    std::map<std::pair<int, int>, int> next;
+    // Systems: number -> members in (battalion, track) order.
     std::map<int, std::vector<const NetworkTrack*>> systems;
     std::vector<const NetworkTrack*> fresh;
     for (const NetworkTrack& t : tracks) {
@@ -32,10 +35,18 @@ class ReferencePicture {
       if (it != system_of_.end()) systems[it->second].push_back(&t);
       else fresh.push_back(&t);
     }
+    // Pruning: while some pair fails the gate, the member with most failing pairs leaves (the
+    // later one on a tie).
     for (auto& [id, mem] : systems)
-      for (const NetworkTrack* m : mem) {
-        if (m == mem.front() || chi2(*m, *mem.front()) <= p_.gate_chi2) next[{m->battalion, m->track_id}] = id;
-        else fresh.push_back(m);
+      while (mem.size() >= 2) {
+        std::vector<int> conflicts(mem.size(), 0);
+        for (std::size_t i = 0; i < mem.size(); ++i)
+          for (std::size_t j = 0; j < mem.size(); ++j)
+            if (i != j && chi2(*mem[i], *mem[j]) > p_.gate_chi2) ++conflicts[i];
+        const auto worst = static_cast<std::size_t>(std::distance(conflicts.begin(), std::max_element(conflicts.rbegin(), conflicts.rend()).base()) - 1);
+        if (conflicts[worst] == 0) break;
+        fresh.push_back(mem[worst]);
+        mem.erase(mem.begin() + static_cast<std::ptrdiff_t>(worst));
       }
     std::sort(fresh.begin(), fresh.end(), [](const NetworkTrack* a, const NetworkTrack* b) {
       return std::make_pair(a->battalion, a->track_id) < std::make_pair(b->battalion, b->track_id);
@@ -43,51 +54,51 @@ class ReferencePicture {
     for (std::size_t lo = 0; lo < fresh.size();) {
       std::size_t hi = lo;
       while (hi < fresh.size() && fresh[hi]->battalion == fresh[lo]->battalion) ++hi;
-      std::map<int, const NetworkTrack*> anchor;
-      std::map<int, bool> has_own;
-      for (const auto& [key, id] : next) {
-        if (!anchor.count(id)) anchor[id] = by_key.at(key);
-        if (key.first == fresh[lo]->battalion) has_own[id] = true;
-      }
       std::vector<int> ids;
-      std::vector<const NetworkTrack*> anchors;
-      for (const auto& [id, a] : anchor)
-        if (!has_own[id]) {
+      for (const auto& [id, mem] : systems)
+        if (std::none_of(mem.begin(), mem.end(), [&](const NetworkTrack* m) { return m->battalion == fresh[lo]->battalion; }))
           ids.push_back(id);
-          anchors.push_back(a);
-        }
       Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(hi - lo), static_cast<Eigen::Index>(ids.size()), kForbidden);
       for (std::size_t f = lo; f < hi; ++f)
-        for (std::size_t k = 0; k < anchors.size(); ++k) {
-          const double d = chi2(*fresh[f], *anchors[k]);
-          if (d <= p_.gate_chi2) cost(static_cast<Eigen::Index>(f - lo), static_cast<Eigen::Index>(k)) = d;
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+          const auto& mem = systems[ids[k]];
+          const double d = chi2(*fresh[f], fused(mem));
+          bool all = true;
+          for (const NetworkTrack* m : mem) all = all && chi2(*fresh[f], *m) <= p_.gate_chi2;
+          if (all && d <= p_.gate_chi2) cost(static_cast<Eigen::Index>(f - lo), static_cast<Eigen::Index>(k)) = d;
         }
       const std::vector<int> match = solve_assignment(cost);
-      for (std::size_t f = lo; f < hi; ++f)
-        next[{fresh[f]->battalion, fresh[f]->track_id}] = match[f - lo] >= 0 ? ids[match[f - lo]] : next_system_++;
+      for (std::size_t f = lo; f < hi; ++f) {
+        auto& mem = systems[match[f - lo] >= 0 ? ids[static_cast<std::size_t>(match[f - lo])] : next_system_++];
+        mem.push_back(fresh[f]);
+        std::sort(mem.begin(), mem.end(), [](const NetworkTrack* a, const NetworkTrack* b) {
+          return std::make_pair(a->battalion, a->track_id) < std::make_pair(b->battalion, b->track_id);
+        });
+      }
       lo = hi;
     }
-    for (bool merged = true; merged;) {
-      merged = false;
-      std::map<int, const NetworkTrack*> anchor;
-      std::map<int, std::vector<int>> battalions;
-      for (const auto& [key, id] : next) {
-        if (!anchor.count(id)) anchor[id] = by_key.at(key);
-        battalions[id].push_back(key.first);
-      }
-      for (auto a = anchor.begin(); a != anchor.end() && !merged; ++a)
-        for (auto b = std::next(a); b != anchor.end(); ++b) {
-          bool shared = false;
-          for (int x : battalions[a->first])
-            for (int y : battalions[b->first]) shared = shared || x == y;
-          if (shared || chi2(*a->second, *b->second) > p_.gate_chi2) continue;
-          for (auto& [key, id] : next)
-            if (id == b->first) id = a->first;
+    // Merges: in number order, each system takes the first later one it may merge with (no shared
+    // battalion, fused estimates and every pair of members inside the gate), again until none.
+    for (auto a = systems.begin(); a != systems.end(); ++a)
+      for (bool merged = true; merged;) {
+        merged = false;
+        for (auto b = std::next(a); b != systems.end(); ++b) {
+          bool ok = chi2(fused(a->second), fused(b->second)) <= p_.gate_chi2;
+          for (const NetworkTrack* x : a->second)
+            for (const NetworkTrack* y : b->second) ok = ok && x->battalion != y->battalion && chi2(*x, *y) <= p_.gate_chi2;
+          if (!ok) continue;
+          a->second.insert(a->second.end(), b->second.begin(), b->second.end());
+          std::sort(a->second.begin(), a->second.end(), [](const NetworkTrack* x, const NetworkTrack* y) {
+            return std::make_pair(x->battalion, x->track_id) < std::make_pair(y->battalion, y->track_id);
+          });
+          systems.erase(b);
           merged = true;
           break;
         }
-    }
-    system_of_ = std::move(next);
+      }
+    system_of_.clear();
+    for (const auto& [id, mem] : systems)
+      for (const NetworkTrack* m : mem) system_of_[{m->battalion, m->track_id}] = id;
   }
   int system_id(int battalion, int track) const {
     const auto it = system_of_.find({battalion, track});
@@ -95,6 +106,13 @@ class ReferencePicture {
   }
 
  private:
+  // The fused estimate: covariance intersection (tested on its own in c2_covariance_intersection_test).
+  static NetworkTrack fused(const std::vector<const NetworkTrack*>& mem) {
+    std::vector<CiEstimate> in;
+    for (const NetworkTrack* m : mem) in.push_back({m->pos_ecef, m->pos_cov});
+    const CiResult ci = covariance_intersection(in);
+    return {-1, -1, ci.fused.x, ci.fused.P};
+  }
   double chi2(const NetworkTrack& a, const NetworkTrack& b) const {
     // The full-covariance test, by the explicit inverse (the code under test solves by LDLT).
     const Mat3 S = a.pos_cov + b.pos_cov + 2.0 * p_.min_sigma_m * p_.min_sigma_m * Mat3::Identity();

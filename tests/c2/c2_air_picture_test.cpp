@@ -1,6 +1,7 @@
 // Track-to-track correlation of the network picture: tracks of the same objects from different
 // battalions share a system track, objects far apart do not, one battalion's tracks never share
-// one, numbers are stable, and systems opened apart merge when their tracks come together.
+// one, numbers are stable, systems opened apart merge when their tracks come together, a member
+// that no longer agrees with the others leaves, and tracks above the reporting sigma stay out.
 #include <gtest/gtest.h>
 
 #include "c2/air_picture.hpp"
@@ -54,18 +55,66 @@ TEST(AirPicture, SystemsOpenedApartMergeWhenTheyMeet) {
 }
 
 TEST(AirPicture, CorrelationUsesTheFullCovariances) {
-  // Two battalions' tracks of elongated error (30 m along x, the range; 2 km across), 2.5 km apart.
-  // Along x the difference's variance is 2 (30^2 + 300^2) = 181,800 m^2 (floor sigma 300 m per
-  // track): chi2 = 2500^2 / 181,800 = 34.4 > 16.27, two objects. Across, 2 (2000^2 + 300^2) =
-  // 8,180,000 m^2: chi2 = 0.76, one object. A scalar gate on the traces (variance (trace_a +
-  // trace_b) / 3 = 5.33e6 m^2 either way) could not tell the two apart.
+  // Two battalions' tracks of elongated error (30 m along x, the range; 800 m across), 2.5 km apart.
+  // Along x the difference's variance is 2 (30^2 + 30^2) = 3,600 m^2 (floor sigma 30 m per track):
+  // chi2 = 2500^2 / 3,600 = 1,736 > 16.27, two objects. Across, 2 (800^2 + 30^2) = 1,281,800 m^2:
+  // chi2 = 4.88, one object. A scalar gate on the traces (variance (trace_a + trace_b) / 3 +
+  // 2 x 30^2 = 855,733 m^2 either way, chi2 = 7.3) could not tell the two apart.
   Mat3 P = Mat3::Zero();
-  P.diagonal() << 30.0 * 30.0, 2000.0 * 2000.0, 2000.0 * 2000.0;
+  P.diagonal() << 30.0 * 30.0, 800.0 * 800.0, 800.0 * 800.0;
   AirPicture along, across;
   along.update({{0, 1, kOrigin, P}, {1, 1, kOrigin + Vec3(2500.0, 0, 0), P}});
   across.update({{0, 1, kOrigin, P}, {1, 1, kOrigin + Vec3(0, 2500.0, 0), P}});
   EXPECT_NE(along.system_id(0, 1), along.system_id(1, 1));
   EXPECT_EQ(across.system_id(0, 1), across.system_id(1, 1));
+}
+
+TEST(AirPicture, ATrackThatNowHoldsAnotherObjectLeavesItsSystem) {
+  // Two drones 800 m apart, each held by two battalions with 30 m sigmas. Battalion 1's two track
+  // numbers then swap objects (a track that jumped to a neighbour). Each old pair now differs by
+  // 800 m against a variance of 2 (30^2 + 30^2) + 2 x 30^2 = 3,600 m^2 per axis: chi2 = 178 > 16.27,
+  // so the swapped tracks leave and join the systems of the objects they now hold.
+  const Mat3 P = 30.0 * 30.0 * Mat3::Identity();
+  const Vec3 x = kOrigin, y = kOrigin + Vec3(800.0, 0, 0);
+  AirPicture pic;
+  pic.update({{0, 1, x, P}, {0, 2, y, P}, {1, 1, x, P}, {1, 2, y, P}});
+  const int sx = pic.system_id(0, 1), sy = pic.system_id(0, 2);
+  ASSERT_EQ(pic.system_id(1, 1), sx);
+  ASSERT_EQ(pic.system_id(1, 2), sy);
+  pic.update({{0, 1, x, P}, {0, 2, y, P}, {1, 1, y, P}, {1, 2, x, P}});
+  EXPECT_EQ(pic.system_id(0, 1), sx);   // the first member keeps the number
+  EXPECT_EQ(pic.system_id(0, 2), sy);
+  EXPECT_EQ(pic.system_id(1, 1), sy);
+  EXPECT_EQ(pic.system_id(1, 2), sx);
+  for (const SystemTrack& s : pic.system_tracks()) EXPECT_EQ(s.members.size(), 2u);
+}
+
+TEST(AirPicture, TheMemberThatDisagreesWithTheOthersLeaves) {
+  // Three battalions on one object; the third's track drifts 500 m off (chi2 against each of the
+  // others 500^2 / 3,600 = 69 > 16.27, two conflicts) while the first two agree (0 conflicts after
+  // it leaves): the third opens a system of its own, the pair keeps the number and its fusion.
+  const Mat3 P = 30.0 * 30.0 * Mat3::Identity();
+  AirPicture pic;
+  pic.update({{0, 1, kOrigin, P}, {1, 1, kOrigin + Vec3(10, 0, 0), P}, {2, 1, kOrigin + Vec3(0, 10, 0), P}});
+  const int s = pic.system_id(0, 1);
+  ASSERT_EQ(pic.system_id(2, 1), s);
+  pic.update({{0, 1, kOrigin, P}, {1, 1, kOrigin + Vec3(10, 0, 0), P}, {2, 1, kOrigin + Vec3(500, 0, 0), P}});
+  EXPECT_EQ(pic.system_id(0, 1), s);
+  EXPECT_EQ(pic.system_id(1, 1), s);
+  EXPECT_NE(pic.system_id(2, 1), s);
+  EXPECT_GE(pic.system_id(2, 1), 0);
+  EXPECT_EQ(pic.members(s).size(), 2u);
+}
+
+TEST(AirPicture, TracksAboveTheReportingSigmaAreLeftOut) {
+  // report_max_sigma_m = 1,000 m rms per axis: a track of 1,100 m per axis (a coasting track whose
+  // covariance grew) is not reported; one of 900 m is.
+  AirPicture pic;
+  pic.update({{0, 1, kOrigin, 1100.0 * 1100.0 * Mat3::Identity()}, {1, 1, kOrigin + Vec3(50e3, 0, 0), 900.0 * 900.0 * Mat3::Identity()}});
+  EXPECT_EQ(pic.system_id(0, 1), -1);
+  EXPECT_GE(pic.system_id(1, 1), 0);
+  ASSERT_EQ(pic.system_tracks().size(), 1u);
+  EXPECT_EQ(pic.system_tracks()[0].members, (std::vector<std::pair<int, int>>{{1, 1}}));
 }
 
 TEST(AirPicture, SystemTracksFuseTheirMembersByCovarianceIntersection) {
