@@ -45,7 +45,21 @@ TrackSummary Tracker::summarize(const Track& tr) {
               (h.consecutive_misses >= params_.delete_misses_confirmed ? std::min(params_.min_coast_confirmed_s, params_.max_coast_s) : params_.max_coast_s);
   else
     h.due_t = h.last_update_t - kSlack + params_.max_coast_s;
+  // Divergence also comes with time: a coasting track's position covariance grows. Its prediction
+  // without process noise, trace_pp + 2 tau trace_pv + tau^2 trace_vv after tau seconds (the
+  // constant-velocity propagation of the position block; the IMM's prediction adds process noise, so
+  // it is larger), reaches 3 max_position_sigma^2 at the positive root below: due then at the latest.
+  if (!h.doomed && h.trace_vv > 0.0) {
+    const double c = h.trace_pp - 3.0 * params_.max_position_sigma_m * params_.max_position_sigma_m;   // < 0: not diverged
+    const double tau = (-h.trace_pv + std::sqrt(h.trace_pv * h.trace_pv - h.trace_vv * c)) / h.trace_vv;
+    h.due_t = std::min(h.due_t, h.t + tau - kSlack);
+  }
   return h;
+}
+
+bool Tracker::diverged_by(const TrackSummary& h, double t) const {
+  const double tau = std::max(0.0, t - h.t);
+  return h.trace_pp + 2.0 * tau * h.trace_pv + tau * tau * h.trace_vv > 3.0 * params_.max_position_sigma_m * params_.max_position_sigma_m;
 }
 
 void Tracker::refresh(std::size_t i) {
@@ -223,7 +237,7 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
     }
     const TrackSummary& h = summary_[i];
     const double coast = t - h.last_update_t;
-    bool gone = h.doomed;
+    bool gone = h.doomed || diverged_by(h, t);
     if (!gone && h.confirmed)
       gone = (h.consecutive_misses >= params_.delete_misses_confirmed && coast >= params_.min_coast_confirmed_s) || coast > params_.max_coast_s;
     else if (!gone)

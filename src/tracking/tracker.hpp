@@ -237,6 +237,8 @@ class Tracker {
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
   // Merges confirmed tracks updated at t (their indices) into older duplicates; returns the numbers
   // merged away.
+  // Whether a track's position sigma, propagated without process noise to t, exceeds max_position_sigma_m.
+  bool diverged_by(const TrackSummary& h, double t) const;
   std::vector<int> merge_duplicates(const std::vector<int>& updated, double t);
   // Adds a batch's evidence on pairs of confirmed tracks holding one object (tracking/
   // duplicate_evidence.hpp), merges the pairs it settles (adding the numbers merged away) and marks

@@ -54,7 +54,8 @@ TEST(Network, DeconflictedBattalionsNeverDoubleUp) {
 TEST(Network, FusedPictureHasNoDuplicatesAndBeatsEachBattalion) {
   // Both battalions see every threat: without correlation, the network picture would hold about two
   // tracks per object (a false track per object). With correlation and covariance intersection it
-  // holds one, and the fused estimates are closer to the truth than either battalion's.
+  // holds one, and the fused estimates are closer to the truth than either battalion's: OSPA, GOSPA
+  // and RMS error each better than the better battalion's (issue 31).
   const RunRecord r = run_scenario(load_scenario(kScenario));
   ASSERT_EQ(r.track_quality.size(), 3u);
   const TrackQualitySummary& west = r.track_quality[0].summary;
@@ -64,6 +65,8 @@ TEST(Network, FusedPictureHasNoDuplicatesAndBeatsEachBattalion) {
   ASSERT_GT(net.samples, 20);
   EXPECT_LT(net.mean_false, 0.5);
   EXPECT_LT(net.rms_localisation_m, std::min(west.rms_localisation_m, east.rms_localisation_m));
+  EXPECT_LT(net.mean_ospa_m, std::min(west.mean_ospa_m, east.mean_ospa_m));
+  EXPECT_LT(net.mean_gospa_m, std::min(west.mean_gospa_m, east.mean_gospa_m));
   EXPECT_LE(net.mean_missed, std::min(west.mean_missed, east.mean_missed) + 0.05);
   int rows = 0;
   for (const TrackScoreRow& row : r.track_scores) rows += row.scope == "network";

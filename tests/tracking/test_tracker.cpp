@@ -124,6 +124,40 @@ TEST(Tracker, DeletesAConfirmedTrackAfterMissesAndMinimumCoast) {
   EXPECT_EQ(ev[0].track_id, id);
 }
 
+TEST(Tracker, ACoastingTrackIsDeletedWhenItsPredictedSigmaPassesTheLimit) {
+  // A confirmed track no look covers: its position covariance, propagated without process noise,
+  // is trace_pp + 2 tau trace_pv + tau^2 trace_vv after tau seconds. With max_position_sigma_m =
+  // 100 m it is deleted at the root tau* of that trace = 3 x 100^2 (computed here from the track's own
+  // covariance), long before the 40 s coast limit; before the root it stays.
+  Scene s;
+  TrackerParams p;
+  p.max_position_sigma_m = 100.0;
+  Tracker tracker(s.frame, p);
+  for (int k = 0; k < 5; ++k) tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  const Track& tr = tracker.tracks()[0];
+  ASSERT_EQ(tr.status, TrackStatus::Confirmed);
+  const double tpp = tr.P.topLeftCorner<3, 3>().trace(), tpv = tr.P.block<3, 3>(0, 3).trace(), tvv = tr.P.block<3, 3>(3, 3).trace();
+  const double c = tpp - 3.0 * 100.0 * 100.0;
+  ASSERT_LT(c, 0.0);
+  const double t0 = tr.t;   // (tr is gone with the track)
+  const double root = t0 + (-tpv + std::sqrt(tpv * tpv - tvv * c)) / tvv;
+  ASSERT_LT(root, t0 + p.max_coast_s - 2.0);
+  tracker.take_events();
+  const double az = range_az_el_from_enu(target_at(10.0)).az_rad;
+  double gone_at = -1.0;
+  for (double t = t0 + 0.25; t < t0 + p.max_coast_s && gone_at < 0.0; t += 0.25) {
+    tracker.process(s.batch(t, {}, false, az + 2.0, az + 2.5));   // looking the other way
+    if (tracker.tracks().empty()) gone_at = t;
+  }
+  ASSERT_GT(gone_at, 0.0);
+  EXPECT_GE(gone_at, root);
+  EXPECT_LT(gone_at, root + 0.25 + 1e-9);
+  const std::vector<TrackEvent> ev = tracker.take_events();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].kind, TrackEvent::Kind::Deleted);
+}
+
 TEST(Tracker, UniformFalseAlarmsRarelyConfirm) {
   Scene s;
   Rng fa(17);
