@@ -153,7 +153,7 @@ void prune(Group& g, const AirPictureParams& p, std::vector<const NetworkTrack*>
 // gate and so does every pair of their members. In number order: each system takes the first such
 // system after it, again until there is none, then the next system's turn. Only the systems within
 // the gate's reach in x are looked at.
-void merge_groups(std::map<int, Group>& groups, const AirPictureParams& p) {
+void merge_groups(std::map<int, Group>& groups, const AirPictureParams& p, std::vector<std::pair<int, int>>& merges) {
   std::vector<Group*> order;
   std::vector<const NetworkTrack*> estimates;
   for (auto& [id, g] : groups) {
@@ -179,6 +179,7 @@ void merge_groups(std::map<int, Group>& groups, const AirPictureParams& p) {
         std::sort(all.begin(), all.end(), key_less);
         ga.members = std::move(all);
         fuse(ga);
+        merges.emplace_back(gb.id, ga.id);
         alive[b] = 0;
         merged = true;
         break;
@@ -261,7 +262,8 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
     for (Group* g : changed) fuse(*g);
     lo = hi;
   }
-  merge_groups(groups, params_);
+  merges_.clear();
+  merge_groups(groups, params_, merges_);
   system_of_.clear();
   systems_.clear();
   for (const auto& [id, g] : groups) {

@@ -51,11 +51,14 @@ class AirPicture {
   std::vector<std::pair<int, int>> members(int system_id) const;
   // The system tracks of the last update, by number, with their fused estimates.
   const std::vector<SystemTrack>& system_tracks() const { return systems_; }
+  // The merges of the last update: (number merged away, number it went into).
+  const std::vector<std::pair<int, int>>& merges() const { return merges_; }
 
  private:
   AirPictureParams params_;
   std::map<std::pair<int, int>, int> system_of_;   // (battalion, track) -> system track
   std::vector<SystemTrack> systems_;
+  std::vector<std::pair<int, int>> merges_;
   int next_system_ = 1;
 };
 

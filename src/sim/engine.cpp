@@ -91,7 +91,10 @@ RunRecord Engine::run() {
       break;
     }
     const bool picture_due = battalions_.size() > 1 && (s_.network.deconflict || remote_any_ || !s_.regiments.empty()) && decision_due(t1);
-    if (picture_due) update_air_picture(t1);
+    if (picture_due) {
+      update_air_picture(t1);
+      if (scorer_) scorer_->note_network_merges(picture_.merges());
+    }
     scorer_->score_battalions(t1, battalions_, views_);
     if (picture_due) scorer_->score_network(t1, picture_, views_);
     clock.lap(&StepProfile::tracking_s);

@@ -28,6 +28,11 @@ class TrackScorer {
   void score_network(double t, const AirPicture& picture, const std::vector<TruthView>& views);
   // A battalion's tracker merged track `from` into `into` (identity: a merge, not a switch).
   void note_merge(int battalion, int from, int into) { quality_[static_cast<std::size_t>(battalion)].note_merge(from, into); }
+  // The network picture's merges of system tracks (AirPicture::merges).
+  void note_network_merges(const std::vector<std::pair<int, int>>& merges) {
+    if (has_network_)
+      for (const auto& [from, into] : merges) quality_.back().note_merge(from, into);
+  }
   // The rows and per-scope summaries, into the run record.
   void finish(RunRecord& rec) const;
 

@@ -52,6 +52,9 @@ TEST(AirPicture, SystemsOpenedApartMergeWhenTheyMeet) {
   pic.update({{0, 1, kOrigin, 1e4 * Mat3::Identity()}, {1, 9, kOrigin + Vec3(150, 0, 0), 1e4 * Mat3::Identity()}});
   EXPECT_EQ(pic.system_id(0, 1), pic.system_id(1, 9));
   EXPECT_EQ(pic.system_id(0, 1), lower);
+  EXPECT_EQ(pic.merges(), (std::vector<std::pair<int, int>>{{lower + 1, lower}}));   // reported for the identity scores
+  pic.update({{0, 1, kOrigin, 1e4 * Mat3::Identity()}, {1, 9, kOrigin + Vec3(150, 0, 0), 1e4 * Mat3::Identity()}});
+  EXPECT_TRUE(pic.merges().empty());
 }
 
 TEST(AirPicture, CorrelationUsesTheFullCovariances) {
