@@ -16,7 +16,7 @@ EngagementState& CommandPost::engagement(int track_id) {
   // engagements_ keeps its order (first reference first); slot_ finds an entry in O(1), so a picture
   // of tens of thousands of tracks does not cost a linear search per track.
   const auto [it, added] = slot_.try_emplace(track_id, engagements_.size());
-  if (added) engagements_.push_back({track_id, 0, 0, false, Refusal::None});
+  if (added) engagements_.push_back({track_id, 0, 0, false, Refusal::None, {}, false, false});
   return engagements_[it->second];
 }
 
@@ -24,6 +24,7 @@ void CommandPost::report_outcome(int track_id, bool killed) {
   EngagementState& e = engagement(track_id);
   e.in_flight = std::max(0, e.in_flight - 1);
   if (killed) e.assessed_killed = true;
+  if (e.lost && e.in_flight == 0) erase_engagement(track_id);   // its track is gone and its rounds ended
 }
 
 std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& rounds) {
@@ -46,18 +47,33 @@ std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& ro
 void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
 
 void CommandPost::merge_track(int from, int into) {
+  // A number the post never engaged (no entry: not assessed, no rounds) counts as such: a fresh
+  // track merged into an engaged one withdraws the latter's kill too.
   const auto it = slot_.find(from);
-  if (it == slot_.end()) return;
-  const EngagementState was = engagements_[it->second];
+  const EngagementState was = it == slot_.end() ? EngagementState{from, 0, 0, false, Refusal::None, {}, false, false} : engagements_[it->second];
   EngagementState& to = engagement(into);
   to.in_flight += was.in_flight;
   to.shots += was.shots;
   // Both numbers were fed by the object since: it is killed only if both were assessed so.
   to.assessed_killed = to.assessed_killed && was.assessed_killed;
+  // The rounds fly on under `into` (the engine renumbers them): none is left on `from`.
+  const auto from_it = slot_.find(from);
+  if (from_it != slot_.end()) engagements_[from_it->second].in_flight = 0;
 }
 
 void CommandPost::drop_track(int track_id) {
   ballistic_ids_.erase(track_id);
+  const auto it = slot_.find(track_id);
+  if (it == slot_.end()) return;
+  EngagementState& e = engagements_[it->second];
+  if (e.in_flight > 0 && doctrine_.fire_control_hold_near_lost) {
+    e.lost = true;   // its rounds fly on (seeker, last uplink): kept until their outcomes
+    return;
+  }
+  erase_engagement(track_id);
+}
+
+void CommandPost::erase_engagement(int track_id) {
   const auto it = slot_.find(track_id);
   if (it == slot_.end()) return;
   const std::size_t k = it->second;
@@ -241,6 +257,23 @@ bool CommandPost::held_as_duplicate(const Track& tr, const std::vector<Track>& p
          other.score >= doctrine_.fire_control_min_score;
 }
 
+void CommandPost::note_engaged_estimates(const std::vector<Track>& picture, const std::vector<std::pair<int, int>>& by_id) {
+  for (EngagementState& e : engagements_) {
+    if (e.in_flight <= 0 || e.lost) continue;
+    const auto p = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(e.track_id, -1));
+    if (p == by_id.end() || p->first != e.track_id) continue;
+    const Track& tr = picture[static_cast<std::size_t>(p->second)];
+    e.last = engaged_estimate(tr);
+    e.coasting = doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses;
+  }
+}
+
+bool CommandPost::held_near_lost(const Track& tr) const {
+  for (const EngagementState& e : engagements_)
+    if (e.in_flight > 0 && e.track_id != tr.id && (e.lost || e.coasting) && engaged_distance2(e.last, tr) <= kHoldGateChi2) return true;
+  return false;
+}
+
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
   ShotPlan plan = plan_shots(in);
   if (!plan.any) return {};
@@ -271,6 +304,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
   std::vector<std::pair<int, int>> by_id;   // (track id, index in the picture)
   for (std::size_t k = 0; k < picture->size(); ++k) by_id.emplace_back((*picture)[k].id, static_cast<int>(k));
   std::sort(by_id.begin(), by_id.end());
+  if (doctrine_.fire_control_hold_near_lost) note_engaged_estimates(*picture, by_id);
   std::vector<int> elsewhere = in.engaged_elsewhere;
   std::sort(elsewhere.begin(), elsewhere.end());
   for (const ThreatAssessment& a : assessment_) {
@@ -285,6 +319,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) continue;  // coasting
       if (tr.score < doctrine_.fire_control_min_score) continue;  // not enough evidence of a target
       if (doctrine_.fire_control_hold_duplicates && held_as_duplicate(tr, *picture, by_id)) continue;
+      if (doctrine_.fire_control_hold_near_lost && held_near_lost(tr)) continue;
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
                                                           [&](const Sector& s) { return in_sector(s, tr.position()); });
       if (mine) {
@@ -426,6 +461,7 @@ std::vector<FireOrder> CommandPost::issue(const CommandPostInputs& in, const Sho
     EngagementState& e = engagement(o.track_id);
     ++e.in_flight;
     ++e.shots;
+    e.last = engaged_estimate(*threat_tracks[static_cast<std::size_t>(j)]);
     orders.push_back(o);
   }
   return orders;
