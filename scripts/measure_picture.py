@@ -14,10 +14,9 @@ import argparse, concurrent.futures as cf, csv, json, os, subprocess, sys, tempf
 import yaml
 
 def value(v):
-    for f in (int, float):
-        try: return f(v)
-        except ValueError: pass
-    return v
+    # YAML scalars and flow lists: 'filter=ukf', 'gate_chi2=20', 'models=[cv]'
+    try: return yaml.safe_load(v)
+    except yaml.YAMLError: return v
 
 def one(args, scen, seed, out):
     d = os.path.join(out, str(seed))
@@ -69,6 +68,9 @@ def main():
     with cf.ThreadPoolExecutor(args.jobs) as ex:
         rs = list(ex.map(lambda s: one(args, scen, s, out), range(1, args.runs + 1)))
     n = len(rs)
+    # Per seed, for paired comparisons between settings (scripts/compare_picture.py).
+    json.dump([{k: r[k] for k in ('false_rounds', 'doubled', 'leak', 'drone_leak', 'delay')} | {'seed': s}
+               for s, r in zip(range(1, n + 1), rs)], open(os.path.join(out, 'per_seed.json'), 'w'), indent=1)
     mean = lambda k: sum(r[k] for r in rs) / n
     print(f"{args.scenario} {' '.join(args.tracker) or '(defaults)'}: {n} runs (seeds 1..{n}), outputs in {out}")
     print(f"per run: rounds at false tracks {mean('false_rounds'):.2f} (total {sum(r['false_rounds'] for r in rs)}), "

@@ -16,14 +16,8 @@ EngagementState& CommandPost::engagement(int track_id) {
   // engagements_ keeps its order (first reference first); slot_ finds an entry in O(1), so a picture
   // of tens of thousands of tracks does not cost a linear search per track.
   const auto [it, added] = slot_.try_emplace(track_id, engagements_.size());
-  if (added) engagements_.push_back({track_id, 0, 0, false, Refusal::None});
+  if (added) engagements_.push_back({track_id, 0, 0, false, Refusal::None, {}, false, false});
   return engagements_[it->second];
-}
-
-void CommandPost::report_outcome(int track_id, bool killed) {
-  EngagementState& e = engagement(track_id);
-  e.in_flight = std::max(0, e.in_flight - 1);
-  if (killed) e.assessed_killed = true;
 }
 
 std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& rounds) {
@@ -41,29 +35,6 @@ std::vector<Retarget> CommandPost::retarget(const std::vector<RoundInFlight>& ro
     ++to.shots;
   }
   return out;
-}
-
-void CommandPost::mark_killed(int track_id) { engagement(track_id).assessed_killed = true; }
-
-void CommandPost::merge_track(int from, int into) {
-  const auto it = slot_.find(from);
-  if (it == slot_.end()) return;
-  const EngagementState was = engagements_[it->second];
-  EngagementState& to = engagement(into);
-  to.in_flight += was.in_flight;
-  to.shots += was.shots;
-  // Both numbers were fed by the object since: it is killed only if both were assessed so.
-  to.assessed_killed = to.assessed_killed && was.assessed_killed;
-}
-
-void CommandPost::drop_track(int track_id) {
-  ballistic_ids_.erase(track_id);
-  const auto it = slot_.find(track_id);
-  if (it == slot_.end()) return;
-  const std::size_t k = it->second;
-  slot_.erase(it);
-  engagements_.erase(engagements_.begin() + static_cast<std::ptrdiff_t>(k));
-  for (std::size_t i = k; i < engagements_.size(); ++i) slot_[engagements_[i].track_id] = i;
 }
 
 namespace {
@@ -271,6 +242,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
   std::vector<std::pair<int, int>> by_id;   // (track id, index in the picture)
   for (std::size_t k = 0; k < picture->size(); ++k) by_id.emplace_back((*picture)[k].id, static_cast<int>(k));
   std::sort(by_id.begin(), by_id.end());
+  if (doctrine_.fire_control_hold_near_lost) note_engaged_estimates(*picture, by_id);
   std::vector<int> elsewhere = in.engaged_elsewhere;
   std::sort(elsewhere.begin(), elsewhere.end());
   for (const ThreatAssessment& a : assessment_) {
@@ -285,6 +257,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
       if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) continue;  // coasting
       if (tr.score < doctrine_.fire_control_min_score) continue;  // not enough evidence of a target
       if (doctrine_.fire_control_hold_duplicates && held_as_duplicate(tr, *picture, by_id)) continue;
+      if (doctrine_.fire_control_hold_near_lost && held_near_lost(tr)) continue;
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),
                                                           [&](const Sector& s) { return in_sector(s, tr.position()); });
       if (mine) {
@@ -426,6 +399,7 @@ std::vector<FireOrder> CommandPost::issue(const CommandPostInputs& in, const Sho
     EngagementState& e = engagement(o.track_id);
     ++e.in_flight;
     ++e.shots;
+    e.last = engaged_estimate(*threat_tracks[static_cast<std::size_t>(j)]);
     orders.push_back(o);
   }
   return orders;

@@ -21,6 +21,7 @@
 #include "c2/discrimination.hpp"
 #include "c2/retarget.hpp"
 #include "c2/fire_control.hpp"
+#include "c2/lost_engagement.hpp"
 #include "c2/network/unit_status.hpp"
 #include "c2/sector.hpp"
 #include "c2/shot_refusal.hpp"
@@ -66,6 +67,10 @@ struct DoctrineParams {
   // (Track::duplicate_of, tracking/duplicate_evidence.hpp) while that one is engaged, or while it has
   // the lower number and can be engaged instead; held until the tracker merges or separates them.
   bool fire_control_hold_duplicates = true;
+  // Fire-control quality: no shot at a track inside the gate of an engagement whose rounds still fly
+  // while its own track coasts or has been dropped (c2/lost_engagement.hpp): the round homes on that
+  // object; the track is engaged once they end.
+  bool fire_control_hold_near_lost = true;
   double kill_assessment_delay_s = 3.0;
   // The exact solver within a deterministic node budget (its incumbent, never worse than the heuristic,
   // when the budget runs out): the best that fits a decision period (docs/wta.md).
@@ -137,6 +142,11 @@ struct EngagementState {
   int shots = 0;           // total interceptors committed
   bool assessed_killed = false;
   Refusal last_refusal = Refusal::None;  // the reason last reported for leaving it unengaged
+  // While rounds fly (c2/lost_engagement.hpp): the track's last estimate in the picture, whether it
+  // was coasting then, and whether the tracker has dropped it since (the entry then ends with them).
+  EngagedEstimate last{};
+  bool coasting = false;
+  bool lost = false;
 };
 
 // A threat left unengaged this cycle although in reach: the first launcher's refusal (index order).
@@ -222,7 +232,8 @@ class CommandPost {
   void report_outcome(int track_id, bool killed);
   // A kill assessed by another battalion of the network on the same system track: do not engage it.
   void mark_killed(int track_id);
-  // Forget engagements on tracks that no longer exist.
+  // Forget engagements on tracks that no longer exist (one with rounds in flight is kept, lost,
+  // until their outcomes are reported).
   void drop_track(int track_id);
   // The tracker merged track `from` into `into` (one object): its rounds in flight and shots count
   // on `into` from now on (a kill assessed on either holds for both).
@@ -275,6 +286,12 @@ class CommandPost {
   // A suspected duplicate of a track engaged, or of a lower number that can be engaged instead
   // (DoctrineParams::fire_control_hold_duplicates). by_id: (track id, index in picture), sorted.
   bool held_as_duplicate(const Track& tr, const std::vector<Track>& picture, const std::vector<std::pair<int, int>>& by_id) const;
+  // Inside the gate of another engagement with rounds in flight whose track is coasting or lost
+  // (DoctrineParams::fire_control_hold_near_lost).
+  bool held_near_lost(const Track& tr) const;
+  // Refreshes the last estimate of each engagement with rounds in flight from the picture.
+  void note_engaged_estimates(const std::vector<Track>& picture, const std::vector<std::pair<int, int>>& by_id);
+  void erase_engagement(int track_id);
   void spare_decoys(const CommandPostInputs& in, const std::vector<Track>& picture, std::vector<const ThreatAssessment*>& threats,
                     std::vector<const Track*>& tracks);
   // With a discrimination table: the picture with ballistic objects kept ballistic (a track once

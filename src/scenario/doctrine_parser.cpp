@@ -43,7 +43,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
                  "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search", "retarget_in_flight",
                  "engage_on_remote", "launch_on_remote", "remote_launch_fallback", "remote_basket_probability", "weapons_control", "emcon",
                  "decoy_threshold", "decoy_wait_s", "fire_control_max_misses", "fire_control_min_score",
-                 "fire_control_hold_duplicates"});
+                 "fire_control_hold_duplicates", "fire_control_hold_near_lost"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
   if (const auto v = n->optional("salvo_by_class"))
@@ -67,6 +67,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   if (const auto v = n->optional("fire_control_max_misses")) d.fire_control_max_misses = static_cast<int>(v->integer(0, 1000));
   d.fire_control_min_score = n->number_or("fire_control_min_score", -1e9, 1e9, d.fire_control_min_score);
   if (const auto v = n->optional("fire_control_hold_duplicates")) d.fire_control_hold_duplicates = v->boolean();
+  if (const auto v = n->optional("fire_control_hold_near_lost")) d.fire_control_hold_near_lost = v->boolean();
   d.kill_assessment_delay_s = n->number_or("kill_assessment_delay_s", 0.0, 120.0, d.kill_assessment_delay_s);
   if (const auto v = n->optional("wta_solver"))
     if (!wta_solver_from_string(v->str(), d.wta_solver)) v->fail("must be one of greedy, exact, heuristic (got '" + v->str() + "')");

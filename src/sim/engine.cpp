@@ -293,7 +293,7 @@ void Engine::sense_and_track(Battalion& b, double t, double t1, Stopwatch& clock
       r.priority = std::max(r.priority, priority);
     };
     for (const EngagementState& e : b.command_post.engagements())
-      if (e.in_flight > 0) request(e.track_id, 0.0, true);
+      if (e.in_flight > 0 && !e.lost) request(e.track_id, 0.0, true);
     for (int track : remote_dwell_tracks(b)) request(track, 0.0, true);  // launch_on_remote: rounds it guides for others
     for (const ThreatAssessment& a : b.command_post.last_assessment())
       if (a.priority > 0.0) request(a.track_id, a.priority, false);

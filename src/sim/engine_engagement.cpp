@@ -112,7 +112,7 @@ CommandPostInputs Engine::inputs_for(const Battalion& b, double t, std::vector<T
     if (f.battalion == b.index && f.missile.flying()) ++missiles;
   int engaged = 0;
   for (const EngagementState& e : b.command_post.engagements())
-    if (e.in_flight > 0) ++engaged;
+    if (e.in_flight > 0 && !e.lost) ++engaged;   // a lost track holds no target channel
   CommandPostInputs in;
   in.t = t;
   in.tracks = &b.tracker.tracks();

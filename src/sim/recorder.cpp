@@ -157,7 +157,7 @@ void Recorder::track_event(const Battalion& b, const TrackEvent& e, const std::v
   } else if (e.kind == TrackEvent::Kind::Deleted) {
     add_event(e.t, EventType::TrackDeleted, track_name(b, e.track_id), "");
   } else if (e.kind == TrackEvent::Kind::Merged) {
-    add_event(e.t, EventType::TrackMerged, track_name(b, e.track_id), track_name(b, e.into));
+    add_event(e.t, EventType::TrackMerged, track_name(b, e.track_id), track_name(b, e.into), "", 0.0, to_string(e.rule));
   }
 }
 

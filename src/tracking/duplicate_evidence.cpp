@@ -48,6 +48,13 @@ double DuplicateEvidence::score(int a, int b) const {
   return 0.0;
 }
 
+bool DuplicateEvidence::both_updated(int a, int b) const {
+  const int lo = std::min(a, b), hi = std::max(a, b);
+  for (const Pair& q : pairs_)
+    if (q.lo == lo && q.hi == hi) return q.lo_updated && q.hi_updated;
+  return false;
+}
+
 std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Look>& looks) {
   std::vector<std::pair<int, int>> merges;
   bool any_updated = false;
@@ -72,7 +79,13 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
     const Look* a = look_of(q.lo);
     const Look* b = look_of(q.hi);
     if (!a || !b || (a->detection < 0 && b->detection < 0)) continue;
-    q.llr = (one_detection(*a, *b) && agree(*a, *b)) ? q.llr + step : 0.0;
+    if (one_detection(*a, *b) && agree(*a, *b)) {
+      q.llr += step;
+      q.lo_updated = q.lo_updated || a->detection >= 0;
+      q.hi_updated = q.hi_updated || b->detection >= 0;
+    } else {
+      q.llr = 0.0;   // the run ends (the pair is dropped below)
+    }
   }
   // New pairs: one track updated, the other covered and not, in agreement.
   const std::size_t old = pairs_.size();
@@ -86,15 +99,19 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
       const int lo = std::min(u.id, v.id), hi = std::max(u.id, v.id);
       bool known = false;
       for (std::size_t k = 0; k < old && !known; ++k) known = pairs_[k].lo == lo && pairs_[k].hi == hi;
-      if (!known && agree(u, v)) pairs_.push_back({lo, hi, step});
+      if (!known && agree(u, v)) {
+        const bool u_lo = u.id == lo;
+        // v is updated too only when both took one detection (JPDA).
+        pairs_.push_back({lo, hi, step, u_lo || v.detection >= 0, !u_lo || v.detection >= 0});
+      }
     }
   }
   const double threshold = duplicate_merge_threshold(p_);
   std::vector<Pair> kept;
   kept.reserve(pairs_.size());
   for (const Pair& q : pairs_) {
-    if (q.llr >= threshold) merges.emplace_back(q.lo, q.hi);
-    else if (q.llr > 0.0) kept.push_back(q);
+    if (q.llr >= threshold && q.lo_updated && q.hi_updated) merges.emplace_back(q.lo, q.hi);
+    else if (q.llr > 0.0) kept.push_back(q);   // a suspect while the score is above zero
   }
   pairs_.swap(kept);
   return merges;

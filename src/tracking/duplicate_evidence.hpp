@@ -15,8 +15,17 @@
 //   - the gate fails: the score falls to zero (the evidence must be consecutive);
 //   - neither updated: no evidence.
 // The pair is one object when its score reaches ln((1 - beta) / alpha) (Wald; alpha the chance of
-// merging two objects, beta of keeping a duplicate). While its score is above zero each track names
-// the other as a suspected duplicate (Track::duplicate_of), so fire control holds a second round.
+// merging two objects, beta of keeping a duplicate) AND each of its tracks has been updated at some
+// look of the run. The second condition answers the alternative the look score does not weigh: one
+// of the two objects is gone (killed, or out of sight) and its track merely coasts beside the other.
+// Under that alternative every look "one updated, the other not" has probability Pd, as under one
+// object, so the looks carry no evidence against it; a coasting track's gate, widening look by look,
+// soon takes in a neighbour 3-4 km away (a swarm flying one route), and the merge handed the dead
+// object's number, kill assessment and shots to the neighbour (issue 31: drone-6 leaked). Under it
+// the coasting track is updated only by a false alarm in its gate or by the other object's detection
+// (which makes it that object's duplicate), so one update of each track rules it out.
+// While the score is above zero each track names the other as a suspected duplicate
+// (Track::duplicate_of), so fire control holds a second round.
 #include <vector>
 
 #include "tracking/state.hpp"
@@ -59,12 +68,15 @@ class DuplicateEvidence {
   // Forgets every pair with this track (deleted or merged away).
   void forget(int id);
   double score(int a, int b) const;
+  // Both tracks of the pair were updated at some look of its current run (a merge needs it).
+  bool both_updated(int a, int b) const;
   const DuplicateParams& params() const { return p_; }
 
  private:
   struct Pair {
     int lo, hi;
     double llr;
+    bool lo_updated = false, hi_updated = false;   // each track updated at some look of the run
   };
   DuplicateParams p_;
   std::vector<Pair> pairs_;   // only pairs with a positive score

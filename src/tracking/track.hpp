@@ -2,6 +2,7 @@
 // A track: the tracker's estimate of one object, in the tracker's local ENU frame. The IMM state
 // carries the model-conditioned estimates; x and P are their combination (state [p, v, a]).
 #include <cstdint>
+#include <limits>
 
 #include "core/threat_class.hpp"
 #include "tracking/drag_estimate.hpp"
@@ -25,6 +26,10 @@ struct Track {
   double score = 0.0;          // log-likelihood ratio, target vs false alarms (tracking/track_score.hpp)
   double first_t = 0.0;        // time of initiation
   double last_update_t = 0.0;
+  double confirmed_t = -1.0;   // time of confirmation (-1 while tentative)
+  // Time of the covered look at which the track had missed reinitiation_miss_limit looks in a row
+  // since its last update, +infinity while it has not (tracking/reinitiation.hpp).
+  double lost_t = std::numeric_limits<double>::infinity();
   ThreatClass classified = ThreatClass::Aircraft;  // kinematic classification (tracking/classify.hpp)
   DragEstimate drag;           // inverse ballistic coefficient from the along-track deceleration
   Signature signature;         // RCS level and fluctuation per radar band (tracking/signature.hpp)

@@ -8,6 +8,7 @@
 #include "core/units.hpp"
 #include "tracking/association.hpp"
 #include "tracking/measurement_conversion.hpp"
+#include "tracking/reinitiation.hpp"
 #include "tracking/track_score.hpp"
 
 namespace skyshield {
@@ -81,6 +82,14 @@ bool association_from_string(std::string_view s, Association& out) {
   return true;
 }
 
+const char* to_string(TrackEvent::MergeRule r) {
+  switch (r) {
+    case TrackEvent::MergeRule::StaleTrack: return "stale track";
+    case TrackEvent::MergeRule::Evidence: return "pair evidence";
+    default: return "";
+  }
+}
+
 const char* to_string(Association a) { return a == Association::Gnn ? "gnn" : "jpda"; }
 
 bool track_management_from_string(std::string_view s, TrackManagement& out) {
@@ -109,6 +118,9 @@ Tracker::Tracker(const LocalFrame& frame, TrackerParams params) : frame_(frame),
   dp.min_sigma_m = params_.merge_min_sigma_m;
   dp.false_merge_probability = params_.duplicate_false_merge_probability;
   duplicates_ = DuplicateEvidence(dp);
+  // The gap test refuses a true re-initiation with probability at most the pair test's beta (the
+  // chance of keeping a duplicate): K = 2 at Pd 0.9, beta 0.01 (tracking/reinitiation.hpp).
+  reinitiation_misses_ = reinitiation_miss_limit(params_.jpda_detection_probability, dp.kept_duplicate_probability);
 }
 
 void Tracker::predict_to(Track& tr, double t) const {
@@ -215,6 +227,7 @@ void Tracker::confirm_if_evident(Track& tr, double t) {
   if (tr.status != TrackStatus::Tentative || !evidence) return;
   ++stats_.confirmed;
   tr.status = TrackStatus::Confirmed;
+  tr.confirmed_t = t;
   tr.imm = imm_start(tr.imm.combined(), params_.imm);
   events_.push_back({TrackEvent::Kind::Confirmed, tr.id, t});
 }
@@ -263,89 +276,6 @@ void Tracker::delete_lost(double t, const std::vector<int>& merged_away, bool co
     summary_.pop_back();
   }
   next_due_t_ = next_due;
-}
-
-std::vector<int> Tracker::merge_duplicates(const std::vector<int>& updated, double t) {   // indices
-  std::vector<int> merged_away;
-  if (updated.empty()) return merged_away;  // most batches: no confirmed track updated, nothing to index
-  auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
-  // Only a track that lost its target before the fresh one was started on it can be its duplicate:
-  // two tracks that have both been updated since are two objects (a swarm). So the candidates are
-  // the confirmed tracks not updated at t (in track order), not every track for every fresh one.
-  std::vector<int> stale;
-  for (int i = 0; i < static_cast<int>(summary_.size()); ++i)
-    if (summary_[i].confirmed && summary_[i].last_update_t < t) stale.push_back(i);
-  // A fresh track started before every stale track's last update has no candidate (the test below):
-  // skipped without the scan, which made a crowd's batch quadratic (thousands fresh x stale).
-  double oldest_stale = std::numeric_limits<double>::infinity();
-  for (int oi : stale) oldest_stale = std::min(oldest_stale, tracks_[oi].last_update_t);
-  for (int fi : updated) {
-    Track* fresh = &tracks_[fi];
-    const int id = fresh->id;
-    if (fresh->first_t < oldest_stale) continue;
-    if (gone(id)) continue;
-    for (int oi : stale) {
-      Track& other = tracks_[oi];
-      if (other.id == id || other.status != TrackStatus::Confirmed || other.last_update_t > fresh->first_t || gone(other.id)) continue;
-      // Predicted to t once per version of the track (remembered across the batches at t).
-      const Prediction o = prediction(other, t);
-      const Vec3 d = fresh->position() - o.pos;
-      const Mat3 S = fresh->P.topLeftCorner<3, 3>() + o.P_pp +
-                     2.0 * params_.merge_min_sigma_m * params_.merge_min_sigma_m * Mat3::Identity();
-      if (d.dot(S.ldlt().solve(d)) > params_.gate_chi2) continue;
-      // Same object: the older number survives with the fresher estimate.
-      if (other.id < id) {
-        Track kept = *fresh;
-        kept.id = other.id;
-        kept.first_t = other.first_t;
-        other = kept;
-        refresh(static_cast<std::size_t>(oi));
-        merged_away.push_back(id);
-        events_.push_back({TrackEvent::Kind::Merged, id, t, other.id});
-      } else {
-        merged_away.push_back(other.id);
-        events_.push_back({TrackEvent::Kind::Merged, other.id, t, id});
-      }
-      break;
-    }
-  }
-  return merged_away;
-}
-
-void Tracker::merge_by_evidence(const AssociationResult& assoc, double t, std::vector<int>& merged_away) {
-  if (params_.duplicate_false_merge_probability <= 0.0) return;
-  // The confirmed tracks this batch covered (a margin candidate only when a detection took it).
-  std::vector<DuplicateEvidence::Look>& looks = looks_;
-  looks.clear();
-  for (std::size_t a = 0; a < cand_.size(); ++a) {
-    Track& tr = tracks_[cand_[a]];
-    if (tr.status != TrackStatus::Confirmed || tr.t != t) continue;
-    const auto& w = assoc.weights[a];
-    int detection = -1;
-    if (tr.last_update_t == t && !w.empty())
-      detection = std::max_element(w.begin(), w.end(), [](const auto& x, const auto& y) { return x.beta < y.beta; })->detection;
-    if (detection < 0 && !strictly_[a]) continue;
-    looks.push_back({tr.id, detection, &tr.x, &tr.P});
-  }
-  for (const auto& [lo, hi] : duplicates_.observe(looks)) {
-    const auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
-    if (gone(lo) || gone(hi)) continue;
-    const int keep = index_of(lo), drop = index_of(hi);
-    if (keep < 0 || drop < 0) continue;
-    // The older number holds the object on, with the fresher estimate.
-    if (tracks_[drop].last_update_t > tracks_[keep].last_update_t) {
-      Track kept = tracks_[drop];
-      kept.id = lo;
-      kept.first_t = tracks_[keep].first_t;
-      tracks_[keep] = std::move(kept);
-      refresh(static_cast<std::size_t>(keep));
-    }
-    merged_away.push_back(hi);
-    duplicates_.forget(hi);
-    events_.push_back({TrackEvent::Kind::Merged, hi, t, lo});
-  }
-  for (const DuplicateEvidence::Look& l : looks)
-    if (const int i = index_of(l.id); i >= 0) tracks_[i].duplicate_of = duplicates_.suspect_of(l.id);
 }
 
 void Tracker::process(const MeasurementBatch& batch) {
@@ -441,20 +371,21 @@ void Tracker::process(const MeasurementBatch& batch) {
       ++tr.hits;
       tr.consecutive_misses = 0;
       tr.last_update_t = t;
+      tr.lost_t = std::numeric_limits<double>::infinity();
       update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
       add_signature(tr, batch, w);
       if (tr.hits >= 2) reclassify(tr);
       confirm_if_evident(tr, t);
     } else {
-      ++tr.consecutive_misses;
+      if (++tr.consecutive_misses == reinitiation_misses_) tr.lost_t = t;
     }
   }
 
   for (int i : cand) refresh(static_cast<std::size_t>(i));
-  std::vector<int> updated;
+  std::vector<int> confirmed_now;
   for (std::size_t a = 0; a < cand.size(); ++a)
-    if (tracks_[cand[a]].last_update_t == t && tracks_[cand[a]].status == TrackStatus::Confirmed) updated.push_back(cand[a]);
-  std::vector<int> merged_away = merge_duplicates(updated, t);
+    if (tracks_[cand[a]].confirmed_t == t && tracks_[cand[a]].last_update_t == t) confirmed_now.push_back(cand[a]);
+  std::vector<int> merged_away = merge_duplicates(confirmed_now, t);
   merge_by_evidence(assoc, t, merged_away);
   delete_lost(t, merged_away, batch.coverage.known);
 

@@ -7,8 +7,8 @@
 // start tentative tracks from the detections left over; confirm M-of-N; delete after consecutive
 // misses (and, when confirmed, a minimum coast), too long a coast, or too large a position sigma;
 // merge two confirmed tracks that have become one (a track re-initiated on a target whose old track
-// lost it in a manoeuvre, or two tracks fed alternately by one object's detections:
-// tracking/duplicate_evidence.hpp): the older number is kept with the fresher estimate.
+// lost it in a manoeuvre: tracking/reinitiation.hpp; or two tracks fed alternately by one object's
+// detections: tracking/duplicate_evidence.hpp): the older number is kept with the fresher estimate.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -75,11 +75,16 @@ struct TrackEvent {
   // Merged: track_id was found to hold the object of `into` and ends (a confirmed track merged away
   // also has its Deleted event).
   enum class Kind { Initiated, Confirmed, Deleted, Merged };
+  // Merged: which rule found the pair (Tracker::merge_duplicates or the pair test of
+  // tracking/duplicate_evidence.hpp).
+  enum class MergeRule { None, StaleTrack, Evidence };
   Kind kind;
   int track_id;
   double t;
   int into = -1;   // Merged: the number that holds the object on
+  MergeRule rule = MergeRule::None;
 };
+const char* to_string(TrackEvent::MergeRule r);
 
 struct TrackerStats {
   long long batches = 0;
@@ -235,11 +240,11 @@ class Tracker {
   double false_alarm_density(int radar_index, double outside, double volume);
   // Removes lost tracks and those merged away (with a Deleted event for confirmed ones).
   void delete_lost(double t, const std::vector<int>& merged_away, bool coverage_known);
-  // Merges confirmed tracks updated at t (their indices) into older duplicates; returns the numbers
-  // merged away.
   // Whether a track's position sigma, propagated without process noise to t, exceeds max_position_sigma_m.
   bool diverged_by(const TrackSummary& h, double t) const;
-  std::vector<int> merge_duplicates(const std::vector<int>& updated, double t);
+  // Merges tracks confirmed at t (their indices) re-initiated on an older track's object into it
+  // (tracking/reinitiation.hpp; tracker_merge.cpp); returns the numbers merged away.
+  std::vector<int> merge_duplicates(const std::vector<int>& confirmed_now, double t);
   // Adds a batch's evidence on pairs of confirmed tracks holding one object (tracking/
   // duplicate_evidence.hpp), merges the pairs it settles (adding the numbers merged away) and marks
   // each covered track's suspected duplicate.
@@ -250,6 +255,7 @@ class Tracker {
   ImmParams initiation_;
   MotionContext ctx_;
   int ballistic_model_ = -1;
+  int reinitiation_misses_ = 3;   // K of the re-initiation test (tracking/reinitiation.hpp)
   std::vector<Track> tracks_;
   std::vector<Initiator> initiators_;   // two-point initiation: detections waiting for a second
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes

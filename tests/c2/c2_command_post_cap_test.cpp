@@ -93,8 +93,12 @@ TEST(CommandPostCap, UnderTheCapNothingIsLeftOut) {
 
 TEST(CommandPostCap, EngagementsKeepTheirOrderWhenTracksAreDropped) {
   // The per-track engagement index (an O(1) look-up) must keep the list's order and contents.
+  // (Without fire_control_hold_near_lost, which keeps a dropped track's engagement while its round
+  // flies: c2_lost_engagement_test.cpp.)
   Swarm s(6);
-  CommandPost cp(kAssets, {Vec3::Zero()}, DoctrineParams{});
+  DoctrineParams d;
+  d.fire_control_hold_near_lost = false;
+  CommandPost cp(kAssets, {Vec3::Zero()}, d);
   const std::vector<FireOrder> o = cp.decide(s.inputs(s.tracks));
   ASSERT_FALSE(o.empty());
   std::vector<int> before;

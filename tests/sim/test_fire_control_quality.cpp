@@ -68,9 +68,10 @@ TEST(FireControlQuality, NoRoundAtAClutterTrackWithTheUkfAndJpda) {
   const std::vector<Override> ukf_jpda{{"battalions[0].tracker", "{filter: ukf, association: jpda}"}};
   std::vector<Override> off = ukf_jpda;
   off.push_back({"battalions[0].doctrine.fire_control_min_score", "-1e9"});
-  // Seed 1: 4 rounds at false tracks without the rule (seeds 1-10: 0-4 each).
+  // Seed 1: 2 rounds at false tracks without the rule (4 before the merge tests of issue 31's
+  // drone fix changed the run; seeds 1-10: 0-4 each).
   EXPECT_EQ(rounds_at_false_tracks(run(1, ukf_jpda)), 0);
-  EXPECT_GE(rounds_at_false_tracks(run(1, off)), 3) << "M-of-N confirms clutter tracks that draw rounds without the rule";
+  EXPECT_GE(rounds_at_false_tracks(run(1, off)), 2) << "M-of-N confirms clutter tracks that draw rounds without the rule";
 }
 
 TEST(FireControlQuality, NoLaunchAtATrackCoastingSinceItsOrder) {

@@ -63,6 +63,25 @@ TEST(DuplicateEvidence, OneObjectFeedingTwoTracksMergesAtTheFifthLook) {
   EXPECT_EQ(ev.suspect_of(1), -1);   // settled: the pair is gone
 }
 
+TEST(DuplicateEvidence, ACoastingTrackIsNotMergedUntilItIsUpdated) {
+  // Track 2 coasts beside track 1, which takes every detection: each look adds ln 5 (one object
+  // gives it with Pd, two live objects with 2 Pd (1 - Pd)), but "track 2's object is gone" gives it
+  // with Pd too, so the pair stays a suspect and is not merged, however high its score.
+  DuplicateEvidence ev;
+  Est a, b;
+  b.x(0) = 30.0;
+  for (int look = 1; look <= 8; ++look) {
+    EXPECT_TRUE(ev.observe(looks(a, 0, b, -1)).empty()) << "look " << look;
+    EXPECT_NEAR(ev.score(1, 2), look * std::log(5.0), 1e-12);
+    EXPECT_FALSE(ev.both_updated(1, 2));
+    EXPECT_EQ(ev.suspect_of(2), 1);
+  }
+  // Its first update (one detection for the pair, in agreement) rules the alternative out: merged.
+  const auto m = ev.observe(looks(a, -1, b, 0));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0], std::make_pair(1, 2));
+}
+
 TEST(DuplicateEvidence, TwoDetectionsInOneLookOrTheGateFailingResetTheScore) {
   DuplicateEvidence ev;
   Est a, b;
@@ -88,31 +107,42 @@ TEST(DuplicateEvidence, TwoDetectionsInOneLookOrTheGateFailingResetTheScore) {
 }
 
 // Two objects side by side (inside the gate), each detected independently with Pd per look. The
-// pair merges when ceil(threshold / step) looks in a row have exactly one detection; a look with
-// both resets and a look with neither is no evidence. The exact chance of a merge within N looks
-// is that of the Markov chain on the count of such looks (absorbing at the threshold).
+// pair's score rises by one step at each look with exactly one detection, a look with both resets
+// it, a look with neither is no evidence; it merges at ceil(threshold / step) steps once each track
+// has been updated at some look of the run. The exact chance of a merge within N looks is that of
+// the Markov chain on (steps, track 1 updated in the run, track 2 updated), absorbing at the merge.
 TEST(DuplicateEvidence, ChanceOfMergingTwoObjectsMatchesTheMarkovChain) {
   DuplicateParams p;
   p.pd = 0.9;
   const double pd_true = 0.7;   // the objects' real Pd, lower than the tracker assumes
   const int need = static_cast<int>(std::ceil(duplicate_merge_threshold(p) / duplicate_look_llr(p.pd)));
   ASSERT_EQ(need, 5);
-  const double p_one = 2.0 * pd_true * (1.0 - pd_true), p_both = pd_true * pd_true;
+  const double p_a = pd_true * (1.0 - pd_true);   // only track 1's object detected (and only 2's: the same)
+  const double p_both = pd_true * pd_true, p_none = (1.0 - pd_true) * (1.0 - pd_true);
   const int n_looks = 60;
-  std::vector<double> state(static_cast<std::size_t>(need) + 1, 0.0);
-  state[0] = 1.0;
+  // state[s][fa][fb]; s = need with both flags is the absorbing merge (stored at s = need, fa = fb = 1).
+  auto idx = [&](int s, int fa, int fb) { return static_cast<std::size_t>((s * 2 + fa) * 2 + fb); };
+  std::vector<double> state(idx(need, 1, 1) + 1, 0.0);
+  state[idx(0, 0, 0)] = 1.0;
+  double merged_mass = 0.0;
   for (int k = 0; k < n_looks; ++k) {
     std::vector<double> next(state.size(), 0.0);
-    next[static_cast<std::size_t>(need)] = state[static_cast<std::size_t>(need)];
-    for (int s = 0; s < need; ++s) {
-      const double w = state[static_cast<std::size_t>(s)];
-      next[0] += w * p_both;
-      next[static_cast<std::size_t>(s)] += w * (1.0 - p_one - p_both);
-      next[static_cast<std::size_t>(s) + 1] += w * p_one;
-    }
+    for (int s = 0; s <= need; ++s)
+      for (int fa = 0; fa < 2; ++fa)
+        for (int fb = 0; fb < 2; ++fb) {
+          const double w = state[idx(s, fa, fb)];
+          if (w == 0.0) continue;
+          next[idx(0, 0, 0)] += w * p_both;                  // two detections: the run ends
+          next[idx(s, fa, fb)] += w * p_none;                // no evidence
+          for (int who = 0; who < 2; ++who) {                // one detection, on track 1 or 2
+            const int s2 = std::min(s + 1, need), fa2 = fa | (who == 0), fb2 = fb | (who == 1);
+            if (s2 >= need && fa2 && fb2) merged_mass += w * p_a;
+            else next[idx(s2, fa2, fb2)] += w * p_a;
+          }
+        }
     state = next;
   }
-  const double exact = state[static_cast<std::size_t>(need)];
+  const double exact = merged_mass;
   std::mt19937_64 rng(7);
   std::bernoulli_distribution det(pd_true);
   const int trials = 20000;

@@ -226,9 +226,11 @@ namespace {
 TEST(Tracker, TwoTracksOnOneObjectAreMergedByEvidence) {
   // Two aircraft 150 m apart fly together, both detected at every look: two tracks, never merged
   // (two detections in one look are two objects). From t = 40 s they are one radar object (one
-  // detection per look, between them): one track takes it, the other misses inside the pair's gate;
-  // five such looks (ln 5 each, to ln 990: tracking/duplicate_evidence.hpp) merge the pair into the
-  // older number.
+  // detection per look, between them): one track takes it, the other misses inside the pair's gate.
+  // Five such looks (ln 5 each, to ln 990: tracking/duplicate_evidence.hpp) make the pair suspect,
+  // but they are as likely if one aircraft had gone and its track merely coasted: no merge until
+  // the coasting track is updated too (here at t = 50 s, by the one detection, beyond it), which
+  // merges the pair into the older number at that look.
   Scene s;
   const Vec3 half(0.0, 75.0, 0.0);
   for (int k = 0; k < 20; ++k) s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k) - half, target_at(2.0 * k) + half}));
@@ -236,20 +238,39 @@ TEST(Tracker, TwoTracksOnOneObjectAreMergedByEvidence) {
   int lower = std::min(s.tracker.tracks()[0].id, s.tracker.tracks()[1].id);
   int higher = std::max(s.tracker.tracks()[0].id, s.tracker.tracks()[1].id);
   for (const TrackEvent& e : s.tracker.take_events()) EXPECT_NE(e.kind, TrackEvent::Kind::Merged);
-  int merged_at = -1;
-  for (int k = 20; k < 30; ++k) {
+  for (int k = 20; k < 25; ++k) {
     s.tracker.process(s.batch(2.0 * k, {target_at(2.0 * k)}));
-    for (const TrackEvent& e : s.tracker.take_events())
-      if (e.kind == TrackEvent::Kind::Merged) {
-        EXPECT_EQ(e.track_id, higher);
-        EXPECT_EQ(e.into, lower);
-        merged_at = k;
-      }
+    for (const TrackEvent& e : s.tracker.take_events()) EXPECT_NE(e.kind, TrackEvent::Kind::Merged) << "look " << k;
   }
-  EXPECT_EQ(merged_at, 24) << "the fifth look with one detection";
+  ASSERT_EQ(s.confirmed(), 2);
+  const Track& a = s.tracker.tracks()[0];
+  const Track& b = s.tracker.tracks()[1];
+  EXPECT_EQ(a.duplicate_of, b.id) << "suspected after five looks with one detection";
+  EXPECT_EQ(b.duplicate_of, a.id);
+  const Track& coasting = a.consecutive_misses > 0 ? a : b;
+  const Track& taking = a.consecutive_misses > 0 ? b : a;
+  ASSERT_EQ(coasting.consecutive_misses, 5) << "one track took every detection";
+  // The one detection 300 m beyond the coasting track's prediction, on the side away from the other
+  // track (so that the assignment gives it to the coasting track, whose gate is the wider).
+  Tracker::Prediction pc, pt;
+  ASSERT_TRUE(s.tracker.prediction(coasting.id, 50.0, pc));
+  ASSERT_TRUE(s.tracker.prediction(taking.id, 50.0, pt));
+  const Vec3 z = pc.pos + 300.0 * (pc.pos - pt.pos).normalized();
+  s.tracker.process(s.batch(50.0, {z}));
+  int merged = 0;
+  for (const TrackEvent& e : s.tracker.take_events())
+    if (e.kind == TrackEvent::Kind::Merged) {
+      EXPECT_EQ(e.track_id, higher);
+      EXPECT_EQ(e.into, lower);
+      EXPECT_EQ(e.rule, TrackEvent::MergeRule::Evidence);
+      ++merged;
+    }
+  EXPECT_EQ(merged, 1) << "merged at the look that updated the coasting track";
   ASSERT_EQ(s.confirmed(), 1);
   EXPECT_EQ(s.tracker.tracks()[0].id, lower);
-  EXPECT_LT((s.tracker.tracks()[0].position() - target_at(58.0)).norm(), 150.0);
+  // The surviving number holds the estimate just updated by that detection.
+  EXPECT_EQ(s.tracker.tracks()[0].last_update_t, 50.0);
+  EXPECT_LT((s.tracker.tracks()[0].position() - z).norm(), 200.0);
 }
 
 }  // namespace
