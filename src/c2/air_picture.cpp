@@ -200,7 +200,7 @@ void AirPicture::update(const std::vector<NetworkTrack>& unordered) {
   std::vector<NetworkTrack> tracks;
   const double max_var = params_.report_max_sigma_m * params_.report_max_sigma_m;
   for (const NetworkTrack& t : unordered)
-    if (t.pos_cov.trace() / 3.0 <= max_var) tracks.push_back(t);
+    if (t.engaged || t.pos_cov.trace() / 3.0 <= max_var) tracks.push_back(t);
   std::sort(tracks.begin(), tracks.end(), [](const NetworkTrack& a, const NetworkTrack& b) {
     return std::make_pair(a.battalion, a.track_id) < std::make_pair(b.battalion, b.track_id);
   });

@@ -21,6 +21,7 @@ struct NetworkTrack {
   int track_id = -1;
   Vec3 pos_ecef = Vec3::Zero();
   Mat3 pos_cov = Mat3::Identity();   // position covariance, ECEF, m^2
+  bool engaged = false;              // rounds in flight or ordered at it: reported whatever its sigma
 };
 
 struct SystemTrack {
@@ -35,7 +36,8 @@ struct AirPictureParams {
   double min_sigma_m = 30.0;  // floor of each track's sigma per axis in the gate (registration, timing)
   // A battalion reports a track to the network only while its position sigma (rms per axis) is at
   // most this (the track-quality threshold of a reporting rule, as Link 16's TQ): a track coasting
-  // with a growing covariance, or one not yet settled, stays in its battalion's picture only.
+  // with a growing covariance, or one not yet settled, stays in its battalion's picture only. A track
+  // the battalion engages is always reported (other battalions guide its rounds and hold fire on it).
   double report_max_sigma_m = 1000.0;
 };
 

@@ -25,13 +25,19 @@ bool Engine::decision_due(double t) const {
 // The network picture: every battalion's confirmed tracks, correlated into system tracks.
 void Engine::update_air_picture(double t) {
   std::vector<NetworkTrack> all;
-  for (const auto& b : battalions_)
+  for (const auto& b : battalions_) {
+    std::vector<int> engaged;   // reported whatever their sigma (AirPictureParams::report_max_sigma_m)
+    for (const EngagementState& e : b->command_post.engagements())
+      if (e.in_flight > 0) engaged.push_back(e.track_id);
+    std::sort(engaged.begin(), engaged.end());
     for (const Track& tr : b->tracker.tracks()) {
       if (tr.status != TrackStatus::Confirmed) continue;
       const Tracker::Prediction& p = b->tracker.prediction(tr, t);
       const Mat3 rot = b->frame.enu_to_ecef();
-      all.push_back({b->index, tr.id, b->frame.to_ecef(p.pos), rot * p.P_pp * rot.transpose()});
+      all.push_back({b->index, tr.id, b->frame.to_ecef(p.pos), rot * p.P_pp * rot.transpose(),
+                     std::binary_search(engaged.begin(), engaged.end(), tr.id)});
     }
+  }
   picture_.update(all);
   if (launch_remote_any_) refresh_remote_holders(t);
 }

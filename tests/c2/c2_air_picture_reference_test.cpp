@@ -23,7 +23,7 @@ class ReferencePicture {
   void update(std::vector<NetworkTrack> all) {
     std::vector<NetworkTrack> tracks;   // those reported: sigma per axis within the limit
     for (const NetworkTrack& t : all)
-      if (std::sqrt(t.pos_cov.trace() / 3.0) <= p_.report_max_sigma_m) tracks.push_back(t);
+      if (t.engaged || std::sqrt(t.pos_cov.trace() / 3.0) <= p_.report_max_sigma_m) tracks.push_back(t);
     std::sort(tracks.begin(), tracks.end(), [](const NetworkTrack& a, const NetworkTrack& b) {
       return std::make_pair(a.battalion, a.track_id) < std::make_pair(b.battalion, b.track_id);
     });
@@ -156,7 +156,7 @@ TEST(AirPictureReference, AgreesWithTheBruteForceRulesOnRandomPictures) {
           const double sigma = std::exp(rng.uniform(std::log(100.0), std::log(8000.0)));
           Vec3 p = objects[obj].p;
           for (int a = 0; a < 3; ++a) p(a) += sigma * rng.normal();
-          in.push_back({bn, n, p, sigma * sigma * Mat3::Identity()});
+          in.push_back({bn, n, p, sigma * sigma * Mat3::Identity(), rng.uniform() < 0.1});   // a few engaged
         }
       pic.update(in);
       ref.update(in);

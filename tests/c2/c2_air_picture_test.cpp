@@ -109,14 +109,17 @@ TEST(AirPicture, TheMemberThatDisagreesWithTheOthersLeaves) {
   EXPECT_EQ(pic.members(s).size(), 2u);
 }
 
-TEST(AirPicture, TracksAboveTheReportingSigmaAreLeftOut) {
+TEST(AirPicture, TracksAboveTheReportingSigmaAreLeftOutUnlessEngaged) {
   // report_max_sigma_m = 1,000 m rms per axis: a track of 1,100 m per axis (a coasting track whose
-  // covariance grew) is not reported; one of 900 m is.
+  // covariance grew) is not reported; one of 900 m is, and so is an engaged one of 1,100 m.
   AirPicture pic;
-  pic.update({{0, 1, kOrigin, 1100.0 * 1100.0 * Mat3::Identity()}, {1, 1, kOrigin + Vec3(50e3, 0, 0), 900.0 * 900.0 * Mat3::Identity()}});
+  pic.update({{0, 1, kOrigin, 1100.0 * 1100.0 * Mat3::Identity()},
+              {1, 1, kOrigin + Vec3(50e3, 0, 0), 900.0 * 900.0 * Mat3::Identity()},
+              {2, 1, kOrigin + Vec3(100e3, 0, 0), 1100.0 * 1100.0 * Mat3::Identity(), true}});
   EXPECT_EQ(pic.system_id(0, 1), -1);
   EXPECT_GE(pic.system_id(1, 1), 0);
-  ASSERT_EQ(pic.system_tracks().size(), 1u);
+  EXPECT_GE(pic.system_id(2, 1), 0);
+  ASSERT_EQ(pic.system_tracks().size(), 2u);
   EXPECT_EQ(pic.system_tracks()[0].members, (std::vector<std::pair<int, int>>{{1, 1}}));
 }
 
