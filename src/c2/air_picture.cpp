@@ -6,6 +6,7 @@
 
 #include "c2/covariance_intersection.hpp"
 #include "tracking/assignment.hpp"
+#include "tracking/gating.hpp"
 
 namespace skyshield {
 
@@ -14,9 +15,7 @@ namespace {
 // (Bar-Shalom, Willett & Tian 2011 sec. 9.2, the track-to-track association test, with the
 // cross-covariance taken as zero) plus the floor sigma per axis of each track (registration, timing).
 double chi2(const NetworkTrack& a, const NetworkTrack& b, const AirPictureParams& p) {
-  const Mat3 S = a.pos_cov + b.pos_cov + 2.0 * p.min_sigma_m * p.min_sigma_m * Mat3::Identity();
-  const Vec3 d = a.pos_ecef - b.pos_ecef;
-  return d.dot(S.ldlt().solve(d));
+  return position_distance2(a.pos_ecef, a.pos_cov, b.pos_ecef, b.pos_cov, p.min_sigma_m);
 }
 // A bound used to search: d' S^-1 d >= |d|^2 / trace(S) (the largest eigenvalue of S is at most its
 // trace), so two tracks pass the gate only if |d|^2 <= gate x (trace_a + trace_b + 6 sigma_min^2).

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include <Eigen/Cholesky>
+#include "tracking/gating.hpp"
 
 namespace skyshield {
 
@@ -29,11 +29,7 @@ double engaged_distance2(const EngagedEstimate& e, const Track& candidate, doubl
   Vec3 p;
   Mat3 P;
   predict_engaged(e, candidate.t, p, P);
-  const Vec3 d = candidate.position() - p;
-  const Mat3 S = P + candidate.P.block<3, 3>(0, 0) + 2.0 * floor_sigma_m * floor_sigma_m * Mat3::Identity();
-  const Eigen::LDLT<Mat3> f(S);
-  if (f.info() != Eigen::Success) return std::numeric_limits<double>::infinity();
-  return d.dot(f.solve(d));
+  return position_distance2(candidate.position(), candidate.P.block<3, 3>(0, 0), p, P, floor_sigma_m);
 }
 
 }  // namespace skyshield

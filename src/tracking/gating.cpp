@@ -2,11 +2,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
+#include <Eigen/Cholesky>
 #include <nanoflann.hpp>
 
 namespace skyshield {
+
+double position_distance2(const Vec3& a, const Mat3& Pa, const Vec3& b, const Mat3& Pb, double floor_sigma_m) {
+  const Vec3 d = a - b;
+  const Mat3 S = Pa + Pb + 2.0 * floor_sigma_m * floor_sigma_m * Mat3::Identity();
+  const Eigen::LDLT<Mat3> f(S);
+  if (f.info() != Eigen::Success) return std::numeric_limits<double>::infinity();
+  return d.dot(f.solve(d));
+}
 
 DetectionGrid::DetectionGrid(const std::vector<Vec3>& points, double cell_m) : cell_(cell_m), n_(points.size()) {
   cells_.reserve(points.size());

@@ -11,6 +11,12 @@
 
 namespace skyshield {
 
+// Squared Mahalanobis distance of two position estimates' difference, with their covariances summed
+// and floor_sigma_m per axis added to each (+inf if that sum is not positive definite). The one test
+// behind the tracker's re-initiation merge, the command post's hold near a lost engagement and the
+// network picture's track-to-track correlation.
+double position_distance2(const Vec3& a, const Mat3& Pa, const Vec3& b, const Mat3& Pb, double floor_sigma_m);
+
 class DetectionGrid {
  public:
   // points: detection positions in the tracker frame; cell_m: the grid's horizontal cell size.

@@ -26,8 +26,7 @@ namespace skyshield {
 // with probability at least 1 - alpha (the smallest k with (1 - pd)^k <= alpha).
 int reinitiation_miss_limit(double pd, double alpha);
 
-// Squared Mahalanobis distance of two position estimates, with min_sigma_m per axis added to each.
-double reinitiation_distance2(const Vec3& a, const Mat3& Pa, const Vec3& b, const Mat3& Pb, double min_sigma_m);
+// The kinematic test is tracking/gating.hpp's position_distance2 against gate_chi2.
 
 // F (first detection at fresh_first_t) may hold the object of A (last updated at old_last_update_t,
 // its K-th consecutive covered miss at old_lost_t, +inf when it has not missed K looks in a row).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "tracking/gating.hpp"
 #include "tracking/reinitiation.hpp"
 #include "tracking/tracker.hpp"
 
@@ -35,7 +36,7 @@ std::vector<int> Tracker::merge_duplicates(const std::vector<int>& confirmed_now
       if (!reinitiation_gap_plausible(other.last_update_t, other.lost_t, fresh->first_t)) continue;
       // Predicted to t once per version of the track (remembered across the batches at t).
       const Prediction o = prediction(other, t);
-      if (reinitiation_distance2(fresh->position(), fresh->P.topLeftCorner<3, 3>(), o.pos, o.P_pp, params_.merge_min_sigma_m) >
+      if (position_distance2(fresh->position(), fresh->P.topLeftCorner<3, 3>(), o.pos, o.P_pp, params_.merge_min_sigma_m) >
           params_.gate_chi2)
         continue;
       // Same object: the older number survives with the fresher estimate.

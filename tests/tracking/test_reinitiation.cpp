@@ -9,6 +9,7 @@
 
 #include "core/rng.hpp"
 #include "full_circle_look.hpp"
+#include "tracking/gating.hpp"
 #include "tracking/reinitiation.hpp"
 #include "tracking/tracker.hpp"
 
@@ -32,7 +33,7 @@ TEST(Reinitiation, DistanceIsTheMahalanobisDistanceWithTheFloorOnEachTrack) {
   Pb.diagonal() << 300.0, 0.0, 100.0;
   // Floor 10 m on each track: + 200 per axis. By hand: 40^2/600 + 60^2/600 + (-50)^2/1200
   // = 2.6667 + 6 + 2.0833 = 10.75.
-  EXPECT_NEAR(reinitiation_distance2(Vec3(40.0, 60.0, -50.0), Pa, Vec3::Zero(), Pb, 10.0), 10.75, 1e-12);
+  EXPECT_NEAR(position_distance2(Vec3(40.0, 60.0, -50.0), Pa, Vec3::Zero(), Pb, 10.0), 10.75, 1e-12);
 }
 
 TEST(Reinitiation, GapIsPlausibleUntilTheKthMissOfTheOldTrack) {
@@ -123,7 +124,7 @@ TEST(Reinitiation, ATrackStartedAfterKMissedLooksIsNotMerged) {
         Tracker::Prediction o;
         ASSERT_NE(fresh, nullptr);
         ASSERT_TRUE(r.tracker.prediction(old_id, t, o));
-        EXPECT_LE(reinitiation_distance2(fresh->position(), fresh->P.topLeftCorner<3, 3>(), o.pos, o.P_pp,
+        EXPECT_LE(position_distance2(fresh->position(), fresh->P.topLeftCorner<3, 3>(), o.pos, o.P_pp,
                                          r.tracker.params().merge_min_sigma_m),
                   r.tracker.params().gate_chi2);
         checked = true;
