@@ -46,7 +46,14 @@ class LagrangianBranchAndBound {
     WtaMultipliers m = initial_multipliers();
     if (slot.complete && !slot.price.empty()) m.u = slot.price;
     WtaCountBox box = lag_.full_box();
-    {
+    // The heuristic's own prices often prove it optimal already (the Lagrangian bound at them meets its
+    // value: 83 % of the default scenario's decisions): then neither column generation (a CLP master,
+    // ~0.3 ms to set up) nor branching can improve on it.
+    const WtaDualSolution at_start = lag_.evaluate(m, box);
+    if (at_start.bound >= ub_ - tolerance()) {
+      cg_bound_ = at_start.bound;
+      root_dual_ = at_start;
+    } else {
       const WtaColumnGenerationResult cg =
           wta_column_generation(lag_, box, plan_of(best_), m, kColumnRounds, [this] { return out_of_time(); }, seconds_left());
       m = cg.multipliers;
