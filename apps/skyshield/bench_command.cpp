@@ -135,6 +135,10 @@ int cmd_bench(const BenchOptions& o) {
   std::cout << fmt::format("tracks per run: {:.0f} started, {:.1f} confirmed; {:.0f} covered looks at tentative tracks\n",
                            static_cast<double>(total.tracks_started) / o.runs, static_cast<double>(total.tracks_confirmed) / o.runs,
                            static_cast<double>(total.tentative_looks) / o.runs);
+  if (total.initiators > 0)
+    std::cout << fmt::format("two-point initiation per run: {:.0f} detections held as initiators; {:.0f} pairs in the position gate "
+                             "rejected by the Doppler test\n",
+                             static_cast<double>(total.initiators) / o.runs, static_cast<double>(total.doppler_rejected) / o.runs);
   std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
   return 0;
 }

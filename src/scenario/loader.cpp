@@ -93,7 +93,7 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
                  "ballistic_beta_kg_m2", "gate_chi2", "gate_chi2_range_rate", "jpda_detection_probability",
                  "jpda_max_events", "confirm_m", "confirm_n", "delete_misses_tentative", "delete_misses_confirmed",
                  "min_coast_confirmed_s", "max_coast_s", "unknown_coverage_tentative_coast_s", "max_position_sigma_m", "init_velocity_sigma_mps",
-                 "init_accel_sigma_mps2", "max_speed_mps", "first_model_probability", "merge_min_sigma_m",
+                 "init_accel_sigma_mps2", "max_speed_mps", "max_accel_mps2", "max_jerk_mps3", "first_model_probability", "merge_min_sigma_m",
                  "track_management", "false_track_probability", "true_track_loss_probability", "initiation",
                  "duplicate_false_merge_probability"});
   if (const auto v = n->optional("filter"))
@@ -132,6 +132,8 @@ TrackerParams parse_tracker(const std::optional<YamlNode>& n) {
   t.max_position_sigma_m = n->number_or("max_position_sigma_m", 1.0, 1e7, t.max_position_sigma_m);
   t.init_accel_sigma_mps2 = n->number_or("init_accel_sigma_mps2", 0.01, 10000.0, t.init_accel_sigma_mps2);
   t.max_speed_mps = n->number_or("max_speed_mps", 1.0, 1e5, t.max_speed_mps);
+  t.max_accel_mps2 = n->number_or("max_accel_mps2", 0.0, 1e6, t.max_accel_mps2);
+  t.max_jerk_mps3 = n->number_or("max_jerk_mps3", 0.0, 1e7, t.max_jerk_mps3);
   // No fixed default (the schema shows none): derived from max_speed_mps when not given.
   const auto sigma_v = n->optional("init_velocity_sigma_mps");
   t.init_velocity_sigma_mps = sigma_v ? sigma_v->number(1.0, 10000.0) : derived_init_velocity_sigma(t);

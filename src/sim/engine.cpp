@@ -152,6 +152,8 @@ RunRecord Engine::run() {
       opt_.profile->tracks_started += ts.started;
       opt_.profile->tracks_confirmed += ts.confirmed;
       opt_.profile->tentative_looks += ts.tentative_looks;
+      opt_.profile->initiators += ts.initiators;
+      opt_.profile->doppler_rejected += ts.doppler_rejected;
     }
   for (const Threat& th : threats_)
     if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))

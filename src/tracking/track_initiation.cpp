@@ -6,12 +6,19 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <cstdio>
+#include <cstdlib>
 
 #include "tracking/signature.hpp"
 #include "tracking/track_score.hpp"
 #include "tracking/tracker.hpp"
 
 namespace skyshield {
+
+namespace {
+constexpr double kGate1Dof = 10.83;   // chi-square, 1 dof, 99.9 % (the default gates' probability)
+constexpr double kTwoOverRoot3 = 1.1547005383792515;   // max of 3 x (1 - x^2) over [0, 1], x = 1/sqrt(3)
+}  // namespace
 
 bool initiation_from_string(std::string_view s, Initiation& out) {
   if (s == "one_point") out = Initiation::OnePoint;
@@ -40,6 +47,19 @@ double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double 
   if (d.squaredNorm() > gate * (r0.trace() + r.trace() + spread)) return std::numeric_limits<double>::infinity();
   const Mat3 S = r0 + r + spread * Mat3::Identity();
   return d.dot(S.ldlt().solve(d));
+}
+
+bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, double max_speed, double max_accel, double max_jerk,
+                        double gate_1dof) {
+  if (!c.has_range_rate || !m.has_range_rate || !(dt > 0.0)) return true;
+  // Nearest the object can have come: r(t) >= r0 - V t and >= r1 - V (dt - t).
+  const double r = 0.5 * (c.range_m + m.rae.range_m - max_speed * dt);
+  if (!(r >= 1000.0)) return true;
+  const double jerk = max_jerk + 3.0 * max_accel * max_speed / r + kTwoOverRoot3 * max_speed * max_speed * max_speed / (r * r);
+  const double e = (m.rae.range_m - c.range_m) - 0.5 * dt * (c.range_rate_mps + m.range_rate_mps);
+  const double var = c.sigma_range_m * c.sigma_range_m + m.sigma_range_m * m.sigma_range_m +
+                     0.25 * dt * dt * (c.sigma_range_rate_mps * c.sigma_range_rate_mps + m.sigma_range_rate_mps * m.sigma_range_rate_mps);
+  return std::abs(e) <= dt * dt * dt / 12.0 * jerk + std::sqrt(gate_1dof * var);
 }
 
 Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
@@ -89,12 +109,20 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
       const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
                                             params_.imm.noise.cv_q, params_.gate_chi2);
       if (m2 > params_.gate_chi2) continue;
+      if (c.radar_index == batch.radar_index &&
+          !doppler_consistent(c, batch.detections[b], t - c.t, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
+                              kGate1Dof)) {
+        ++stats_.doppler_rejected;
+        continue;
+      }
       any = true;
       paired[k] = 1;
       start_pair(c, batch, b, density, pd);
     }
     if (!any) {
-      initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false});
+      const Measurement& m = batch.detections[b];
+      initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false, m.rae.range_m,
+                             m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
       ++stats_.initiators;
     }
   }
@@ -104,6 +132,7 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
 void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,
                          double pd) {
   const double t = batch.t0;
+  if (std::getenv("SKY_DEBUG_PAIRS")) fprintf(stderr, "PAIR %d %d %.2f %.0f %.0f %d %d\n", c.radar_index, batch.radar_index, t - c.t, c.range_m, batch.detections[b].rae.range_m, (int)c.has_range_rate, (int)batch.detections[b].has_range_rate);
   // The one-point track the initiator would have started, predicted to t and updated with the
   // detection.
   Track tr = new_track(c.z, c.R, c.t);

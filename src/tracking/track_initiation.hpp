@@ -35,7 +35,29 @@ struct Initiator {
   double expires_t = 0.0;   // no pairing after this
   int radar_index = -1;
   bool used = false;
+  // Range and, where its radar measures it, range rate, as measured (for the Doppler test below).
+  double range_m = 0.0, sigma_range_m = 0.0;
+  bool has_range_rate = false;
+  double range_rate_mps = 0.0, sigma_range_rate_mps = 0.0;
 };
+
+// The Doppler test of two detections of one radar dt apart, each with its range r and range rate
+// (sigmas sr, srr): one object's range is the integral of its range rate, and the trapezoid rule
+// errs by at most dt^3/12 max|r'''| (the rule's error term), so
+//   e = (r1 - r0) - dt (rr0 + rr1) / 2
+// is that bounded error plus noise of variance sr0^2 + sr1^2 + dt^2/4 (srr0^2 + srr1^2). Differentiating
+// r'' = a.u + vt^2 / r (u the line of sight, vt the velocity across it, u' = vt / r) gives
+//   r''' = a'.u + 3 a.vt / r - 3 r' vt^2 / r^2,
+// so for an object with speed V, acceleration A and jerk J within the bounds (TrackerParams
+// max_speed_mps, max_accel_mps2, max_jerk_mps3), at ranges of at least r (r >= (r0 + r1 - V dt) / 2),
+//   |r'''| <= J + 3 A V / r + (2 / sqrt 3) V^3 / r^2   (3 r' vt^2 <= 2 V^3 / sqrt 3 when r'^2 + vt^2 <= V^2).
+// True when |e| is within that
+// bound plus sqrt(gate_1dof) noise sigmas: the pair may be one object. Also true when nothing can be
+// said (no range rate on either, or within 1 km of the radar). Two independent false alarms, with range
+// rates uniform over +-1.5 km/s, rarely pass: the band is a few hundred metres, the position gate tens
+// of kilometres.
+bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, double max_speed, double max_accel, double max_jerk,
+                        double gate_1dof);
 
 // The time between two looks of a radar's sweep at one direction (its frame width over its sweep
 // rate), or 0 when the batch does not say (track dwells, detection files).

@@ -60,6 +60,12 @@ struct TrackerParams {
   double init_velocity_sigma_mps = 1000.0;  // velocity uncertainty of a new track
   double init_accel_sigma_mps2 = 10.0;      // acceleration uncertainty of a new track
   double max_speed_mps = 5000.0;            // a tentative track faster than this is deleted
+  // Bounds on any object's acceleration and jerk, for the Doppler test of two-point initiation
+  // (tracking/track_initiation.hpp; notional and wide: a light decoy re-entering at 2 km/s decelerates
+  // at up to ~100 g, and its deceleration grows by ~0.3 of itself per second as the air thickens,
+  // scale height ~7 km at a 2 km/s descent).
+  double max_accel_mps2 = 1000.0;
+  double max_jerk_mps3 = 1000.0;
   double merge_min_sigma_m = 100.0;         // per-axis sigma added to each track when testing two
                                             // confirmed tracks for being one (model mismatch in manoeuvres)
   // Two confirmed tracks fed alternately by one object are merged when the evidence of one object
@@ -101,6 +107,7 @@ struct TrackerStats {
   int largest_cluster = 0;        // tracks + detections
   long long started = 0;          // tentative tracks started
   long long initiators = 0;       // detections held as two-point initiators (none paired yet)
+  long long doppler_rejected = 0; // initiator-detection pairs in the position gate that the Doppler test rejected
   long long confirmed = 0;        // ... confirmed
   long long tentative_looks = 0;  // covered looks at tentative tracks (their lifetime, in looks)
 };

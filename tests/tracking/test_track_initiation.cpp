@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <random>
 
 #include "tracking/track_initiation.hpp"
 #include "tracking/tracker.hpp"
@@ -138,4 +139,130 @@ TEST(TwoPointInitiation, EveryPairInTheGateStartsATrack) {
 }
 
 }  // namespace
+// The Doppler test (doppler_consistent) of two detections with range rates.
+Initiator doppler_initiator(double range, double range_rate, double sr, double srr) {
+  Initiator c;
+  c.range_m = range;
+  c.sigma_range_m = sr;
+  c.has_range_rate = true;
+  c.range_rate_mps = range_rate;
+  c.sigma_range_rate_mps = srr;
+  return c;
+}
+Measurement doppler_detection(double range, double range_rate, double sr, double srr) {
+  Measurement m;
+  m.rae.range_m = range;
+  m.sigma_range_m = sr;
+  m.has_range_rate = true;
+  m.range_rate_mps = range_rate;
+  m.sigma_range_rate_mps = srr;
+  return m;
+}
+
+// Worked by hand: r0 = 100 km, r1 = 100 km + dr, both range rates 0, dt = 2 s, sigmas 10 m and 1 m/s,
+// V = 5,000 m/s, A = J = 1,000. Nearest range r = (200 km + dr - 10 km) / 2 = 95.25 km at dr = 500 m;
+// |r'''| <= 1000 + 3 * 1000 * 5000 / 95250 + 1.1547 * 1.25e11 / 95250^2 = 1000 + 157.48 + 15.91 =
+// 1173.4 m/s^3; the bound is 8 / 12 * 1173.4 = 782.3 m plus sqrt(10.83 * (2 * 100 + 1 * (1 + 1)))
+// = 46.8 m: 829 m. dr = 500 m passes, dr = 1 km (bound 829.5 m) does not.
+TEST(TwoPointInitiation, DopplerTestAgainstAHandWorkedBound) {
+  const Initiator c = doppler_initiator(100e3, 0.0, 10.0, 1.0);
+  EXPECT_TRUE(doppler_consistent(c, doppler_detection(100.5e3, 0.0, 10.0, 1.0), 2.0, 5000.0, 1000.0, 1000.0, 10.83));
+  EXPECT_TRUE(doppler_consistent(c, doppler_detection(100e3 + 828.0, 0.0, 10.0, 1.0), 2.0, 5000.0, 1000.0, 1000.0, 10.83));
+  EXPECT_FALSE(doppler_consistent(c, doppler_detection(100e3 + 832.0, 0.0, 10.0, 1.0), 2.0, 5000.0, 1000.0, 1000.0, 10.83));
+  EXPECT_FALSE(doppler_consistent(c, doppler_detection(101e3, 0.0, 10.0, 1.0), 2.0, 5000.0, 1000.0, 1000.0, 10.83));
+  // The mean of the range rates times dt is the expected range change: +1 km with both at +500 m/s.
+  EXPECT_TRUE(doppler_consistent(doppler_initiator(100e3, 500.0, 10.0, 1.0), doppler_detection(101e3, 500.0, 10.0, 1.0), 2.0,
+                                 5000.0, 1000.0, 1000.0, 10.83));
+  // Nothing is said without range rates, or within 1 km of the radar.
+  Measurement no_rate = doppler_detection(150e3, 0.0, 10.0, 1.0);
+  no_rate.has_range_rate = false;
+  EXPECT_TRUE(doppler_consistent(c, no_rate, 2.0, 5000.0, 1000.0, 1000.0, 10.83));
+  EXPECT_TRUE(doppler_consistent(doppler_initiator(5e3, 0.0, 10.0, 1.0), doppler_detection(9e3, 0.0, 10.0, 1.0), 2.0, 5000.0, 1000.0,
+                                 1000.0, 10.83));
+}
+
+// Brute force: exact (noise-free) ranges and range rates of random objects, each within the speed,
+// acceleration and jerk bounds the test is given, always pass, and the largest |e| over the bound
+// (restated here from the header's formula) stays at most 1. Each object: 20-300 km from the radar,
+// acceleration a(t) = a0 + j t with |a0| + |j| dt <= A and |j| <= J, speed |v0| + |a0| dt + |j| dt^2/2
+// <= V, its motion integrated exactly (cubic in t).
+TEST(TwoPointInitiation, DopplerTestPassesEveryObjectWithinTheBounds) {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(-1.0, 1.0), unit(0.0, 1.0);
+  auto random_dir = [&] {
+    Vec3 d;
+    do d = Vec3(u(rng), u(rng), u(rng)); while (d.squaredNorm() > 1.0 || d.squaredNorm() < 1e-6);
+    return Vec3(d.normalized());
+  };
+  double worst = 0.0;
+  int tried = 0;
+  for (int k = 0; k < 20000; ++k) {
+    const double V = 200.0 + 4800.0 * unit(rng), A = 1000.0 * unit(rng), J = 1000.0 * unit(rng);
+    const double dt = 0.05 + 6.0 * unit(rng);
+    const Vec3 j = J * unit(rng) * random_dir();
+    const double a0_max = std::max(0.0, A - j.norm() * dt);
+    const Vec3 a0 = a0_max * unit(rng) * random_dir();
+    const double v0_max = V - a0.norm() * dt - 0.5 * j.norm() * dt * dt;
+    if (v0_max <= 0.0) continue;
+    const Vec3 v0 = v0_max * unit(rng) * random_dir();
+    const Vec3 p0 = (20e3 + 280e3 * unit(rng)) * random_dir();
+    auto pos = [&](double t) { return Vec3(p0 + v0 * t + a0 * t * t / 2.0 + j * t * t * t / 6.0); };
+    auto vel = [&](double t) { return Vec3(v0 + a0 * t + j * t * t / 2.0); };
+    auto rate = [&](double t) { return vel(t).dot(pos(t).normalized()); };
+    const Initiator c = doppler_initiator(pos(0.0).norm(), rate(0.0), 0.0, 0.0);
+    const Measurement m = doppler_detection(pos(dt).norm(), rate(dt), 0.0, 0.0);
+    ASSERT_TRUE(doppler_consistent(c, m, dt, V, A, J, 10.83)) << "object " << k;
+    const double r = 0.5 * (c.range_m + m.rae.range_m - V * dt);
+    if (r < 1000.0) continue;
+    ++tried;
+    const double e = (m.rae.range_m - c.range_m) - 0.5 * dt * (c.range_rate_mps + m.range_rate_mps);
+    const double bound = dt * dt * dt / 12.0 * (J + 3.0 * A * V / r + 1.1547005383792515 * V * V * V / (r * r));
+    worst = std::max(worst, std::abs(e) / bound);
+  }
+  EXPECT_GT(tried, 10000);
+  EXPECT_LE(worst, 1.0);
+}
+
+// Two engagement-radar false alarms 2 s apart (range rates uniform over +-1.5 km/s, ranges within
+// 10 km of each other - about the position gate at 2 s - 30 m and 0.5 m/s sigmas) pass the Doppler
+// test at the default bounds less than one time in ten, where every real object passes.
+TEST(TwoPointInitiation, DopplerTestRejectsMostFalseAlarmPairs) {
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> range(20e3, 340e3), near(-10e3, 10e3), rr(-1500.0, 1500.0);
+  int pass = 0;
+  const int n = 20000;
+  for (int k = 0; k < n; ++k) {
+    const double r0 = range(rng);
+    const Initiator c = doppler_initiator(r0, rr(rng), 30.0, 0.5);
+    pass += doppler_consistent(c, doppler_detection(r0 + near(rng), rr(rng), 30.0, 0.5), 2.0, 5000.0, 1000.0, 1000.0, 10.83);
+  }
+  EXPECT_LT(pass, n / 10);
+  EXPECT_GT(pass, 0);
+}
+
+// In the tracker: two detections of one radar 2 s apart, 1.5 km apart in range at the same bearing
+// (inside the position gate). With range rates of +750 m/s on both they are one receding object and
+// start a track; with 0 m/s on both they cannot be (a range change of 1.5 km with no range rate),
+// and the Doppler test keeps them as two initiators.
+TEST(TwoPointInitiation, TheTrackerPairsOnlyDopplerConsistentDetections) {
+  const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
+  auto look = [&](double t, double range, double rate) {
+    MeasurementBatch b = full_circle_look(frame, t, {{range, 1.0, 0.05}});
+    b.detections[0].has_range_rate = true;
+    b.detections[0].range_rate_mps = rate;
+    b.detections[0].sigma_range_rate_mps = 0.5;
+    return b;
+  };
+  Tracker moving(frame, params(Initiation::TwoPoint)), still(frame, params(Initiation::TwoPoint));
+  moving.process(look(0.0, 100e3, 750.0));
+  moving.process(look(2.0, 101.5e3, 750.0));
+  still.process(look(0.0, 100e3, 0.0));
+  still.process(look(2.0, 101.5e3, 0.0));
+  EXPECT_EQ(moving.stats().started, 1);
+  EXPECT_EQ(moving.stats().doppler_rejected, 0);
+  EXPECT_EQ(still.stats().started, 0);
+  EXPECT_EQ(still.stats().doppler_rejected, 1);
+  EXPECT_EQ(still.stats().initiators, 2);
+}
+
 }  // namespace skyshield
