@@ -65,10 +65,11 @@ double SweepReach::arc_reach(double az, double H) const {
   const double w = width_;
   if (!(2.0 * H + w < kTwoPi)) return kNever;
   if (frame_width_ >= kTwoPi) {
-    // Rotating: the leading edge comes round to the arc's start; the arc must not reach back into
-    // the current slice.
+    // Rotating: the leading edge comes round to the arc's start; the arc must not reach past the
+    // leading edge (it may overlap the current slice, which rejected the track: later slices start
+    // at the leading edge).
     const double D = clockwise(sweep_to_, az - H);
-    if (D + 2.0 * H > kTwoPi - w - kAngleSlack) return kNever;
+    if (D + 2.0 * H > kTwoPi - kAngleSlack) return kNever;
     return t1_ + D / rate_;
   }
   // Sector scan, positions measured clockwise from the frame's start: the slice moves from 0 to S
@@ -84,7 +85,7 @@ double SweepReach::arc_reach(double az, double H) const {
   const double lead = lead_;
   if (lead > S + kAngleSlack || lead < w) return kNever;  // a slice across the frame's start
   if (x0 > lead + kAngleSlack) return std::min(outside, t1_ + (x0 - lead) / rate_);
-  if (x0 + 2.0 * H < lead - w - kAngleSlack) return t1_ + (S - lead + x0) / rate_;
+  if (x0 + 2.0 * H < lead - kAngleSlack) return t1_ + (S - lead + x0) / rate_;
   return kNever;
 }
 
