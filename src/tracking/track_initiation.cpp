@@ -6,10 +6,10 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <cstdio>
-#include <cstdlib>
 
+#include "tracking/assignment.hpp"
 #include "tracking/signature.hpp"
+#include "tracking/spherical_measurement.hpp"
 #include "tracking/track_score.hpp"
 #include "tracking/tracker.hpp"
 
@@ -40,13 +40,16 @@ int expected_misses(double dt, double revisit_s) {
   return std::clamp(static_cast<int>(std::lround(dt / revisit_s)) - 1, 0, 30);
 }
 
-double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate) {
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate,
+                           double* log_det) {
   const double spread = sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0;
   // d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
   // rejected without solving.
   if (d.squaredNorm() > gate * (r0.trace() + r.trace() + spread)) return std::numeric_limits<double>::infinity();
   const Mat3 S = r0 + r + spread * Mat3::Identity();
-  return d.dot(S.ldlt().solve(d));
+  const Eigen::LDLT<Mat3> ldlt(S);
+  if (log_det) *log_det = ldlt.vectorD().array().log().sum();
+  return d.dot(ldlt.solve(d));
 }
 
 bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, double max_speed, double max_accel, double max_jerk,
@@ -82,7 +85,7 @@ Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
 }
 
 void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
-                       double density) {
+                       double density, const SensorGeometry& geometry) {
   const double t = batch.t0;
   const AssociationInput& in = in_;
   if (params_.initiation == Initiation::OnePoint) {
@@ -96,35 +99,84 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
   const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   const double lasts = revisit > 0.0 ? std::min(coast, (params_.delete_misses_tentative + 0.5) * revisit) : coast;
   const double pd = params_.jpda_detection_probability;
-  // Every pair in the gate starts a track (Blackman & Popoli sec. 6.3: the pairs of a cluster - a
-  // warhead beside its booster - compete afterwards through the association, the wrong ones dying
-  // by misses); an initiator paired once is not paired again (the track holds its object on).
+  // The pairs compete as a one-point tracker's tentative tracks would for the batch's detections
+  // (global nearest neighbour): an exact assignment of the detections no track took to the waiting
+  // initiators, each detection to at most one initiator and each initiator to at most one
+  // detection, over the pairs in the gate, by the pair's negative log-likelihood (squared distance
+  // plus ln det S). Before, every pair in the gate started a track and a paired initiator was used
+  // up: one false alarm took every initiator in its gate, among them those of a stream of drones
+  // seen every 10 s, whose own next detections then found none (layered.yaml, docs/air-picture.md).
+  // An initiator paired once is not paired again (its track holds its object on); a detection left
+  // unpaired becomes an initiator.
   std::vector<char> paired(waiting, 0);
+  // Whether the one-point track an initiator stands for would be a candidate of this batch when a
+  // detection is near it (tracker_candidates.cpp): inside the looked-at volume grown by the
+  // candidate margin of its predicted position (no velocity: zero drift; covariance trace R0 +
+  // 3 sigma_v^2 dt^2 + q dt^3). A batch that does not look its way (another radar's sector, a slice
+  // elsewhere) cannot give it its second detection: without this, an initiator of a slow object seen
+  // every 10 s was paired with a false alarm of another radar's sector tens of kilometres away
+  // (layered.yaml, docs/air-picture.md) before its own object's next detection came.
+  std::vector<signed char> covered(waiting, -1);
+  const auto covers = [&](std::size_t k) {
+    if (covered[k] < 0) {
+      const Initiator& c = initiators_[k];
+      bool in_view = true;
+      if (batch.coverage.known) {
+        const double dt = t - c.t;
+        const double sv = params_.init_velocity_sigma_mps;
+        const double trace = c.R.trace() + 3.0 * sv * sv * dt * dt + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
+        const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
+        in_view = batch.coverage.covers(range_az_el_from_enu(enu), candidate_margin_rad(trace, enu.norm()));
+      }
+      covered[k] = in_view ? 1 : 0;
+    }
+    return covered[k] == 1;
+  };
+  std::vector<SparseRow> rows;
+  std::vector<std::size_t> row_detection;
+  std::vector<std::size_t> fresh;   // detections no track took and no pair can take
   for (std::size_t b = 0; b < in.z.size(); ++b) {
     if (assoc.claimed[b]) continue;
-    bool any = false;
+    SparseRow row;
     for (std::size_t k = 0; k < waiting; ++k) {
       const Initiator& c = initiators_[k];
       if (!(c.t < t)) continue;
+      double log_det = 0.0;
       const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
-                                            params_.imm.noise.cv_q, params_.gate_chi2);
-      if (m2 > params_.gate_chi2) continue;
+                                            params_.imm.noise.cv_q, params_.gate_chi2, &log_det);
+      if (m2 > params_.gate_chi2 || !covers(k)) continue;
       if (c.radar_index == batch.radar_index &&
           !doppler_consistent(c, batch.detections[b], t - c.t, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
                               kGate1Dof)) {
         ++stats_.doppler_rejected;
         continue;
       }
-      any = true;
-      paired[k] = 1;
-      start_pair(c, batch, b, density, pd);
+      row.emplace_back(static_cast<int>(k), m2 + log_det);
     }
-    if (!any) {
-      const Measurement& m = batch.detections[b];
-      initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false, m.rae.range_m,
-                             m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
-      ++stats_.initiators;
+    if (row.empty()) {
+      fresh.push_back(b);
+    } else {
+      rows.push_back(std::move(row));
+      row_detection.push_back(b);
     }
+  }
+  if (!rows.empty()) {
+    const std::vector<int> to = solve_assignment(static_cast<int>(waiting), rows);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (to[r] < 0) {
+        fresh.push_back(row_detection[r]);
+        continue;
+      }
+      paired[static_cast<std::size_t>(to[r])] = 1;
+      start_pair(initiators_[static_cast<std::size_t>(to[r])], batch, row_detection[r], density, pd);
+    }
+    std::sort(fresh.begin(), fresh.end());
+  }
+  for (std::size_t b : fresh) {
+    const Measurement& m = batch.detections[b];
+    initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false, m.rae.range_m,
+                           m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
+    ++stats_.initiators;
   }
   for (std::size_t k = 0; k < waiting; ++k) initiators_[k].used = initiators_[k].used || paired[k];
 }
@@ -132,7 +184,6 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
 void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,
                          double pd) {
   const double t = batch.t0;
-  if (std::getenv("SKY_DEBUG_PAIRS")) fprintf(stderr, "PAIR %d %d %.2f %.0f %.0f %d %d\n", c.radar_index, batch.radar_index, t - c.t, c.range_m, batch.detections[b].rae.range_m, (int)c.has_range_rate, (int)batch.detections[b].has_range_rate);
   // The one-point track the initiator would have started, predicted to t and updated with the
   // detection.
   Track tr = new_track(c.z, c.R, c.t);

@@ -8,11 +8,16 @@
 //    initiator's kinematic gate - the chi-square gate of the one-point track the initiator would have
 //    started, on positions (two_point_distance2; velocity sigma sized from max_speed_mps,
 //    loader.cpp), i.e. an offset of at most about the largest speed times the time between them,
-//    plus the measurement noise. The track then holds
-//    exactly the state, hit history and score that one-point track would have had after its second
-//    detection; a lone false alarm never becomes a track. An initiator lasts as long as a one-point
-//    tentative track would without a hit: delete_misses_tentative + 1/2 revisits of its radar (its
-//    sweep's frame time), at most the tentative coast limit.
+//    plus the measurement noise - of a batch that would have taken that track as a candidate (its
+//    position inside the batch's looked-at volume grown by the candidate margin), and, for two
+//    detections of one radar with range rates, passing the Doppler test below. The pairs compete as
+//    the one-point tracks would in the association: an exact assignment, each detection to at most
+//    one initiator and each initiator to at most one detection, by the pair's negative
+//    log-likelihood. The track then holds exactly the state, hit history and score that one-point
+//    track would have had after its second detection; a lone false alarm never becomes a track. An
+//    initiator lasts as long as a one-point tentative track would without a hit:
+//    delete_misses_tentative + 1/2 revisits of its radar (its sweep's frame time), at most the
+//    tentative coast limit; paired once, it is used up.
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -74,6 +79,8 @@ int expected_misses(double dt, double revisit_s);
 // velocity sigma sigma_v, white-acceleration density q (BLK eq. 6.2.2-12), plus the detection's).
 // With sigma_v = max_speed / sqrt(gate) the gate takes an offset of about the largest speed times dt
 // plus the noise. Infinity when the distance surely exceeds `gate` (not worked out).
-double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate);
+// log_det (when given): ln det S, for the pair's negative log-likelihood (set only when worked out).
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate,
+                           double* log_det = nullptr);
 
 }  // namespace skyshield

@@ -390,7 +390,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   delete_lost(t, merged_away, batch.coverage.known);
 
   // New tentative tracks (or initiators) from detections no track took (tracking/track_initiation.cpp).
-  initiate(batch, assoc, z_cov, density);
+  initiate(batch, assoc, z_cov, density, geometry);
 }
 
 }  // namespace skyshield

@@ -229,7 +229,8 @@ class Tracker {
   void confirm_if_evident(Track& tr, double t);
   // Starts tracks, or keeps initiators, from the detections of a batch no track took
   // (tracking/track_initiation.cpp).
-  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density);
+  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density,
+                const SensorGeometry& geometry);
   // Starts the track of an initiator and detection b of the batch: the one-point track the initiator
   // would have started, after its update with the detection.
   void start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density, double pd);
