@@ -108,23 +108,22 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
   // seen every 10 s, whose own next detections then found none (layered.yaml, docs/air-picture.md).
   // An initiator paired once is not paired again (its track holds its object on); a detection left
   // unpaired becomes an initiator.
-  std::vector<char> paired(waiting, 0);
   // Whether the one-point track an initiator stands for would be a candidate of this batch when a
   // detection is near it (tracker_candidates.cpp): inside the looked-at volume grown by the
   // candidate margin of its predicted position (no velocity: zero drift; covariance trace R0 +
-  // 3 sigma_v^2 dt^2 + q dt^3). A batch that does not look its way (another radar's sector, a slice
+  // 3 sigma_v^2 dt^2 + q dt^3: a one-point track's summary). A batch that does not look its way (another radar's sector, a slice
   // elsewhere) cannot give it its second detection: without this, an initiator of a slow object seen
   // every 10 s was paired with a false alarm of another radar's sector tens of kilometres away
   // (layered.yaml, docs/air-picture.md) before its own object's next detection came.
-  std::vector<signed char> covered(waiting, -1);
+  std::vector<signed char> covered;   // per waiting initiator, worked out when first asked: -1 not yet
   const auto covers = [&](std::size_t k) {
+    if (covered.empty()) covered.assign(waiting, -1);
     if (covered[k] < 0) {
       const Initiator& c = initiators_[k];
       bool in_view = true;
       if (batch.coverage.known) {
-        const double dt = t - c.t;
         const double sv = params_.init_velocity_sigma_mps;
-        const double trace = c.R.trace() + 3.0 * sv * sv * dt * dt + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
+        const double trace = candidate_position_trace(c.R.trace(), 0.0, 3.0 * sv * sv, params_.imm.noise.cv_q, t - c.t);
         const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
         in_view = batch.coverage.covers(range_az_el_from_enu(enu), candidate_margin_rad(trace, enu.norm()));
       }
@@ -167,8 +166,9 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
         fresh.push_back(row_detection[r]);
         continue;
       }
-      paired[static_cast<std::size_t>(to[r])] = 1;
-      start_pair(initiators_[static_cast<std::size_t>(to[r])], batch, row_detection[r], density, pd);
+      Initiator& c = initiators_[static_cast<std::size_t>(to[r])];
+      c.used = true;   // the assignment gives it no other detection
+      start_pair(c, batch, row_detection[r], density, pd);
     }
     std::sort(fresh.begin(), fresh.end());
   }
@@ -178,7 +178,6 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
                            m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
     ++stats_.initiators;
   }
-  for (std::size_t k = 0; k < waiting; ++k) initiators_[k].used = initiators_[k].used || paired[k];
 }
 
 void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,

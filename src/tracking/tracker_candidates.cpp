@@ -55,7 +55,7 @@ void Tracker::find_candidates(const MeasurementBatch& batch, const AssociationIn
     // prediction (most tracks are outside a thin sweep slice, or far from every detection).
     const double dt = t - h.t;
     const Vec3 pos = h.p + dt * h.v + 0.5 * dt * dt * h.a;
-    const double trace_pp = h.trace_pp + 2.0 * dt * h.trace_pv + dt * dt * h.trace_vv + params_.imm.noise.cv_q * std::abs(dt * dt * dt);
+    const double trace_pp = candidate_position_trace(h.trace_pp, h.trace_pv, h.trace_vv, params_.imm.noise.cv_q, dt);
     if (batch.coverage.known) {
       const Vec3 enu = geometry.to_sensor * (pos - geometry.position);
       // Outside the looked-at volume grown by an angular margin for a position-covariance trace:
