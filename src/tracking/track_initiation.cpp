@@ -7,7 +7,9 @@
 #include <limits>
 #include <numbers>
 
+#include "sensors/sweep_slice.hpp"
 #include "tracking/assignment.hpp"
+#include "tracking/imm.hpp"
 #include "tracking/signature.hpp"
 #include "tracking/spherical_measurement.hpp"
 #include "tracking/track_score.hpp"
@@ -18,6 +20,7 @@ namespace skyshield {
 namespace {
 constexpr double kGate1Dof = 10.83;   // chi-square, 1 dof, 99.9 % (the default gates' probability)
 constexpr double kTwoOverRoot3 = 1.1547005383792515;   // max of 3 x (1 - x^2) over [0, 1], x = 1/sqrt(3)
+const double kLn2Pi = std::log(2.0 * std::numbers::pi);
 }  // namespace
 
 bool initiation_from_string(std::string_view s, Initiation& out) {
@@ -29,27 +32,13 @@ bool initiation_from_string(std::string_view s, Initiation& out) {
 
 const char* to_string(Initiation i) { return i == Initiation::OnePoint ? "one_point" : "two_point"; }
 
-double revisit_period_s(const Coverage& c) {
-  if (!c.known || c.sweep_rate_rad_s <= 0.0) return 0.0;
-  const double width = c.frame_width_rad > 0.0 ? c.frame_width_rad : 2.0 * std::numbers::pi;
-  return width / c.sweep_rate_rad_s;
-}
-
-int expected_misses(double dt, double revisit_s) {
-  if (revisit_s <= 0.0) return 0;
-  return std::clamp(static_cast<int>(std::lround(dt / revisit_s)) - 1, 0, 30);
-}
-
-double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate,
-                           double* log_det) {
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate) {
   const double spread = sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0;
   // d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
   // rejected without solving.
   if (d.squaredNorm() > gate * (r0.trace() + r.trace() + spread)) return std::numeric_limits<double>::infinity();
   const Mat3 S = r0 + r + spread * Mat3::Identity();
-  const Eigen::LDLT<Mat3> ldlt(S);
-  if (log_det) *log_det = ldlt.vectorD().array().log().sum();
-  return d.dot(ldlt.solve(d));
+  return d.dot(S.ldlt().solve(d));
 }
 
 bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, double max_speed, double max_accel, double max_jerk,
@@ -65,7 +54,7 @@ bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, dou
   return std::abs(e) <= dt * dt * dt / 12.0 * jerk + std::sqrt(gate_1dof * var);
 }
 
-Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
+ImmState Tracker::one_point_state(const Vec3& z, const Mat3& R) const {
   Gaussian g;
   g.x.setZero();
   g.x.head<3>() = z;
@@ -73,9 +62,13 @@ Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
   g.P.topLeftCorner<3, 3>() = R;
   g.P.block<3, 3>(3, 3) = params_.init_velocity_sigma_mps * params_.init_velocity_sigma_mps * Mat3::Identity();
   g.P.block<3, 3>(6, 6) = params_.init_accel_sigma_mps2 * params_.init_accel_sigma_mps2 * Mat3::Identity();
+  return imm_start(g, initiation_);
+}
+
+Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
   Track tr;
   tr.t = t;
-  tr.imm = imm_start(g, initiation_);
+  tr.imm = one_point_state(z, R);
   tr.combine();
   tr.hits = 1;
   tr.history = 1u;
@@ -84,30 +77,28 @@ Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
   return tr;
 }
 
-void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
-                       double density, const SensorGeometry& geometry) {
+int Tracker::plan_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
+                        const SensorGeometry& geometry) {
   const double t = batch.t0;
   const AssociationInput& in = in_;
-  if (params_.initiation == Initiation::OnePoint) {
-    for (std::size_t b = 0; b < in.z.size(); ++b)
-      if (!assoc.claimed[b]) start_track(new_track(in.z_position[b], z_cov[b], t));
-    return;
-  }
+  pair_of_.assign(in.z.size(), -1);
   std::erase_if(initiators_, [&](const Initiator& c) { return c.used || c.expires_t < t; });
   const std::size_t waiting = initiators_.size();   // this batch's own are not paired with it
-  const double revisit = revisit_period_s(batch.coverage);
-  const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
-  const double lasts = revisit > 0.0 ? std::min(coast, (params_.delete_misses_tentative + 0.5) * revisit) : coast;
-  const double pd = params_.jpda_detection_probability;
+  // A pair is in the gate when the detection lies in the gate of the one-point track the initiator
+  // would have started, predicted to t: the association's gate on the full measurement (range, angles
+  // and range rate where measured), the position gate above (a marginal of it, in Cartesian
+  // coordinates) only sorting out the far pairs first. The range rate decides most of the rest: the
+  // track's position offset over dt is its velocity times dt, so its range rate is known to a few
+  // m/s (before, with the position gate alone, a third of the pairs started on layered.yaml were
+  // outside that gate by thousands of sigmas and died at their next look, each using up an
+  // initiator and a detection that the one-point tracker would have kept).
   // The pairs compete as a one-point tracker's tentative tracks would for the batch's detections
   // (global nearest neighbour): an exact assignment of the detections no track took to the waiting
   // initiators, each detection to at most one initiator and each initiator to at most one
-  // detection, over the pairs in the gate, by the pair's negative log-likelihood (squared distance
-  // plus ln det S). Before, every pair in the gate started a track and a paired initiator was used
+  // detection, over the pairs in the gate, by the association's cost, the negative log-likelihood
+  // -2 ln N(z) of that one-point track's innovation. Before, every pair in the gate started a track and a paired initiator was used
   // up: one false alarm took every initiator in its gate, among them those of a stream of drones
   // seen every 10 s, whose own next detections then found none (layered.yaml, docs/air-picture.md).
-  // An initiator paired once is not paired again (its track holds its object on); a detection left
-  // unpaired becomes an initiator.
   // Whether the one-point track an initiator stands for would be a candidate of this batch when a
   // detection is near it (tracker_candidates.cpp): inside the looked-at volume grown by the
   // candidate margin of its predicted position (no velocity: zero drift; covariance trace R0 +
@@ -131,50 +122,91 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
     }
     return covered[k] == 1;
   };
+  // The initiators this batch looked at (their position inside its looked-at volume, no margin): a
+  // miss for each it does not pair, as for the one-point track (tracker_candidates.cpp, "strictly").
+  std::vector<char> looked(waiting, 0);
+  if (batch.coverage.known) {
+    const SweepSlice slice = SweepSlice::of(batch.coverage);
+    for (std::size_t k = 0; k < waiting; ++k) {
+      const Initiator& c = initiators_[k];
+      if (!(c.t < t)) continue;
+      const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
+      if (slice.surely_outside_fast(enu, enu.squaredNorm(), 0.0) || slice.surely_outside(enu, 0.0)) continue;
+      looked[k] = batch.coverage.covers(range_az_el_from_enu(enu)) ? 1 : 0;
+    }
+  }
   std::vector<SparseRow> rows;
   std::vector<std::size_t> row_detection;
-  std::vector<std::size_t> fresh;   // detections no track took and no pair can take
+  int in_initiator_gates = 0;
+  // The position pre-gate, widened by half for the spherical measurement's nonlinearity (as
+  // gating_radius widens the association's).
+  const double pre_gate = 1.5 * std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
+  ImmInnovations inn;
   for (std::size_t b = 0; b < in.z.size(); ++b) {
     if (assoc.claimed[b]) continue;
     SparseRow row;
     for (std::size_t k = 0; k < waiting; ++k) {
       const Initiator& c = initiators_[k];
       if (!(c.t < t)) continue;
-      double log_det = 0.0;
       const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
-                                            params_.imm.noise.cv_q, params_.gate_chi2, &log_det);
-      if (m2 > params_.gate_chi2 || !covers(k)) continue;
+                                            params_.imm.noise.cv_q, pre_gate);
+      if (m2 > pre_gate || !covers(k)) continue;
       if (c.radar_index == batch.radar_index &&
           !doppler_consistent(c, batch.detections[b], t - c.t, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
                               kGate1Dof)) {
         ++stats_.doppler_rejected;
         continue;
       }
-      row.emplace_back(static_cast<int>(k), m2 + log_det);
+      ImmState s = one_point_state(c.z, c.R);
+      imm_predict(s, t - c.t, initiation_, ctx_);
+      imm_innovate(s, in.z[b], initiation_, inn);
+      const SphericalInnovation& y = inn[0];
+      if (y.mahalanobis2 > (y.dim == 4 ? params_.gate_chi2_range_rate : params_.gate_chi2)) {
+        ++stats_.pair_gate_rejected;
+        continue;
+      }
+      row.emplace_back(static_cast<int>(k), y.mahalanobis2 + y.log_det_S + y.dim * kLn2Pi);
     }
-    if (row.empty()) {
-      fresh.push_back(b);
-    } else {
-      rows.push_back(std::move(row));
-      row_detection.push_back(b);
-    }
+    if (row.empty()) continue;
+    in_initiator_gates += assoc.in_gate[b] ? 0 : 1;
+    rows.push_back(std::move(row));
+    row_detection.push_back(b);
   }
   if (!rows.empty()) {
     const std::vector<int> to = solve_assignment(static_cast<int>(waiting), rows);
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      if (to[r] < 0) {
-        fresh.push_back(row_detection[r]);
-        continue;
-      }
-      Initiator& c = initiators_[static_cast<std::size_t>(to[r])];
-      c.used = true;   // the assignment gives it no other detection
-      start_pair(c, batch, row_detection[r], density, pd);
+      if (to[r] < 0) continue;
+      pair_of_[row_detection[r]] = to[r];
+      initiators_[static_cast<std::size_t>(to[r])].used = true;   // the assignment gives it no other detection
     }
-    std::sort(fresh.begin(), fresh.end());
   }
-  for (std::size_t b : fresh) {
+  for (std::size_t k = 0; k < waiting; ++k) {
+    Initiator& c = initiators_[k];
+    if (looked[k] && !c.used && ++c.misses >= params_.delete_misses_tentative) c.used = true;
+  }
+  return in_initiator_gates;
+}
+
+void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
+                       double density) {
+  const double t = batch.t0;
+  const AssociationInput& in = in_;
+  if (params_.initiation == Initiation::OnePoint) {
+    for (std::size_t b = 0; b < in.z.size(); ++b)
+      if (!assoc.claimed[b]) start_track(new_track(in.z_position[b], z_cov[b], t));
+    return;
+  }
+  // The planned pairs start their tracks (a paired initiator is used up: its track holds its object
+  // on), in the order of their detections; a detection no track took and no pair took waits as an
+  // initiator.
+  const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
+  const double pd = params_.jpda_detection_probability;
+  for (std::size_t b = 0; b < in.z.size(); ++b)
+    if (pair_of_[b] >= 0) start_pair(initiators_[static_cast<std::size_t>(pair_of_[b])], batch, b, density, pd);
+  for (std::size_t b = 0; b < in.z.size(); ++b) {
+    if (assoc.claimed[b] || pair_of_[b] >= 0) continue;
     const Measurement& m = batch.detections[b];
-    initiators_.push_back({in.z_position[b], z_cov[b], t, revisit, t + lasts, batch.radar_index, false, m.rae.range_m,
+    initiators_.push_back({in.z_position[b], z_cov[b], t, t + coast, batch.radar_index, 0, false, m.rae.range_m,
                            m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
     ++stats_.initiators;
   }
@@ -191,7 +223,7 @@ void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std:
   imm_update(tr.imm, inn);
   tr.t = t;
   tr.combine();
-  const int misses = expected_misses(t - c.t, c.revisit_s);
+  const int misses = c.misses;
   tr.hits = 2;
   tr.history = (1u << (misses + 1)) | 1u;
   tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);

@@ -3,21 +3,28 @@
 //  - one_point: every such detection starts a tentative track at once (position measured, velocity
 //    unknown), which the next looks confirm or delete.
 //  - two_point: such a detection is only an initiator (Blackman & Popoli 1999, "Design and Analysis
-//    of Modern Tracking Systems", sec. 6.3; Bar-Shalom, Willett & Tian 2011 sec. 3.3): a tentative
-//    track starts when a detection of a later batch, itself taken by no track, falls inside the
-//    initiator's kinematic gate - the chi-square gate of the one-point track the initiator would have
-//    started, on positions (two_point_distance2; velocity sigma sized from max_speed_mps,
-//    loader.cpp), i.e. an offset of at most about the largest speed times the time between them,
-//    plus the measurement noise - of a batch that would have taken that track as a candidate (its
-//    position inside the batch's looked-at volume grown by the candidate margin), and, for two
-//    detections of one radar with range rates, passing the Doppler test below. The pairs compete as
-//    the one-point tracks would in the association: an exact assignment, each detection to at most
-//    one initiator and each initiator to at most one detection, by the pair's negative
-//    log-likelihood. The track then holds exactly the state, hit history and score that one-point
-//    track would have had after its second detection; a lone false alarm never becomes a track. An
-//    initiator lasts as long as a one-point tentative track would without a hit:
-//    delete_misses_tentative + 1/2 revisits of its radar (its sweep's frame time), at most the
-//    tentative coast limit; paired once, it is used up.
+//    of Modern Tracking Systems", sec. 6.3; Bar-Shalom, Willett & Tian 2011 sec. 3.3). It stands for
+//    the one-point track it would have started, and does what that track would do, without being
+//    one:
+//    * a detection of a later batch, taken by no track, pairs with it when it lies in that track's
+//      association gate (the full measurement: range, angles and range rate where measured; the
+//      position gate two_point_distance2 sorts out the far ones first; velocity sigma sized from
+//      max_speed_mps, loader.cpp) in a batch that would have taken that track as a candidate (its
+//      position inside the looked-at volume grown by the candidate margin), and, for two
+//      detections of one radar with range rates, passes the Doppler test below (which uses the
+//      initiator's own range rate: the one-point track ignores it);
+//    * the pairs compete as those tracks would: an exact assignment, each detection to at most one
+//      initiator and each initiator to at most one detection, by the association's cost;
+//    * it counts a miss at every batch, of any radar, whose looked-at volume holds its position and
+//      that does not pair it, and is dropped at delete_misses_tentative of them or beyond the
+//      tentative coast limit; paired once, it is used up;
+//    * a detection in its gate is not a false alarm for the track score's false-alarm density.
+//    The track then holds exactly the state, hit history and score that one-point track would have
+//    had after its second detection; a lone false alarm never becomes a track. What differs: a
+//    detection some track takes is never the initiator's, where the one-point track would compete
+//    for it; and JPDA's per-batch clutter density counts detections in initiators' gates.
+//    (docs/air-picture.md traces the rules on layered.yaml: initiators that outlived the one-point
+//    track, and pairs outside its gate, each used up an object's first detection.)
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -36,10 +43,10 @@ struct Initiator {
   Vec3 z;              // position in the tracker's frame
   Mat3 R;              // its covariance
   double t = 0.0;      // batch time
-  double revisit_s = 0.0;   // its radar's frame time (0: not known)
-  double expires_t = 0.0;   // no pairing after this
+  double expires_t = 0.0;   // no pairing after this (the tentative coast limit)
   int radar_index = -1;
-  bool used = false;
+  int misses = 0;      // covered looks without a pair since t
+  bool used = false;   // paired, or dropped after delete_misses_tentative misses
   // Range and, where its radar measures it, range rate, as measured (for the Doppler test below).
   double range_m = 0.0, sigma_range_m = 0.0;
   bool has_range_rate = false;
@@ -64,23 +71,12 @@ struct Initiator {
 bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, double max_speed, double max_accel, double max_jerk,
                         double gate_1dof);
 
-// The time between two looks of a radar's sweep at one direction (its frame width over its sweep
-// rate), or 0 when the batch does not say (track dwells, detection files).
-double revisit_period_s(const Coverage& c);
-
-// Covered looks of the initiator's radar expected between the initiator and a detection dt later
-// without a hit (each a miss of the one-point track): round(dt / revisit) - 1, at least 0; 0 when the
-// revisit is not known.
-int expected_misses(double dt, double revisit_s);
-
-// The two-point gate: the squared Mahalanobis distance of the offset d between the initiator and a
+// The two-point position gate (a marginal of the one-point track's gate, tried first): the squared Mahalanobis distance of the offset d between the initiator and a
 // detection dt later, under "one object moving at an unknown velocity": S = R0 + R + (sigma_v^2 dt^2 +
 // q dt^3 / 3) I (the position covariance of the one-point constant-velocity track predicted over dt,
 // velocity sigma sigma_v, white-acceleration density q (BLK eq. 6.2.2-12), plus the detection's).
 // With sigma_v = max_speed / sqrt(gate) the gate takes an offset of about the largest speed times dt
 // plus the noise. Infinity when the distance surely exceeds `gate` (not worked out).
-// log_det (when given): ln det S, for the pair's negative log-likelihood (set only when worked out).
-double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate,
-                           double* log_det = nullptr);
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate);
 
 }  // namespace skyshield

@@ -330,7 +330,8 @@ void Tracker::process(const MeasurementBatch& batch) {
   const AssociationResult assoc = associate(in, params_, stats_);
   // The track score's false-alarm density: this radar's detections outside every gate so far.
   const double pd = params_.jpda_detection_probability;
-  const double density = false_alarm_density(batch.radar_index, assoc.outside_gates, in.clutter_volume);
+  const int in_initiator_gates = params_.initiation == Initiation::TwoPoint ? plan_pairs(batch, assoc, z_cov, geometry) : 0;
+  const double density = false_alarm_density(batch.radar_index, assoc.outside_gates - in_initiator_gates, in.clutter_volume);
   std::vector<double> likelihoods;
   for (std::size_t a = 0; a < cand.size(); ++a) {
     Track& tr = tracks_[cand[a]];
@@ -390,7 +391,7 @@ void Tracker::process(const MeasurementBatch& batch) {
   delete_lost(t, merged_away, batch.coverage.known);
 
   // New tentative tracks (or initiators) from detections no track took (tracking/track_initiation.cpp).
-  initiate(batch, assoc, z_cov, density, geometry);
+  initiate(batch, assoc, z_cov, density);
 }
 
 }  // namespace skyshield

@@ -108,6 +108,7 @@ struct TrackerStats {
   long long started = 0;          // tentative tracks started
   long long initiators = 0;       // detections held as two-point initiators (none paired yet)
   long long doppler_rejected = 0; // initiator-detection pairs in the position gate that the Doppler test rejected
+  long long pair_gate_rejected = 0;   // ... that passed it but not the one-point track's gate
   long long confirmed = 0;        // ... confirmed
   long long tentative_looks = 0;  // covered looks at tentative tracks (their lifetime, in looks)
 };
@@ -227,16 +228,24 @@ class Tracker {
   const ImmParams& imm_for(const Track& tr) const { return tr.status == TrackStatus::Tentative ? initiation_ : params_.imm; }
   // The ballistic model flies a track with its estimated ballistic coefficient once significant.
   MotionContext context_for(const Track& tr) const { return drag_context(ctx_, tr.drag); }
+  // The filter state of a one-point track at a detection at z with covariance R: position measured,
+  // velocity and acceleration unknown (one constant-velocity model).
+  ImmState one_point_state(const Vec3& z, const Mat3& R) const;
   // A one-point tentative track at a detection (no number yet): position measured, velocity unknown.
   Track new_track(const Vec3& z, const Mat3& R, double t) const;
   // Numbers and adds a tentative track (Initiated event at its t); returns its number.
   int start_track(Track tr);
   // Confirms a tentative track whose evidence (score or M of N) suffices.
   void confirm_if_evident(Track& tr, double t);
-  // Starts tracks, or keeps initiators, from the detections of a batch no track took
-  // (tracking/track_initiation.cpp).
-  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density,
-                const SensorGeometry& geometry);
+  // Two-point initiation, before the tracks' updates (tracking/track_initiation.cpp): which waiting
+  // initiator each detection no track took pairs with (pair_of_) and the initiators' misses. Returns
+  // the detections outside every track's gate but inside an initiator's: the one-point tracker has
+  // them inside its tentative tracks' gates, so they are not false alarms for the score's density.
+  int plan_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
+                 const SensorGeometry& geometry);
+  // Starts tracks (one-point; two-point: the planned pairs) and keeps initiators from the
+  // detections of a batch no track took.
+  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density);
   // Starts the track of an initiator and detection b of the batch: the one-point track the initiator
   // would have started, after its update with the detection.
   void start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density, double pd);
@@ -272,6 +281,7 @@ class Tracker {
   int reinitiation_misses_ = 3;   // K of the re-initiation test (tracking/reinitiation.hpp)
   std::vector<Track> tracks_;
   std::vector<Initiator> initiators_;   // two-point initiation: detections waiting for a second
+  std::vector<int> pair_of_;            // per detection of the batch: its initiator (-1: none), plan_pairs
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
   std::unordered_map<int, int> index_;  // track id -> i (index_of in O(1): a crowd looks up thousands a step)
   ScanColumns columns_;                 // of tracks_[i] at i, reset when it changes

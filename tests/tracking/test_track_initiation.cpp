@@ -35,21 +35,6 @@ TEST(TwoPointInitiation, GateIsTheAnalyticMahalanobisDistance) {
               1e-9);
 }
 
-TEST(TwoPointInitiation, RevisitAndExpectedMisses) {
-  Coverage c;
-  EXPECT_EQ(revisit_period_s(c), 0.0);   // sweep rate not known
-  c.sweep_rate_rad_s = 2.0 * std::numbers::pi / 10.0;   // a 10 s rotation, frame width not given
-  EXPECT_NEAR(revisit_period_s(c), 10.0, 1e-12);
-  c.frame_width_rad = 1.0;                               // a 1 rad sector at 0.5 rad/s: 2 s frames
-  c.sweep_rate_rad_s = 0.5;
-  EXPECT_NEAR(revisit_period_s(c), 2.0, 1e-12);
-  c.known = false;
-  EXPECT_EQ(revisit_period_s(c), 0.0);
-  EXPECT_EQ(expected_misses(10.2, 10.0), 0);   // the next revisit
-  EXPECT_EQ(expected_misses(29.7, 10.0), 2);   // two revisits missed
-  EXPECT_EQ(expected_misses(29.7, 0.0), 0);
-}
-
 TrackerParams params(Initiation i) {
   TrackerParams p;
   p.track_management = TrackManagement::MOfN;
@@ -304,6 +289,79 @@ TEST(TwoPointInitiation, PairsOnlyWithABatchThatLooksAtTheInitiator) {
   EXPECT_EQ(elsewhere.stats().started, 0);
   EXPECT_EQ(elsewhere.stats().initiators, 2);
   EXPECT_EQ(around.stats().started, 1);
+}
+
+// An initiator counts a miss at every look that holds its position and does not pair it, as the
+// one-point track does, and is dropped at the miss that deletes that track (delete_misses_tentative,
+// 3). A detection, then k empty full-circle looks 1 s apart, then a second detection 2 km away (inside
+// the gate: d^2 / (sigma_v^2 dt^2) <= 4e6 / 9e6): with k = 2 both trackers hold one track with the
+// same score, history and estimate; with k = 3 the one-point track is gone before the second
+// detection, and so is the initiator: no track. (Before, an initiator lasted 3.5 revisits of its
+// radar whatever the other looks: on layered.yaml an engagement radar's false alarm paired with an
+// object's first detection 23 km away 6 s later, and the object's own track started 4 s late.)
+TEST(TwoPointInitiation, AnInitiatorMissesAsTheOnePointTrackDoes) {
+  const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
+  for (int k : {2, 3}) {
+    Tracker one(frame, params(Initiation::OnePoint)), two(frame, params(Initiation::TwoPoint));
+    for (Tracker* tr : {&one, &two}) {
+      tr->process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+      for (int i = 1; i <= k; ++i) tr->process(full_circle_look(frame, i, {}));
+      tr->process(full_circle_look(frame, k + 1.0, {{102e3, 1.0, 0.05}}));
+    }
+    if (k == 2) {
+      ASSERT_EQ(one.tracks().size(), 1u);
+      ASSERT_EQ(two.tracks().size(), 1u);
+      EXPECT_EQ(two.stats().started, 1);
+      EXPECT_NEAR(one.tracks()[0].score, two.tracks()[0].score, 1e-9);
+      EXPECT_EQ(one.tracks()[0].history, two.tracks()[0].history);
+      EXPECT_EQ(one.tracks()[0].hits, 2);
+      EXPECT_EQ(two.tracks()[0].hits, 2);
+      EXPECT_LT((one.tracks()[0].position() - two.tracks()[0].position()).norm(), 1e-6);
+    } else {
+      EXPECT_EQ(one.stats().started, 2);   // the first deleted at its third miss, then a new one
+      for (const Track& tr : one.tracks()) EXPECT_EQ(tr.hits, 1);
+      EXPECT_EQ(two.stats().started, 0);
+      EXPECT_TRUE(two.tracks().empty());
+      EXPECT_EQ(two.stats().initiators, 2);
+    }
+  }
+}
+
+// A pair must lie in the one-point track's full gate, range rate included. The first detection has
+// no range rate (the Doppler test cannot say), the second, 2 s later and 1.5 km farther at the same
+// bearing (inside the position gate), has one. The one-point track predicted to 2 s has its range
+// offset and its range rate nearly one variable (both come from its unknown velocity: offset = v dt),
+// so a 1.5 km offset says 750 m/s to within sqrt(2 x 30^2) / 2 = 21 m/s plus the process noise: a
+// range rate of +750 m/s pairs; one of 0 m/s does not, in either tracker (the one-point tracker keeps
+// two one-hit tracks).
+TEST(TwoPointInitiation, PairsOnlyInsideTheOnePointTracksFullGate) {
+  const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
+  auto second = [&](double rate) {
+    MeasurementBatch b = full_circle_look(frame, 2.0, {{101.5e3, 1.0, 0.05}});
+    b.detections[0].has_range_rate = true;
+    b.detections[0].range_rate_mps = rate;
+    b.detections[0].sigma_range_rate_mps = 0.5;
+    return b;
+  };
+  for (double rate : {750.0, 0.0}) {
+    Tracker one(frame, params(Initiation::OnePoint)), two(frame, params(Initiation::TwoPoint));
+    for (Tracker* tr : {&one, &two}) {
+      tr->process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
+      tr->process(second(rate));
+    }
+    EXPECT_EQ(two.stats().doppler_rejected, 0);
+    if (rate > 0.0) {
+      EXPECT_EQ(two.stats().started, 1);
+      ASSERT_EQ(one.tracks().size(), 1u);
+      EXPECT_EQ(one.tracks()[0].hits, 2);
+    } else {
+      EXPECT_EQ(two.stats().started, 0);
+      EXPECT_EQ(two.stats().pair_gate_rejected, 1);
+      EXPECT_EQ(two.stats().initiators, 2);
+      ASSERT_EQ(one.tracks().size(), 2u);
+      for (const Track& tr : one.tracks()) EXPECT_EQ(tr.hits, 1);
+    }
+  }
 }
 
 }  // namespace skyshield
