@@ -137,9 +137,9 @@ int cmd_bench(const BenchOptions& o) {
                            static_cast<double>(total.tentative_looks) / o.runs);
   if (total.initiators > 0)
     std::cout << fmt::format("two-point initiation per run: {:.0f} detections held as initiators; {:.0f} pairs in the position gate "
-                             "rejected by the Doppler test, {:.0f} more by the one-point track's gate\n",
+                             "rejected by the Doppler test; {:.0f} initiators taken into an association\n",
                              static_cast<double>(total.initiators) / o.runs, static_cast<double>(total.doppler_rejected) / o.runs,
-                             static_cast<double>(total.pair_gate_rejected) / o.runs);
+                             static_cast<double>(total.initiator_candidates) / o.runs);
   std::cout << fmt::format("peak memory (max resident set): {:.0f} MiB\n", peak_rss_mib());
   return 0;
 }

@@ -154,7 +154,7 @@ RunRecord Engine::run() {
       opt_.profile->tentative_looks += ts.tentative_looks;
       opt_.profile->initiators += ts.initiators;
       opt_.profile->doppler_rejected += ts.doppler_rejected;
-      opt_.profile->pair_gate_rejected += ts.pair_gate_rejected;
+      opt_.profile->initiator_candidates += ts.initiator_candidates;
     }
   for (const Threat& th : threats_)
     if (th.status() == ThreatStatus::NotLaunched || (th.status() == ThreatStatus::Waiting && th.spec().parent >= 0))

@@ -25,7 +25,7 @@ struct StepProfile {
   long long batches = 0, tested = 0, candidates = 0, margin_candidates = 0, candidate_models = 0;  // TrackerStats summed
   long long detections = 0, updates = 0, update_models = 0;                                         // TrackerStats summed
   long long tracks_started = 0, tracks_confirmed = 0, tentative_looks = 0;                          // TrackerStats summed
-  long long initiators = 0, doppler_rejected = 0, pair_gate_rejected = 0;                          // TrackerStats summed
+  long long initiators = 0, doppler_rejected = 0, initiator_candidates = 0;                        // TrackerStats summed
   double total_s() const { return world_s + radar_s + tracking_s + command_s + weapons_s + record_s; }
   StepProfile& operator+=(const StepProfile& o) {
     world_s += o.world_s, radar_s += o.radar_s, tracking_s += o.tracking_s, command_s += o.command_s;
@@ -34,7 +34,7 @@ struct StepProfile {
     batches += o.batches, tested += o.tested, candidates += o.candidates, margin_candidates += o.margin_candidates, candidate_models += o.candidate_models;
     detections += o.detections, updates += o.updates, update_models += o.update_models;
     tracks_started += o.tracks_started, tracks_confirmed += o.tracks_confirmed, tentative_looks += o.tentative_looks;
-    initiators += o.initiators, doppler_rejected += o.doppler_rejected, pair_gate_rejected += o.pair_gate_rejected;
+    initiators += o.initiators, doppler_rejected += o.doppler_rejected, initiator_candidates += o.initiator_candidates;
     return *this;
   }
 };

@@ -150,8 +150,7 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
   for (const Gated& g : gated) pairs.push_back(g.pair);
   stats.gated_pairs += static_cast<long long>(pairs.size());
   // Clutter density for JPDA: detections outside every gate, per looked-at volume (at least one).
-  std::vector<char>& in_gate = r.in_gate;
-  in_gate.assign(nd, 0);
+  std::vector<char> in_gate(nd, 0);
   for (const GatePair& g : pairs) in_gate[g.detection] = 1;
   r.outside_gates = static_cast<int>(std::count(in_gate.begin(), in_gate.end(), 0));
   const double lambda = std::max<double>(1.0, static_cast<double>(r.outside_gates)) /

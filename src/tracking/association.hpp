@@ -39,7 +39,6 @@ struct AssociationResult {
   std::vector<std::vector<Weight>> weights;
   std::vector<double> beta0;
   std::vector<char> claimed;                // per detection: taken by (GNN) or gated with (JPDA) a track
-  std::vector<char> in_gate;                // per detection: inside some track's gate
   double clutter_density = 0.0;             // estimated: detections outside every gate per volume
   int outside_gates = 0;                    // detections outside every gate
 };

@@ -20,7 +20,6 @@ namespace skyshield {
 namespace {
 constexpr double kGate1Dof = 10.83;   // chi-square, 1 dof, 99.9 % (the default gates' probability)
 constexpr double kTwoOverRoot3 = 1.1547005383792515;   // max of 3 x (1 - x^2) over [0, 1], x = 1/sqrt(3)
-const double kLn2Pi = std::log(2.0 * std::numbers::pi);
 }  // namespace
 
 bool initiation_from_string(std::string_view s, Initiation& out) {
@@ -77,54 +76,17 @@ Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
   return tr;
 }
 
-int Tracker::plan_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
-                        const SensorGeometry& geometry) {
+void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std::vector<Mat3>& z_cov,
+                                       const SensorGeometry& geometry) {
   const double t = batch.t0;
-  const AssociationInput& in = in_;
-  pair_of_.assign(in.z.size(), -1);
+  AssociationInput& in = in_;
+  init_cand_.clear();
   std::erase_if(initiators_, [&](const Initiator& c) { return c.used || c.expires_t < t; });
-  const std::size_t waiting = initiators_.size();   // this batch's own are not paired with it
-  // A pair is in the gate when the detection lies in the gate of the one-point track the initiator
-  // would have started, predicted to t: the association's gate on the full measurement (range, angles
-  // and range rate where measured), the position gate above (a marginal of it, in Cartesian
-  // coordinates) only sorting out the far pairs first. The range rate decides most of the rest: the
-  // track's position offset over dt is its velocity times dt, so its range rate is known to a few
-  // m/s (before, with the position gate alone, a third of the pairs started on layered.yaml were
-  // outside that gate by thousands of sigmas and died at their next look, each using up an
-  // initiator and a detection that the one-point tracker would have kept).
-  // The pairs compete as a one-point tracker's tentative tracks would for the batch's detections
-  // (global nearest neighbour): an exact assignment of the detections no track took to the waiting
-  // initiators, each detection to at most one initiator and each initiator to at most one
-  // detection, over the pairs in the gate, by the association's cost, the negative log-likelihood
-  // -2 ln N(z) of that one-point track's innovation. Before, every pair in the gate started a track and a paired initiator was used
-  // up: one false alarm took every initiator in its gate, among them those of a stream of drones
-  // seen every 10 s, whose own next detections then found none (layered.yaml, docs/air-picture.md).
-  // Whether the one-point track an initiator stands for would be a candidate of this batch when a
-  // detection is near it (tracker_candidates.cpp): inside the looked-at volume grown by the
-  // candidate margin of its predicted position (no velocity: zero drift; covariance trace R0 +
-  // 3 sigma_v^2 dt^2 + q dt^3: a one-point track's summary). A batch that does not look its way (another radar's sector, a slice
-  // elsewhere) cannot give it its second detection: without this, an initiator of a slow object seen
-  // every 10 s was paired with a false alarm of another radar's sector tens of kilometres away
-  // (layered.yaml, docs/air-picture.md) before its own object's next detection came.
-  std::vector<signed char> covered;   // per waiting initiator, worked out when first asked: -1 not yet
-  const auto covers = [&](std::size_t k) {
-    if (covered.empty()) covered.assign(waiting, -1);
-    if (covered[k] < 0) {
-      const Initiator& c = initiators_[k];
-      bool in_view = true;
-      if (batch.coverage.known) {
-        const double sv = params_.init_velocity_sigma_mps;
-        const double trace = candidate_position_trace(c.R.trace(), 0.0, 3.0 * sv * sv, params_.imm.noise.cv_q, t - c.t);
-        const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
-        in_view = batch.coverage.covers(range_az_el_from_enu(enu), candidate_margin_rad(trace, enu.norm()));
-      }
-      covered[k] = in_view ? 1 : 0;
-    }
-    return covered[k] == 1;
-  };
-  // The initiators this batch looked at (their position inside its looked-at volume, no margin): a
-  // miss for each it does not pair, as for the one-point track (tracker_candidates.cpp, "strictly").
-  std::vector<char> looked(waiting, 0);
+  const std::size_t waiting = initiators_.size();
+  // Whether the batch looked at each initiator (its position inside the looked-at volume, no
+  // margin): a miss for each it does not pair, as for the one-point track (tracker_candidates.cpp,
+  // "strictly").
+  looked_.assign(waiting, 0);
   if (batch.coverage.known) {
     const SweepSlice slice = SweepSlice::of(batch.coverage);
     for (std::size_t k = 0; k < waiting; ++k) {
@@ -132,59 +94,52 @@ int Tracker::plan_pairs(const MeasurementBatch& batch, const AssociationResult& 
       if (!(c.t < t)) continue;
       const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
       if (slice.surely_outside_fast(enu, enu.squaredNorm(), 0.0) || slice.surely_outside(enu, 0.0)) continue;
-      looked[k] = batch.coverage.covers(range_az_el_from_enu(enu)) ? 1 : 0;
+      looked_[k] = batch.coverage.covers(range_az_el_from_enu(enu)) ? 1 : 0;
     }
   }
-  std::vector<SparseRow> rows;
-  std::vector<std::size_t> row_detection;
-  int in_initiator_gates = 0;
-  // The position pre-gate, widened by half for the spherical measurement's nonlinearity (as
-  // gating_radius widens the association's).
+  // An initiator joins the association as the one-point track it stands for, predicted to t, when
+  // that track would be a candidate of this batch: inside the looked-at volume grown by the
+  // candidate margin of its predicted position (no velocity: zero drift; covariance trace R0 +
+  // 3 sigma_v^2 dt^2 + q dt^3, tracker_candidates.cpp), with some detection in its position gate
+  // (two_point_distance2, a marginal of its gate in Cartesian coordinates, widened by half for the
+  // spherical measurement's nonlinearity as gating_radius widens the association's) that passes the
+  // Doppler test. The association then gates it on the full measurement and lets it compete with
+  // the tracks and the other initiators, as the one-point tracks do: a detection some track takes
+  // at the edge of its gate goes to the initiator when that is the better joint assignment.
   const double pre_gate = 1.5 * std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
-  ImmInnovations inn;
-  for (std::size_t b = 0; b < in.z.size(); ++b) {
-    if (assoc.claimed[b]) continue;
-    SparseRow row;
-    for (std::size_t k = 0; k < waiting; ++k) {
-      const Initiator& c = initiators_[k];
-      if (!(c.t < t)) continue;
-      const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], t - c.t, params_.init_velocity_sigma_mps,
-                                            params_.imm.noise.cv_q, pre_gate);
-      if (m2 > pre_gate || !covers(k)) continue;
+  const double sv = params_.init_velocity_sigma_mps;
+  for (std::size_t k = 0; k < waiting; ++k) {
+    const Initiator& c = initiators_[k];
+    if (!(c.t < t)) continue;
+    const double dt = t - c.t;
+    bool near = false;
+    for (std::size_t b = 0; b < in.z.size(); ++b) {
+      const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], dt, sv, params_.imm.noise.cv_q, pre_gate);
+      if (m2 > pre_gate) continue;
       if (c.radar_index == batch.radar_index &&
-          !doppler_consistent(c, batch.detections[b], t - c.t, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
+          !doppler_consistent(c, batch.detections[b], dt, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
                               kGate1Dof)) {
         ++stats_.doppler_rejected;
         continue;
       }
-      ImmState s = one_point_state(c.z, c.R);
-      imm_predict(s, t - c.t, initiation_, ctx_);
-      imm_innovate(s, in.z[b], initiation_, inn);
-      const SphericalInnovation& y = inn[0];
-      if (y.mahalanobis2 > (y.dim == 4 ? params_.gate_chi2_range_rate : params_.gate_chi2)) {
-        ++stats_.pair_gate_rejected;
-        continue;
-      }
-      row.emplace_back(static_cast<int>(k), y.mahalanobis2 + y.log_det_S + y.dim * kLn2Pi);
+      near = true;
     }
-    if (row.empty()) continue;
-    in_initiator_gates += assoc.in_gate[b] ? 0 : 1;
-    rows.push_back(std::move(row));
-    row_detection.push_back(b);
-  }
-  if (!rows.empty()) {
-    const std::vector<int> to = solve_assignment(static_cast<int>(waiting), rows);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      if (to[r] < 0) continue;
-      pair_of_[row_detection[r]] = to[r];
-      initiators_[static_cast<std::size_t>(to[r])].used = true;   // the assignment gives it no other detection
+    if (!near) continue;
+    if (batch.coverage.known) {
+      const double trace = candidate_position_trace(c.R.trace(), 0.0, 3.0 * sv * sv, params_.imm.noise.cv_q, dt);
+      const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
+      if (!batch.coverage.covers(range_az_el_from_enu(enu), candidate_margin_rad(trace, enu.norm()))) continue;
     }
+    init_cand_.push_back(static_cast<int>(k));
+    ++stats_.initiator_candidates;
   }
-  for (std::size_t k = 0; k < waiting; ++k) {
-    Initiator& c = initiators_[k];
-    if (looked[k] && !c.used && ++c.misses >= params_.delete_misses_tentative) c.used = true;
+  if (init_pred_.size() < init_cand_.size()) init_pred_.resize(init_cand_.size());
+  for (std::size_t j = 0; j < init_cand_.size(); ++j) {
+    const Initiator& c = initiators_[static_cast<std::size_t>(init_cand_[j])];
+    init_pred_[j] = one_point_state(c.z, c.R);
+    imm_predict(init_pred_[j], t - c.t, initiation_, ctx_);
+    in.predicted.push_back(&init_pred_[j]);
   }
-  return in_initiator_gates;
 }
 
 void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
@@ -196,15 +151,38 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
       if (!assoc.claimed[b]) start_track(new_track(in.z_position[b], z_cov[b], t));
     return;
   }
-  // The planned pairs start their tracks (a paired initiator is used up: its track holds its object
-  // on), in the order of their detections; a detection no track took and no pair took waits as an
-  // initiator.
+  // An initiator the association gave a detection (GNN; under JPDA its likeliest, when "no
+  // detection" is less likely than not, as for a track's hit) starts the track of the pair, unless
+  // the detection fails the Doppler test with it (the association does not know that test): then the
+  // detection waits as an initiator itself. A paired initiator is used up (its track holds its object
+  // on); one looked at and not paired counts a miss and is dropped at delete_misses_tentative.
   const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   const double pd = params_.jpda_detection_probability;
-  for (std::size_t b = 0; b < in.z.size(); ++b)
-    if (pair_of_[b] >= 0) start_pair(initiators_[static_cast<std::size_t>(pair_of_[b])], batch, b, density, pd);
+  const std::size_t first = cand_.size();   // the initiators' slots follow the tracks'
+  std::vector<char>& free_again = free_again_;
+  free_again.assign(in.z.size(), 0);
+  for (std::size_t j = 0; j < init_cand_.size(); ++j) {
+    const auto& w = assoc.weights[first + j];
+    if (w.empty() || assoc.beta0[first + j] >= 0.5) continue;
+    const std::size_t b = static_cast<std::size_t>(
+        std::max_element(w.begin(), w.end(), [](const auto& x, const auto& y) { return x.beta < y.beta; })->detection);
+    Initiator& c = initiators_[static_cast<std::size_t>(init_cand_[j])];
+    if (c.radar_index == batch.radar_index &&
+        !doppler_consistent(c, batch.detections[b], t - c.t, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
+                            kGate1Dof)) {
+      ++stats_.doppler_rejected;
+      if (params_.association == Association::Gnn) free_again[b] = 1;
+      continue;
+    }
+    c.used = true;
+    start_pair(c, batch, b, density, pd);
+  }
+  for (std::size_t k = 0; k < looked_.size(); ++k) {
+    Initiator& c = initiators_[k];
+    if (looked_[k] && !c.used && ++c.misses >= params_.delete_misses_tentative) c.used = true;
+  }
   for (std::size_t b = 0; b < in.z.size(); ++b) {
-    if (assoc.claimed[b] || pair_of_[b] >= 0) continue;
+    if (assoc.claimed[b] && !free_again[b]) continue;
     const Measurement& m = batch.detections[b];
     initiators_.push_back({in.z_position[b], z_cov[b], t, t + coast, batch.radar_index, 0, false, m.rae.range_m,
                            m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});

@@ -6,25 +6,23 @@
 //    of Modern Tracking Systems", sec. 6.3; Bar-Shalom, Willett & Tian 2011 sec. 3.3). It stands for
 //    the one-point track it would have started, and does what that track would do, without being
 //    one:
-//    * a detection of a later batch, taken by no track, pairs with it when it lies in that track's
-//      association gate (the full measurement: range, angles and range rate where measured; the
-//      position gate two_point_distance2 sorts out the far ones first; velocity sigma sized from
-//      max_speed_mps, loader.cpp) in a batch that would have taken that track as a candidate (its
-//      position inside the looked-at volume grown by the candidate margin), and, for two
-//      detections of one radar with range rates, passes the Doppler test below (which uses the
-//      initiator's own range rate: the one-point track ignores it);
-//    * the pairs compete as those tracks would: an exact assignment, each detection to at most one
-//      initiator and each initiator to at most one detection, by the association's cost;
+//    * in a batch that would have taken that track as a candidate (its position inside the looked-at
+//      volume grown by the candidate margin) and with a detection in its position gate
+//      (two_point_distance2, a cheap marginal of its gate; velocity sigma sized from max_speed_mps,
+//      loader.cpp) that passes the Doppler test below, the initiator joins the batch's association
+//      as that track, predicted: gated on the full measurement (range, angles, range rate where
+//      measured) and competing with the tracks and the other initiators for the detections, by the
+//      same cost, GNN or JPDA. The detection it gets (under JPDA its likeliest, when "no detection"
+//      is less likely than not) starts the pair's track, unless it fails the Doppler test with it
+//      (the test uses the initiator's own range rate, which the one-point track ignores);
 //    * it counts a miss at every batch, of any radar, whose looked-at volume holds its position and
 //      that does not pair it, and is dropped at delete_misses_tentative of them or beyond the
-//      tentative coast limit; paired once, it is used up;
-//    * a detection in its gate is not a false alarm for the track score's false-alarm density.
+//      tentative coast limit; paired once, it is used up.
 //    The track then holds exactly the state, hit history and score that one-point track would have
-//    had after its second detection; a lone false alarm never becomes a track. What differs: a
-//    detection some track takes is never the initiator's, where the one-point track would compete
-//    for it; and JPDA's per-batch clutter density counts detections in initiators' gates.
-//    (docs/air-picture.md traces the rules on layered.yaml: initiators that outlived the one-point
-//    track, and pairs outside its gate, each used up an object's first detection.)
+//    had after its second detection under GNN (under JPDA the one-point track would have had a PDA
+//    update); a lone false alarm never becomes a track. (docs/air-picture.md traces the rules on
+//    layered.yaml: initiators that outlived the one-point track, pairs outside its gate, and
+//    detections a neighbour's track took, each cost an object's track seconds.)
 #include <cstdint>
 #include <string_view>
 #include <vector>

@@ -327,11 +327,11 @@ void Tracker::process(const MeasurementBatch& batch) {
     in.predicted.push_back(s);
   }
 
+  if (params_.initiation == Initiation::TwoPoint) add_initiator_candidates(batch, z_cov, geometry);
   const AssociationResult assoc = associate(in, params_, stats_);
   // The track score's false-alarm density: this radar's detections outside every gate so far.
   const double pd = params_.jpda_detection_probability;
-  const int in_initiator_gates = params_.initiation == Initiation::TwoPoint ? plan_pairs(batch, assoc, z_cov, geometry) : 0;
-  const double density = false_alarm_density(batch.radar_index, assoc.outside_gates - in_initiator_gates, in.clutter_volume);
+  const double density = false_alarm_density(batch.radar_index, assoc.outside_gates, in.clutter_volume);
   std::vector<double> likelihoods;
   for (std::size_t a = 0; a < cand.size(); ++a) {
     Track& tr = tracks_[cand[a]];

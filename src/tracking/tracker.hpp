@@ -108,7 +108,7 @@ struct TrackerStats {
   long long started = 0;          // tentative tracks started
   long long initiators = 0;       // detections held as two-point initiators (none paired yet)
   long long doppler_rejected = 0; // initiator-detection pairs in the position gate that the Doppler test rejected
-  long long pair_gate_rejected = 0;   // ... that passed it but not the one-point track's gate
+  long long initiator_candidates = 0; // initiators taken into a batch's association (as their one-point tracks)
   long long confirmed = 0;        // ... confirmed
   long long tentative_looks = 0;  // covered looks at tentative tracks (their lifetime, in looks)
 };
@@ -237,14 +237,12 @@ class Tracker {
   int start_track(Track tr);
   // Confirms a tentative track whose evidence (score or M of N) suffices.
   void confirm_if_evident(Track& tr, double t);
-  // Two-point initiation, before the tracks' updates (tracking/track_initiation.cpp): which waiting
-  // initiator each detection no track took pairs with (pair_of_) and the initiators' misses. Returns
-  // the detections outside every track's gate but inside an initiator's: the one-point tracker has
-  // them inside its tentative tracks' gates, so they are not false alarms for the score's density.
-  int plan_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
-                 const SensorGeometry& geometry);
-  // Starts tracks (one-point; two-point: the planned pairs) and keeps initiators from the
-  // detections of a batch no track took.
+  // Two-point initiation (tracking/track_initiation.cpp): appends to the association input, after
+  // the tracks' predictions, the one-point tracks the waiting initiators near a detection stand for
+  // (init_cand_, their states in init_pred_), and marks the initiators the batch looked at (looked_).
+  void add_initiator_candidates(const MeasurementBatch& batch, const std::vector<Mat3>& z_cov, const SensorGeometry& geometry);
+  // Starts tracks (one-point: from every detection no track took; two-point: the initiators the
+  // association gave a detection) and keeps initiators from the detections no track took.
   void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density);
   // Starts the track of an initiator and detection b of the batch: the one-point track the initiator
   // would have started, after its update with the detection.
@@ -281,7 +279,10 @@ class Tracker {
   int reinitiation_misses_ = 3;   // K of the re-initiation test (tracking/reinitiation.hpp)
   std::vector<Track> tracks_;
   std::vector<Initiator> initiators_;   // two-point initiation: detections waiting for a second
-  std::vector<int> pair_of_;            // per detection of the batch: its initiator (-1: none), plan_pairs
+  std::vector<int> init_cand_;          // two-point: the initiators in the batch's association (indices)
+  std::vector<ImmState> init_pred_;     // ... their one-point tracks' predictions (reused)
+  std::vector<char> looked_;            // ... per initiator: the batch looked at it
+  std::vector<char> free_again_;        // ... per detection: given to an initiator that failed the Doppler test
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
   std::unordered_map<int, int> index_;  // track id -> i (index_of in O(1): a crowd looks up thousands a step)
   ScanColumns columns_;                 // of tracks_[i] at i, reset when it changes
