@@ -6,7 +6,8 @@
 Runs `skyshield run SCENARIO --seed s` for s = 1..N (a copy of the scenario with the tracker
 settings applied to every battalion) and reports per run, averaged: rounds launched at false tracks,
 doubled shots (two interceptors of one battalion in flight at once at one threat, from two different
-track numbers, i.e. duplicate tracks), the mean first-detection-to-confirmed-track time over the threats
+track numbers, i.e. duplicate tracks; sorted by what had become of the first round's track at the
+second launch: still there, merged into another track, or deleted), the mean first-detection-to-confirmed-track time over the threats
 that were both detected and tracked, leakers (drones apart) and each picture's OSPA, GOSPA, RMS,
 false tracks per instant and identity switches.
 """
@@ -24,7 +25,7 @@ def one(args, scen, seed, out):
         subprocess.run([args.bin, 'run', scen, '--seed', str(seed), '--out', d], check=True, stdout=subprocess.DEVNULL)
     s = json.load(open(os.path.join(d, 'summary.json')))
     ev = list(csv.DictReader(open(os.path.join(d, 'events.csv'))))
-    launches, ends = {}, {}
+    launches, ends, merged, deleted = {}, {}, {}, {}
     false_rounds = 0
     for e in ev:
         if e['event'] == 'launch':
@@ -33,18 +34,28 @@ def one(args, scen, seed, out):
             launches[e['entity']] = (float(e['t_s']), e['target'].split('/')[0], e['target'], threat)
         elif e['event'] in ('intercept', 'miss', 'self_destruct', 'abort', 'aborted') and e['entity'] not in ends:
             ends[e['entity']] = float(e['t_s'])
+        elif e['event'] == 'track_merged':
+            merged.setdefault(e['entity'], float(e['t_s']))
+        elif e['event'] == 'track_deleted':
+            deleted.setdefault(e['entity'], float(e['t_s']))
+    # A doubled shot is sorted by what had become of the first round's track at the second launch:
+    # still there (two live tracks of one battalion on the threat: a duplicate), merged into another
+    # track (the round guides on that track's object), or deleted.
     doubled = 0
+    doubled_kind = {'alive': 0, 'merged': 0, 'deleted': 0}
     items = sorted(launches.items(), key=lambda kv: kv[1][0])
     for i, (a, (t0, bat, trk, th)) in enumerate(items):
         if th == 'false track': continue
         for b, (u0, bat2, trk2, th2) in items[i + 1:]:
-            if bat2 == bat and th2 == th and trk2 != trk and u0 < ends.get(a, 1e18): doubled += 1
+            if bat2 == bat and th2 == th and trk2 != trk and u0 < ends.get(a, 1e18):
+                doubled += 1
+                doubled_kind['merged' if merged.get(trk, 1e18) <= u0 else 'deleted' if deleted.get(trk, 1e18) <= u0 else 'alive'] += 1
     delays = [t['first_track_s'] - t['first_detection_s'] for t in s['threats']
               if t.get('first_track_s') is not None and t.get('first_detection_s') is not None]
     leak = s['total']['leaked']
     drone_leak = s['by_class'].get('drone', {}).get('leaked', 0)
     pics = s.get('track_quality', {}).get('pictures', {})
-    return dict(false_rounds=false_rounds, doubled=doubled, delay=sum(delays) / max(len(delays), 1), leak=leak,
+    return dict(false_rounds=false_rounds, doubled=doubled, doubled_kind=doubled_kind, delay=sum(delays) / max(len(delays), 1), leak=leak,
                 drone_leak=drone_leak, fired=s['interceptors']['fired'] if 'fired' in s['interceptors'] else 0, pics=pics)
 
 def main():
@@ -76,6 +87,9 @@ def main():
     print(f"per run: rounds at false tracks {mean('false_rounds'):.2f} (total {sum(r['false_rounds'] for r in rs)}), "
           f"doubled shots from duplicate tracks {mean('doubled'):.2f} (total {sum(r['doubled'] for r in rs)}), "
           f"leakers {mean('leak'):.2f} (drones {mean('drone_leak'):.2f}), first detection to confirmed track {mean('delay'):.1f} s")
+    kinds = {k: sum(r['doubled_kind'][k] for r in rs) for k in ('alive', 'merged', 'deleted')}
+    print(f"doubled shots by the first round's track at the second launch: {kinds['alive']} still there (duplicate), "
+          f"{kinds['merged']} merged into another track, {kinds['deleted']} deleted")
     names = sorted({p for r in rs for p in r['pics']})
     print(f"{'picture':<16} {'OSPA m':>8} {'GOSPA m':>8} {'RMS m':>7} {'false':>6} {'missed':>6} {'switches':>8}")
     for p in names:
