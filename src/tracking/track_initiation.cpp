@@ -142,25 +142,17 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
   }
 }
 
-void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov,
-                       double density) {
+void Tracker::start_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, double density,
+                          std::vector<int>& confirmed_now) {
   const double t = batch.t0;
-  const AssociationInput& in = in_;
-  if (params_.initiation == Initiation::OnePoint) {
-    for (std::size_t b = 0; b < in.z.size(); ++b)
-      if (!assoc.claimed[b]) start_track(new_track(in.z_position[b], z_cov[b], t));
-    return;
-  }
   // An initiator the association gave a detection (GNN; under JPDA its likeliest, when "no
   // detection" is less likely than not, as for a track's hit) starts the track of the pair, unless
   // the detection fails the Doppler test with it (the association does not know that test): then the
   // detection waits as an initiator itself. A paired initiator is used up (its track holds its object
   // on); one looked at and not paired counts a miss and is dropped at delete_misses_tentative.
-  const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   const double pd = params_.jpda_detection_probability;
   const std::size_t first = cand_.size();   // the initiators' slots follow the tracks'
-  std::vector<char>& free_again = free_again_;
-  free_again.assign(in.z.size(), 0);
+  free_again_.assign(in_.z.size(), 0);
   for (std::size_t j = 0; j < init_cand_.size(); ++j) {
     const auto& w = assoc.weights[first + j];
     if (w.empty() || assoc.beta0[first + j] >= 0.5) continue;
@@ -171,18 +163,30 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
         !doppler_consistent(c, batch.detections[b], t - c.t, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
                             kGate1Dof)) {
       ++stats_.doppler_rejected;
-      if (params_.association == Association::Gnn) free_again[b] = 1;
+      if (params_.association == Association::Gnn) free_again_[b] = 1;
       continue;
     }
     c.used = true;
-    start_pair(c, batch, b, density, pd);
+    const int i = start_pair(c, batch, b, density, pd);
+    if (tracks_[static_cast<std::size_t>(i)].status == TrackStatus::Confirmed) confirmed_now.push_back(i);
   }
   for (std::size_t k = 0; k < looked_.size(); ++k) {
     Initiator& c = initiators_[k];
     if (looked_[k] && !c.used && ++c.misses >= params_.delete_misses_tentative) c.used = true;
   }
+}
+
+void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov) {
+  const double t = batch.t0;
+  const AssociationInput& in = in_;
+  if (params_.initiation == Initiation::OnePoint) {
+    for (std::size_t b = 0; b < in.z.size(); ++b)
+      if (!assoc.claimed[b]) start_track(new_track(in.z_position[b], z_cov[b], t));
+    return;
+  }
+  const double coast = batch.coverage.known ? params_.max_coast_s : std::min(params_.max_coast_s, params_.unknown_coverage_tentative_coast_s);
   for (std::size_t b = 0; b < in.z.size(); ++b) {
-    if (assoc.claimed[b] && !free_again[b]) continue;
+    if (assoc.claimed[b] && !free_again_[b]) continue;
     const Measurement& m = batch.detections[b];
     initiators_.push_back({in.z_position[b], z_cov[b], t, t + coast, batch.radar_index, 0, false, m.rae.range_m,
                            m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
@@ -190,8 +194,8 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
   }
 }
 
-void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,
-                         double pd) {
+int Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density,
+                        double pd) {
   const double t = batch.t0;
   // The one-point track the initiator would have started, predicted to t and updated with the
   // detection.
@@ -212,8 +216,10 @@ void Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std:
     tr.signature.add(batch.frequency_hz, rcs_dbsm_from_snr(m.snr_db, m.rae.range_m, batch.snr_1m2_at_1m));
   reclassify(tr);
   const int id = start_track(std::move(tr));
-  confirm_if_evident(tracks_[static_cast<std::size_t>(index_of(id))], t);
-  refresh(static_cast<std::size_t>(index_of(id)));
+  const int i = index_of(id);
+  confirm_if_evident(tracks_[static_cast<std::size_t>(i)], t);
+  refresh(static_cast<std::size_t>(i));
+  return i;
 }
 
 }  // namespace skyshield

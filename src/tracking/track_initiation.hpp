@@ -17,7 +17,10 @@
 //      (the test uses the initiator's own range rate, which the one-point track ignores);
 //    * it counts a miss at every batch, of any radar, whose looked-at volume holds its position and
 //      that does not pair it, and is dropped at delete_misses_tentative of them or beyond the
-//      tentative coast limit; paired once, it is used up.
+//      tentative coast limit; paired once, it is used up;
+//    * the pair's track starts before the batch's merge rules, so one confirmed at its second
+//      detection goes through the re-initiation merge (tracker_merge.cpp) as the one-point track
+//      confirmed at that detection does.
 //    The track then holds exactly the state, hit history and score that one-point track would have
 //    had after its second detection under GNN (under JPDA the one-point track would have had a PDA
 //    update); a lone false alarm never becomes a track. (docs/air-picture.md traces the rules on

@@ -386,12 +386,15 @@ void Tracker::process(const MeasurementBatch& batch) {
   std::vector<int> confirmed_now;
   for (std::size_t a = 0; a < cand.size(); ++a)
     if (tracks_[cand[a]].confirmed_t == t && tracks_[cand[a]].last_update_t == t) confirmed_now.push_back(cand[a]);
+  // Two-point: the pairs' tracks start here, so that one confirmed at its second detection goes
+  // through the re-initiation merge below, as the one-point track confirmed in the loop above does.
+  if (params_.initiation == Initiation::TwoPoint) start_pairs(batch, assoc, density, confirmed_now);
   std::vector<int> merged_away = merge_duplicates(confirmed_now, t);
   merge_by_evidence(assoc, t, merged_away);
   delete_lost(t, merged_away, batch.coverage.known);
 
   // New tentative tracks (or initiators) from detections no track took (tracking/track_initiation.cpp).
-  initiate(batch, assoc, z_cov, density);
+  initiate(batch, assoc, z_cov);
 }
 
 }  // namespace skyshield

@@ -241,12 +241,16 @@ class Tracker {
   // the tracks' predictions, the one-point tracks the waiting initiators near a detection stand for
   // (init_cand_, their states in init_pred_), and marks the initiators the batch looked at (looked_).
   void add_initiator_candidates(const MeasurementBatch& batch, const std::vector<Mat3>& z_cov, const SensorGeometry& geometry);
-  // Starts tracks (one-point: from every detection no track took; two-point: the initiators the
-  // association gave a detection) and keeps initiators from the detections no track took.
-  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov, double density);
+  // Two-point: starts the tracks of the initiators the association gave a detection (appending to
+  // confirmed_now those confirmed at once) and counts the others' misses.
+  void start_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, double density, std::vector<int>& confirmed_now);
+  // Starts tracks (one-point: from every detection no track took) or keeps initiators (two-point:
+  // the detections no track and no initiator took).
+  void initiate(const MeasurementBatch& batch, const AssociationResult& assoc, const std::vector<Mat3>& z_cov);
   // Starts the track of an initiator and detection b of the batch: the one-point track the initiator
   // would have started, after its update with the detection.
-  void start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density, double pd);
+  // Returns its index.
+  int start_pair(const Initiator& c, const MeasurementBatch& batch, std::size_t b, double density, double pd);
   // The candidates of a batch (indices) and whether each lies strictly inside the looked-at volume
   // (tracking/tracker_candidates.cpp).
   // Fills cand_ and strictly_.

@@ -11,6 +11,7 @@
 #include "full_circle_look.hpp"
 #include "tracking/gating.hpp"
 #include "tracking/reinitiation.hpp"
+#include "tracking/track_initiation.hpp"
 #include "tracking/tracker.hpp"
 
 namespace skyshield {
@@ -56,7 +57,8 @@ TrackerParams reinit_params() {
 
 struct Reinit {
   LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
-  Tracker tracker{frame, reinit_params()};
+  Tracker tracker;
+  explicit Reinit(const TrackerParams& p = reinit_params()) : tracker(frame, p) {}
   Rng rng{11};
   std::vector<TrackEvent> events;
 
@@ -99,6 +101,32 @@ TEST(Reinitiation, ATrackStartedWithinKLooksIsMergedIntoTheOldNumber) {
     EXPECT_EQ(m->rule, TrackEvent::MergeRule::StaleTrack);
     EXPECT_NE(r.tracker.find(old_id), nullptr);
   }
+}
+
+// The same with a rule that confirms at the second detection (2 of 3): under two-point initiation
+// the new track is confirmed the moment its pair starts it, and must go through the stale-track merge
+// as the one-point track confirmed at its second detection does. (Before, the pair's track started
+// after its batch's merge step and was never tested: the duplicate stayed, and on layered.yaml drew
+// second rounds.)
+TEST(Reinitiation, APairConfirmedAtItsSecondDetectionIsMergedAsTheOnePointTrackIs) {
+  for (Initiation init : {Initiation::OnePoint, Initiation::TwoPoint})
+    for (int silent : {0, 1}) {
+      TrackerParams p = reinit_params();
+      p.initiation = init;
+      p.track_management = TrackManagement::MOfN;
+      p.confirm_m = 2;
+      p.confirm_n = 3;
+      Reinit r(p);
+      const TrackEvent* m = nullptr;
+      const int old_id = r.run(silent, &m);
+      ASSERT_GT(old_id, 0);
+      ASSERT_NE(m, nullptr) << to_string(init) << ", silent " << silent;
+      EXPECT_EQ(m->into, old_id);
+      EXPECT_EQ(m->rule, TrackEvent::MergeRule::StaleTrack);
+      int confirmed = 0;
+      for (const Track& tr : r.tracker.tracks()) confirmed += tr.status == TrackStatus::Confirmed ? 1 : 0;
+      EXPECT_EQ(confirmed, 1) << to_string(init) << ", silent " << silent;
+    }
 }
 
 TEST(Reinitiation, ATrackStartedAfterKMissedLooksIsNotMerged) {
