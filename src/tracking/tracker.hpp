@@ -131,15 +131,15 @@ struct TrackSummary {
   double due_t = 0.0;            // no deletion rule can hold before this time (see delete_lost)
 };
 
-// The candidate test's angular margin about a track's predicted position: three standard deviations
-// (sqrt(trace / 3) per axis) seen from `range_m`. The sweep reach (tracking/sweep_reach.hpp) bounds
-// it with the same function, so it never undercuts the test.
 // The trace of a track's position covariance predicted dt ahead by the candidate test's cheap
 // prediction: its summary's position, position-velocity and velocity traces propagated without the
 // acceleration terms, plus the constant-velocity process noise (q |dt|^3 over the three axes).
 inline double candidate_position_trace(double trace_pp, double trace_pv, double trace_vv, double cv_q, double dt) {
   return trace_pp + 2.0 * dt * trace_pv + dt * dt * trace_vv + cv_q * std::abs(dt * dt * dt);
 }
+// The candidate test's angular margin about a track's predicted position: three standard deviations
+// (sqrt(trace / 3) per axis) seen from `range_m`. The sweep reach (tracking/sweep_reach.hpp) bounds
+// it with the same function, so it never undercuts the test.
 inline double candidate_margin_rad(double position_trace, double range_m) {
   return 3.0 * std::sqrt(std::max(0.0, position_trace) / 3.0) / std::max(range_m, 1.0);
 }
