@@ -27,6 +27,7 @@ def one(args, scen, seed, out):
     ev = list(csv.DictReader(open(os.path.join(d, 'events.csv'))))
     launches, ends, merged, deleted = {}, {}, {}, {}
     false_rounds = 0
+    merge_rules = {'pair evidence': 0, 'stale track': 0}
     for e in ev:
         if e['event'] == 'launch':
             threat = e['detail'].rsplit(' at ', 1)[-1]
@@ -36,6 +37,7 @@ def one(args, scen, seed, out):
             ends[e['entity']] = float(e['t_s'])
         elif e['event'] == 'track_merged':
             merged.setdefault(e['entity'], float(e['t_s']))
+            if e['detail'] in merge_rules: merge_rules[e['detail']] += 1
         elif e['event'] == 'track_deleted':
             deleted.setdefault(e['entity'], float(e['t_s']))
     # A doubled shot is sorted by what had become of the first round's track at the second launch:
@@ -56,7 +58,8 @@ def one(args, scen, seed, out):
     drone_leak = s['by_class'].get('drone', {}).get('leaked', 0)
     pics = s.get('track_quality', {}).get('pictures', {})
     return dict(false_rounds=false_rounds, doubled=doubled, doubled_kind=doubled_kind, delay=sum(delays) / max(len(delays), 1), leak=leak,
-                drone_leak=drone_leak, fired=s['interceptors']['fired'] if 'fired' in s['interceptors'] else 0, pics=pics)
+                drone_leak=drone_leak, fired=s['interceptors']['fired'] if 'fired' in s['interceptors'] else 0, pics=pics,
+                merge_rules=merge_rules)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -90,13 +93,15 @@ def main():
     kinds = {k: sum(r['doubled_kind'][k] for r in rs) for k in ('alive', 'merged', 'deleted')}
     print(f"doubled shots by the first round's track at the second launch: {kinds['alive']} still there (duplicate), "
           f"{kinds['merged']} merged into another track, {kinds['deleted']} deleted")
+    print(f"battalion merges per run: pair evidence {sum(r['merge_rules']['pair evidence'] for r in rs) / n:.1f}, "
+          f"stale track {sum(r['merge_rules']['stale track'] for r in rs) / n:.1f}")
     names = sorted({p for r in rs for p in r['pics']})
-    print(f"{'picture':<16} {'OSPA m':>8} {'GOSPA m':>8} {'RMS m':>7} {'false':>6} {'missed':>6} {'switches':>8}")
+    print(f"{'picture':<16} {'OSPA m':>8} {'GOSPA m':>8} {'RMS m':>7} {'false':>6} {'missed':>6} {'switches':>8} {'wrong merges':>12}")
     for p in names:
         got = [r['pics'][p] for r in rs if p in r['pics']]
         m = lambda k: sum(g[k] for g in got) / len(got)
         print(f"{p:<16} {m('mean_ospa_m'):8.0f} {m('mean_gospa_m'):8.0f} {m('rms_localisation_m'):7.0f} {m('mean_false'):6.2f} "
-              f"{m('mean_missed'):6.2f} {m('identity_switches'):8.1f}")
+              f"{m('mean_missed'):6.2f} {m('identity_switches'):8.1f} {m('false_merges'):12.1f}")
 
 if __name__ == '__main__':
     main()

@@ -172,13 +172,13 @@ std::string summary_table(const RunRecord& run, const Summary& s) {
 std::string track_quality_table(const OspaParams& params, const std::vector<TrackScoreSummary>& pictures) {
   std::string out = fmt::format("\nAir picture vs truth (c = {:.0f} m, p = {:g}; means over scoring instants)\n", params.cutoff_m,
                                 params.order);
-  out += fmt::format("{:<18} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9} {:>7} {:>7} {:>11}\n", "picture", "OSPA m", "GOSPA m", "RMS m",
-                     "missed", "false", "switches", "merges", "breaks", "continuity");
+  out += fmt::format("{:<18} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9} {:>7} {:>7} {:>7} {:>11}\n", "picture", "OSPA m", "GOSPA m",
+                     "RMS m", "missed", "false", "switches", "merges", "wrong", "breaks", "continuity");
   for (const TrackScoreSummary& q : pictures) {
     const TrackQualitySummary& t = q.summary;
-    out += fmt::format("{:<18} {:>8.0f} {:>9.0f} {:>8.0f} {:>7.2f} {:>7.2f} {:>9} {:>7} {:>7} {:>11.3f}\n", q.scope, t.mean_ospa_m,
-                       t.mean_gospa_m, t.rms_localisation_m, t.mean_missed, t.mean_false, t.identity_switches, t.identity_merges,
-                       t.track_breaks, t.continuity);
+    out += fmt::format("{:<18} {:>8.0f} {:>9.0f} {:>8.0f} {:>7.2f} {:>7.2f} {:>9} {:>7} {:>7} {:>7} {:>11.3f}\n", q.scope,
+                       t.mean_ospa_m, t.mean_gospa_m, t.rms_localisation_m, t.mean_missed, t.mean_false, t.identity_switches,
+                       t.identity_merges, t.false_merges, t.track_breaks, t.continuity);
   }
   return out;
 }

@@ -147,7 +147,7 @@ std::string summary_json(const RunRecord& run, const Summary& s) {
     quality[q.scope] = {{"instants", t.samples}, {"mean_ospa_m", t.mean_ospa_m}, {"mean_gospa_m", t.mean_gospa_m},
                         {"rms_localisation_m", t.rms_localisation_m}, {"mean_missed", t.mean_missed},
                         {"mean_false", t.mean_false}, {"identity_switches", t.identity_switches},
-                        {"identity_merges", t.identity_merges},
+                        {"identity_merges", t.identity_merges}, {"false_merges", t.false_merges},
                         {"track_breaks", t.track_breaks}, {"continuity", t.continuity}};
     // Instants whose scores are upper bounds (a crowd: tracking/ospa.hpp); absent when none.
     if (t.upper_bound_samples > 0) quality[q.scope]["upper_bound_instants"] = t.upper_bound_samples;

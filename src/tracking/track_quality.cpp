@@ -47,10 +47,19 @@ TrackQualitySample TrackQuality::add(double t, const std::vector<LabelledPoint>&
     }
     h.last_holder = holder;
     h.last_held = k;
+    last_truth_[holder] = truth[i].id;
     ++h.held_by[holder];
   }
   s.gospa.truth_to_track.clear();   // used above; not kept with the sample
   return s;
+}
+
+void TrackQuality::note_merge(int from, int into) {
+  merged_into_[from] = into;
+  const auto a = last_truth_.find(from), b = last_truth_.find(into);
+  if (a != last_truth_.end() && b != last_truth_.end() && a->second != b->second) ++false_merges_;
+  // The surviving number holds on what the merged one held last when it held nothing itself.
+  if (a != last_truth_.end() && b == last_truth_.end()) last_truth_[into] = a->second;
 }
 
 TrackQualitySummary TrackQuality::summary() const {
@@ -58,6 +67,7 @@ TrackQualitySummary TrackQuality::summary() const {
   r.samples = samples_;
   r.identity_switches = switches_;
   r.identity_merges = merges_;
+  r.false_merges = false_merges_;
   r.track_breaks = breaks_;
   r.upper_bound_samples = upper_bounds_;
   if (samples_ == 0) return r;

@@ -7,6 +7,8 @@
 //    and the tracker did not merge A into B (a merge: A was found to hold B's object and ended,
 //    counted apart);
 //  - track break: a truth held at its previous instant is not held now (though still scored);
+//  - false merge: the tracker merged two tracks whose last held truths (at any earlier instant)
+//    differ: two objects made one track (a duplicate of one object never held another);
 //  - continuity: over all truths, the instants held by the one track that held each truth longest,
 //    divided by all the instants the truths were scored (1 = every object kept one track throughout).
 #include <map>
@@ -37,6 +39,7 @@ struct TrackQualitySummary {
   double mean_false = 0.0;           // tracks without a truth, per instant
   int identity_switches = 0;
   int identity_merges = 0;           // changes of holder that were the tracker's merges (note_merge)
+  int false_merges = 0;              // merges of two tracks that last held different truths
   int track_breaks = 0;
   double continuity = 1.0;           // 1 when nothing was scored
   int upper_bound_samples = 0;       // instants scored over restricted pairs (ospa.hpp: upper bounds)
@@ -51,7 +54,7 @@ class TrackQuality {
   TrackQualitySummary summary() const;
   // The tracker merged track `from` into `into` (one object): a truth held by `from` and then by
   // `into` (or what `into` is merged into later) counts as a merge, not a switch.
-  void note_merge(int from, int into) { merged_into_[from] = into; }
+  void note_merge(int from, int into);
   const OspaParams& params() const { return params_; }
 
  private:
@@ -64,7 +67,8 @@ class TrackQuality {
   OspaParams params_;
   std::map<int, History> truth_;
   std::map<int, int> merged_into_;   // track -> the track it was merged into
-  int samples_ = 0, switches_ = 0, merges_ = 0, breaks_ = 0, upper_bounds_ = 0;
+  std::map<int, int> last_truth_;    // track -> the truth it held at the last instant it held one
+  int samples_ = 0, switches_ = 0, merges_ = 0, breaks_ = 0, upper_bounds_ = 0, false_merges_ = 0;
   double sum_ospa_ = 0.0, sum_gospa_ = 0.0, sum_sq_ = 0.0;
   long long pairs_ = 0, missed_ = 0, false_ = 0;
 };

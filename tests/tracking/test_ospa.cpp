@@ -250,6 +250,25 @@ TEST(TrackQuality, AMergeIsCountedApartFromASwitch) {
   EXPECT_EQ(s.track_breaks, 0);
 }
 
+TEST(TrackQuality, AMergeOfTwoObjectsTracksIsAFalseMerge) {
+  // Tracks 7 and 8 hold truths 1 and 2 (1 km apart); 9 is 1's duplicate (held nothing, then 1 when 7
+  // had let go). Merging 9 into 7 joins one object's tracks; merging 8 into 7 joins two objects'.
+  TrackQuality q(params(50, 2));
+  q.add(0, at({{1, 0.0}, {2, 1000.0}}), at({{7, 0.0}, {8, 1000.0}, {9, 10.0}}));
+  q.note_merge(9, 7);
+  EXPECT_EQ(q.summary().false_merges, 0);   // 9 never held a truth
+  q.add(1, at({{1, 0.0}, {2, 1000.0}}), at({{7, 0.0}, {8, 1000.0}}));
+  q.note_merge(8, 7);
+  EXPECT_EQ(q.summary().false_merges, 1);
+  // A track that held truth 1 merged into a fresh number that held nothing: the fresh number now
+  // stands for truth 1, so merging it later with 2's holder is a false merge too.
+  q.add(2, at({{1, 0.0}, {2, 1000.0}}), at({{5, 0.0}, {6, 1000.0}}));
+  q.note_merge(5, 11);
+  q.note_merge(11, 6);
+  EXPECT_EQ(q.summary().false_merges, 2);
+  EXPECT_EQ(q.summary().identity_merges, 0);   // counted when a truth changes holder, at the next instant
+}
+
 TEST(TrackQuality, ALostTrackIsABreakAndANewNumberASwitch) {
   TrackQuality q(params(50, 2));
   q.add(0, at({{1, 0.0}}), at({{7, 0.0}}));
