@@ -205,6 +205,7 @@ AssociationResult associate(const AssociationInput& in, const TrackerParams& p, 
       r.claimed[pairs[k].detection] = 1;
     }
   }
+  r.gated_pairs = std::move(pairs);
   return r;
 }
 

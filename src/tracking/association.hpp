@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sensors/measurement.hpp"
+#include "tracking/gating.hpp"
 #include "tracking/imm.hpp"
 
 namespace skyshield {
@@ -39,6 +40,10 @@ struct AssociationResult {
   std::vector<std::vector<Weight>> weights;
   std::vector<double> beta0;
   std::vector<char> claimed;                // per detection: taken by (GNN) or gated with (JPDA) a track
+  // Every (candidate, detection) pair inside the candidate's gate, by candidate (detections in no
+  // particular order within one): the merge by evidence asks whether a detection could have updated
+  // another track.
+  std::vector<GatePair> gated_pairs;
   double clutter_density = 0.0;             // estimated: detections outside every gate per volume
   int outside_gates = 0;                    // detections outside every gate
 };

@@ -8,6 +8,11 @@ namespace skyshield {
 
 double duplicate_look_llr(double pd) { return std::log(1.0 / (2.0 * (1.0 - pd))); }
 
+double duplicate_run_pd(int hits, int looks, const DuplicateParams& p) {
+  const double k = p.pd_prior_looks;
+  return std::min(p.pd, (hits + k * p.pd) / (looks + k));
+}
+
 double duplicate_merge_threshold(const DuplicateParams& p) {
   return std::log((1.0 - p.kept_duplicate_probability) / p.false_merge_probability);
 }
@@ -60,7 +65,6 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
   bool any_updated = false;
   for (const Look& l : looks) any_updated = any_updated || l.detection >= 0;
   if (!any_updated && pairs_.empty()) return merges;
-  const double step = duplicate_look_llr(p_.pd);
   auto look_of = [&](int id) -> const Look* {
     for (const Look& l : looks)
       if (l.id == id) return &l;
@@ -69,10 +73,15 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
   auto agree = [&](const Look& a, const Look& b) {
     return !surely_apart(*a.x, *a.P, *b.x, *b.P, p_) && duplicate_distance2(*a.x, *a.P, *b.x, *b.P, p_) <= p_.gate_chi2;
   };
-  // One detection for the pair (one track updated, or both by the same detection under JPDA) is
-  // evidence of one object; two detections, of two.
-  auto one_detection = [](const Look& a, const Look& b) {
-    return a.detection < 0 || b.detection < 0 || a.detection == b.detection;
+  // One detection for the pair (one track updated by a detection in the other's gate, or both by the
+  // same detection under JPDA) is evidence of one object; two detections, or one outside the other
+  // track's gate, of two.
+  auto in_gate = [](const Look& l, int detection) {
+    return std::find(l.gated.begin(), l.gated.end(), detection) != l.gated.end();
+  };
+  auto one_detection = [&](const Look& a, const Look& b) {
+    if (a.detection >= 0 && b.detection >= 0) return a.detection == b.detection;
+    return a.detection >= 0 ? in_gate(b, a.detection) : in_gate(a, b.detection);
   };
   // The pairs with evidence so far: this look decides each that it covered.
   for (Pair& q : pairs_) {
@@ -80,7 +89,7 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
     const Look* b = look_of(q.hi);
     if (!a || !b || (a->detection < 0 && b->detection < 0)) continue;
     if (one_detection(*a, *b) && agree(*a, *b)) {
-      q.llr += step;
+      q.llr += q.step;
       q.lo_updated = q.lo_updated || a->detection >= 0;
       q.hi_updated = q.hi_updated || b->detection >= 0;
     } else {
@@ -99,11 +108,13 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
       const int lo = std::min(u.id, v.id), hi = std::max(u.id, v.id);
       bool known = false;
       for (std::size_t k = 0; k < old && !known; ++k) known = pairs_[k].lo == lo && pairs_[k].hi == hi;
-      if (!known && agree(u, v)) {
-        const bool u_lo = u.id == lo;
-        // v is updated too only when both took one detection (JPDA).
-        pairs_.push_back({lo, hi, step, u_lo || v.detection >= 0, !u_lo || v.detection >= 0});
-      }
+      if (known || !one_detection(u, v) || !agree(u, v)) continue;
+      const double pd = duplicate_run_pd(u.recent_hits + v.recent_hits, u.recent_looks + v.recent_looks, p_);
+      if (pd <= 0.5) continue;   // a look with one detection is no evidence of one object
+      const double step = duplicate_look_llr(pd);
+      const bool u_lo = u.id == lo;
+      // v is updated too only when both took one detection (JPDA).
+      pairs_.push_back({lo, hi, step, step, u_lo || v.detection >= 0, !u_lo || v.detection >= 0});
     }
   }
   const double threshold = duplicate_merge_threshold(p_);
@@ -111,7 +122,7 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
   kept.reserve(pairs_.size());
   for (const Pair& q : pairs_) {
     if (q.llr >= threshold && q.lo_updated && q.hi_updated) merges.emplace_back(q.lo, q.hi);
-    else if (q.llr > 0.0) kept.push_back(q);   // a suspect while the score is above zero
+    else if (q.llr > 0.0) kept.push_back(q);   // the run goes on (a suspect from ln 5: suspect_of)
   }
   pairs_.swap(kept);
   return merges;
@@ -119,7 +130,7 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
 
 int DuplicateEvidence::suspect_of(int id) const {
   int best = -1;
-  double best_llr = 0.0;
+  double best_llr = duplicate_look_llr(p_.pd) - 1e-9;   // one look's worth at the assumed Pd
   for (const Pair& q : pairs_) {
     if (q.lo != id && q.hi != id) continue;
     if (q.llr > best_llr) best_llr = q.llr, best = q.lo == id ? q.hi : q.lo;

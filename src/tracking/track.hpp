@@ -23,6 +23,7 @@ struct Track {
   int hits = 0;                // updates received
   int consecutive_misses = 0;  // covered looks without an associated detection, in a row
   std::uint32_t history = 0;   // bit i = hit on the i-th most recent covered look (for M-of-N)
+  int looks = 0;               // covered looks since initiation (hits and misses)
   double score = 0.0;          // log-likelihood ratio, target vs false alarms (tracking/track_score.hpp)
   double first_t = 0.0;        // time of initiation
   double last_update_t = 0.0;

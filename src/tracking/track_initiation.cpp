@@ -71,6 +71,7 @@ Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
   tr.combine();
   tr.hits = 1;
   tr.history = 1u;
+  tr.looks = 1;
   tr.first_t = t;
   tr.last_update_t = t;
   return tr;
@@ -208,6 +209,7 @@ int Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::
   const int misses = c.misses;
   tr.hits = 2;
   tr.history = (1u << (misses + 1)) | 1u;
+  tr.looks = misses + 2;
   tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);
   tr.last_update_t = t;
   update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);

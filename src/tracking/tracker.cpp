@@ -367,6 +367,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       tr.score += score_pda(pd, kGateProbability, likelihoods, density);
     }
     tr.history <<= 1;
+    ++tr.looks;
     if (!w.empty() && assoc.beta0[a] < 0.5) {
       tr.history |= 1u;
       ++tr.hits;
