@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "core/disk_cache.hpp"
 #include "core/error.hpp"
 
 namespace skyshield {
@@ -49,9 +50,12 @@ std::uint64_t files_hash(const std::vector<std::string>& paths) {
   return h;
 }
 
+// The running program's build id is part of the header: runs of another build (the models may have
+// changed) are never resumed into this batch's statistics.
 std::string journal_header(const JournalKey& k) {
-  return fmt::format("# skyshield mc journal v4 scenario={} hash={:016x} seed={} layers={}\n", k.scenario, k.scenario_hash,
-                     k.base_seed, join_layers(k.layers));
+  const std::string& build = program_build_id();
+  return fmt::format("# skyshield mc journal v5 scenario={} hash={:016x} seed={} layers={} build={}\n", k.scenario, k.scenario_hash,
+                     k.base_seed, join_layers(k.layers), build.empty() ? "unknown" : build);
 }
 
 std::string journal_line(const RunRow& r) {
@@ -126,8 +130,8 @@ std::vector<RunRow> read_journal(const std::string& path, const JournalKey& key)
     ++line_no;
     if (line_no == 1) {
       if (line + "\n" != journal_header(key))
-        throw InputError(fmt::format("{}:1: journal of another batch (scenario file, seed or layers differ, or an older journal format): use another "
-                                     "--out directory or delete the journal",
+        throw InputError(fmt::format("{}:1: journal of another batch (scenario file, seed or layers differ, another build of skyshield "
+                                     "wrote it, or an older journal format): use another --out directory or delete the journal",
                                      path));
       continue;
     }

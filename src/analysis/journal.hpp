@@ -11,7 +11,8 @@
 
 namespace skyshield {
 
-// Identifies the batch a journal belongs to: scenario file contents, base seed and layers.
+// Identifies the batch a journal belongs to: scenario file contents, base seed and layers (and, in
+// the header, the build of skyshield that wrote it).
 struct JournalKey {
   std::string scenario;
   std::uint64_t scenario_hash = 0;
@@ -28,7 +29,8 @@ RunRow parse_journal_line(const std::string& line, std::size_t n_layers, const s
 
 // Reads the finished runs of a journal at `path` (none when it does not exist). A last line without
 // its newline (a run cut off while being written) is ignored. Throws InputError when the journal
-// belongs to another scenario, seed or set of layers, or a complete line is malformed.
+// belongs to another scenario, seed, set of layers or build of skyshield, or a complete line is
+// malformed.
 std::vector<RunRow> read_journal(const std::string& path, const JournalKey& key);
 
 // Appends lines to a journal, creating it (with its header) when absent.

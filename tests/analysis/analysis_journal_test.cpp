@@ -8,6 +8,7 @@
 
 #include "analysis/journal.hpp"
 #include "analysis/mc_report.hpp"
+#include "core/disk_cache.hpp"
 #include "core/error.hpp"
 #include "scenario/loader.hpp"
 
@@ -84,6 +85,23 @@ TEST(Journal, CutOffLineIsDroppedAndForeignJournalRefused) {
   JournalKey other = key_for(4);
   other.scenario_hash ^= 1;
   EXPECT_THROW(read_journal(path, other), InputError);         // the scenario file changed
+}
+
+TEST(Journal, AJournalOfAnotherBuildIsRefused) {
+  // The header names the program's build (its ELF build id): runs of a rebuilt skyshield, whose
+  // models may differ, are not resumed into a batch (they were, silently, before).
+  const std::string header = journal_header(key_for(4));
+  ASSERT_FALSE(program_build_id().empty());
+  const std::size_t at = header.find(" build=" + program_build_id() + "\n");
+  ASSERT_NE(at, std::string::npos) << header;
+  const MonteCarloResult mc = run_monte_carlo(minimal(), 1, 1, 4);
+  const std::string path = temp_path("build.journal");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << header.substr(0, at) << " build=0123456789abcdef\n" << journal_line(mc.rows[0]);
+  }
+  EXPECT_THROW(read_journal(path, key_for(4)), InputError);
+  EXPECT_THROW(JournalWriter(path, key_for(4)), InputError);
 }
 
 TEST(Journal, ResumedBatchEqualsUninterruptedBatch) {
