@@ -8,8 +8,9 @@ settings applied to every battalion) and reports per run, averaged: rounds launc
 doubled shots (two interceptors of one battalion in flight at once at one threat, from two different
 track numbers, i.e. duplicate tracks; sorted by what had become of the first round's track at the
 second launch: still there, merged into another track, or deleted), the mean first-detection-to-confirmed-track time over the threats
-that were both detected and tracked, leakers (drones apart) and each picture's OSPA, GOSPA, RMS,
-false tracks per instant and identity switches.
+that were both detected and tracked, leakers (drones apart), the battalions' merges per rule (pair
+evidence, stale track) and each picture's OSPA, GOSPA, RMS, false tracks per instant, identity
+switches and false merges (two tracks of different objects merged; docs/air-picture.md).
 """
 import argparse, concurrent.futures as cf, csv, json, os, subprocess, sys, tempfile
 import yaml
