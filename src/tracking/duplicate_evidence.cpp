@@ -77,7 +77,7 @@ std::vector<std::pair<int, int>> DuplicateEvidence::observe(const std::vector<Lo
   // same detection under JPDA) is evidence of one object; two detections, or one outside the other
   // track's gate, of two.
   auto in_gate = [](const Look& l, int detection) {
-    return std::find(l.gated.begin(), l.gated.end(), detection) != l.gated.end();
+    return std::any_of(l.gated.begin(), l.gated.end(), [&](const GatePair& g) { return g.detection == detection; });
   };
   auto one_detection = [&](const Look& a, const Look& b) {
     if (a.detection >= 0 && b.detection >= 0) return a.detection == b.detection;

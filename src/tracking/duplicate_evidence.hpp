@@ -44,6 +44,7 @@
 #include <span>
 #include <vector>
 
+#include "tracking/gating.hpp"
 #include "tracking/state.hpp"
 
 namespace skyshield {
@@ -79,7 +80,7 @@ class DuplicateEvidence {
     int detection;  // the detection of this batch that updated it (the likeliest under JPDA), or -1
     const Vec9* x;
     const Mat9* P;
-    std::span<const int> gated;   // the detections of this batch inside its association gate
+    std::span<const GatePair> gated;   // its pairs with the detections inside its association gate
     int recent_hits = 0;          // updates over its recent covered looks (this one included) ...
     int recent_looks = 0;         // ... and their number (0: none known, the pair uses pd)
   };

@@ -298,9 +298,6 @@ class Tracker {
   std::vector<char> strictly_;      // ... strictly inside its looked-at volume
   DuplicateEvidence duplicates_;    // pairs of confirmed tracks that may hold one object
   std::vector<DuplicateEvidence::Look> looks_;   // a batch's covered confirmed tracks (reused)
-  std::vector<int> look_cand_;      // each look's candidate index (reused)
-  std::vector<int> look_gated_;     // the detections in their gates, one run per look (reused)
-  std::vector<std::size_t> look_start_;   // where each look's run starts in look_gated_ (reused)
   struct CachedPrediction {
     std::uint64_t version = 0;   // of the track predicted
     double t = 0.0;

@@ -64,7 +64,6 @@ void Tracker::merge_by_evidence(const AssociationResult& assoc, double t, std::v
   // The confirmed tracks this batch covered (a margin candidate only when a detection took it).
   std::vector<DuplicateEvidence::Look>& looks = looks_;
   looks.clear();
-  look_cand_.clear();
   for (std::size_t a = 0; a < cand_.size(); ++a) {
     Track& tr = tracks_[cand_[a]];
     if (tr.status != TrackStatus::Confirmed || tr.t != t) continue;
@@ -76,23 +75,11 @@ void Tracker::merge_by_evidence(const AssociationResult& assoc, double t, std::v
     // Its hit rate over its last 16 covered looks (this one included), for the pair's Pd.
     const int recent = std::min(tr.looks, 16);
     const int recent_hits = std::popcount(tr.history & ((1u << recent) - 1u));
-    looks.push_back({tr.id, detection, &tr.x, &tr.P, {}, recent_hits, recent});
-    look_cand_.push_back(static_cast<int>(a));
+    // Its gated pairs: assoc.gated_pairs is ordered by candidate, so they are one run of it.
+    const auto [from, to] = std::equal_range(assoc.gated_pairs.begin(), assoc.gated_pairs.end(), GatePair{static_cast<int>(a), -1},
+                                             [](const GatePair& x, const GatePair& y) { return x.track < y.track; });
+    looks.push_back({tr.id, detection, &tr.x, &tr.P, std::span<const GatePair>(from, to), recent_hits, recent});
   }
-  // Each look's gated detections (assoc.gated_pairs is by candidate), spanned once the buffer is built.
-  look_gated_.clear();
-  std::vector<std::size_t>& start = look_start_;
-  start.clear();
-  for (std::size_t k = 0; k < looks.size(); ++k) {
-    start.push_back(look_gated_.size());
-    const GatePair key{look_cand_[k], -1};
-    auto it = std::lower_bound(assoc.gated_pairs.begin(), assoc.gated_pairs.end(), key,
-                               [](const GatePair& x, const GatePair& y) { return x.track < y.track; });
-    for (; it != assoc.gated_pairs.end() && it->track == key.track; ++it) look_gated_.push_back(it->detection);
-  }
-  start.push_back(look_gated_.size());
-  for (std::size_t k = 0; k < looks.size(); ++k)
-    looks[k].gated = std::span<const int>(look_gated_.data() + start[k], start[k + 1] - start[k]);
   for (const auto& [lo, hi] : duplicates_.observe(looks)) {
     const auto gone = [&](int id) { return std::find(merged_away.begin(), merged_away.end(), id) != merged_away.end(); };
     if (gone(lo) || gone(hi)) continue;

@@ -21,10 +21,10 @@ struct Est {
 };
 
 // Every detection of these looks (0, 1 and 3) lies in both tracks' association gates unless the
-// test says otherwise.
-constexpr int kAll[] = {0, 1, 3};
+// test says otherwise (the track index of a gated pair is not read).
+constexpr GatePair kAll[] = {{0, 0}, {0, 1}, {0, 3}};
 
-std::vector<DuplicateEvidence::Look> looks(const Est& a, int da, const Est& b, int db, std::span<const int> gated_b = kAll) {
+std::vector<DuplicateEvidence::Look> looks(const Est& a, int da, const Est& b, int db, std::span<const GatePair> gated_b = kAll) {
   return {{1, da, &a.x, &a.P, kAll}, {2, db, &b.x, &b.P, gated_b}};
 }
 
@@ -120,7 +120,7 @@ TEST(DuplicateEvidence, ADetectionOutsideTheOtherTracksGateIsEvidenceOfTwoObject
   Est a, b;
   b.x(0) = 400.0;
   ASSERT_LE(duplicate_distance2(a.x, a.P, b.x, b.P, ev.params()), ev.params().gate_chi2);
-  const std::vector<int> none;
+  const std::vector<GatePair> none;
   for (int look = 0; look < 20; ++look) {
     const std::vector<DuplicateEvidence::Look> l = {{1, look % 2 ? 0 : -1, &a.x, &a.P, none}, {2, look % 2 ? -1 : 1, &b.x, &b.P, none}};
     EXPECT_TRUE(ev.observe(l).empty());
