@@ -208,8 +208,7 @@ bool CommandPost::held_as_duplicate(const Track& tr, const std::vector<Track>& p
   const auto p = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(k, -1));
   if (p == by_id.end() || p->first != k) return false;
   const Track& other = picture[static_cast<std::size_t>(p->second)];
-  return !(doctrine_.fire_control_max_misses > 0 && other.consecutive_misses >= doctrine_.fire_control_max_misses) &&
-         other.score >= doctrine_.fire_control_min_score;
+  return fire_control_ready(other);
 }
 
 std::vector<FireOrder> CommandPost::decide(const CommandPostInputs& in) {
@@ -254,8 +253,7 @@ ShotPlan CommandPost::plan_shots(const CommandPostInputs& in) {
     for (auto it = std::lower_bound(by_id.begin(), by_id.end(), std::make_pair(a.track_id, -1));
          it != by_id.end() && it->first == a.track_id; ++it) {
       const Track& tr = (*picture)[static_cast<std::size_t>(it->second)];
-      if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) continue;  // coasting
-      if (tr.score < doctrine_.fire_control_min_score) continue;  // not enough evidence of a target
+      if (!fire_control_ready(tr)) continue;  // coasting, or not enough (recent) evidence of a target
       if (doctrine_.fire_control_hold_duplicates && held_as_duplicate(tr, *picture, by_id)) continue;
       if (doctrine_.fire_control_hold_near_lost && held_near_lost(tr)) continue;
       const bool mine = in.sectors.empty() || std::any_of(in.sectors.begin(), in.sectors.end(),

@@ -63,6 +63,14 @@ struct DoctrineParams {
   // default is Wald's confirmation threshold ln((1 - beta) / alpha) at alpha = 1e-6, beta = 0.01 (the
   // tracker's defaults): the evidence the score management asks to confirm a track.
   double fire_control_min_score = 13.8155;
+  // Fire-control quality: a track whose score has fallen more than this below its peak is not
+  // engaged (0 = no rule). The score-drop test is the deletion rule for confirmed tracks of Blackman &
+  // Popoli 1999 sec. 6.2 ("delete when the score falls a set amount below its maximum"): a cumulative
+  // score stays high long after its object is gone; a track fed by clutter near a killed target
+  // gains nothing look after look while its peak stays. The default: the evidence a track needs to
+  // be confirmed (the Wald threshold above), lost since the peak; a true Pd-0.9 track loses it only
+  // after six misses (ln 0.1 = -2.3 each), which the coasting rule above holds at three.
+  double fire_control_max_score_drop = 13.8155;
   // Fire-control quality: no shot at a track the tracker suspects of holding the object of another
   // (Track::duplicate_of, tracking/duplicate_evidence.hpp) while that one is engaged, or while it has
   // the lower number and can be engaged instead; held until the tracker merges or separates them.
@@ -289,6 +297,9 @@ class CommandPost {
   // Inside the gate of another engagement with rounds in flight whose track is coasting or lost
   // (DoctrineParams::fire_control_hold_near_lost).
   bool held_near_lost(const Track& tr) const;
+  // The per-track fire-control quality rules: not coasting (fire_control_max_misses), score at least
+  // fire_control_min_score and within fire_control_max_score_drop of its peak.
+  bool fire_control_ready(const Track& tr) const;
   // Refreshes the last estimate of each engagement with rounds in flight from the picture.
   void note_engaged_estimates(const std::vector<Track>& picture, const std::vector<std::pair<int, int>>& by_id);
   void erase_engagement(int track_id);

@@ -69,4 +69,10 @@ bool CommandPost::held_near_lost(const Track& tr) const {
   return false;
 }
 
+bool CommandPost::fire_control_ready(const Track& tr) const {
+  if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) return false;  // coasting
+  if (tr.score < doctrine_.fire_control_min_score) return false;  // not enough evidence of a target
+  return !(doctrine_.fire_control_max_score_drop > 0.0 && tr.score_peak - tr.score > doctrine_.fire_control_max_score_drop);
+}
+
 }  // namespace skyshield

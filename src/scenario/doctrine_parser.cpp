@@ -42,7 +42,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
                  "max_shots_per_threat", "kill_assessment_delay_s", "wta_solver", "wta_max_nodes", "wta_time_limit_s",
                  "outer_layers_first", "rv_threshold", "impact_sigma_margin", "cued_search", "retarget_in_flight",
                  "engage_on_remote", "launch_on_remote", "remote_launch_fallback", "remote_basket_probability", "weapons_control", "emcon",
-                 "decoy_threshold", "decoy_wait_s", "fire_control_max_misses", "fire_control_min_score",
+                 "decoy_threshold", "decoy_wait_s", "fire_control_max_misses", "fire_control_min_score", "fire_control_max_score_drop",
                  "fire_control_hold_duplicates", "fire_control_hold_near_lost"});
   d.decision_period_s = n->number_or("decision_period_s", 0.05, 60.0, d.decision_period_s);
   if (const auto v = n->optional("salvo_size")) d.salvo_size = static_cast<int>(v->integer(1, 8));
@@ -66,6 +66,7 @@ DoctrineParams parse_doctrine(const std::optional<YamlNode>& n, const std::vecto
   if (const auto v = n->optional("max_shots_per_threat")) d.max_shots_per_threat = static_cast<int>(v->integer(1, 100));
   if (const auto v = n->optional("fire_control_max_misses")) d.fire_control_max_misses = static_cast<int>(v->integer(0, 1000));
   d.fire_control_min_score = n->number_or("fire_control_min_score", -1e9, 1e9, d.fire_control_min_score);
+  d.fire_control_max_score_drop = n->number_or("fire_control_max_score_drop", 0.0, 1e9, d.fire_control_max_score_drop);
   if (const auto v = n->optional("fire_control_hold_duplicates")) d.fire_control_hold_duplicates = v->boolean();
   if (const auto v = n->optional("fire_control_hold_near_lost")) d.fire_control_hold_near_lost = v->boolean();
   d.kill_assessment_delay_s = n->number_or("kill_assessment_delay_s", 0.0, 120.0, d.kill_assessment_delay_s);

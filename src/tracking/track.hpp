@@ -25,6 +25,7 @@ struct Track {
   std::uint32_t history = 0;   // bit i = hit on the i-th most recent covered look (for M-of-N)
   int looks = 0;               // covered looks since initiation (hits and misses)
   double score = 0.0;          // log-likelihood ratio, target vs false alarms (tracking/track_score.hpp)
+  double score_peak = 0.0;     // the highest score so far (fire control's score-drop rule: c2/command_post.hpp)
   double first_t = 0.0;        // time of initiation
   double last_update_t = 0.0;
   double confirmed_t = -1.0;   // time of confirmation (-1 while tentative)

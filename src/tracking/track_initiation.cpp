@@ -211,6 +211,7 @@ int Tracker::start_pair(const Initiator& c, const MeasurementBatch& batch, std::
   tr.history = (1u << (misses + 1)) | 1u;
   tr.looks = misses + 2;
   tr.score = misses * score_miss(pd) + score_hit(pd, inn[0].likelihood(), density);
+  tr.score_peak = tr.score;
   tr.last_update_t = t;
   update_drag_estimate(tr.drag, t, tr.position(), tr.velocity(), tr.P.block<3, 3>(3, 3), ctx_);
   const Measurement& m = batch.detections[b];

@@ -366,6 +366,7 @@ void Tracker::process(const MeasurementBatch& batch) {
       for (const AssociationResult::Weight& x : w) likelihoods.push_back(x.likelihood);
       tr.score += score_pda(pd, kGateProbability, likelihoods, density);
     }
+    tr.score_peak = std::max(tr.score_peak, tr.score);
     tr.history <<= 1;
     ++tr.looks;
     if (!w.empty() && assoc.beta0[a] < 0.5) {

@@ -44,7 +44,7 @@ struct TrackerParams {
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA
   long long jpda_max_events = 20000;   // larger clusters fall back to GNN (counted in stats)
   TrackManagement track_management = TrackManagement::Score;
-  Initiation initiation = Initiation::OnePoint;   // tracking/track_initiation.hpp
+  Initiation initiation = Initiation::TwoPoint;   // tracking/track_initiation.hpp
   double false_track_probability = 1e-6;   // score: Wald's alpha, a clutter track confirmed ...
   double true_track_loss_probability = 0.01;  // ... and beta, a real track dropped while tentative
   int confirm_m = 3;                   // M of N: confirm with M hits ...

@@ -2,6 +2,8 @@
 // limits, launcher readiness, and no fire at tracks that threaten nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kinematic_battery.hpp"
 
 #include "weapons/flyout/kinematic_flyout.hpp"
@@ -93,6 +95,29 @@ TEST(CommandPost, HoldsASecondRoundAtASuspectedDuplicateTrack) {
     const std::vector<FireOrder> then = s.cp.decide(s.inputs(2.0, 10, 20));
     ASSERT_EQ(then.size(), 1u);
     EXPECT_EQ(then[0].track_id, 11);
+  }
+}
+
+TEST(CommandPost, HoldsFireAtATrackThatLostItsEvidence) {
+  // The score-drop rule (DoctrineParams::fire_control_max_score_drop; Blackman & Popoli 1999 sec.
+  // 6.2's deletion test for confirmed tracks): track 10's score, 100, is far above the confirmation
+  // threshold but has fallen from a peak of 100 + drop; track 11 never fell. The default drop,
+  // 13.8155, is Wald's ln((1 - 0.01) / 1e-6) (tracking/track_score.hpp).
+  struct Case {
+    double drop_from_peak;
+    double max_drop;
+    bool engaged;
+  };
+  for (const Case c : {Case{20.0, 13.8155, false}, Case{13.0, 13.8155, true}, Case{20.0, 0.0, true}, Case{20.0, 25.0, true}}) {
+    DoctrineParams d;
+    d.fire_control_max_score_drop = c.max_drop;
+    Battery s(d);
+    s.tracks[0].score_peak = s.tracks[0].score + c.drop_from_peak;
+    s.tracks[1].score_peak = s.tracks[1].score;
+    const std::vector<FireOrder> o = s.cp.decide(s.inputs(0.0, 10, 20));
+    const auto on = [&](int id) { return std::count_if(o.begin(), o.end(), [&](const FireOrder& f) { return f.track_id == id; }); };
+    EXPECT_EQ(on(10), c.engaged ? 1 : 0) << "drop " << c.drop_from_peak << ", limit " << c.max_drop;
+    EXPECT_EQ(on(11), 1);
   }
 }
 

@@ -97,10 +97,13 @@ TEST(TrackScore, SequentialTestKeepsWaldsErrorBounds) {
 
 // The tracker: a tentative track started by a lone false alarm is deleted at its second covered
 // look without a detection (score 2 ln(1 - 0.9) = -4.61 <= ln(0.01 / (1 - 1e-6)) = -4.605), where
-// M-of-N deletion held it for three (delete_misses_tentative).
+// M-of-N deletion held it for three (delete_misses_tentative). One-point initiation: the false alarm
+// starts a tentative track at once (two-point, the default, holds it as an initiator instead).
 TEST(TrackScore, ClutterTrackDiesAtItsSecondMiss) {
   const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
-  Tracker tracker(frame, TrackerParams{});
+  TrackerParams p;
+  p.initiation = Initiation::OnePoint;
+  Tracker tracker(frame, p);
   tracker.process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
   ASSERT_EQ(tracker.tracks().size(), 1u);
   tracker.process(full_circle_look(frame, 4.0));
@@ -113,6 +116,7 @@ TEST(TrackScore, MOfNStillAvailable) {
   const LocalFrame frame{Geodetic{-25.0, 135.0, 150.0}};
   TrackerParams p;
   p.track_management = TrackManagement::MOfN;
+  p.initiation = Initiation::OnePoint;   // as above
   Tracker tracker(frame, p);
   tracker.process(full_circle_look(frame, 0.0, {{100e3, 1.0, 0.05}}));
   for (int k = 1; k <= 2; ++k) tracker.process(full_circle_look(frame, 4.0 * k));
