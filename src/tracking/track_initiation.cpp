@@ -12,6 +12,7 @@
 #include "tracking/imm.hpp"
 #include "tracking/signature.hpp"
 #include "tracking/spherical_measurement.hpp"
+#include "tracking/sweep_reach.hpp"
 #include "tracking/track_score.hpp"
 #include "tracking/tracker.hpp"
 
@@ -82,20 +83,46 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
   const double t = batch.t0;
   AssociationInput& in = in_;
   init_cand_.clear();
-  std::erase_if(initiators_, [&](const Initiator& c) { return c.used || c.expires_t < t; });
+  // Initiators paired, dropped or expired are marked used and skipped; the list (in the order of
+  // their detections) is compacted only when most are, not at every batch (speed only).
+  std::size_t gone = 0;
+  for (Initiator& c : initiators_) {
+    if (c.expires_t < t) c.used = true;
+    gone += c.used ? 1 : 0;
+  }
+  if (2 * gone > initiators_.size()) std::erase_if(initiators_, [](const Initiator& c) { return c.used; });
   const std::size_t waiting = initiators_.size();
   // Whether the batch looked at each initiator (its position inside the looked-at volume, no
   // margin): a miss for each it does not pair, as for the one-point track (tracker_candidates.cpp,
   // "strictly").
+  // An initiator a rotating or sector-scanning radar's sweep cannot reach before a later batch of
+  // that radar (tracking/sweep_reach.hpp, for a still point without margin: the test here has none)
+  // is left alone until then, as find_candidates leaves tracks (the same outcome, fewer tests).
   looked_.assign(waiting, 0);
   if (batch.coverage.known) {
     const SweepSlice slice = SweepSlice::of(batch.coverage);
+    const SweepReach sweep_reach(batch.coverage, t, batch.t1);
+    const int ri = batch.radar_index;
+    const bool sweep_looks = params_.sweep_reach && sweep_reach.usable() && ri >= 0 && ri < kSweepRadars;
+    const double retry_after = 8.0 * (batch.t1 - batch.t0);
     for (std::size_t k = 0; k < waiting; ++k) {
-      const Initiator& c = initiators_[k];
-      if (!(c.t < t)) continue;
+      Initiator& c = initiators_[k];
+      if (c.used || !(c.t < t)) continue;
+      if (sweep_looks && batch.t1 < c.reach_t[ri]) continue;
       const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
-      if (slice.surely_outside_fast(enu, enu.squaredNorm(), 0.0) || slice.surely_outside(enu, 0.0)) continue;
-      looked_[k] = batch.coverage.covers(range_az_el_from_enu(enu)) ? 1 : 0;
+      if (!(slice.surely_outside_fast(enu, enu.squaredNorm(), 0.0) || slice.surely_outside(enu, 0.0)) &&
+          batch.coverage.covers(range_az_el_from_enu(enu))) {
+        looked_[k] = 1;
+        continue;
+      }
+      if (!sweep_looks || batch.t1 < c.retry_t[ri]) continue;
+      TrackSummary still;   // the initiator's point, not moving, no covariance: no margin
+      still.p = c.z;
+      still.v = still.a = Vec3::Zero();
+      still.t = t;
+      const double reach = sweep_reach(enu, still, 0.0);
+      if (reach > batch.t1) c.reach_t[ri] = reach;
+      else c.retry_t[ri] = batch.t1 + retry_after;
     }
   }
   // An initiator joins the association as the one-point track it stands for, predicted to t, when
@@ -107,15 +134,21 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
   // Doppler test. The association then gates it on the full measurement and lets it compete with
   // the tracks and the other initiators, as the one-point tracks do: a detection some track takes
   // at the edge of its gate goes to the initiator when that is the better joint assignment.
+  if (in.z.empty()) return;   // no detection to pair with: no initiator joins the association
   const double pre_gate = 1.5 * std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
   const double sv = params_.init_velocity_sigma_mps;
   for (std::size_t k = 0; k < waiting; ++k) {
     const Initiator& c = initiators_[k];
-    if (!(c.t < t)) continue;
+    if (c.used || !(c.t < t)) continue;
     const double dt = t - c.t;
+    // two_point_distance2's quick reject first, without the call (the same sums in the same order:
+    // in.z_position_var holds the detections' R traces), for the many pairs far apart.
+    const double spread = sv * sv * dt * dt + params_.imm.noise.cv_q * std::abs(dt * dt * dt) / 3.0;
     bool near = false;
     for (std::size_t b = 0; b < in.z.size(); ++b) {
-      const double m2 = two_point_distance2(in.z_position[b] - c.z, c.R, z_cov[b], dt, sv, params_.imm.noise.cv_q, pre_gate);
+      const Vec3 d = in.z_position[b] - c.z;
+      if (d.squaredNorm() > pre_gate * (c.trace_r + in.z_position_var[b] + spread)) continue;
+      const double m2 = two_point_distance2(d, c.R, z_cov[b], dt, sv, params_.imm.noise.cv_q, pre_gate);
       if (m2 > pre_gate) continue;
       if (c.radar_index == batch.radar_index &&
           !doppler_consistent(c, batch.detections[b], dt, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
@@ -191,6 +224,7 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
     const Measurement& m = batch.detections[b];
     initiators_.push_back({in.z_position[b], z_cov[b], t, t + coast, batch.radar_index, 0, false, m.rae.range_m,
                            m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
+    initiators_.back().trace_r = z_cov[b].trace();
     ++stats_.initiators;
   }
 }

@@ -148,8 +148,8 @@ inline double candidate_margin_rad(double position_trace, double range_m) {
 // (8 bytes per track and scan): when a deletion rule may hold (TrackSummary::due_t), and per radar
 // (radar_index < kSweepRadars), while the track's summary is unchanged, the end time before which
 // the radar's batches cannot take it as a candidate (tracking/sweep_reach.hpp) and the time before
-// which that reach is not worked out again when it could not be.
-inline constexpr int kSweepRadars = 4;
+// which that reach is not worked out again when it could not be (kSweepRadars: track_initiation.hpp,
+// where the initiators keep the same two times).
 struct ScanColumns {
   std::vector<double> due_t;
   std::vector<double> reach_t[kSweepRadars];
