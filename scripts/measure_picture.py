@@ -2,6 +2,7 @@
 """Air-picture figures of issue 31 over N seeded runs of a scenario with given tracker settings.
 
   scripts/measure_picture.py SCENARIO --runs 20 [--tracker key=value ...] [--jobs 2] [--bin PATH]
+  (--tracker may be repeated; every key=value given applies)
 
 Runs `skyshield run SCENARIO --seed s` for s = 1..N (a copy of the scenario with the tracker
 settings applied to every battalion) and reports per run, averaged: rounds launched at false tracks,
@@ -65,7 +66,7 @@ def one(args, scen, seed, out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('scenario'); ap.add_argument('--runs', type=int, default=20)
-    ap.add_argument('--tracker', nargs='*', default=[]); ap.add_argument('--jobs', type=int, default=2)
+    ap.add_argument('--tracker', nargs='*', action='extend', default=[]); ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--bin', default='build/release/apps/skyshield/skyshield'); ap.add_argument('--out', default=None)
     ap.add_argument('--reuse', action='store_true', help='keep the runs already in --out')
     args = ap.parse_args()
