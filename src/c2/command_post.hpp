@@ -256,6 +256,8 @@ class CommandPost {
   const std::vector<RefusedShot>& last_refusals() const { return refusals_; }
   const std::vector<EngagementState>& engagements() const { return engagements_; }
   const DoctrineParams& doctrine() const { return doctrine_; }
+  // A coasting track: one that missed fire_control_max_misses covered looks in a row (never when 0).
+  bool coasting(const Track& tr) const;
   // Eligible threats the last decide left out of fire control (kMaxFireControlThreats), 0 normally.
   int last_dropped() const { return last_dropped_; }
 

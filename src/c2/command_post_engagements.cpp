@@ -59,7 +59,7 @@ void CommandPost::note_engaged_estimates(const std::vector<Track>& picture, cons
     if (p == by_id.end() || p->first != e.track_id) continue;
     const Track& tr = picture[static_cast<std::size_t>(p->second)];
     e.last = engaged_estimate(tr);
-    e.coasting = doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses;
+    e.coasting = coasting(tr);
   }
 }
 
@@ -69,8 +69,12 @@ bool CommandPost::held_near_lost(const Track& tr) const {
   return false;
 }
 
+bool CommandPost::coasting(const Track& tr) const {
+  return doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses;
+}
+
 bool CommandPost::fire_control_ready(const Track& tr) const {
-  if (doctrine_.fire_control_max_misses > 0 && tr.consecutive_misses >= doctrine_.fire_control_max_misses) return false;  // coasting
+  if (coasting(tr)) return false;
   if (tr.score < doctrine_.fire_control_min_score) return false;  // not enough evidence of a target
   return !(doctrine_.fire_control_max_score_drop > 0.0 && tr.score_peak - tr.score > doctrine_.fire_control_max_score_drop);
 }

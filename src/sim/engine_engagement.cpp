@@ -239,8 +239,7 @@ void Engine::launch_due(double t) {
       // the post may engage again.
       const Battalion::Holder h = b->holder(o.track_id);
       const Track* held = h.battalion ? h.battalion->tracker.find(h.track_id) : nullptr;
-      const int max_misses = b->spec->doctrine.fire_control_max_misses;
-      const bool coasting = held && max_misses > 0 && held->consecutive_misses >= max_misses;
+      const bool coasting = held && b->command_post.coasting(*held);
       if (!held || coasting) {
         b->launchers[o.launcher_index].cancel_order();
         b->command_post.report_outcome(o.track_id, false);

@@ -120,6 +120,13 @@ double SweepReach::operator()(const Vec3& enu, const TrackSummary& h, double cv_
   return reach > t1_ ? reach : kNever;
 }
 
+void SweepReach::remember(const Vec3& enu, const TrackSummary& h, double cv_q, double& reach_t, double& retry_t) const {
+  if (t1_ < retry_t) return;
+  const double reach = (*this)(enu, h, cv_q);
+  if (reach > t1_) reach_t = reach;
+  else retry_t = t1_ + 8.0 * (t1_ - t0_);
+}
+
 double sweep_reach_time(const Coverage& c, double t0, double t1, const Vec3& enu, const TrackSummary& h, double cv_q) {
   return SweepReach(c, t0, t1)(enu, h, cv_q);
 }

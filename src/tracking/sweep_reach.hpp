@@ -29,6 +29,10 @@ class SweepReach {
   // False when nothing can be said for any track of the batch (unknown sweep, dwells, a full turn).
   bool usable() const { return usable_; }
   double operator()(const Vec3& enu, const TrackSummary& h, double cv_q) const;
+  // For a track (or still point) this batch rejected, unless retry_t puts it off: its reach into
+  // reach_t when it lies beyond the batch, else the next attempt put off by eight batch lengths
+  // (retry_t). The tracker's scan columns and the initiators keep these two times per radar.
+  void remember(const Vec3& enu, const TrackSummary& h, double cv_q, double& reach_t, double& retry_t) const;
 
  private:
   double arc_reach(double az, double H) const;

@@ -32,13 +32,25 @@ bool initiation_from_string(std::string_view s, Initiation& out) {
 
 const char* to_string(Initiation i) { return i == Initiation::OnePoint ? "one_point" : "two_point"; }
 
-double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate) {
-  const double spread = sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0;
-  // d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
-  // rejected without solving.
-  if (d.squaredNorm() > gate * (r0.trace() + r.trace() + spread)) return std::numeric_limits<double>::infinity();
+namespace {
+// The parts of two_point_distance2, for the initiators' scan, which keeps the initiators' R traces
+// and works the spread out once per initiator.
+double pair_spread(double dt, double sigma_v, double cv_q) { return sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0; }
+// d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
+// rejected without solving.
+bool pair_surely_apart(const Vec3& d, double trace_r0, double trace_r, double spread, double gate) {
+  return d.squaredNorm() > gate * (trace_r0 + trace_r + spread);
+}
+double pair_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double spread) {
   const Mat3 S = r0 + r + spread * Mat3::Identity();
   return d.dot(S.ldlt().solve(d));
+}
+}  // namespace
+
+double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate) {
+  const double spread = pair_spread(dt, sigma_v, cv_q);
+  if (pair_surely_apart(d, r0.trace(), r.trace(), spread, gate)) return std::numeric_limits<double>::infinity();
+  return pair_distance2(d, r0, r, spread);
 }
 
 bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, double max_speed, double max_accel, double max_jerk,
@@ -104,7 +116,6 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
     const SweepReach sweep_reach(batch.coverage, t, batch.t1);
     const int ri = batch.radar_index;
     const bool sweep_looks = params_.sweep_reach && sweep_reach.usable() && ri >= 0 && ri < kSweepRadars;
-    const double retry_after = 8.0 * (batch.t1 - batch.t0);
     for (std::size_t k = 0; k < waiting; ++k) {
       Initiator& c = initiators_[k];
       if (c.used || !(c.t < t)) continue;
@@ -115,14 +126,12 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
         looked_[k] = 1;
         continue;
       }
-      if (!sweep_looks || batch.t1 < c.retry_t[ri]) continue;
+      if (!sweep_looks) continue;
       TrackSummary still;   // the initiator's point, not moving, no covariance: no margin
       still.p = c.z;
       still.v = still.a = Vec3::Zero();
       still.t = t;
-      const double reach = sweep_reach(enu, still, 0.0);
-      if (reach > batch.t1) c.reach_t[ri] = reach;
-      else c.retry_t[ri] = batch.t1 + retry_after;
+      sweep_reach.remember(enu, still, 0.0, c.reach_t[ri], c.retry_t[ri]);
     }
   }
   // An initiator joins the association as the one-point track it stands for, predicted to t, when
@@ -141,15 +150,13 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
     const Initiator& c = initiators_[k];
     if (c.used || !(c.t < t)) continue;
     const double dt = t - c.t;
-    // two_point_distance2's quick reject first, without the call (the same sums in the same order:
-    // in.z_position_var holds the detections' R traces), for the many pairs far apart.
-    const double spread = sv * sv * dt * dt + params_.imm.noise.cv_q * std::abs(dt * dt * dt) / 3.0;
+    // two_point_distance2 in its parts (in.z_position_var holds the detections' R traces).
+    const double spread = pair_spread(dt, sv, params_.imm.noise.cv_q);
     bool near = false;
     for (std::size_t b = 0; b < in.z.size(); ++b) {
       const Vec3 d = in.z_position[b] - c.z;
-      if (d.squaredNorm() > pre_gate * (c.trace_r + in.z_position_var[b] + spread)) continue;
-      const double m2 = two_point_distance2(d, c.R, z_cov[b], dt, sv, params_.imm.noise.cv_q, pre_gate);
-      if (m2 > pre_gate) continue;
+      if (pair_surely_apart(d, c.trace_r, in.z_position_var[b], spread, pre_gate)) continue;
+      if (pair_distance2(d, c.R, z_cov[b], spread) > pre_gate) continue;
       if (c.radar_index == batch.radar_index &&
           !doppler_consistent(c, batch.detections[b], dt, params_.max_speed_mps, params_.max_accel_mps2, params_.max_jerk_mps3,
                               kGate1Dof)) {

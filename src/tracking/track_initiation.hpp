@@ -56,11 +56,11 @@ struct Initiator {
   double range_m = 0.0, sigma_range_m = 0.0;
   bool has_range_rate = false;
   double range_rate_mps = 0.0, sigma_range_rate_mps = 0.0;
+  double trace_r = 0.0;   // R's trace (the quick reject of the pairing gate, two_point_distance2)
   // Per radar: the end time before which that radar's sweep cannot look at the initiator's position
   // (tracking/sweep_reach.hpp: a still point, no margin), and the time before which that is not
   // worked out again when it could not be; -infinity: unknown. Speed only: the miss count's test of
   // the batches in between would find the position outside (Tracker::add_initiator_candidates).
-  double trace_r = 0.0;   // R's trace (the quick reject of the pairing gate, two_point_distance2)
   double reach_t[kSweepRadars] = {kNoReach, kNoReach, kNoReach, kNoReach};
   double retry_t[kSweepRadars] = {kNoReach, kNoReach, kNoReach, kNoReach};
   static constexpr double kNoReach = -1e300;

@@ -40,10 +40,7 @@ void Tracker::find_candidates(const MeasurementBatch& batch, const AssociationIn
   const SweepReach sweep_reach(cov, t, batch.t1);
   const bool sweep_looks = params_.sweep_reach && sweep_reach.usable() && ri >= 0 && ri < kSweepRadars;
   auto rejected = [&](int i, const Vec3& enu) {
-    if (!sweep_looks || batch.t1 < columns_.retry_t[ri][i]) return;
-    const double reach = sweep_reach(enu, summary_[i], params_.imm.noise.cv_q);
-    if (reach > batch.t1) columns_.reach_t[ri][i] = reach;
-    else columns_.retry_t[ri][i] = batch.t1 + 8.0 * (batch.t1 - batch.t0);
+    if (sweep_looks) sweep_reach.remember(enu, summary_[i], params_.imm.noise.cv_q, columns_.reach_t[ri][i], columns_.retry_t[ri][i]);
   };
   const double* reach_t = sweep_looks ? columns_.reach_t[ri].data() : nullptr;
   for (int i = 0; i < static_cast<int>(summary_.size()); ++i) {
