@@ -34,8 +34,7 @@ const char* to_string(Initiation i) { return i == Initiation::OnePoint ? "one_po
 
 namespace {
 // The parts of two_point_distance2, for the initiators' scan, which keeps the initiators' R traces
-// and works the spread out once per initiator.
-double pair_spread(double dt, double sigma_v, double cv_q) { return sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0; }
+// and works the spread (pair_spread, track_initiation.hpp) out once per initiator.
 // d' S^-1 d >= |d|^2 / lambda_max(S) and lambda_max(S) <= tr R0 + tr R + spread: most pairs are
 // rejected without solving.
 bool pair_surely_apart(const Vec3& d, double trace_r0, double trace_r, double spread, double gate) {
@@ -90,48 +89,80 @@ Track Tracker::new_track(const Vec3& z, const Mat3& R, double t) const {
   return tr;
 }
 
+void Tracker::mark_used(Initiator& c) {
+  if (c.used) return;
+  c.used = true;
+  ++initiators_gone_;
+}
+
+bool Tracker::waiting_at(Initiator& c, double t) {
+  if (!c.used && c.expires_t < t) mark_used(c);
+  return !c.used && c.t < t;
+}
+
+void Tracker::compact_initiators() {
+  std::erase_if(initiators_, [](const Initiator& c) { return c.used; });
+  initiators_gone_ = 0;
+  expiry_cursor_ = 0;
+  init_index_.clear();
+  for (std::size_t k = 0; k < initiators_.size(); ++k) {
+    const Initiator& c = initiators_[k];
+    init_index_.add(c.z, c.t, c.trace_r, c.reach_t);
+  }
+}
+
 void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std::vector<Mat3>& z_cov,
                                        const SensorGeometry& geometry) {
   const double t = batch.t0;
   AssociationInput& in = in_;
   init_cand_.clear();
-  // Initiators paired, dropped or expired are marked used and skipped; the list (in the order of
-  // their detections) is compacted only when most are, not at every batch (speed only).
-  std::size_t gone = 0;
-  for (Initiator& c : initiators_) {
-    if (c.expires_t < t) c.used = true;
-    gone += c.used ? 1 : 0;
-  }
-  if (2 * gone > initiators_.size()) std::erase_if(initiators_, [](const Initiator& c) { return c.used; });
-  const std::size_t waiting = initiators_.size();
+  looked_.clear();
+  // Initiators paired, dropped or expired are marked used and skipped (an expired one when the
+  // scans below meet it, or when the expiry cursor, which walks the list in the order of the
+  // detections, passes it); the list is compacted only when more than half of it is used up, not at
+  // every batch (speed only).
+  while (expiry_cursor_ < initiators_.size() && initiators_[expiry_cursor_].expires_t < t) mark_used(initiators_[expiry_cursor_++]);
+  if (2 * initiators_gone_ > initiators_.size()) compact_initiators();
   // Whether the batch looked at each initiator (its position inside the looked-at volume, no
   // margin): a miss for each it does not pair, as for the one-point track (tracker_candidates.cpp,
   // "strictly").
   // An initiator a rotating or sector-scanning radar's sweep cannot reach before a later batch of
   // that radar (tracking/sweep_reach.hpp, for a still point without margin: the test here has none)
-  // is left alone until then, as find_candidates leaves tracks (the same outcome, fewer tests).
-  looked_.assign(waiting, 0);
+  // is left alone until then, as find_candidates leaves tracks (the same outcome, fewer tests): the
+  // index's heap of that radar hands the batch only the initiators it may reach.
   if (batch.coverage.known) {
     const SweepSlice slice = SweepSlice::of(batch.coverage);
     const SweepReach sweep_reach(batch.coverage, t, batch.t1);
     const int ri = batch.radar_index;
     const bool sweep_looks = params_.sweep_reach && sweep_reach.usable() && ri >= 0 && ri < kSweepRadars;
-    for (std::size_t k = 0; k < waiting; ++k) {
+    // Lists initiator k as looked at when the batch looked at it; else, for a sweeping radar,
+    // remembers when that radar's sweep can next reach it.
+    auto look = [&](std::size_t k) {
       Initiator& c = initiators_[k];
-      if (c.used || !(c.t < t)) continue;
-      if (sweep_looks && batch.t1 < c.reach_t[ri]) continue;
       const Vec3 enu = geometry.to_sensor * (c.z - geometry.position);
       if (!(slice.surely_outside_fast(enu, enu.squaredNorm(), 0.0) || slice.surely_outside(enu, 0.0)) &&
           batch.coverage.covers(range_az_el_from_enu(enu))) {
-        looked_[k] = 1;
-        continue;
+        looked_.push_back(static_cast<int>(k));
+        return;
       }
-      if (!sweep_looks) continue;
+      if (!sweep_looks) return;
       TrackSummary still;   // the initiator's point, not moving, no covariance: no margin
       still.p = c.z;
       still.v = still.a = Vec3::Zero();
       still.t = t;
       sweep_reach.remember(enu, still, 0.0, c.reach_t[ri], c.retry_t[ri]);
+    };
+    if (sweep_looks) {
+      init_near_.clear();
+      init_index_.due(ri, batch.t1, init_near_);
+      for (const int k : init_near_) {
+        Initiator& c = initiators_[static_cast<std::size_t>(k)];
+        if (waiting_at(c, t)) look(static_cast<std::size_t>(k));
+        if (!c.used) init_index_.again(ri, k, c.reach_t[ri]);   // a used one leaves the heap for good
+      }
+    } else {
+      for (std::size_t k = 0; k < initiators_.size(); ++k)
+        if (waiting_at(initiators_[k], t)) look(k);
     }
   }
   // An initiator joins the association as the one-point track it stands for, predicted to t, when
@@ -146,9 +177,14 @@ void Tracker::add_initiator_candidates(const MeasurementBatch& batch, const std:
   if (in.z.empty()) return;   // no detection to pair with: no initiator joins the association
   const double pre_gate = 1.5 * std::max(params_.gate_chi2, params_.gate_chi2_range_rate);
   const double sv = params_.init_velocity_sigma_mps;
-  for (std::size_t k = 0; k < waiting; ++k) {
-    const Initiator& c = initiators_[k];
-    if (c.used || !(c.t < t)) continue;
+  // Only the initiators the index finds near a detection (the quick reject below, for all pairs at
+  // once), in the list's order, as a scan of the list.
+  init_near_.clear();
+  init_index_.near(in.z_position, in.z_position_var, t, pre_gate, sv, params_.imm.noise.cv_q, init_near_);
+  for (const int ki : init_near_) {
+    const std::size_t k = static_cast<std::size_t>(ki);
+    Initiator& c = initiators_[k];
+    if (!waiting_at(c, t)) continue;
     const double dt = t - c.t;
     // two_point_distance2 in its parts (in.z_position_var holds the detections' R traces).
     const double spread = pair_spread(dt, sv, params_.imm.noise.cv_q);
@@ -207,13 +243,13 @@ void Tracker::start_pairs(const MeasurementBatch& batch, const AssociationResult
       if (params_.association == Association::Gnn) free_again_[b] = 1;
       continue;
     }
-    c.used = true;
+    mark_used(c);
     const int i = start_pair(c, batch, b, density, pd);
     if (tracks_[static_cast<std::size_t>(i)].status == TrackStatus::Confirmed) confirmed_now.push_back(i);
   }
-  for (std::size_t k = 0; k < looked_.size(); ++k) {
-    Initiator& c = initiators_[k];
-    if (looked_[k] && !c.used && ++c.misses >= params_.delete_misses_tentative) c.used = true;
+  for (const int k : looked_) {
+    Initiator& c = initiators_[static_cast<std::size_t>(k)];
+    if (!c.used && ++c.misses >= params_.delete_misses_tentative) mark_used(c);
   }
 }
 
@@ -232,6 +268,8 @@ void Tracker::initiate(const MeasurementBatch& batch, const AssociationResult& a
     initiators_.push_back({in.z_position[b], z_cov[b], t, t + coast, batch.radar_index, 0, false, m.rae.range_m,
                            m.sigma_range_m, m.has_range_rate, m.range_rate_mps, m.sigma_range_rate_mps});
     initiators_.back().trace_r = z_cov[b].trace();
+    const Initiator& c = initiators_.back();
+    init_index_.add(c.z, c.t, c.trace_r, c.reach_t);
     ++stats_.initiators;
   }
 }

@@ -26,6 +26,7 @@
 //    update); a lone false alarm never becomes a track. (docs/air-picture.md traces the rules on
 //    layered.yaml: initiators that outlived the one-point track, pairs outside its gate, and
 //    detections a neighbour's track took, each cost an object's track seconds.)
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -91,5 +92,10 @@ bool doppler_consistent(const Initiator& c, const Measurement& m, double dt, dou
 // With sigma_v = max_speed / sqrt(gate) the gate takes an offset of about the largest speed times dt
 // plus the noise. Infinity when the distance surely exceeds `gate` (not worked out).
 double two_point_distance2(const Vec3& d, const Mat3& r0, const Mat3& r, double dt, double sigma_v, double cv_q, double gate);
+// Its spread: sigma_v^2 dt^2 + q |dt|^3 / 3 (inline: the initiators' index evaluates it for every
+// initiator in one loop, tracking/initiator_index.hpp).
+inline double pair_spread(double dt, double sigma_v, double cv_q) {
+  return sigma_v * sigma_v * dt * dt + cv_q * std::abs(dt * dt * dt) / 3.0;
+}
 
 }  // namespace skyshield

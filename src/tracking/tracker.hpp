@@ -19,6 +19,7 @@
 #include "tracking/association.hpp"
 #include "tracking/classify.hpp"
 #include "tracking/duplicate_evidence.hpp"
+#include "tracking/initiator_index.hpp"
 #include "tracking/track.hpp"
 #include "tracking/track_initiation.hpp"
 
@@ -241,6 +242,13 @@ class Tracker {
   // the tracks' predictions, the one-point tracks the waiting initiators near a detection stand for
   // (init_cand_, their states in init_pred_), and marks the initiators the batch looked at (looked_).
   void add_initiator_candidates(const MeasurementBatch& batch, const std::vector<Mat3>& z_cov, const SensorGeometry& geometry);
+  // Marks an initiator used (paired, dropped or expired), counting it towards the next compaction.
+  void mark_used(Initiator& c);
+  // Whether an initiator can take part in a batch at t: not used (marked used here once expired)
+  // and detected before t.
+  bool waiting_at(Initiator& c, double t);
+  // Removes the used initiators from the list and indexes the others again.
+  void compact_initiators();
   // Two-point: starts the tracks of the initiators the association gave a detection (appending to
   // confirmed_now those confirmed at once) and counts the others' misses.
   void start_pairs(const MeasurementBatch& batch, const AssociationResult& assoc, double density, std::vector<int>& confirmed_now);
@@ -285,7 +293,11 @@ class Tracker {
   std::vector<Initiator> initiators_;   // two-point initiation: detections waiting for a second
   std::vector<int> init_cand_;          // two-point: the initiators in the batch's association (indices)
   std::vector<ImmState> init_pred_;     // ... their one-point tracks' predictions (reused)
-  std::vector<char> looked_;            // ... per initiator: the batch looked at it
+  std::vector<int> looked_;             // ... the initiators the batch looked at (indices)
+  std::size_t initiators_gone_ = 0;     // ... marked used since the list was last compacted
+  std::size_t expiry_cursor_ = 0;       // ... those before it in the list are marked used
+  InitiatorIndex init_index_;           // ... where they are (speed only; tracking/initiator_index.hpp)
+  std::vector<int> init_near_;          // ... the index's answers for a batch (reused)
   std::vector<char> free_again_;        // ... per detection: given to an initiator that failed the Doppler test
   std::vector<TrackSummary> summary_;   // summary_[i] of tracks_[i], refreshed when it changes
   std::unordered_map<int, int> index_;  // track id -> i (index_of in O(1): a crowd looks up thousands a step)
